@@ -1,0 +1,253 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsLatitude,
+  IsLongitude,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  EVENT_KINDS,
+  EVENT_STATUSES,
+  EVENT_VISIBILITIES,
+  EventKind,
+  EventStatus,
+  EventVisibility,
+} from '@app/planning';
+import { IsTimeZone } from '../http/is-time-zone.validator';
+import { PageQueryDto } from '../http/page.dto';
+
+const SINGLE_LINE = /^[^\r\n]*$/;
+const TIME_DESCRIPTION =
+  'ISO 8601 with offset (2023-09-20T09:30:00+02:00), or local wall time (2023-09-20T09:30) in the zone; for all-day events a date (2023-09-20).';
+
+export class VenueDto {
+  @ApiPropertyOptional({ example: 'Kulturzentrum Hamm', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  name?: string | null;
+
+  @ApiPropertyOptional({ example: 'Ostring 15, 59065 Hamm', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  address?: string | null;
+
+  @ApiPropertyOptional({ example: 51.68, nullable: true })
+  @IsOptional()
+  @IsLatitude()
+  latitude?: number | null;
+
+  @ApiPropertyOptional({ example: 7.82, nullable: true })
+  @IsOptional()
+  @IsLongitude()
+  longitude?: number | null;
+}
+
+export class CreateEventDto {
+  @ApiProperty({ enum: EVENT_KINDS })
+  @IsIn(EVENT_KINDS)
+  kind: EventKind;
+
+  @ApiProperty({ example: 'Workshop Digitalisierung' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  @Matches(SINGLE_LINE, { message: 'title must be a single line' })
+  title: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  description?: string;
+
+  @ApiProperty({ example: '2023-09-20T09:30', description: TIME_DESCRIPTION })
+  @IsString()
+  @MaxLength(40)
+  startsAt: string;
+
+  @ApiProperty({
+    example: '2023-09-20T12:00',
+    description: TIME_DESCRIPTION + ' For all-day events the last day.',
+  })
+  @IsString()
+  @MaxLength(40)
+  endsAt: string;
+
+  @ApiPropertyOptional({
+    example: 'Europe/Berlin',
+    description: "Defaults to the parent's, else the host's zone.",
+  })
+  @IsOptional()
+  @IsTimeZone()
+  startZone?: string;
+
+  @ApiPropertyOptional({ example: 'Africa/Dar_es_Salaam', description: 'Defaults to startZone.' })
+  @IsOptional()
+  @IsTimeZone()
+  endZone?: string;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  allDay?: boolean;
+
+  @ApiPropertyOptional({ type: VenueDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => VenueDto)
+  venue?: VenueDto | null;
+
+  @ApiPropertyOptional({ example: 'https://meet.example.org/arnsberg-morogoro', nullable: true })
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
+  @MaxLength(2000)
+  onlineUrl?: string | null;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Defaults to the parent's host, else the key's organisation.",
+  })
+  @IsOptional()
+  @IsUUID()
+  hostOrganisationId?: string;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  coHostOrganisationIds?: string[];
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID()
+  partnershipId?: string | null;
+
+  @ApiPropertyOptional({ enum: EVENT_STATUSES, default: 'draft' })
+  @IsOptional()
+  @IsIn(EVENT_STATUSES)
+  status?: EventStatus;
+
+  @ApiPropertyOptional({ enum: EVENT_VISIBILITIES, default: 'public' })
+  @IsOptional()
+  @IsIn(EVENT_VISIBILITIES)
+  visibility?: EventVisibility;
+
+  @ApiPropertyOptional({ minimum: 0, nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  capacity?: number | null;
+
+  @ApiPropertyOptional({ type: [String], example: ['klima', 'digitalisierung'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
+  tags?: string[];
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The event this one is part of.' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string | null;
+}
+
+export class UpdateEventDto extends PartialType(CreateEventDto) {}
+
+const toList = ({ value }: { value: unknown }): unknown[] | undefined => {
+  if (value === undefined) return undefined;
+  const items: unknown[] = Array.isArray(value)
+    ? value
+    : typeof value === 'string'
+      ? value.split(',')
+      : [value];
+  return items.map((item) => (typeof item === 'string' ? item.trim() : item));
+};
+
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+export class EventQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Only events ending at or after this instant (ISO 8601).' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Only events starting before this instant (ISO 8601).' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({
+    enum: EVENT_KINDS,
+    isArray: true,
+    description: 'One or more kinds, comma-separated.',
+  })
+  @IsOptional()
+  @Transform(toList)
+  @IsIn(EVENT_KINDS, { each: true })
+  kind?: EventKind[];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Hosted or co-hosted by this organisation.' })
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  partnershipId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  tag?: string;
+
+  @ApiPropertyOptional({ description: 'Search in title and description.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: EVENT_STATUSES })
+  @IsOptional()
+  @IsIn(EVENT_STATUSES)
+  status?: EventStatus;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the direct parts of this event.' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  @ApiPropertyOptional({ description: 'Only events that are not part of another.' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  topLevel?: boolean;
+}
+
+export class DeleteEventQueryDto {
+  @ApiPropertyOptional({ description: 'Also delete the parts inside the event.' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  withChildren?: boolean;
+}

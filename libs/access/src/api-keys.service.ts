@@ -1,0 +1,144 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull, Repository } from 'typeorm';
+import { Actor, isAdmin, Organisation, Role } from '@app/planning';
+import { AccessError } from './access.error';
+import { ApiKey } from './api-key.entity';
+import { digestSecret, generateApiKeyToken, parseApiKeyToken, secretMatches } from './api-key-token';
+
+export interface IssuedApiKey {
+  apiKey: ApiKey;
+  /** The full key; it is not stored and cannot be shown again. */
+  token: string;
+}
+
+export interface AuthenticatedKey extends Actor {
+  keyId: string;
+}
+
+export interface FirstAdminInput {
+  organisationName: string;
+  organisationCode: string;
+  country: string;
+  timeZone: string;
+}
+
+/** Recording every use would write on every request; once a minute is enough to see unused keys. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+@Injectable()
+export class ApiKeysService {
+  private readonly logger = new Logger(ApiKeysService.name);
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async issue(
+    actor: Actor,
+    input: { name: string; organisationId: string; role: Role },
+  ): Promise<IssuedApiKey> {
+    if (!isAdmin(actor))
+      throw new AccessError('forbidden', 'forbidden', 'Only an admin key may issue API keys.');
+    const organisationExists = await this.dataSource.manager.existsBy(Organisation, {
+      id: input.organisationId,
+    });
+    if (!organisationExists) {
+      throw new AccessError('invalid', 'invalid_input', `Unknown organisation ${input.organisationId}.`);
+    }
+    return this.store(this.dataSource.manager.getRepository(ApiKey), input);
+  }
+
+  /**
+   * Bootstraps an empty installation: creates (or reuses) the operator organisation and its first
+   * admin key. Refuses once any key exists, so it cannot be used to mint keys behind admins' backs.
+   */
+  async issueFirstAdmin(input: FirstAdminInput): Promise<IssuedApiKey> {
+    return this.dataSource.transaction('SERIALIZABLE', async (manager) => {
+      if ((await manager.count(ApiKey)) > 0) {
+        throw new AccessError(
+          'conflict',
+          'api_keys_exist',
+          'API keys exist already; issue further keys through the API with an admin key.',
+        );
+      }
+      const code = input.organisationCode.toUpperCase();
+      const organisation =
+        (await manager.findOneBy(Organisation, { code })) ??
+        (await manager.save(
+          manager.create(Organisation, {
+            name: input.organisationName,
+            code,
+            country: input.country.toUpperCase(),
+            timeZone: input.timeZone,
+            defaultLocale: 'en',
+          }),
+        ));
+      return this.store(manager.getRepository(ApiKey), {
+        name: 'First admin key',
+        organisationId: organisation.id,
+        role: 'admin',
+      });
+    });
+  }
+
+  async authenticate(plaintext: string): Promise<AuthenticatedKey | null> {
+    const parsed = parseApiKeyToken(plaintext);
+    if (!parsed) return null;
+    const repository = this.dataSource.getRepository(ApiKey);
+    const apiKey = await repository.findOneBy({ lookupId: parsed.lookupId, revokedAt: IsNull() });
+    if (!apiKey || !secretMatches(parsed.secret, apiKey.secretDigest)) return null;
+    const now = Date.now();
+    if (!apiKey.lastUsedAt || now - apiKey.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+      await repository.update({ id: apiKey.id }, { lastUsedAt: new Date(now) });
+    }
+    return { keyId: apiKey.id, organisationId: apiKey.organisationId, role: apiKey.role };
+  }
+
+  async list(actor: Actor): Promise<ApiKey[]> {
+    return this.dataSource.getRepository(ApiKey).find({
+      where: isAdmin(actor) ? {} : { organisationId: actor.organisationId },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  async revoke(actor: Actor, id: string): Promise<ApiKey> {
+    const repository = this.dataSource.getRepository(ApiKey);
+    const apiKey = await repository.findOneBy({ id });
+    if (!apiKey || (!isAdmin(actor) && apiKey.organisationId !== actor.organisationId)) {
+      throw new AccessError('not_found', 'api_key_not_found', `No API key with id ${id}.`);
+    }
+    if (!isAdmin(actor))
+      throw new AccessError('forbidden', 'forbidden', 'Only an admin key may revoke API keys.');
+    if (!apiKey.revokedAt) {
+      apiKey.revokedAt = new Date();
+      await repository.save(apiKey);
+      this.logger.log(`API key ${apiKey.id} revoked`);
+    }
+    return apiKey;
+  }
+
+  /** Replaces all keys of this name in the organisation with a fresh one (used by the demo seed). */
+  async replaceNamedKey(input: { name: string; organisationId: string; role: Role }): Promise<IssuedApiKey> {
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(ApiKey);
+      await repository.delete({ name: input.name, organisationId: input.organisationId });
+      return this.store(repository, input);
+    });
+  }
+
+  private async store(
+    repository: Repository<ApiKey>,
+    input: { name: string; organisationId: string; role: Role },
+  ): Promise<IssuedApiKey> {
+    const token = generateApiKeyToken();
+    const apiKey = await repository.save(
+      Object.assign(new ApiKey(), {
+        name: input.name.trim(),
+        organisationId: input.organisationId,
+        role: input.role,
+        lookupId: token.lookupId,
+        secretDigest: digestSecret(token.secret),
+      }),
+    );
+    return { apiKey, token: token.plaintext };
+  }
+}

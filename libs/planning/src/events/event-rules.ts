@@ -1,0 +1,81 @@
+import { PlanningError } from '../shared/planning.error';
+import { EventStatus } from './event-kind';
+
+export interface Span {
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export function assertSpan(span: Span): void {
+  if (span.endsAt.getTime() < span.startsAt.getTime()) {
+    throw PlanningError.invalid('endsAt', 'The end lies before the start.');
+  }
+}
+
+export function assertInsideParent(child: Span, parent: Span & { title: string }): void {
+  if (child.startsAt < parent.startsAt || child.endsAt > parent.endsAt) {
+    throw PlanningError.invalid(
+      'startsAt',
+      `The event must lie within its parent "${parent.title}" (${parent.startsAt.toISOString()} – ${parent.endsAt.toISOString()}).`,
+    );
+  }
+}
+
+export function assertChildrenInside(parent: Span, children: Array<Span & { title: string }>): void {
+  const outside = children.filter(
+    (child) => child.startsAt < parent.startsAt || child.endsAt > parent.endsAt,
+  );
+  if (outside.length > 0) {
+    const titles = outside.map((child) => `"${child.title}"`).join(', ');
+    throw PlanningError.invalid(
+      'startsAt',
+      `The new span would leave ${outside.length} part(s) outside the event: ${titles}. Move them first.`,
+    );
+  }
+}
+
+export function assertCapacity(capacity: number | null | undefined): void {
+  if (capacity != null && (!Number.isInteger(capacity) || capacity < 0)) {
+    throw PlanningError.invalid('capacity', 'Capacity must be a whole number of at least 0.');
+  }
+}
+
+/**
+ * A cancelled event is frozen: the only change it accepts is being brought back (to draft or
+ * published), and then nothing else in the same request, so that the un-cancelling is deliberate.
+ */
+export function assertEditableAfterCancellation(
+  current: EventStatus,
+  changedFields: string[],
+  nextStatus: EventStatus | undefined,
+): void {
+  if (current !== 'cancelled') return;
+  const reopening = nextStatus !== undefined && nextStatus !== 'cancelled';
+  const otherChanges = changedFields.filter((field) => field !== 'status');
+  if (!reopening || otherChanges.length > 0) {
+    throw PlanningError.conflict(
+      'event_cancelled',
+      'This event is cancelled. It cannot be edited; only its status can be set back to draft or published.',
+    );
+  }
+}
+
+/** Fields whose change alters what a calendar shows, and so raises the event's SEQUENCE. */
+export const CALENDAR_FIELDS = [
+  'title',
+  'startsAt',
+  'endsAt',
+  'startZone',
+  'endZone',
+  'allDay',
+  'venueName',
+  'venueAddress',
+  'venueLatitude',
+  'venueLongitude',
+  'onlineUrl',
+  'status',
+] as const;
+
+export function changesCalendar(changedFields: string[]): boolean {
+  return changedFields.some((field) => (CALENDAR_FIELDS as readonly string[]).includes(field));
+}

@@ -1,0 +1,107 @@
+import { DateTime, IANAZone } from 'luxon';
+import { PlanningError } from '../shared/planning.error';
+
+const OFFSET_OR_Z = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
+
+export function isValidTimeZone(zone: string): boolean {
+  // Luxon also accepts fixed offsets like "UTC+2"; only real IANA names carry DST rules.
+  return IANAZone.isValidZone(zone) && !/^(utc|gmt)[+-]/i.test(zone);
+}
+
+export function assertTimeZone(field: string, zone: string): void {
+  if (!isValidTimeZone(zone)) {
+    throw PlanningError.invalid(field, `"${zone}" is not an IANA time zone name (such as Europe/Berlin).`);
+  }
+}
+
+/**
+ * Reads a point in time as the API accepts it: an ISO 8601 instant with offset (or Z), or a local
+ * wall time ("2023-09-20T09:30") in the given zone. A local time that the zone skips at a
+ * daylight-saving change does not exist and is refused rather than silently moved.
+ */
+export function parseInstant(field: string, value: string, zone: string): Date {
+  if (OFFSET_OR_Z.test(value) && value.includes('T')) {
+    const parsed = DateTime.fromISO(value, { setZone: true });
+    if (!parsed.isValid) throw PlanningError.invalid(field, `"${value}" is not a valid ISO 8601 date-time.`);
+    return parsed.toJSDate();
+  }
+  if (!LOCAL_DATE_TIME.test(value)) {
+    throw PlanningError.invalid(
+      field,
+      `"${value}" is neither an ISO 8601 date-time with offset nor a local date-time like 2023-09-20T09:30.`,
+    );
+  }
+  const local = DateTime.fromISO(value, { zone });
+  if (!local.isValid) throw PlanningError.invalid(field, `"${value}" is not a valid date-time.`);
+  const wall = DateTime.fromISO(value);
+  if (local.hour !== wall.hour || local.minute !== wall.minute) {
+    throw PlanningError.invalid(
+      field,
+      `${value} does not exist in ${zone} (the clocks skip it for daylight saving).`,
+    );
+  }
+  return local.toJSDate();
+}
+
+/** Reads an all-day date ("2023-09-23") as the local midnight that starts it. */
+export function parseDay(field: string, value: string, zone: string): DateTime {
+  const datePart = DATE_ONLY.test(value) ? value : value.slice(0, 10);
+  const day = DateTime.fromISO(datePart, { zone });
+  if (!DATE_ONLY.test(datePart) || !day.isValid) {
+    throw PlanningError.invalid(
+      field,
+      `"${value}" is not a date like 2023-09-23 (all-day events take dates).`,
+    );
+  }
+  return day.startOf('day');
+}
+
+/**
+ * The span of an event from API input. For all-day events the end is the last day itself, as
+ * people say it ("23.–27.09."), and is stored as the midnight after it, as calendars expect.
+ */
+export function parseSpan(input: {
+  startsAt: string;
+  endsAt: string;
+  startZone: string;
+  endZone: string;
+  allDay: boolean;
+}): { startsAt: Date; endsAt: Date } {
+  if (input.allDay) {
+    const firstDay = parseDay('startsAt', input.startsAt, input.startZone);
+    const lastDay = parseDay('endsAt', input.endsAt, input.endZone);
+    return { startsAt: firstDay.toJSDate(), endsAt: lastDay.plus({ days: 1 }).toJSDate() };
+  }
+  return {
+    startsAt: parseInstant('startsAt', input.startsAt, input.startZone),
+    endsAt: parseInstant('endsAt', input.endsAt, input.endZone),
+  };
+}
+
+export interface LocalTime {
+  /** The instant, in UTC. */
+  instant: string;
+  /** Wall-clock time in `zone`, without offset (a date only for all-day events). */
+  local: string;
+  zone: string;
+  /** The zone's UTC offset at that instant, e.g. +02:00. */
+  offset: string;
+}
+
+export function describeTime(instant: Date, zone: string, allDay = false, isEnd = false): LocalTime {
+  const zoned = DateTime.fromJSDate(instant, { zone });
+  const shown = allDay && isEnd ? zoned.minus({ days: 1 }) : zoned;
+  return {
+    instant: instant.toISOString(),
+    local: allDay ? shown.toISODate()! : shown.toISO({ includeOffset: false, suppressMilliseconds: true })!,
+    zone,
+    offset: zoned.toFormat('ZZ'),
+  };
+}
+
+/** Wall-clock date-time of an instant in a zone, in the form the API accepts back. */
+export function wallTimeIn(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toISO({ includeOffset: false, suppressMilliseconds: true })!;
+}

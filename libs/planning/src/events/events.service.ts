@@ -1,0 +1,447 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { Organisation } from '../organisations/organisation.entity';
+import { Partnership } from '../partnerships/partnership.entity';
+import { Actor, isAdmin } from '../shared/actor';
+import { Page, PageRequest, paginate } from '../shared/pagination';
+import { assertActsFor } from '../shared/permissions';
+import { PlanningError } from '../shared/planning.error';
+import { likePattern } from '../shared/text-search';
+import { Event } from './event.entity';
+import { EventKind, EventStatus, EventVisibility } from './event-kind';
+import {
+  assertCapacity,
+  assertChildrenInside,
+  assertEditableAfterCancellation,
+  assertInsideParent,
+  assertSpan,
+  changesCalendar,
+} from './event-rules';
+import { assertTimeZone, parseSpan, wallTimeIn } from './event-time';
+
+export interface VenueInput {
+  name?: string | null;
+  address?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+}
+
+export interface EventInput {
+  kind: EventKind;
+  title: string;
+  description?: string;
+  startsAt: string;
+  endsAt: string;
+  startZone?: string;
+  endZone?: string;
+  allDay?: boolean;
+  venue?: VenueInput | null;
+  onlineUrl?: string | null;
+  hostOrganisationId?: string;
+  coHostOrganisationIds?: string[];
+  partnershipId?: string | null;
+  status?: EventStatus;
+  visibility?: EventVisibility;
+  capacity?: number | null;
+  tags?: string[];
+  parentId?: string | null;
+}
+
+export type EventChanges = Partial<EventInput>;
+
+export interface EventFilter extends PageRequest {
+  from?: Date;
+  to?: Date;
+  kind?: EventKind[];
+  organisationId?: string;
+  partnershipId?: string;
+  tag?: string;
+  q?: string;
+  status?: EventStatus;
+  parentId?: string;
+  topLevel?: boolean;
+}
+
+/** An event with the parts inside it, as far down as they go. */
+export type EventTree = Event & { children: EventTree[] };
+
+@Injectable()
+export class EventsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async create(actor: Actor, input: EventInput): Promise<EventTree> {
+    return this.dataSource.transaction(async (manager) => {
+      const parent = input.parentId ? await this.lockParent(manager, actor, input.parentId) : null;
+      const hostOrganisationId =
+        input.hostOrganisationId ?? parent?.hostOrganisationId ?? actor.organisationId;
+      const host = await this.organisation(manager, 'hostOrganisationId', hostOrganisationId);
+      const coHostIds = unique(input.coHostOrganisationIds ?? parent?.coHostIds ?? []).filter(
+        (id) => id !== host.id,
+      );
+      assertActsFor(actor, [host.id, ...coHostIds], 'create events it neither hosts nor co-hosts');
+
+      const startZone = input.startZone ?? parent?.startZone ?? host.timeZone;
+      const endZone = input.endZone ?? input.startZone ?? parent?.endZone ?? startZone;
+      assertTimeZone('startZone', startZone);
+      assertTimeZone('endZone', endZone);
+      const allDay = input.allDay ?? false;
+      const span = parseSpan({ startsAt: input.startsAt, endsAt: input.endsAt, startZone, endZone, allDay });
+      assertSpan(span);
+      if (parent) assertInsideParent(span, parent);
+      assertCapacity(input.capacity);
+
+      const event = manager.create(Event, {
+        kind: input.kind,
+        title: input.title.trim(),
+        description: input.description ?? '',
+        ...span,
+        startZone,
+        endZone,
+        allDay,
+        ...venueColumns(input.venue),
+        onlineUrl: input.onlineUrl ?? null,
+        hostOrganisationId: host.id,
+        coHosts: await this.organisations(manager, coHostIds),
+        partnershipId: await this.partnershipId(
+          manager,
+          input.partnershipId ?? parent?.partnershipId ?? null,
+        ),
+        status: input.status ?? 'draft',
+        visibility: input.visibility ?? parent?.visibility ?? 'public',
+        capacity: input.capacity ?? null,
+        tags: normaliseTags(input.tags ?? []),
+        parentId: parent?.id ?? null,
+        sequence: 0,
+      });
+      const saved = await manager.save(event);
+      return this.treeOf(manager, actor, saved.id);
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<EventTree> {
+    return this.treeOf(this.dataSource.manager, actor, id);
+  }
+
+  async list(actor: Actor, filter: EventFilter): Promise<Page<Event>> {
+    const query = this.dataSource.getRepository(Event).createQueryBuilder('event');
+    this.restrictToVisible(query, actor);
+    if (filter.from) query.andWhere('event.endsAt >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('event.startsAt < :to', { to: filter.to });
+    if (filter.kind?.length) query.andWhere('event.kind IN (:...kinds)', { kinds: filter.kind });
+    if (filter.status) query.andWhere('event.status = :status', { status: filter.status });
+    if (filter.partnershipId) query.andWhere('event.partnershipId = :partnershipId', filter);
+    if (filter.tag) query.andWhere(':tag = ANY(event.tags)', { tag: filter.tag.toLowerCase() });
+    if (filter.parentId) query.andWhere('event.parentId = :parentId', { parentId: filter.parentId });
+    if (filter.topLevel) query.andWhere('event.parentId IS NULL');
+    if (filter.organisationId) {
+      query.andWhere(
+        new Brackets((where) =>
+          where
+            .where('event.hostOrganisationId = :organisationId', { organisationId: filter.organisationId })
+            .orWhere(
+              'EXISTS (SELECT 1 FROM event_co_hosts c WHERE c.event_id = event.id AND c.organisation_id = :organisationId)',
+            ),
+        ),
+      );
+    }
+    if (filter.q) {
+      query.andWhere('(event.title ILIKE :q OR event.description ILIKE :q)', { q: likePattern(filter.q) });
+    }
+    return paginate(query, 'startsAt', (event) => event.startsAt.toISOString(), filter);
+  }
+
+  async update(actor: Actor, id: string, changes: EventChanges): Promise<EventTree> {
+    return this.dataSource.transaction(async (manager) => {
+      const event = await this.lockEvent(manager, id);
+      this.assertVisible(actor, event);
+      assertActsFor(
+        actor,
+        [event.hostOrganisationId, ...event.coHostIds],
+        'change events it neither hosts nor co-hosts',
+      );
+      const before = snapshot(event);
+      const requested = Object.keys(changes).filter(
+        (key) => changes[key as keyof EventChanges] !== undefined,
+      );
+      assertEditableAfterCancellation(event.status, requested, changes.status);
+
+      await this.applyChanges(manager, actor, event, changes);
+      assertSpan(event);
+      assertCapacity(event.capacity);
+      const parent = event.parentId ? await this.lockEvent(manager, event.parentId) : null;
+      if (parent) assertInsideParent(event, parent);
+      const children = await manager.findBy(Event, { parentId: event.id });
+      assertChildrenInside(event, children);
+      assertActsFor(
+        actor,
+        [event.hostOrganisationId, ...event.coHosts.map((organisation) => organisation.id)],
+        'give away an event it manages',
+      );
+
+      const changed = changedFields(before, snapshot(event));
+      if (changesCalendar(changed)) event.sequence += 1;
+      await manager.save(event);
+      return this.treeOf(manager, actor, id);
+    });
+  }
+
+  async remove(actor: Actor, id: string, withChildren: boolean): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const event = await this.lockEvent(manager, id);
+      this.assertVisible(actor, event);
+      assertActsFor(
+        actor,
+        [event.hostOrganisationId, ...event.coHostIds],
+        'delete events it neither hosts nor co-hosts',
+      );
+      const childCount = await manager.countBy(Event, { parentId: id });
+      if (childCount > 0 && !withChildren) {
+        throw PlanningError.conflict(
+          'event_has_children',
+          `This event contains ${childCount} part(s). Delete them first, or pass withChildren=true to delete them too.`,
+        );
+      }
+      await manager.delete(Event, { id });
+    });
+  }
+
+  private async applyChanges(
+    manager: EntityManager,
+    actor: Actor,
+    event: Event,
+    changes: EventChanges,
+  ): Promise<void> {
+    if (changes.kind !== undefined) event.kind = changes.kind;
+    if (changes.title !== undefined) event.title = changes.title.trim();
+    if (changes.description !== undefined) event.description = changes.description;
+    if (changes.status !== undefined) event.status = changes.status;
+    if (changes.visibility !== undefined) event.visibility = changes.visibility;
+    if (changes.capacity !== undefined) event.capacity = changes.capacity;
+    if (changes.tags !== undefined) event.tags = normaliseTags(changes.tags);
+    if (changes.onlineUrl !== undefined) event.onlineUrl = changes.onlineUrl;
+    if (changes.venue !== undefined) Object.assign(event, venueColumns(changes.venue));
+    if (changes.partnershipId !== undefined)
+      event.partnershipId = await this.partnershipId(manager, changes.partnershipId);
+    if (changes.hostOrganisationId !== undefined) {
+      event.hostOrganisationId = (
+        await this.organisation(manager, 'hostOrganisationId', changes.hostOrganisationId)
+      ).id;
+    }
+    if (changes.coHostOrganisationIds !== undefined) {
+      event.coHosts = await this.organisations(
+        manager,
+        unique(changes.coHostOrganisationIds).filter(
+          (organisationId) => organisationId !== event.hostOrganisationId,
+        ),
+      );
+    }
+    if (changes.parentId !== undefined && changes.parentId !== event.parentId) {
+      if (changes.parentId) {
+        await this.assertNotOwnAncestor(manager, event.id, changes.parentId);
+        await this.lockParent(manager, actor, changes.parentId);
+      }
+      event.parentId = changes.parentId;
+    }
+    this.applyTimeChanges(event, changes);
+  }
+
+  /**
+   * A new zone without a new time keeps the wall-clock time and moves the instant: whoever fixes
+   * "Europe/Berlin" to "Africa/Dar_es_Salaam" means the 09:00 they typed happens in Morogoro.
+   */
+  private applyTimeChanges(event: Event, changes: EventChanges): void {
+    const timeFields = ['startsAt', 'endsAt', 'startZone', 'endZone', 'allDay'] as const;
+    if (!timeFields.some((field) => changes[field] !== undefined)) return;
+    const allDay = changes.allDay ?? event.allDay;
+    if (allDay !== event.allDay && (changes.startsAt === undefined || changes.endsAt === undefined)) {
+      throw PlanningError.invalid(
+        'allDay',
+        'Give startsAt and endsAt when switching an event to or from all-day.',
+      );
+    }
+    const startZone = changes.startZone ?? event.startZone;
+    const endZone = changes.endZone ?? event.endZone;
+    assertTimeZone('startZone', startZone);
+    assertTimeZone('endZone', endZone);
+    const currentEnd = event.allDay ? new Date(event.endsAt.getTime() - 1) : event.endsAt;
+    const span = parseSpan({
+      startsAt: changes.startsAt ?? wallTimeIn(event.startsAt, event.startZone),
+      endsAt: changes.endsAt ?? wallTimeIn(currentEnd, event.endZone),
+      startZone,
+      endZone,
+      allDay,
+    });
+    Object.assign(event, span, { startZone, endZone, allDay });
+  }
+
+  private async assertNotOwnAncestor(
+    manager: EntityManager,
+    eventId: string,
+    parentId: string,
+  ): Promise<void> {
+    if (parentId === eventId) throw PlanningError.invalid('parentId', 'An event cannot contain itself.');
+    const rows: Array<{ id: string }> = await manager.query(
+      `WITH RECURSIVE ancestors AS (
+         SELECT id, parent_id FROM events WHERE id = $1
+         UNION ALL
+         SELECT e.id, e.parent_id FROM events e JOIN ancestors a ON e.id = a.parent_id
+       ) SELECT id FROM ancestors WHERE id = $2`,
+      [parentId, eventId],
+    );
+    if (rows.length > 0)
+      throw PlanningError.invalid('parentId', 'An event cannot be placed inside one of its own parts.');
+  }
+
+  private async lockParent(manager: EntityManager, actor: Actor, parentId: string): Promise<Event> {
+    const parent = await manager.findOne(Event, {
+      where: { id: parentId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!parent || !this.isVisible(actor, parent)) {
+      throw PlanningError.invalid('parentId', `Unknown parent event ${parentId}.`);
+    }
+    assertActsFor(
+      actor,
+      [parent.hostOrganisationId, ...parent.coHostIds],
+      'add parts to events it neither hosts nor co-hosts',
+    );
+    if (parent.status === 'cancelled') {
+      throw PlanningError.conflict(
+        'event_cancelled',
+        'The parent event is cancelled; parts cannot be added to it.',
+      );
+    }
+    return parent;
+  }
+
+  private async lockEvent(manager: EntityManager, id: string): Promise<Event> {
+    // Lock first, then load relations: Postgres refuses FOR UPDATE on the nullable side of a join.
+    const locked = await manager.findOne(Event, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!locked) throw PlanningError.notFound('event', id);
+    return manager.findOneOrFail(Event, { where: { id }, relations: { coHosts: true } });
+  }
+
+  private async treeOf(manager: EntityManager, actor: Actor, id: string): Promise<EventTree> {
+    const root = await manager.findOneBy(Event, { id });
+    if (!root || !this.isVisible(actor, root)) throw PlanningError.notFound('event', id);
+    const descendantIds: Array<{ id: string }> = await manager.query(
+      `WITH RECURSIVE parts AS (
+         SELECT id FROM events WHERE parent_id = $1
+         UNION ALL
+         SELECT e.id FROM events e JOIN parts p ON e.parent_id = p.id
+       ) SELECT id FROM parts`,
+      [id],
+    );
+    const descendants = descendantIds.length
+      ? await manager.find(Event, {
+          where: { id: In(descendantIds.map((row) => row.id)) },
+          order: { startsAt: 'ASC', id: 'ASC' },
+        })
+      : [];
+    const byParent = new Map<string, Event[]>();
+    for (const part of descendants) {
+      if (!this.isVisible(actor, part)) continue;
+      const siblings = byParent.get(part.parentId!) ?? [];
+      siblings.push(part);
+      byParent.set(part.parentId!, siblings);
+    }
+    const attach = (event: Event): EventTree =>
+      Object.assign(event, { children: (byParent.get(event.id) ?? []).map(attach) });
+    return attach(root);
+  }
+
+  /**
+   * Drafts are seen only by their hosts; internal events also by members of their partnership.
+   * Admin keys see everything. Anything else answers 404, so ids of hidden events do not leak.
+   */
+  private isVisible(actor: Actor, event: Event): boolean {
+    if (isAdmin(actor)) return true;
+    if (event.hostOrganisationId === actor.organisationId || event.coHostIds.includes(actor.organisationId))
+      return true;
+    return event.status !== 'draft' && event.visibility === 'public';
+  }
+
+  private assertVisible(actor: Actor, event: Event): void {
+    if (!this.isVisible(actor, event)) throw PlanningError.notFound('event', event.id);
+  }
+
+  private restrictToVisible(query: SelectQueryBuilder<Event>, actor: Actor): void {
+    if (isAdmin(actor)) return;
+    query.andWhere(
+      new Brackets((where) =>
+        where
+          .where("(event.status <> 'draft' AND event.visibility = 'public')")
+          .orWhere('event.hostOrganisationId = :actorOrganisationId', {
+            actorOrganisationId: actor.organisationId,
+          })
+          .orWhere(
+            'EXISTS (SELECT 1 FROM event_co_hosts v WHERE v.event_id = event.id AND v.organisation_id = :actorOrganisationId)',
+          ),
+      ),
+    );
+  }
+
+  private async organisation(manager: EntityManager, field: string, id: string): Promise<Organisation> {
+    const organisation = await manager.findOneBy(Organisation, { id });
+    if (!organisation) throw PlanningError.invalid(field, `Unknown organisation ${id}.`);
+    return organisation;
+  }
+
+  private async organisations(manager: EntityManager, ids: string[]): Promise<Organisation[]> {
+    if (ids.length === 0) return [];
+    const found = await manager.findBy(Organisation, { id: In(ids) });
+    const missing = ids.filter((id) => !found.some((organisation) => organisation.id === id));
+    if (missing.length > 0) {
+      throw PlanningError.invalid('coHostOrganisationIds', `Unknown organisation(s): ${missing.join(', ')}.`);
+    }
+    return found;
+  }
+
+  private async partnershipId(manager: EntityManager, id: string | null): Promise<string | null> {
+    if (!id) return null;
+    const exists = await manager.existsBy(Partnership, { id });
+    if (!exists) throw PlanningError.invalid('partnershipId', `Unknown partnership ${id}.`);
+    return id;
+  }
+}
+
+function venueColumns(venue: VenueInput | null | undefined) {
+  return {
+    venueName: venue?.name ?? null,
+    venueAddress: venue?.address ?? null,
+    venueLatitude: venue?.latitude ?? null,
+    venueLongitude: venue?.longitude ?? null,
+  };
+}
+
+function normaliseTags(tags: string[]): string[] {
+  return unique(tags.map((tag) => tag.trim().toLowerCase()).filter((tag) => tag.length > 0));
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+type Snapshot = Record<string, unknown>;
+
+function snapshot(event: Event): Snapshot {
+  return {
+    title: event.title,
+    startsAt: event.startsAt.getTime(),
+    endsAt: event.endsAt.getTime(),
+    startZone: event.startZone,
+    endZone: event.endZone,
+    allDay: event.allDay,
+    venueName: event.venueName,
+    venueAddress: event.venueAddress,
+    venueLatitude: event.venueLatitude,
+    venueLongitude: event.venueLongitude,
+    onlineUrl: event.onlineUrl,
+    status: event.status,
+  };
+}
+
+function changedFields(before: Snapshot, after: Snapshot): string[] {
+  return Object.keys(after).filter((key) => before[key] !== after[key]);
+}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { isUniqueViolation, postgresErrorCode, PG_FOREIGN_KEY_VIOLATION } from '@app/database';
+import { assertTimeZone } from '../events/event-time';
+import { Actor } from '../shared/actor';
+import { Locale } from '../shared/locale';
+import { Page, PageRequest, paginate } from '../shared/pagination';
+import { assertActsFor, assertAdmin } from '../shared/permissions';
+import { PlanningError } from '../shared/planning.error';
+import { likePattern } from '../shared/text-search';
+import { Organisation } from './organisation.entity';
+
+export interface OrganisationInput {
+  name: string;
+  code: string;
+  country: string;
+  timeZone: string;
+  defaultLocale: Locale;
+}
+
+export interface OrganisationFilter extends PageRequest {
+  q?: string;
+  country?: string;
+}
+
+@Injectable()
+export class OrganisationsService {
+  constructor(@InjectRepository(Organisation) private readonly organisations: Repository<Organisation>) {}
+
+  async create(actor: Actor, input: OrganisationInput): Promise<Organisation> {
+    assertAdmin(actor, 'create organisations');
+    assertTimeZone('timeZone', input.timeZone);
+    const organisation = this.organisations.create(normalise(input));
+    return this.saveUnique(organisation);
+  }
+
+  async get(id: string): Promise<Organisation> {
+    const organisation = await this.organisations.findOneBy({ id });
+    if (!organisation) throw PlanningError.notFound('organisation', id);
+    return organisation;
+  }
+
+  async list(filter: OrganisationFilter): Promise<Page<Organisation>> {
+    const query = this.organisations.createQueryBuilder('organisation');
+    if (filter.q) {
+      query.andWhere('(organisation.name ILIKE :q OR organisation.code ILIKE :q)', {
+        q: likePattern(filter.q),
+      });
+    }
+    if (filter.country)
+      query.andWhere('organisation.country = :country', { country: filter.country.toUpperCase() });
+    return paginate(query, 'name', (organisation) => organisation.name, filter);
+  }
+
+  async update(actor: Actor, id: string, changes: Partial<OrganisationInput>): Promise<Organisation> {
+    const organisation = await this.get(id);
+    assertActsFor(actor, [organisation.id], 'change this organisation');
+    if (changes.timeZone !== undefined) assertTimeZone('timeZone', changes.timeZone);
+    Object.assign(organisation, normalise({ ...organisation, ...changes }));
+    return this.saveUnique(organisation);
+  }
+
+  async remove(actor: Actor, id: string): Promise<void> {
+    assertAdmin(actor, 'delete organisations');
+    await this.get(id);
+    try {
+      await this.organisations.delete({ id });
+    } catch (error) {
+      if (postgresErrorCode(error) === PG_FOREIGN_KEY_VIOLATION) {
+        throw PlanningError.conflict(
+          'organisation_in_use',
+          'This organisation still hosts events or has people; move or delete them first.',
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async saveUnique(organisation: Organisation): Promise<Organisation> {
+    try {
+      return await this.organisations.save(organisation);
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw PlanningError.conflict(
+          'organisation_code_taken',
+          `The code ${organisation.code} is already in use.`,
+        );
+      }
+      throw error;
+    }
+  }
+}
+
+function normalise<T extends OrganisationInput>(input: T): T {
+  return {
+    ...input,
+    name: input.name.trim(),
+    code: input.code.trim().toUpperCase(),
+    country: input.country.trim().toUpperCase(),
+  };
+}

@@ -1,0 +1,2 @@
+export const LOCALES = ['de', 'en', 'sw'] as const;
+export type Locale = (typeof LOCALES)[number];

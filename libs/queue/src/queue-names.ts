@@ -1,0 +1,5 @@
+/** Queue names are part of what is stored in Redis: never rename one once released. */
+export const QUEUES = {
+  mail: 'mail',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

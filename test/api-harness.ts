@@ -1,0 +1,53 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { ApiKeysService } from '@app/access';
+import { createTestDatabase, TestDatabase } from '@app/testing';
+import { ApiModule } from '../apps/api/src/api.module';
+import { configureApi } from '../apps/api/src/configure-api';
+
+export interface ApiHarness {
+  app: INestApplication;
+  database: TestDatabase;
+  dataSource: DataSource;
+  /** A key of the operator organisation with the admin role. */
+  adminKey: string;
+  http(): ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+/** The whole API on a throwaway database and its own Redis key prefix, as main.ts sets it up. */
+export async function startApi(): Promise<ApiHarness> {
+  const database = await createTestDatabase();
+  process.env.DATABASE_URL = database.url;
+  process.env.QUEUE_PREFIX = `tp-test-${randomBytes(4).toString('hex')}`;
+  process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
+  process.env.NODE_ENV = 'test';
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  configureApi(app);
+  await app.init();
+  const issued = await app.get(ApiKeysService).issueFirstAdmin({
+    organisationName: 'Treffpunkt operators',
+    organisationCode: 'OPS',
+    country: 'DE',
+    timeZone: 'Europe/Berlin',
+  });
+  return {
+    app,
+    database,
+    dataSource: app.get(DataSource),
+    adminKey: issued.token,
+    http: () => request(app.getHttpServer()),
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+export function bearer(key: string): { Authorization: string } {
+  return { Authorization: `Bearer ${key}` };
+}
