@@ -21,7 +21,8 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       transform,
       moduleNameMapper,
-      testTimeout: 60000,
     },
   ],
+  // A global option in Jest 29: per project it is ignored. Generous for e2e suites on small CI machines.
+  testTimeout: 60000,
 };

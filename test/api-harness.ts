@@ -18,13 +18,19 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
+export interface StartApiOptions {
+  /** Environment variables to set on top, e.g. a DATABASE_URL through a proxy the test controls. */
+  env?: (database: TestDatabase) => Record<string, string>;
+}
+
 /** The whole API on a throwaway database and its own Redis key prefix, as main.ts sets it up. */
-export async function startApi(): Promise<ApiHarness> {
+export async function startApi(options: StartApiOptions = {}): Promise<ApiHarness> {
   const database = await createTestDatabase();
   process.env.DATABASE_URL = database.url;
   process.env.QUEUE_PREFIX = `tp-test-${randomBytes(4).toString('hex')}`;
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
   process.env.NODE_ENV = 'test';
+  Object.assign(process.env, options.env?.(database));
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   configureApi(app);

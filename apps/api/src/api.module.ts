@@ -6,9 +6,14 @@ import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/health';
 import { LoggingModule } from '@app/logging';
 import { QueueModule } from '@app/queue';
+import { QueueDashboardModule } from './admin/queue-dashboard.module';
+import { AnswerPagesModule } from './answers/answer-pages.module';
+import { FeedLinksApiModule } from './feeds/feed-links-api.module';
+import { FeedsHttpModule } from './feeds/feeds-http.module';
 import { ApiKeyGuard } from './http/api-key.guard';
 import { ProblemFilter } from './http/problem.filter';
 import { OrganiserApiModule } from './organiser-api.module';
+import { PublicCalendarModule } from './public-calendar/public-calendar.module';
 
 @Module({
   imports: [
@@ -19,7 +24,15 @@ import { OrganiserApiModule } from './organiser-api.module';
     HealthModule,
     AccessModule,
     OrganiserApiModule,
-    RouterModule.register([{ path: 'api/v1', module: OrganiserApiModule }]),
+    QueueDashboardModule,
+    AnswerPagesModule,
+    FeedsHttpModule,
+    FeedLinksApiModule,
+    PublicCalendarModule,
+    RouterModule.register([
+      { path: 'api/v1', module: OrganiserApiModule },
+      { path: 'api/v1', module: FeedLinksApiModule },
+    ]),
   ],
   providers: [
     { provide: APP_GUARD, useClass: ApiKeyGuard },

@@ -1,9 +1,17 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json, NextFunction, Request, Response } from 'express';
 import { createValidationPipe } from './http/validation';
 
 /** Everything main.ts sets up on the app besides listening, shared with the e2e tests. */
 export function configureApi(app: INestApplication): void {
+  // Room for an invitation naming tens of thousands of people by id in one request; every other
+  // route keeps the default limit of 100 kB. Registered first, so the default parser skips these
+  // bodies; wrapped, because Nest leaves out its own parser once it sees one named jsonParser.
+  const largeInvitationBody = json({ limit: '2mb' });
+  app.use('/api/v1/events/:id/invitations', (request: Request, response: Response, next: NextFunction) =>
+    largeInvitationBody(request, response, next),
+  );
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

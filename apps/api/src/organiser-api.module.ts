@@ -1,20 +1,26 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@app/access';
+import { EmailsModule } from '@app/emails';
+import { InvitationsModule } from '@app/invitations';
 import { PlanningModule } from '@app/planning';
 import { ApiKeysController } from './api-keys/api-keys.controller';
+import { EmailsController } from './emails/emails.controller';
 import { EventsController } from './events/events.controller';
+import { InvitationsController } from './invitations/invitations.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { PartnershipsController } from './partnerships/partnerships.controller';
 import { PeopleController } from './people/people.controller';
 
 /** The organiser API, mounted under /api/v1. */
 @Module({
-  imports: [PlanningModule, AccessModule],
+  imports: [PlanningModule, AccessModule, InvitationsModule, EmailsModule],
   controllers: [
     OrganisationsController,
     PartnershipsController,
     PeopleController,
     EventsController,
+    InvitationsController,
+    EmailsController,
     ApiKeysController,
   ],
 })

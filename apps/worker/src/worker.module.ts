@@ -1,12 +1,24 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/health';
 import { LoggingModule } from '@app/logging';
 import { QueueModule } from '@app/queue';
+import { WorkerLifecycle } from './jobs/worker-lifecycle';
+import { MailWorkerModule } from './mail/mail-worker.module';
 
 /** The worker: BullMQ processors, plus an HTTP health endpoint and nothing else. */
 @Module({
-  imports: [AppConfigModule, LoggingModule, DatabaseModule, QueueModule, HealthModule],
+  imports: [
+    AppConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    QueueModule,
+    HealthModule,
+    DiscoveryModule,
+    MailWorkerModule,
+  ],
+  providers: [WorkerLifecycle],
 })
 export class WorkerModule {}

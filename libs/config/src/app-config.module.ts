@@ -1,7 +1,16 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { validateEnvironment } from './environment';
-import { databaseConfig, httpConfig, logConfig, redisConfig, smtpConfig } from './namespaces';
+import {
+  answersConfig,
+  databaseConfig,
+  feedsConfig,
+  httpConfig,
+  logConfig,
+  mailConfig,
+  redisConfig,
+  smtpConfig,
+} from './namespaces';
 
 @Global()
 @Module({
@@ -10,7 +19,16 @@ import { databaseConfig, httpConfig, logConfig, redisConfig, smtpConfig } from '
       isGlobal: true,
       cache: true,
       validate: validateEnvironment,
-      load: [databaseConfig, redisConfig, httpConfig, smtpConfig, logConfig],
+      load: [
+        databaseConfig,
+        redisConfig,
+        httpConfig,
+        smtpConfig,
+        mailConfig,
+        logConfig,
+        answersConfig,
+        feedsConfig,
+      ],
     }),
   ],
 })

@@ -1,5 +1,19 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  ValidateBy,
+  validateSync,
+} from 'class-validator';
+import { IANAZone } from 'luxon';
+
+const DEVELOPMENT_ANSWER_LINK_SECRET = 'treffpunkt-development-answer-link-secret-not-for-production';
 
 /**
  * Every environment variable Treffpunkt reads, validated once at boot so that a typo fails
@@ -43,8 +57,91 @@ export class Environment {
   @IsString()
   MAIL_ORGANIZER = 'Treffpunkt <treffpunkt@localhost>';
 
+  /** SMTP connections the pooled transport keeps open per worker process. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  SMTP_POOL_SIZE = 5;
+
+  /** Emails one worker process sends at the same time. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  MAIL_CONCURRENCY = 20;
+
+  /** Attempts per email before a temporary failure counts as failed. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  MAIL_RETRY_ATTEMPTS = 10;
+
+  /** Delay before the first retry; it doubles with each further attempt. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(10)
+  MAIL_RETRY_DELAY_MS = 30_000;
+
+  /** How often the outbox relay looks for emails that have not reached Redis yet. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  MAIL_RELAY_INTERVAL_MS = 5_000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
+
+  /** How often calendar clients are asked to fetch a feed again (REFRESH-INTERVAL). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(5)
+  @Max(10080)
+  FEED_REFRESH_MINUTES = 60;
+
+  /** Cancelled events stay in feeds this long, as cancelled, so that clients remove them. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  FEED_CANCELLED_RETENTION_DAYS = 30;
+
+  /** How far back feeds reach; older events leave them. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(36500)
+  FEED_PAST_DAYS = 365;
+
+  /** The zone of the public and partnership feeds and of the public calendar page. */
+  @ValidateBy({
+    name: 'isIanaZone',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && IANAZone.isValidZone(value),
+      defaultMessage: () => 'must be an IANA time zone name such as Europe/Berlin',
+    },
+  })
+  FEED_TIME_ZONE = 'Europe/Berlin';
+
+  /** Unknown personal-feed tokens one client address may try per 15 minutes before it gets 429. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  FEED_TOKEN_FAILURE_LIMIT = 30;
+
+  /** Key material that seals answer-link tokens; a leaked database alone then opens no link. */
+  @IsString()
+  @MinLength(32)
+  @ValidateBy({
+    name: 'ownSecretInProduction',
+    validator: {
+      validate: (value: unknown, args) =>
+        (args?.object as Environment).NODE_ENV !== 'production' || value !== DEVELOPMENT_ANSWER_LINK_SECRET,
+      defaultMessage: () => 'must be set to a secret of your own in production (e.g. openssl rand -hex 32)',
+    },
+  })
+  ANSWER_LINK_SECRET = DEVELOPMENT_ANSWER_LINK_SECRET;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

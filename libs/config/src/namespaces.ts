@@ -19,7 +19,22 @@ export const httpConfig = registerAs('http', () => {
 
 export const smtpConfig = registerAs('smtp', () => {
   const environment = readEnvironment();
-  return { url: environment.SMTP_URL, from: environment.MAIL_FROM, organizer: environment.MAIL_ORGANIZER };
+  return {
+    url: environment.SMTP_URL,
+    from: environment.MAIL_FROM,
+    organizer: environment.MAIL_ORGANIZER,
+    poolSize: environment.SMTP_POOL_SIZE,
+  };
+});
+
+export const mailConfig = registerAs('mail', () => {
+  const environment = readEnvironment();
+  return {
+    concurrency: environment.MAIL_CONCURRENCY,
+    retryAttempts: environment.MAIL_RETRY_ATTEMPTS,
+    retryDelayMs: environment.MAIL_RETRY_DELAY_MS,
+    relayIntervalMs: environment.MAIL_RELAY_INTERVAL_MS,
+  };
 });
 
 export const logConfig = registerAs('log', () => {
@@ -27,8 +42,26 @@ export const logConfig = registerAs('log', () => {
   return { level: environment.LOG_LEVEL, pretty: environment.NODE_ENV === 'development' };
 });
 
+export const answersConfig = registerAs('answers', () => ({
+  linkSecret: readEnvironment().ANSWER_LINK_SECRET,
+}));
+
+export const feedsConfig = registerAs('feeds', () => {
+  const environment = readEnvironment();
+  return {
+    refreshMinutes: environment.FEED_REFRESH_MINUTES,
+    cancelledRetentionDays: environment.FEED_CANCELLED_RETENTION_DAYS,
+    pastDays: environment.FEED_PAST_DAYS,
+    timeZone: environment.FEED_TIME_ZONE,
+    tokenFailureLimit: environment.FEED_TOKEN_FAILURE_LIMIT,
+  };
+});
+
 export type DatabaseConfig = ReturnType<typeof databaseConfig>;
 export type RedisConfig = ReturnType<typeof redisConfig>;
 export type HttpConfig = ReturnType<typeof httpConfig>;
 export type SmtpConfig = ReturnType<typeof smtpConfig>;
+export type MailConfig = ReturnType<typeof mailConfig>;
 export type LogConfig = ReturnType<typeof logConfig>;
+export type AnswersConfig = ReturnType<typeof answersConfig>;
+export type FeedsConfig = ReturnType<typeof feedsConfig>;

@@ -4,6 +4,7 @@ import { QueryFailedError } from 'typeorm';
 export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_FOREIGN_KEY_VIOLATION = '23503';
 export const PG_CHECK_VIOLATION = '23514';
+export const PG_NOT_NULL_VIOLATION = '23502';
 
 export function postgresErrorCode(error: unknown): string | undefined {
   if (error instanceof QueryFailedError) {

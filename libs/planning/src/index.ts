@@ -12,5 +12,6 @@ export * from './events/event-kind';
 export * from './events/event.entity';
 export * from './events/event-time';
 export * from './events/event-rules';
+export * from './events/event-change';
 export * from './events/events.service';
 export * from './planning.module';

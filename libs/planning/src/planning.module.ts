@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Event } from './events/event.entity';
+import { EventChangeListeners } from './events/event-change';
 import { EventsService } from './events/events.service';
 import { Organisation } from './organisations/organisation.entity';
 import { OrganisationsService } from './organisations/organisations.service';
@@ -11,7 +12,14 @@ import { PeopleService } from './people/people.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Organisation, Partnership, Person, Event])],
-  providers: [OrganisationsService, PartnershipsService, PeopleService, EventsService],
-  exports: [TypeOrmModule, OrganisationsService, PartnershipsService, PeopleService, EventsService],
+  providers: [OrganisationsService, PartnershipsService, PeopleService, EventsService, EventChangeListeners],
+  exports: [
+    TypeOrmModule,
+    OrganisationsService,
+    PartnershipsService,
+    PeopleService,
+    EventsService,
+    EventChangeListeners,
+  ],
 })
 export class PlanningModule {}

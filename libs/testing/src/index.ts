@@ -1,1 +1,3 @@
 export * from './test-database';
+export * from './smtp-sink';
+export * from './calendar-reader';

@@ -15,6 +15,7 @@ import {
   IsUrl,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   Min,
   ValidateNested,
@@ -26,11 +27,15 @@ import {
   EventKind,
   EventStatus,
   EventVisibility,
+  MAX_REMINDER_OFFSET,
 } from '@app/planning';
+import { IsOmittable } from '../http/is-omittable.decorator';
 import { IsTimeZone } from '../http/is-time-zone.validator';
 import { PageQueryDto } from '../http/page.dto';
 
 const SINGLE_LINE = /^[^\r\n]*$/;
+/** The largest value of the integer column. */
+const MAX_CAPACITY = 2_147_483_647;
 const TIME_DESCRIPTION =
   'ISO 8601 with offset (2023-09-20T09:30:00+02:00), or local wall time (2023-09-20T09:30) in the zone; for all-day events a date (2023-09-20).';
 
@@ -71,7 +76,7 @@ export class CreateEventDto {
   title: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(20000)
   description?: string;
@@ -93,17 +98,17 @@ export class CreateEventDto {
     example: 'Europe/Berlin',
     description: "Defaults to the parent's, else the host's zone.",
   })
-  @IsOptional()
+  @IsOmittable()
   @IsTimeZone()
   startZone?: string;
 
   @ApiPropertyOptional({ example: 'Africa/Dar_es_Salaam', description: 'Defaults to startZone.' })
-  @IsOptional()
+  @IsOmittable()
   @IsTimeZone()
   endZone?: string;
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   allDay?: boolean;
 
@@ -123,12 +128,12 @@ export class CreateEventDto {
     format: 'uuid',
     description: "Defaults to the parent's host, else the key's organisation.",
   })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   hostOrganisationId?: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })
@@ -140,23 +145,24 @@ export class CreateEventDto {
   partnershipId?: string | null;
 
   @ApiPropertyOptional({ enum: EVENT_STATUSES, default: 'draft' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(EVENT_STATUSES)
   status?: EventStatus;
 
   @ApiPropertyOptional({ enum: EVENT_VISIBILITIES, default: 'public' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(EVENT_VISIBILITIES)
   visibility?: EventVisibility;
 
-  @ApiPropertyOptional({ minimum: 0, nullable: true })
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_CAPACITY, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_CAPACITY)
   capacity?: number | null;
 
   @ApiPropertyOptional({ type: [String], example: ['klima', 'digitalisierung'] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -167,9 +173,23 @@ export class CreateEventDto {
   @IsOptional()
   @IsUUID()
   parentId?: string | null;
+
+  @ApiPropertyOptional({
+    type: [Number],
+    example: [10080, 1440],
+    description:
+      'Minutes before the start at which people who accepted or are tentative get a reminder; default 7 days and 1 day (e.g. [120] for a workshop). Whole days keep the wall-clock time across daylight-saving changes.',
+  })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(MAX_REMINDER_OFFSET, { each: true })
+  reminderOffsetsMinutes?: number[];
 }
 
-export class UpdateEventDto extends PartialType(CreateEventDto) {}
+export class UpdateEventDto extends PartialType(CreateEventDto, { skipNullProperties: false }) {}
 
 const toList = ({ value }: { value: unknown }): unknown[] | undefined => {
   if (value === undefined) return undefined;

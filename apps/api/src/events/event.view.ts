@@ -23,6 +23,7 @@ export interface EventView {
   capacity: number | null;
   tags: string[];
   parentId: string | null;
+  reminderOffsetsMinutes: number[];
   sequence: number;
   createdAt: string;
   updatedAt: string;
@@ -57,6 +58,7 @@ export function toEventView(event: Event | EventTree): EventView {
     capacity: event.capacity,
     tags: event.tags,
     parentId: event.parentId,
+    reminderOffsetsMinutes: event.reminderOffsets,
     sequence: event.sequence,
     createdAt: event.createdAt.toISOString(),
     updatedAt: event.updatedAt.toISOString(),

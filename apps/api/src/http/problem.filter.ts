@@ -6,6 +6,7 @@ import { DomainError, DomainErrorKind, FieldProblem } from '@app/errors';
 import {
   PG_CHECK_VIOLATION,
   PG_FOREIGN_KEY_VIOLATION,
+  PG_NOT_NULL_VIOLATION,
   PG_UNIQUE_VIOLATION,
   postgresErrorCode,
 } from '@app/database';
@@ -30,12 +31,15 @@ const UNAVAILABLE_CODES = new Set([
   '08001',
 ]);
 
+const UNAVAILABLE_MESSAGE = 'A backing service (database or queue) is not reachable; try again shortly.';
+
 export interface ProblemBody {
   statusCode: number;
   error: string;
   message: string;
   code?: string;
   problems?: FieldProblem[];
+  details?: unknown;
 }
 
 /**
@@ -71,13 +75,16 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const payload = exception.getResponse();
-      const fields = typeof payload === 'object' ? (payload as Partial<ProblemBody>) : {};
+      const fields = typeof payload === 'object' ? (payload as Record<string, unknown>) : {};
+      const fallback = statusCode === 503 ? UNAVAILABLE_MESSAGE : exception.message;
       return {
         statusCode,
-        error: fields.error ?? STATUS_CODES[statusCode] ?? 'Error',
-        message: typeof payload === 'string' ? payload : String(fields.message ?? exception.message),
-        ...(fields.code ? { code: fields.code } : {}),
-        ...(fields.problems ? { problems: fields.problems } : {}),
+        error: typeof fields.error === 'string' ? fields.error : (STATUS_CODES[statusCode] ?? 'Error'),
+        message: typeof payload === 'string' ? payload : messageOf(fields.message, fallback),
+        ...(typeof fields.code === 'string' ? { code: fields.code } : {}),
+        ...(Array.isArray(fields.problems) ? { problems: fields.problems as FieldProblem[] } : {}),
+        // The readiness check's word on each dependency (@nestjs/terminus puts it there).
+        ...(fields.details ? { details: fields.details } : {}),
       };
     }
     const postgresCode = postgresErrorCode(exception);
@@ -86,27 +93,28 @@ export class ProblemFilter implements ExceptionFilter {
     if (postgresCode === PG_FOREIGN_KEY_VIOLATION)
       return problem(409, 'This refers to, or is referred to by, another record.');
     if (postgresCode === PG_CHECK_VIOLATION) return problem(400, 'A value breaks a rule of the schema.');
+    if (postgresCode === PG_NOT_NULL_VIOLATION) return problem(400, 'A required value is missing.');
     if (exception instanceof QueryFailedError && postgresCode?.startsWith('22')) {
       return problem(400, 'A value has the wrong form.');
     }
     const statusFromLibrary = httpStatusOf(exception);
     if (statusFromLibrary && statusFromLibrary >= 400 && statusFromLibrary < 500) {
-      return problem(
-        statusFromLibrary,
-        statusFromLibrary === 413
-          ? 'The request body is too large.'
-          : 'The request could not be read (malformed JSON?).',
-      );
+      return problem(statusFromLibrary, clientErrorMessage(exception, statusFromLibrary));
     }
-    if (isUnavailable(exception)) {
-      return problem(503, 'A backing service (database or queue) is not reachable; try again shortly.');
-    }
+    if (isUnavailable(exception)) return problem(503, UNAVAILABLE_MESSAGE);
     return problem(500, 'Something went wrong on our side. It has been logged.');
   }
 }
 
 function problem(statusCode: number, message: string): ProblemBody {
   return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+}
+
+/** Nest's own exceptions carry a string, or a list of them (its default validation messages). */
+function messageOf(message: unknown, fallback: string): string {
+  if (typeof message === 'string') return message;
+  if (Array.isArray(message)) return message.map(String).join('; ');
+  return fallback;
 }
 
 /** body-parser and friends attach an HTTP status to their errors. */
@@ -116,6 +124,18 @@ function httpStatusOf(exception: unknown): number | undefined {
     (exception as { status?: unknown; statusCode?: unknown }).status ??
     (exception as { statusCode?: unknown }).statusCode;
   return typeof candidate === 'number' ? candidate : undefined;
+}
+
+/**
+ * body-parser and express raise http-errors, which mark with `expose` the messages meant for the
+ * client (e.g. 'unsupported charset "LATIN-9"'); other messages stay inside.
+ */
+function clientErrorMessage(exception: unknown, statusCode: number): string {
+  if (statusCode === 413) return 'The request body is too large.';
+  const { expose, message } = exception as { expose?: unknown; message?: unknown };
+  return expose === true && typeof message === 'string'
+    ? `The request could not be read: ${message}`
+    : 'The request could not be read.';
 }
 
 function isUnavailable(exception: unknown): boolean {

@@ -36,7 +36,9 @@ export class CreateOrganisationDto {
   defaultLocale: Locale;
 }
 
-export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto) {}
+export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto, {
+  skipNullProperties: false,
+}) {}
 
 export class OrganisationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Search in name and code.' })

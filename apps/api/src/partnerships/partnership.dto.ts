@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOmittable } from '../http/is-omittable.decorator';
 import { PageQueryDto } from '../http/page.dto';
 
 export class CreatePartnershipDto {
@@ -10,7 +11,7 @@ export class CreatePartnershipDto {
   name: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(20000)
   description?: string;
@@ -22,7 +23,7 @@ export class CreatePartnershipDto {
   memberOrganisationIds: string[];
 }
 
-export class UpdatePartnershipDto extends PartialType(CreatePartnershipDto) {}
+export class UpdatePartnershipDto extends PartialType(CreatePartnershipDto, { skipNullProperties: false }) {}
 
 export class PartnershipQueryDto extends PageQueryDto {
   @ApiPropertyOptional()

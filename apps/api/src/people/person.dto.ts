@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { Locale, LOCALES } from '@app/planning';
+import { IsOmittable } from '../http/is-omittable.decorator';
 import { IsTimeZone } from '../http/is-time-zone.validator';
 import { PageQueryDto } from '../http/page.dto';
 
@@ -31,7 +32,7 @@ export class CreatePersonDto {
   department?: string | null;
 
   @ApiPropertyOptional({ enum: LOCALES, description: "Defaults to the organisation's locale." })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(LOCALES)
   locale?: Locale;
 
@@ -39,12 +40,12 @@ export class CreatePersonDto {
     example: 'Africa/Dar_es_Salaam',
     description: "Defaults to the organisation's zone.",
   })
-  @IsOptional()
+  @IsOmittable()
   @IsTimeZone()
   timeZone?: string;
 }
 
-export class UpdatePersonDto extends PartialType(CreatePersonDto) {}
+export class UpdatePersonDto extends PartialType(CreatePersonDto, { skipNullProperties: false }) {}
 
 export class PersonQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Search in name and email.' })

@@ -40,6 +40,24 @@ export function assertCapacity(capacity: number | null | undefined): void {
   }
 }
 
+/** 7 days and 1 day before the start, unless the organiser sets others (e.g. 120 for a workshop). */
+export const DEFAULT_REMINDER_OFFSETS = [10080, 1440];
+export const MAX_REMINDER_OFFSET = 366 * 24 * 60;
+
+/** Offsets as stored: whole minutes, each once, the earliest reminder first. */
+export function normaliseReminderOffsets(offsets: number[]): number[] {
+  const invalid = offsets.filter(
+    (offset) => !Number.isInteger(offset) || offset < 1 || offset > MAX_REMINDER_OFFSET,
+  );
+  if (invalid.length > 0) {
+    throw PlanningError.invalid(
+      'reminderOffsetsMinutes',
+      `Reminder offsets are whole minutes between 1 and ${MAX_REMINDER_OFFSET} before the start.`,
+    );
+  }
+  return [...new Set(offsets)].sort((a, b) => b - a);
+}
+
 /**
  * A cancelled event is frozen: the only change it accepts is being brought back (to draft or
  * published), and then nothing else in the same request, so that the un-cancelling is deliberate.

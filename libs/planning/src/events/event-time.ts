@@ -35,21 +35,27 @@ export function parseInstant(field: string, value: string, zone: string): Date {
   }
   const local = DateTime.fromISO(value, { zone });
   if (!local.isValid) throw PlanningError.invalid(field, `"${value}" is not a valid date-time.`);
-  const wall = DateTime.fromISO(value);
+  // The wall time as typed, read in UTC because UTC has no gaps (the server's own zone may).
+  const wall = DateTime.fromISO(value, { zone: 'utc' });
   if (local.hour !== wall.hour || local.minute !== wall.minute) {
     throw PlanningError.invalid(
       field,
       `${value} does not exist in ${zone} (the clocks skip it for daylight saving).`,
     );
   }
-  return local.toJSDate();
+  // A wall time in the hour that repeats when the clocks go back means its first occurrence, as in
+  // iCalendar (RFC 5545, 3.3.5), so that calendars show the instant we store.
+  const [first] = local.getPossibleOffsets().sort((a, b) => a.toMillis() - b.toMillis());
+  return (first ?? local).toJSDate();
 }
 
 /** Reads an all-day date ("2023-09-23") as the local midnight that starts it. */
 export function parseDay(field: string, value: string, zone: string): DateTime {
-  const datePart = DATE_ONLY.test(value) ? value : value.slice(0, 10);
+  const datePart = value.slice(0, 10);
+  const timePart = value.slice(10);
   const day = DateTime.fromISO(datePart, { zone });
-  if (!DATE_ONLY.test(datePart) || !day.isValid) {
+  const readable = timePart === '' || DateTime.fromISO(value, { setZone: true }).isValid;
+  if (!DATE_ONLY.test(datePart) || !day.isValid || !readable) {
     throw PlanningError.invalid(
       field,
       `"${value}" is not a date like 2023-09-23 (all-day events take dates).`,
@@ -72,6 +78,10 @@ export function parseSpan(input: {
   if (input.allDay) {
     const firstDay = parseDay('startsAt', input.startsAt, input.startZone);
     const lastDay = parseDay('endsAt', input.endsAt, input.endZone);
+    // Compared as dates: stored as midnights, a last day before the first would pass as a zero span.
+    if (lastDay.toISODate()! < firstDay.toISODate()!) {
+      throw PlanningError.invalid('endsAt', 'The last day lies before the first day.');
+    }
     return { startsAt: firstDay.toJSDate(), endsAt: lastDay.plus({ days: 1 }).toJSDate() };
   }
   return {

@@ -126,6 +126,10 @@ export class Event {
   @OneToMany(() => Event, (event) => event.parent)
   children: Event[];
 
+  /** Minutes before the start at which attendees are reminded; whole days keep the wall-clock time. */
+  @Column({ type: 'int', array: true, default: () => "'{10080,1440}'" })
+  reminderOffsets: number[];
+
   /** Goes up whenever something a calendar shows changes, so clients replace their copy. */
   @Column({ type: 'int', default: 0 })
   sequence: number;

@@ -9,6 +9,7 @@ import { assertActsFor } from '../shared/permissions';
 import { PlanningError } from '../shared/planning.error';
 import { likePattern } from '../shared/text-search';
 import { Event } from './event.entity';
+import { EventChange, EventChangeListeners } from './event-change';
 import { EventKind, EventStatus, EventVisibility } from './event-kind';
 import {
   assertCapacity,
@@ -17,6 +18,8 @@ import {
   assertInsideParent,
   assertSpan,
   changesCalendar,
+  DEFAULT_REMINDER_OFFSETS,
+  normaliseReminderOffsets,
 } from './event-rules';
 import { assertTimeZone, parseSpan, wallTimeIn } from './event-time';
 
@@ -46,6 +49,7 @@ export interface EventInput {
   capacity?: number | null;
   tags?: string[];
   parentId?: string | null;
+  reminderOffsetsMinutes?: number[];
 }
 
 export type EventChanges = Partial<EventInput>;
@@ -68,7 +72,10 @@ export type EventTree = Event & { children: EventTree[] };
 
 @Injectable()
 export class EventsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly listeners: EventChangeListeners,
+  ) {}
 
   async create(actor: Actor, input: EventInput): Promise<EventTree> {
     return this.dataSource.transaction(async (manager) => {
@@ -111,6 +118,7 @@ export class EventsService {
         visibility: input.visibility ?? parent?.visibility ?? 'public',
         capacity: input.capacity ?? null,
         tags: normaliseTags(input.tags ?? []),
+        reminderOffsets: normaliseReminderOffsets(input.reminderOffsetsMinutes ?? DEFAULT_REMINDER_OFFSETS),
         parentId: parent?.id ?? null,
         sequence: 0,
       });
@@ -130,7 +138,8 @@ export class EventsService {
     if (filter.to) query.andWhere('event.startsAt < :to', { to: filter.to });
     if (filter.kind?.length) query.andWhere('event.kind IN (:...kinds)', { kinds: filter.kind });
     if (filter.status) query.andWhere('event.status = :status', { status: filter.status });
-    if (filter.partnershipId) query.andWhere('event.partnershipId = :partnershipId', filter);
+    if (filter.partnershipId)
+      query.andWhere('event.partnershipId = :partnershipId', { partnershipId: filter.partnershipId });
     if (filter.tag) query.andWhere(':tag = ANY(event.tags)', { tag: filter.tag.toLowerCase() });
     if (filter.parentId) query.andWhere('event.parentId = :parentId', { parentId: filter.parentId });
     if (filter.topLevel) query.andWhere('event.parentId IS NULL');
@@ -152,15 +161,23 @@ export class EventsService {
   }
 
   async update(actor: Actor, id: string, changes: EventChanges): Promise<EventTree> {
-    return this.dataSource.transaction(async (manager) => {
+    const [tree, change] = await this.dataSource.transaction(async (manager) => {
       const event = await this.lockEvent(manager, id);
-      this.assertVisible(actor, event);
+      await this.assertVisible(manager, actor, event);
       assertActsFor(
         actor,
         [event.hostOrganisationId, ...event.coHostIds],
         'change events it neither hosts nor co-hosts',
       );
       const before = snapshot(event);
+      const previous: EventChange['before'] = {
+        startsAt: event.startsAt,
+        endsAt: event.endsAt,
+        status: event.status,
+        capacity: event.capacity,
+        reminderOffsets: event.reminderOffsets,
+        sequence: event.sequence,
+      };
       const requested = Object.keys(changes).filter(
         (key) => changes[key as keyof EventChanges] !== undefined,
       );
@@ -182,14 +199,18 @@ export class EventsService {
       const changed = changedFields(before, snapshot(event));
       if (changesCalendar(changed)) event.sequence += 1;
       await manager.save(event);
-      return this.treeOf(manager, actor, id);
+      const change: EventChange = { event, before: previous, changedFields: changed };
+      if (changed.length > 0) await this.listeners.changed(manager, change);
+      return [await this.treeOf(manager, actor, id), change] as const;
     });
+    if (change.changedFields.length > 0) this.listeners.committed(change);
+    return tree;
   }
 
   async remove(actor: Actor, id: string, withChildren: boolean): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const event = await this.lockEvent(manager, id);
-      this.assertVisible(actor, event);
+      await this.assertVisible(manager, actor, event);
       assertActsFor(
         actor,
         [event.hostOrganisationId, ...event.coHostIds],
@@ -219,6 +240,8 @@ export class EventsService {
     if (changes.visibility !== undefined) event.visibility = changes.visibility;
     if (changes.capacity !== undefined) event.capacity = changes.capacity;
     if (changes.tags !== undefined) event.tags = normaliseTags(changes.tags);
+    if (changes.reminderOffsetsMinutes !== undefined)
+      event.reminderOffsets = normaliseReminderOffsets(changes.reminderOffsetsMinutes);
     if (changes.onlineUrl !== undefined) event.onlineUrl = changes.onlineUrl;
     if (changes.venue !== undefined) Object.assign(event, venueColumns(changes.venue));
     if (changes.partnershipId !== undefined)
@@ -272,7 +295,17 @@ export class EventsService {
       endZone,
       allDay,
     });
-    Object.assign(event, span, { startZone, endZone, allDay });
+    // An end nobody touched keeps its instant: read back from its wall time, one in the hour that
+    // repeats in autumn would jump to that hour's first occurrence.
+    const keepStart = changes.startsAt === undefined && startZone === event.startZone;
+    const keepEnd = changes.endsAt === undefined && endZone === event.endZone;
+    Object.assign(event, {
+      startsAt: keepStart ? event.startsAt : span.startsAt,
+      endsAt: keepEnd ? event.endsAt : span.endsAt,
+      startZone,
+      endZone,
+      allDay,
+    });
   }
 
   private async assertNotOwnAncestor(
@@ -298,7 +331,7 @@ export class EventsService {
       where: { id: parentId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!parent || !this.isVisible(actor, parent)) {
+    if (!parent || !(await this.isVisible(manager, actor, parent))) {
       throw PlanningError.invalid('parentId', `Unknown parent event ${parentId}.`);
     }
     assertActsFor(
@@ -324,7 +357,7 @@ export class EventsService {
 
   private async treeOf(manager: EntityManager, actor: Actor, id: string): Promise<EventTree> {
     const root = await manager.findOneBy(Event, { id });
-    if (!root || !this.isVisible(actor, root)) throw PlanningError.notFound('event', id);
+    if (!root || !(await this.isVisible(manager, actor, root))) throw PlanningError.notFound('event', id);
     const descendantIds: Array<{ id: string }> = await manager.query(
       `WITH RECURSIVE parts AS (
          SELECT id FROM events WHERE parent_id = $1
@@ -341,7 +374,7 @@ export class EventsService {
       : [];
     const byParent = new Map<string, Event[]>();
     for (const part of descendants) {
-      if (!this.isVisible(actor, part)) continue;
+      if (!(await this.isVisible(manager, actor, part))) continue;
       const siblings = byParent.get(part.parentId!) ?? [];
       siblings.push(part);
       byParent.set(part.parentId!, siblings);
@@ -355,15 +388,22 @@ export class EventsService {
    * Drafts are seen only by their hosts; internal events also by members of their partnership.
    * Admin keys see everything. Anything else answers 404, so ids of hidden events do not leak.
    */
-  private isVisible(actor: Actor, event: Event): boolean {
+  private async isVisible(manager: EntityManager, actor: Actor, event: Event): Promise<boolean> {
     if (isAdmin(actor)) return true;
     if (event.hostOrganisationId === actor.organisationId || event.coHostIds.includes(actor.organisationId))
       return true;
-    return event.status !== 'draft' && event.visibility === 'public';
+    if (event.status === 'draft') return false;
+    if (event.visibility === 'public') return true;
+    if (!event.partnershipId) return false;
+    const membership: unknown[] = await manager.query(
+      'SELECT 1 FROM partnership_members WHERE partnership_id = $1 AND organisation_id = $2',
+      [event.partnershipId, actor.organisationId],
+    );
+    return membership.length > 0;
   }
 
-  private assertVisible(actor: Actor, event: Event): void {
-    if (!this.isVisible(actor, event)) throw PlanningError.notFound('event', event.id);
+  private async assertVisible(manager: EntityManager, actor: Actor, event: Event): Promise<void> {
+    if (!(await this.isVisible(manager, actor, event))) throw PlanningError.notFound('event', event.id);
   }
 
   private restrictToVisible(query: SelectQueryBuilder<Event>, actor: Actor): void {
@@ -375,6 +415,9 @@ export class EventsService {
           .orWhere('event.hostOrganisationId = :actorOrganisationId', {
             actorOrganisationId: actor.organisationId,
           })
+          .orWhere(
+            "(event.status <> 'draft' AND EXISTS (SELECT 1 FROM partnership_members p WHERE p.partnership_id = event.partnershipId AND p.organisation_id = :actorOrganisationId))",
+          )
           .orWhere(
             'EXISTS (SELECT 1 FROM event_co_hosts v WHERE v.event_id = event.id AND v.organisation_id = :actorOrganisationId)',
           ),
@@ -439,6 +482,8 @@ function snapshot(event: Event): Snapshot {
     venueLongitude: event.venueLongitude,
     onlineUrl: event.onlineUrl,
     status: event.status,
+    capacity: event.capacity,
+    reminderOffsets: event.reminderOffsets.join(','),
   };
 }
 

@@ -17,14 +17,22 @@ export const MAX_PAGE_SIZE = 200;
 
 type CursorValue = string | number;
 
-function decodeCursor(cursor: string): [CursorValue, string] {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function encodeCursor(value: CursorValue, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+}
+
+/** The position after which the next page starts; anything but a cursor we handed out is a 400. */
+export function decodeCursor(cursor: string): [CursorValue, string] {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(decoded) &&
       decoded.length === 2 &&
       (typeof decoded[0] === 'string' || typeof decoded[0] === 'number') &&
-      typeof decoded[1] === 'string'
+      typeof decoded[1] === 'string' &&
+      UUID.test(decoded[1])
     ) {
       return [decoded[0], decoded[1]];
     }
@@ -60,9 +68,6 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     .getMany();
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  const nextCursor =
-    rows.length > limit && last
-      ? Buffer.from(JSON.stringify([sortValue(last), last.id])).toString('base64url')
-      : null;
+  const nextCursor = rows.length > limit && last ? encodeCursor(sortValue(last), last.id) : null;
   return { items, nextCursor };
 }

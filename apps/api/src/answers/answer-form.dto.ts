@@ -1,0 +1,18 @@
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { Answer, ANSWERS } from '@app/invitations';
+
+/** The answer form as the browser posts it: one radio button, any number of checked workshops. */
+export class AnswerFormDto {
+  @IsIn(ANSWERS)
+  answer: Answer;
+
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }): unknown[] =>
+    Array.isArray(value) ? (value as unknown[]) : [value],
+  )
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  workshop?: string[];
+}

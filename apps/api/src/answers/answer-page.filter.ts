@@ -1,0 +1,58 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { Request, Response } from 'express';
+import { DomainError } from '@app/errors';
+import { Locale } from '@app/planning';
+import { renderMessagePage } from './answer-page';
+import { AnswerTexts, localeFromAcceptLanguage } from './answer-texts';
+import { sendPage } from './send-page';
+
+interface ErrorPage {
+  status: number;
+  title: (texts: AnswerTexts) => string;
+  text: (texts: AnswerTexts) => string;
+}
+
+const NOT_FOUND: ErrorPage = { status: 404, title: (t) => t.notFoundTitle, text: (t) => t.notFoundText };
+const CANCELLED: ErrorPage = { status: 409, title: (t) => t.cancelled, text: (t) => t.cancelledNoAnswers };
+const BAD_REQUEST: ErrorPage = {
+  status: 400,
+  title: (t) => t.badRequestTitle,
+  text: (t) => t.badRequestText,
+};
+const FAILED: ErrorPage = { status: 500, title: (t) => t.errorTitle, text: (t) => t.errorText };
+
+/**
+ * The answer pages fail as pages, not as JSON: an unknown or revoked link is a friendly 404 in
+ * the reader's language, and nothing about the failure (no stack, no SQL) reaches the browser.
+ */
+@Catch()
+export class AnswerPageFilter implements ExceptionFilter {
+  private readonly logger = new Logger(AnswerPageFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const page = this.pageFor(exception);
+    if (page.status >= 500)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (response.headersSent) return;
+    const locale: Locale = localeFromAcceptLanguage(request.headers['accept-language']);
+    sendPage(response, page.status, renderMessagePage(locale, page.title, page.text));
+  }
+
+  private pageFor(exception: unknown): ErrorPage {
+    if (exception instanceof DomainError) {
+      if (exception.code === 'event_cancelled') return CANCELLED;
+      if (exception.kind === 'not_found') return NOT_FOUND;
+      if (exception.kind === 'invalid') return BAD_REQUEST;
+      return FAILED;
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status === 404) return NOT_FOUND;
+      if (status >= 400 && status < 500) return { ...BAD_REQUEST, status };
+    }
+    return FAILED;
+  }
+}

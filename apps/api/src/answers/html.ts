@@ -1,0 +1,50 @@
+/** Markup that is already escaped; anything else interpolated into `html` is escaped. */
+export class SafeHtml {
+  constructor(readonly value: string) {}
+
+  toString(): string {
+    return this.value;
+  }
+}
+
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => ENTITIES[character]);
+}
+
+function render(value: unknown): string {
+  if (value instanceof SafeHtml) return value.value;
+  if (Array.isArray(value)) return value.map(render).join('');
+  if (value === null || value === undefined || value === false) return '';
+  return escapeHtml(typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+/**
+ * A template tag that escapes every interpolated value unless it is SafeHtml (from another `html`),
+ * so that names, titles and descriptions typed by people can never become markup.
+ */
+export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
+  return new SafeHtml(
+    strings.reduce(
+      (out, text, index) => out + text + (index < values.length ? render(values[index]) : ''),
+      '',
+    ),
+  );
+}
+
+/** Only web links become clickable; anything else (javascript:, data:) is shown as text. */
+export function isWebLink(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,64 @@
+import { Controller, Delete, Get, HttpCode, HttpException, HttpStatus, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedKey } from '@app/access';
+import { FeedTokensService, IssuedFeedToken, RateLimiter } from '@app/feeds';
+import { CurrentActor } from '../http/current-actor.decorator';
+import { IdParam } from '../http/id.param';
+
+const CHANGES_PER_KEY_AND_HOUR = 60;
+
+/** A person's personal feed URL: issued, rotated and revoked by their organisation's organisers. */
+@ApiTags('calendar feeds')
+@ApiBearerAuth()
+@Controller('people/:id/feed-token')
+export class FeedTokensController {
+  constructor(
+    private readonly tokens: FeedTokensService,
+    private readonly limiter: RateLimiter,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Whether the person has a personal feed URL (the URL itself is shown only once).' })
+  status(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string) {
+    return this.tokens.status(actor, id);
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Issue the personal feed URL; the answer is the only time it is shown.',
+    description: '409 if the person has one already: rotate it instead.',
+  })
+  async issue(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string) {
+    await this.limit(actor);
+    return toView(await this.tokens.issue(actor, id));
+  }
+
+  @Post('rotate')
+  @ApiOperation({ summary: 'Replace the personal feed URL; the old one stops working at once.' })
+  async rotate(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string) {
+    await this.limit(actor);
+    return toView(await this.tokens.rotate(actor, id));
+  }
+
+  @Delete()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke the personal feed URL; it then answers 404 like any unknown one.' })
+  async revoke(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string) {
+    await this.limit(actor);
+    await this.tokens.revoke(actor, id);
+  }
+
+  private async limit(actor: AuthenticatedKey): Promise<void> {
+    const hits = await this.limiter.hit(`feed-token-changes:${actor.keyId}`, 60 * 60);
+    if (hits > CHANGES_PER_KEY_AND_HOUR) {
+      throw new HttpException(
+        { message: 'Too many feed token changes with this API key; try again within the hour.', code: 'too_many_attempts' },
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
+  }
+}
+
+function toView(issued: IssuedFeedToken) {
+  return { personId: issued.personId, createdAt: issued.createdAt.toISOString(), ...issued.feed };
+}

@@ -1,0 +1,68 @@
+import { Controller, Get, HttpException, HttpStatus, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { Public } from '@app/access';
+import { FeedRateLimitedError, FeedsError, FeedsService } from '@app/feeds';
+import { PublicFeedQueryDto, toPublicFeedFilter } from './public-feed-query.dto';
+import { sendFeed } from './feed-response';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** iCalendar feeds for calendar apps: public ones need no key, personal ones carry a secret token. */
+@Public()
+@ApiTags('calendar feeds')
+@ApiProduces('text/calendar')
+@Controller('feeds')
+export class FeedsController {
+  constructor(private readonly feeds: FeedsService) {}
+
+  @Get('public.ics')
+  @ApiOperation({ summary: 'All published public events, optionally filtered by kind, tag, organisation and text.' })
+  async public(@Query() query: PublicFeedQueryDto, @Req() request: Request, @Res() response: Response) {
+    const feed = await this.feeds.open({ kind: 'public', filter: toPublicFeedFilter(query) });
+    await sendFeed(this.feeds, feed, request, response);
+  }
+
+  @Get('events/:id.ics')
+  @ApiOperation({ summary: 'One public event with its public parts (workshops, sessions, legs).' })
+  async event(@Param('id') id: string, @Req() request: Request, @Res() response: Response) {
+    if (!UUID.test(id)) throw FeedsError.feedNotFound();
+    const feed = await this.feeds.open({ kind: 'event', eventId: id.toLowerCase() });
+    await sendFeed(this.feeds, feed, request, response);
+  }
+
+  @Get('organisations/:code.ics')
+  @ApiOperation({ summary: "An organisation's public events (hosted or co-hosted), by its code." })
+  async organisation(@Param('code') code: string, @Req() request: Request, @Res() response: Response) {
+    if (!/^[a-z0-9_-]{1,32}$/i.test(code)) throw FeedsError.feedNotFound();
+    const feed = await this.feeds.open({ kind: 'organisation', code });
+    await sendFeed(this.feeds, feed, request, response);
+  }
+
+  @Get('partnerships/:id.ics')
+  @ApiOperation({ summary: "A partnership's public events." })
+  async partnership(@Param('id') id: string, @Req() request: Request, @Res() response: Response) {
+    if (!UUID.test(id)) throw FeedsError.feedNotFound();
+    const feed = await this.feeds.open({ kind: 'partnership', partnershipId: id.toLowerCase() });
+    await sendFeed(this.feeds, feed, request, response);
+  }
+
+  @Get('personal/:token.ics')
+  @ApiOperation({
+    summary: "A person's programme: invited events not declined, their workshops and travel legs.",
+    description: 'Unknown and revoked tokens give 404; too many unknown tokens from one address give 429.',
+  })
+  async personal(@Param('token') token: string, @Req() request: Request, @Res() response: Response) {
+    try {
+      const feed = await this.feeds.openPersonal(token, request.ip ?? 'unknown');
+      await sendFeed(this.feeds, feed, request, response);
+    } catch (error) {
+      if (!(error instanceof FeedRateLimitedError)) throw error;
+      response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw new HttpException(
+        { message: error.message, code: 'too_many_attempts' },
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
+  }
+}

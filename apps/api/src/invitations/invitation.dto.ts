@@ -1,0 +1,63 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { INVITATION_STATUSES, InvitationStatus } from '@app/invitations';
+import { IsOmittable } from '../http/is-omittable.decorator';
+import { PageQueryDto } from '../http/page.dto';
+
+export class InviteDto {
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'People to invite.' })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(50_000)
+  @IsUUID('all', { each: true })
+  personIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Invite every person of these organisations.',
+  })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(1_000)
+  @IsUUID('all', { each: true })
+  organisationIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Invite every person of the member organisations of these partnerships.',
+  })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  partnershipIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description:
+      'Workshops or sessions inside the event (parts with a capacity) to reserve seats in for the invited people; beyond the capacity they are waitlisted.',
+  })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  workshopIds?: string[];
+}
+
+export class InvitationQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: INVITATION_STATUSES })
+  @IsOptional()
+  @IsIn(INVITATION_STATUSES)
+  status?: InvitationStatus;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only people holding or waiting for a seat in this workshop.',
+  })
+  @IsOptional()
+  @IsUUID()
+  workshopId?: string;
+}

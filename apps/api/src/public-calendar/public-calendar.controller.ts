@@ -1,0 +1,106 @@
+import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Response } from 'express';
+import { Public } from '@app/access';
+import { FeedLinks, FeedsError, PublicCalendarService, PublicFeedFilter } from '@app/feeds';
+import { PAGE_LANGUAGES, PageLanguage } from './page-text';
+import { calendarListPage, eventPage, isEventKind, notFoundPage } from './public-calendar.page';
+
+type PageQuery = Record<string, string | string[] | undefined>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
+
+/**
+ * The city's public event calendar as server-rendered HTML: works without JavaScript and with
+ * screen readers. Query parameters are read leniently, as links from elsewhere carry all sorts.
+ */
+@Public()
+@ApiExcludeController()
+@Controller('calendar')
+export class PublicCalendarController {
+  constructor(
+    private readonly calendar: PublicCalendarService,
+    private readonly links: FeedLinks,
+  ) {}
+
+  @Get()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Content-Security-Policy', SECURITY_POLICY)
+  @Header('Cache-Control', 'public, max-age=60')
+  async list(@Query() query: PageQuery): Promise<string> {
+    const language = languageOf(query);
+    const filter = filterOf(query);
+    const after = single(query.after);
+    const [page, organisations] = await Promise.all([
+      this.calendar.upcoming(filter, after),
+      this.calendar.organisations(),
+    ]);
+    return calendarListPage({
+      language,
+      filter,
+      organisations,
+      events: page.events,
+      feed: this.links.public(filter),
+      nextPageUrl: page.next ? pageUrl(language, filter, page.next) : null,
+      otherLanguageUrl: pageUrl(language === 'de' ? 'en' : 'de', filter),
+    });
+  }
+
+  @Get('events/:id')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Content-Security-Policy', SECURITY_POLICY)
+  @Header('Cache-Control', 'public, max-age=60')
+  async event(
+    @Param('id') id: string,
+    @Query() query: PageQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    const language = languageOf(query);
+    const otherLanguageUrl = `/calendar/events/${encodeURIComponent(id)}?lang=${language === 'de' ? 'en' : 'de'}`;
+    try {
+      if (!UUID.test(id)) throw FeedsError.notFound('event', id);
+      const { event, parts } = await this.calendar.event(id.toLowerCase());
+      return eventPage({ language, event, parts, feed: this.links.event(event.id), otherLanguageUrl });
+    } catch (error) {
+      if (!(error instanceof FeedsError) || error.kind !== 'not_found') throw error;
+      response.status(404);
+      return notFoundPage(language, otherLanguageUrl);
+    }
+  }
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  const trimmed = first?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function languageOf(query: PageQuery): PageLanguage {
+  const language = single(query.lang);
+  return (PAGE_LANGUAGES as readonly string[]).includes(language ?? '') ? (language as PageLanguage) : 'de';
+}
+
+function filterOf(query: PageQuery): PublicFeedFilter {
+  const kind = single(query.kind);
+  const organisation = single(query.organisation);
+  const tag = single(query.tag);
+  const q = single(query.q);
+  return {
+    kinds: kind && isEventKind(kind) ? [kind] : undefined,
+    organisationCode: organisation && /^[A-Za-z0-9_-]{1,32}$/.test(organisation) ? organisation : undefined,
+    tag: tag && tag.length <= 60 ? tag : undefined,
+    q: q ? q.slice(0, 200) : undefined,
+  };
+}
+
+function pageUrl(language: PageLanguage, filter: PublicFeedFilter, after?: string): string {
+  const query = new URLSearchParams({ lang: language });
+  if (filter.q) query.set('q', filter.q);
+  if (filter.kinds?.length) query.set('kind', filter.kinds[0]);
+  if (filter.organisationCode) query.set('organisation', filter.organisationCode.toLowerCase());
+  if (filter.tag) query.set('tag', filter.tag);
+  if (after) query.set('after', after);
+  return `/calendar?${query.toString()}`;
+}

@@ -1,0 +1,71 @@
+import { EventKind, EventStatus, EventVisibility, Locale, VenueInput } from '@app/planning';
+
+/** Organisations are known by their code (ARN, MORO …), which is also their seed key. */
+export interface OrganisationRecord {
+  code: string;
+  name: string;
+  country: string;
+  timeZone: string;
+  defaultLocale: Locale;
+}
+
+export interface PartnershipRecord {
+  /** Stable seed key; the name may change without creating a second partnership. */
+  key: string;
+  name: string;
+  description: string;
+  /** Organisation codes. */
+  members: string[];
+}
+
+/** People are known by their email address, which is unique anyway. */
+export interface PersonRecord {
+  name: string;
+  email: string;
+  /** Organisation code. */
+  organisation: string;
+  department: string | null;
+  locale: Locale;
+  /** Defaults to the organisation's zone. */
+  timeZone?: string;
+}
+
+/**
+ * An event of the demo programme as an organiser would enter it through the API: local wall
+ * times (or dates, for all-day events) in the zone of each end. Parts inherit host, co-hosts,
+ * partnership, zones and visibility from the event they belong to, as they do in the API.
+ */
+export interface EventRecord {
+  /** Stable seed key, unique among its siblings; a part's full key is "parent/part". */
+  key: string;
+  kind: EventKind;
+  title: string;
+  description: string;
+  startsAt: string;
+  endsAt: string;
+  startZone?: string;
+  endZone?: string;
+  allDay?: boolean;
+  venue?: VenueInput;
+  onlineUrl?: string;
+  /** Organisation code; required on top-level events. */
+  host?: string;
+  coHosts?: string[];
+  /** Partnership key. */
+  partnership?: string;
+  /** Defaults to published. */
+  status?: EventStatus;
+  visibility?: EventVisibility;
+  capacity?: number;
+  tags?: string[];
+  parts?: EventRecord[];
+}
+
+export interface DemoProgramme {
+  /** The organisation of the people who run the installation; it gets the demo admin key. */
+  operator: OrganisationRecord;
+  organisations: OrganisationRecord[];
+  partnerships: PartnershipRecord[];
+  people: PersonRecord[];
+  events: EventRecord[];
+}

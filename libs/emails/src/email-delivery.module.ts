@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { QueueModule } from '@app/queue';
+import { Email } from './email.entity';
+import { EmailDeliveryService } from './email-delivery.service';
+import { EmailRelay } from './email-relay.service';
+
+/** For the worker: the outbox relay and the delivery state the mail job records. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Email]), QueueModule],
+  providers: [EmailRelay, EmailDeliveryService],
+  exports: [EmailRelay, EmailDeliveryService],
+})
+export class EmailDeliveryModule {}

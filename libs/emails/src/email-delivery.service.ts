@@ -1,0 +1,282 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Event, Person } from '@app/planning';
+import { EmailKind, EmailStatus } from './email-kind';
+import { DeliveryFacts, skipReason } from './delivery-rules';
+
+/** The event as the mail renders it: what a calendar entry needs, plus its place in the tree. */
+export type EventSnapshot = Pick<
+  Event,
+  | 'id'
+  | 'kind'
+  | 'title'
+  | 'description'
+  | 'startsAt'
+  | 'startZone'
+  | 'endsAt'
+  | 'endZone'
+  | 'allDay'
+  | 'venueName'
+  | 'venueAddress'
+  | 'venueLatitude'
+  | 'venueLongitude'
+  | 'onlineUrl'
+  | 'status'
+  | 'tags'
+  | 'sequence'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'parentId'
+>;
+
+export interface EmailToDeliver {
+  id: string;
+  kind: EmailKind;
+  status: EmailStatus;
+  invitationId: string | null;
+  offsetMinutes: number | null;
+  event: EventSnapshot;
+  person: Pick<Person, 'id' | 'name' | 'email' | 'locale' | 'timeZone'>;
+  /** The invited event around a workshop (or the event's parent), for context. */
+  parentEvent: EventSnapshot | null;
+  invitationStatus: string | null;
+  /** The email is about a workshop inside the invited event. */
+  aboutWorkshop: boolean;
+  workshopChoiceStatus: string | null;
+  /** Null when the email should go out; otherwise why not. */
+  skipReason: string | null;
+}
+
+export interface SendingClaim {
+  /** The previous attempt stopped between claiming and recording (a crash): it may have been sent. */
+  interrupted: boolean;
+  attempts: number;
+}
+
+const EVENT_COLUMNS = `ev.id AS ev_id, ev.kind AS ev_kind, ev.title AS ev_title, ev.description AS ev_description,
+  ev.starts_at AS ev_starts_at, ev.start_zone AS ev_start_zone, ev.ends_at AS ev_ends_at, ev.end_zone AS ev_end_zone,
+  ev.all_day AS ev_all_day, ev.venue_name AS ev_venue_name, ev.venue_address AS ev_venue_address,
+  ev.venue_latitude AS ev_venue_latitude, ev.venue_longitude AS ev_venue_longitude, ev.online_url AS ev_online_url,
+  ev.status AS ev_status, ev.tags AS ev_tags, ev.sequence AS ev_sequence, ev.created_at AS ev_created_at,
+  ev.updated_at AS ev_updated_at, ev.parent_id AS ev_parent_id`;
+
+interface EventRow {
+  ev_id: string;
+  ev_kind: Event['kind'];
+  ev_title: string;
+  ev_description: string;
+  ev_starts_at: Date;
+  ev_start_zone: string;
+  ev_ends_at: Date;
+  ev_end_zone: string;
+  ev_all_day: boolean;
+  ev_venue_name: string | null;
+  ev_venue_address: string | null;
+  ev_venue_latitude: string | null;
+  ev_venue_longitude: string | null;
+  ev_online_url: string | null;
+  ev_status: Event['status'];
+  ev_tags: string[];
+  ev_sequence: number;
+  ev_created_at: Date;
+  ev_updated_at: Date;
+  ev_parent_id: string | null;
+}
+
+interface DeliveryRow extends EventRow {
+  id: string;
+  kind: EmailKind;
+  status: EmailStatus;
+  attempts: number;
+  send_at: Date;
+  event_starts_at: Date | null;
+  invitation_id: string | null;
+  offset_minutes: number | null;
+  person_id: string;
+  person_name: string;
+  person_email: string;
+  person_locale: Person['locale'];
+  person_time_zone: string;
+  invitation_status: string | null;
+  invitation_event_id: string | null;
+  choice_status: string | null;
+  superseded: boolean;
+}
+
+/**
+ * The delivery state of outbox rows, as the mail job moves them along. Every transition is
+ * conditional on the current state, so a concurrent skip, or a second job for the same row,
+ * cannot send a row twice or overwrite a result.
+ */
+@Injectable()
+export class EmailDeliveryService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * The email with what rendering needs and the send-time decision, in one query (this runs once
+   * per email of a fan-out); null when the row is gone.
+   */
+  async load(emailId: string, now = new Date()): Promise<EmailToDeliver | null> {
+    const [row]: DeliveryRow[] = await this.dataSource.query(
+      `SELECT e.id, e.kind, e.status, e.attempts, e.send_at, e.event_starts_at, e.invitation_id, e.offset_minutes,
+              ${EVENT_COLUMNS},
+              p.id AS person_id, p.name AS person_name, p.email AS person_email, p.locale AS person_locale,
+              p.time_zone AS person_time_zone,
+              i.status AS invitation_status, i.event_id AS invitation_event_id, c.status AS choice_status,
+              EXISTS (SELECT 1 FROM emails n
+                       WHERE n.kind = 'update' AND n.invitation_id = e.invitation_id
+                         AND n.event_id = e.event_id AND n.event_sequence > e.event_sequence) AS superseded
+         FROM emails e
+         JOIN events ev ON ev.id = e.event_id
+         JOIN people p ON p.id = e.person_id
+         LEFT JOIN invitations i ON i.id = e.invitation_id
+         LEFT JOIN workshop_choices c ON c.invitation_id = e.invitation_id AND c.event_id = e.event_id
+        WHERE e.id = $1`,
+      [emailId],
+    );
+    if (!row) return null;
+    const event = toEventSnapshot(row);
+    const invitation =
+      row.invitation_id === null
+        ? undefined
+        : row.invitation_status
+          ? { status: row.invitation_status, eventId: row.invitation_event_id! }
+          : null;
+    const facts: DeliveryFacts = {
+      kind: row.kind,
+      status: row.status,
+      attempts: row.attempts,
+      sendAt: row.send_at,
+      eventStartsAt: row.event_starts_at,
+      event: { id: event.id, status: event.status, startsAt: event.startsAt },
+      invitation,
+      workshopChoiceStatus: row.choice_status,
+      superseded: row.superseded,
+      now,
+    };
+    const aboutWorkshop = !!invitation && invitation.eventId !== event.id;
+    const parentId = aboutWorkshop ? invitation.eventId : event.parentId;
+    return {
+      id: row.id,
+      kind: row.kind,
+      status: row.status,
+      invitationId: row.invitation_id,
+      offsetMinutes: row.offset_minutes,
+      event,
+      person: {
+        id: row.person_id,
+        name: row.person_name,
+        email: row.person_email,
+        locale: row.person_locale,
+        timeZone: row.person_time_zone,
+      },
+      parentEvent: parentId ? await this.event(parentId) : null,
+      invitationStatus: row.invitation_status,
+      aboutWorkshop,
+      workshopChoiceStatus: row.choice_status,
+      skipReason: skipReason(facts),
+    };
+  }
+
+  /**
+   * Claims the row for an SMTP attempt and records its Message-ID before anything is sent, so a
+   * crash leaves a visible `sending` row. Null when the row is no longer pending (sent, failed,
+   * skipped meanwhile).
+   */
+  async claimForSending(emailId: string, messageId: string): Promise<SendingClaim | null> {
+    const rows = await this.updateReturning<{ previous_status: EmailStatus; attempts: number }>(
+      `WITH previous AS (SELECT id, status FROM emails WHERE id = $1 FOR UPDATE)
+       UPDATE emails e
+          SET status = 'sending', attempts = e.attempts + 1, message_id = $2, updated_at = now()
+         FROM previous p
+        WHERE e.id = p.id AND p.status IN ('queued', 'retrying', 'sending')
+    RETURNING p.status AS previous_status, e.attempts`,
+      [emailId, messageId],
+    );
+    const row = rows[0];
+    return row ? { interrupted: row.previous_status === 'sending', attempts: row.attempts } : null;
+  }
+
+  async recordSent(emailId: string): Promise<void> {
+    await this.transition(emailId, ['sending'], { status: 'sent', sentAtNow: true });
+  }
+
+  async recordRetrying(emailId: string, error: string): Promise<void> {
+    await this.transition(emailId, ['sending'], { status: 'retrying', error });
+  }
+
+  async recordFailed(emailId: string, error: string): Promise<void> {
+    await this.transition(emailId, ['sending', 'queued', 'retrying'], { status: 'failed', error });
+  }
+
+  /** True when this call skipped the row (it was still pending). */
+  async recordSkipped(emailId: string, reason: string): Promise<boolean> {
+    return this.transition(emailId, ['queued', 'retrying', 'sending'], { status: 'skipped', reason });
+  }
+
+  private async transition(
+    emailId: string,
+    from: EmailStatus[],
+    to: { status: EmailStatus; error?: string; reason?: string; sentAtNow?: boolean },
+  ): Promise<boolean> {
+    const rows = await this.updateReturning<{ id: string }>(
+      `UPDATE emails
+          SET status = $3,
+              last_error = COALESCE($4, last_error),
+              skipped_reason = COALESCE($5, skipped_reason),
+              sent_at = CASE WHEN $6 THEN now() ELSE sent_at END,
+              updated_at = now()
+        WHERE id = $1 AND status = ANY($2)
+    RETURNING id`,
+      [
+        emailId,
+        from,
+        to.status,
+        to.error?.slice(0, 2000) ?? null,
+        to.reason?.slice(0, 64) ?? null,
+        to.sentAtNow ?? false,
+      ],
+    );
+    return rows.length > 0;
+  }
+
+  /** TypeORM answers an UPDATE with [rows, rowCount]. */
+  private async updateReturning<T>(sql: string, parameters: unknown[]): Promise<T[]> {
+    const [rows] = await this.dataSource.query<[T[], number]>(sql, parameters);
+    return rows;
+  }
+
+  private async event(id: string): Promise<EventSnapshot | null> {
+    const [row]: EventRow[] = await this.dataSource.query(
+      `SELECT ${EVENT_COLUMNS} FROM events ev WHERE ev.id = $1`,
+      [id],
+    );
+    return row ? toEventSnapshot(row) : null;
+  }
+}
+
+function toEventSnapshot(row: EventRow): EventSnapshot {
+  return {
+    id: row.ev_id,
+    kind: row.ev_kind,
+    title: row.ev_title,
+    description: row.ev_description,
+    startsAt: row.ev_starts_at,
+    startZone: row.ev_start_zone,
+    endsAt: row.ev_ends_at,
+    endZone: row.ev_end_zone,
+    allDay: row.ev_all_day,
+    venueName: row.ev_venue_name,
+    venueAddress: row.ev_venue_address,
+    venueLatitude: row.ev_venue_latitude === null ? null : Number(row.ev_venue_latitude),
+    venueLongitude: row.ev_venue_longitude === null ? null : Number(row.ev_venue_longitude),
+    onlineUrl: row.ev_online_url,
+    status: row.ev_status,
+    tags: row.ev_tags,
+    sequence: row.ev_sequence,
+    createdAt: row.ev_created_at,
+    updatedAt: row.ev_updated_at,
+    parentId: row.ev_parent_id,
+  };
+}

@@ -1,0 +1,19 @@
+export const EMAIL_KINDS = [
+  'invitation',
+  'update',
+  'cancellation',
+  'waitlist_promotion',
+  'reminder',
+] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+
+/**
+ * queued: written, waiting for its time or for a worker; sending: a worker has started the SMTP
+ * transaction; sent: the relay accepted it; retrying: a temporary failure, BullMQ retries with
+ * backoff; failed: a permanent failure or retries exhausted; skipped: no longer applies.
+ */
+export const EMAIL_STATUSES = ['queued', 'sending', 'sent', 'retrying', 'failed', 'skipped'] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+/** States in which the email may still go out. */
+export const PENDING_STATUSES: readonly EmailStatus[] = ['queued', 'retrying', 'sending'];

@@ -1,0 +1,228 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import Redis from 'ioredis';
+import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { redisConfig } from '@app/config';
+import {
+  Actor,
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  encodeCursor,
+  Event,
+  isAdmin,
+  MAX_PAGE_SIZE,
+  Page,
+  PageRequest,
+  Person,
+} from '@app/planning';
+import { redisOptionsFromUrl } from '@app/queue';
+import { Email } from './email.entity';
+import { EMAIL_KINDS, EmailKind, EmailStatus } from './email-kind';
+import { EmailRequest, ObsoleteEmailFilter } from './email-request';
+import { EmailsError } from './emails.error';
+import { relayChannel } from './relay-channel';
+
+export interface EmailFilter extends PageRequest {
+  status?: EmailStatus;
+  kind?: EmailKind;
+}
+
+export type StatusCounts = Record<EmailStatus, number>;
+
+/** Rows per INSERT: well inside Postgres' limits, and one round trip for a typical fan-out. */
+const INSERT_CHUNK = 5_000;
+
+/**
+ * Producers write emails here, inside their own transaction, and organisers read their state.
+ * Sending is the worker's business: it relays rows to BullMQ and delivers them.
+ */
+@Injectable()
+export class EmailsService implements OnApplicationShutdown {
+  private readonly logger = new Logger(EmailsService.name);
+  private publisher: Redis | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(redisConfig.KEY) private readonly redis: ConfigType<typeof redisConfig>,
+  ) {}
+
+  /**
+   * Writes the intent to send in the caller's transaction, so the email exists exactly when the
+   * change that causes it is committed. A request whose dedupe key exists already is ignored.
+   */
+  async queue(manager: EntityManager, requests: EmailRequest[]): Promise<void> {
+    requests.forEach(assertValidRequest);
+    for (let start = 0; start < requests.length; start += INSERT_CHUNK) {
+      const chunk = requests.slice(start, start + INSERT_CHUNK);
+      await manager.query(
+        `INSERT INTO emails (kind, event_id, person_id, invitation_id, dedupe_key, send_at,
+                             event_sequence, event_starts_at, offset_minutes)
+         SELECT r.kind, r.event_id, r.person_id, r.invitation_id, r.dedupe_key, COALESCE(r.send_at, now()),
+                r.event_sequence, r.event_starts_at, r.offset_minutes
+           FROM unnest($1::varchar[], $2::uuid[], $3::uuid[], $4::uuid[], $5::varchar[],
+                       $6::timestamptz[], $7::int[], $8::timestamptz[], $9::int[])
+             AS r(kind, event_id, person_id, invitation_id, dedupe_key, send_at,
+                  event_sequence, event_starts_at, offset_minutes)
+         ON CONFLICT (dedupe_key) DO NOTHING`,
+        [
+          chunk.map((request) => request.kind),
+          chunk.map((request) => request.eventId),
+          chunk.map((request) => request.personId),
+          chunk.map((request) => request.invitationId ?? null),
+          chunk.map((request) => request.dedupeKey),
+          chunk.map((request) => request.sendAt?.toISOString() ?? null),
+          chunk.map((request) => request.eventSequence),
+          chunk.map((request) => request.eventStartsAt?.toISOString() ?? null),
+          chunk.map((request) => request.offsetMinutes ?? null),
+        ],
+      );
+    }
+  }
+
+  /**
+   * Asks the worker's relays for a pass right away instead of at their next tick. Call it after
+   * the transaction that queued emails committed. Losing the nudge loses nothing: the rows are in
+   * Postgres and the periodic pass finds them.
+   */
+  dispatchSoon(): void {
+    this.publishNudge().catch((error: unknown) =>
+      this.logger.warn(`Could not nudge the email relay (the next periodic pass will): ${String(error)}`),
+    );
+  }
+
+  /**
+   * Marks emails that are still waiting as skipped, in the caller's transaction (an event moved,
+   * an invitation was declined). Emails already being sent are left to the mail job, which checks
+   * again before it sends.
+   */
+  async skipObsolete(manager: EntityManager, filter: ObsoleteEmailFilter): Promise<number> {
+    const query = manager
+      .createQueryBuilder()
+      .update(Email)
+      .set({ status: 'skipped', skippedReason: filter.reason.slice(0, 64) })
+      .where('event_id = :eventId', { eventId: filter.eventId })
+      .andWhere("status IN ('queued', 'retrying')");
+    if (filter.kinds?.length) query.andWhere('kind IN (:...kinds)', { kinds: filter.kinds });
+    if (filter.invitationId)
+      query.andWhere('invitation_id = :invitationId', { invitationId: filter.invitationId });
+    const result = await query.execute();
+    return result.affected ?? 0;
+  }
+
+  /** The emails about an event, for its hosts and admins. */
+  async listForEvent(actor: Actor, eventId: string, filter: EmailFilter): Promise<Page<Email>> {
+    await this.assertHostsEvent(actor, eventId);
+    const query = this.baseQuery(filter).andWhere('email.eventId = :eventId', { eventId });
+    return this.page(query, filter);
+  }
+
+  /** How many of an event's emails are in each state. */
+  async countForEvent(actor: Actor, eventId: string): Promise<StatusCounts> {
+    await this.assertHostsEvent(actor, eventId);
+    const rows: Array<{ status: EmailStatus; count: string }> = await this.dataSource.query(
+      `SELECT status, count(*) AS count FROM emails WHERE event_id = $1 GROUP BY status`,
+      [eventId],
+    );
+    const counts: StatusCounts = { queued: 0, sending: 0, sent: 0, retrying: 0, failed: 0, skipped: 0 };
+    for (const row of rows) counts[row.status] = Number(row.count);
+    return counts;
+  }
+
+  /** The emails to a person; organisers see those about events their organisation hosts. */
+  async listForPerson(actor: Actor, personId: string, filter: EmailFilter): Promise<Page<Email>> {
+    if (!(await this.dataSource.manager.existsBy(Person, { id: personId }))) {
+      throw EmailsError.notFound('person', personId);
+    }
+    const query = this.baseQuery(filter).andWhere('email.personId = :personId', { personId });
+    if (!isAdmin(actor)) {
+      query.andWhere(
+        new Brackets((where) =>
+          where.where('event.hostOrganisationId = :actorOrganisationId').orWhere(
+            `EXISTS (SELECT 1 FROM event_co_hosts c
+                      WHERE c.event_id = event.id AND c.organisation_id = :actorOrganisationId)`,
+          ),
+        ),
+        { actorOrganisationId: actor.organisationId },
+      );
+    }
+    return this.page(query, filter);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.publisher?.quit().catch(() => undefined);
+  }
+
+  private async publishNudge(): Promise<void> {
+    this.publisher ??= new Redis({ ...redisOptionsFromUrl(this.redis.url), maxRetriesPerRequest: 1 });
+    await this.publisher.publish(relayChannel(this.redis.queuePrefix), 'due');
+  }
+
+  /** Emails name the people they went to: only the event's hosts (and admins) may see them. */
+  private async assertHostsEvent(actor: Actor, eventId: string): Promise<void> {
+    const event = await this.dataSource.manager.findOne(Event, {
+      where: { id: eventId },
+      relations: { coHosts: true },
+    });
+    const hosts =
+      event &&
+      (isAdmin(actor) ||
+        event.hostOrganisationId === actor.organisationId ||
+        event.coHosts.some((coHost) => coHost.id === actor.organisationId));
+    if (!hosts) throw EmailsError.notFound('event', eventId);
+  }
+
+  private baseQuery(filter: EmailFilter): SelectQueryBuilder<Email> {
+    const query = this.dataSource
+      .getRepository(Email)
+      .createQueryBuilder('email')
+      .innerJoinAndSelect('email.person', 'person')
+      .innerJoinAndSelect('email.event', 'event');
+    if (filter.status) query.andWhere('email.status = :status', { status: filter.status });
+    if (filter.kind) query.andWhere('email.kind = :kind', { kind: filter.kind });
+    return query;
+  }
+
+  /**
+   * Keyset pages on (created_at, id). The cursor carries microseconds: a fan-out writes thousands
+   * of rows with the same created_at, which a millisecond Date would not tell apart.
+   */
+  private async page(query: SelectQueryBuilder<Email>, filter: EmailFilter): Promise<Page<Email>> {
+    const limit = Math.min(filter.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    if (filter.cursor) {
+      const [micros, id] = decodeCursor(filter.cursor);
+      if (typeof micros !== 'string' || !/^\d{1,17}$/.test(micros)) {
+        throw EmailsError.invalid('cursor', 'The cursor is not one this API handed out.');
+      }
+      query.andWhere(
+        `(email.createdAt, email.id) > ('epoch'::timestamptz + CAST(:cursorMicros AS bigint) * interval '1 microsecond', :cursorId)`,
+        { cursorMicros: micros, cursorId: id },
+      );
+    }
+    const { entities, raw } = await query
+      .addSelect(
+        `CAST(CAST(extract(epoch FROM date_trunc('second', email.created_at)) AS bigint) * 1000000
+              + CAST(extract(microseconds FROM email.created_at) AS bigint) % 1000000 AS text)`,
+        'created_micros',
+      )
+      .orderBy('email.createdAt', 'ASC')
+      .addOrderBy('email.id', 'ASC')
+      .limit(limit + 1)
+      .getRawAndEntities<{ email_id: string; created_micros: string }>();
+    const items = entities.slice(0, limit);
+    const last = items[items.length - 1];
+    const lastMicros = last && raw.find((row) => row.email_id === last.id)?.created_micros;
+    const nextCursor =
+      entities.length > limit && last && lastMicros ? encodeCursor(lastMicros, last.id) : null;
+    return { items, nextCursor };
+  }
+}
+
+function assertValidRequest(request: EmailRequest): void {
+  if (!EMAIL_KINDS.includes(request.kind)) {
+    throw EmailsError.invalid('kind', `"${String(request.kind)}" is not an email kind.`);
+  }
+  if (request.dedupeKey.length === 0 || request.dedupeKey.length > 300) {
+    throw EmailsError.invalid('dedupeKey', 'A dedupe key has 1 to 300 characters.');
+  }
+}

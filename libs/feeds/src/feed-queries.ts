@@ -1,0 +1,315 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CalendarEvent } from '@app/calendar';
+import { feedsConfig } from '@app/config';
+import { FeedScope, PublicFeedFilter } from './feed-scope';
+
+/** Who or what a feed is about, as its header shows it. */
+export interface FeedSubject {
+  id: string | null;
+  name: string;
+  timeZone: string | null;
+  changedAt: Date | null;
+}
+
+/**
+ * What a feed contains, summarised by one cheap query: its rendered bytes can only differ when
+ * one of these values differs. The checksum covers each row's id and change time, so a change
+ * saved by a transaction that started before the newest one still shows.
+ */
+export interface FeedState {
+  subject: FeedSubject;
+  count: number;
+  changedAt: Date | null;
+  checksum: string;
+  /** Personal feeds: the stored digest of the token's secret, compared by the caller. */
+  secretDigest?: Buffer;
+}
+
+export interface FeedRow extends CalendarEvent {
+  visibility: 'public' | 'internal';
+  hostName: string;
+  /** Only in listings for the public calendar page. */
+  hostCode?: string;
+  /** Personal feeds: the person's invitation status for the event or the event it belongs to. */
+  invitationStatus?: string;
+  reminderOffsets?: number[];
+}
+
+const EVENT_COLUMNS = `e.id, e.kind, e.title, e.description, e.starts_at AS "startsAt", e.start_zone AS "startZone",
+  e.ends_at AS "endsAt", e.end_zone AS "endZone", e.all_day AS "allDay", e.venue_name AS "venueName",
+  e.venue_address AS "venueAddress", e.venue_latitude::float8 AS "venueLatitude",
+  e.venue_longitude::float8 AS "venueLongitude", e.online_url AS "onlineUrl", e.status, e.visibility, e.tags,
+  e.sequence, e.created_at AS "createdAt", e.updated_at AS "updatedAt", o.name AS "hostName"`;
+
+const SUMMARY_COLUMNS = `count(*)::int AS count,
+  max(greatest(e.updated_at, o.updated_at)) AS "changedAt",
+  coalesce(sum(hashtext(e.id::text || e.updated_at::text || o.updated_at::text)), 0)::text AS checksum`;
+
+/** Collects positional parameters while a statement is written. */
+class Statement {
+  readonly params: unknown[] = [];
+
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+}
+
+/**
+ * The SQL behind every feed: for each scope one query for its state (what the cache key is made
+ * of) and one for its rows. Both use the same conditions, so a key never names other rows than
+ * the ones rendered under it. Rows come as plain objects in the shape @app/calendar maps, without
+ * entity hydration, because an organisation's feed may hold ten thousand events.
+ */
+@Injectable()
+export class FeedQueries {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(feedsConfig.KEY) private readonly config: ConfigType<typeof feedsConfig>,
+  ) {}
+
+  async state(scope: FeedScope): Promise<FeedState | null> {
+    const statement = new Statement();
+    const sql = this.stateSql(statement, scope);
+    const rows = await this.run<Record<string, unknown>>(scope, sql, statement.params);
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      subject: {
+        id: (row.subjectId as string | null) ?? null,
+        name: row.subjectName as string,
+        timeZone: (row.subjectZone as string | null) ?? null,
+        changedAt: (row.subjectChangedAt as Date | null) ?? null,
+      },
+      count: row.count as number,
+      changedAt: (row.changedAt as Date | null) ?? null,
+      checksum: row.checksum as string,
+      ...(row.secretDigest ? { secretDigest: row.secretDigest as Buffer } : {}),
+    };
+  }
+
+  async rows(scope: FeedScope, subjectId: string | null): Promise<FeedRow[]> {
+    const statement = new Statement();
+    const { prefix, from } = this.source(statement, scope, subjectId);
+    return this.run<FeedRow>(
+      scope,
+      `${prefix} SELECT ${EVENT_COLUMNS}${scope.kind === 'personal' ? ', e.reminder_offsets AS "reminderOffsets", src.invitation_status AS "invitationStatus"' : ''}
+       ${from} ORDER BY e.starts_at, e.id`,
+      statement.params,
+    );
+  }
+
+  /**
+   * The programme's recursive query is cheap (index lookups, well under a millisecond) but the
+   * planner prices a recursion at ten rounds of its guessed size, which can pass
+   * jit_above_cost; compiling it then takes ~50 ms on every request. JIT is off for that query.
+   */
+  private async run<T>(scope: FeedScope, sql: string, params: unknown[]): Promise<T[]> {
+    if (scope.kind !== 'personal') return this.dataSource.query(sql, params);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL jit = off');
+      return manager.query(sql, params);
+    });
+  }
+
+  /** Public events that have not ended yet, by start, a page at a time (keyset on start and id). */
+  async upcoming(filter: PublicFeedFilter, limit: number, after?: { startsAt: Date; id: string }): Promise<FeedRow[]> {
+    const statement = new Statement();
+    const keyset = after
+      ? ` AND (e.starts_at, e.id) > (${statement.param(after.startsAt)}, ${statement.param(after.id)})`
+      : '';
+    return this.dataSource.query(
+      `SELECT ${EVENT_COLUMNS}, o.code AS "hostCode"
+       FROM events e JOIN organisations o ON o.id = e.host_organisation_id
+       WHERE e.ends_at >= now() AND ${this.listed(statement, 'e')}${this.filter(statement, filter)}${keyset}
+       ORDER BY e.starts_at, e.id LIMIT ${statement.param(limit)}`,
+      statement.params,
+    );
+  }
+
+  /** Organisations hosting upcoming public events, for the calendar page's filter. */
+  async publicOrganisations(): Promise<Array<{ code: string; name: string }>> {
+    const statement = new Statement();
+    return this.dataSource.query(
+      `SELECT o.code, o.name FROM organisations o
+       WHERE EXISTS (SELECT 1 FROM events e WHERE e.host_organisation_id = o.id AND e.ends_at >= now()
+                     AND ${this.listed(statement, 'e')})
+       ORDER BY o.name`,
+      statement.params,
+    );
+  }
+
+  private stateSql(statement: Statement, scope: FeedScope): string {
+    switch (scope.kind) {
+      case 'organisation': {
+        const code = statement.param(scope.code.toUpperCase());
+        const { from } = this.source(statement, scope, null, 's.id');
+        return `SELECT s.id AS "subjectId", s.name AS "subjectName", s.time_zone AS "subjectZone",
+                  s.updated_at AS "subjectChangedAt", f.*
+                FROM organisations s CROSS JOIN LATERAL (SELECT ${SUMMARY_COLUMNS} ${from}) f
+                WHERE s.code = ${code}`;
+      }
+      case 'partnership': {
+        const id = statement.param(scope.partnershipId);
+        const { from } = this.source(statement, scope, null, 's.id');
+        return `SELECT s.id AS "subjectId", s.name AS "subjectName", NULL AS "subjectZone",
+                  s.updated_at AS "subjectChangedAt", f.*
+                FROM partnerships s CROSS JOIN LATERAL (SELECT ${SUMMARY_COLUMNS} ${from}) f
+                WHERE s.id = ${id}`;
+      }
+      case 'event': {
+        const { prefix, from } = this.source(statement, scope, null);
+        return `${prefix} SELECT s.id AS "subjectId", s.title AS "subjectName", s.start_zone AS "subjectZone",
+                  s.updated_at AS "subjectChangedAt", f.*
+                FROM events s CROSS JOIN (SELECT ${SUMMARY_COLUMNS} ${from}) f
+                WHERE s.id IN (SELECT id FROM tree WHERE root)`;
+      }
+      case 'public': {
+        const { from } = this.source(statement, scope, null);
+        return `SELECT NULL AS "subjectId", '' AS "subjectName", NULL AS "subjectZone", NULL AS "subjectChangedAt",
+                  ${SUMMARY_COLUMNS} ${from}`;
+      }
+      case 'personal': {
+        const { prefix, from } = this.source(statement, scope, null);
+        return `${prefix} SELECT s.id AS "subjectId", s.name AS "subjectName", s.time_zone AS "subjectZone",
+                  s.updated_at AS "subjectChangedAt", token.secret_digest AS "secretDigest", f.*
+                FROM token JOIN people s ON s.id = token.person_id
+                CROSS JOIN (SELECT count(*)::int AS count,
+                  max(greatest(e.updated_at, o.updated_at, src.invitation_changed_at, src.choice_changed_at)) AS "changedAt",
+                  coalesce(sum(hashtext(e.id::text || e.updated_at::text || o.updated_at::text
+                    || src.invitation_status || src.invitation_changed_at::text
+                    || coalesce(src.choice_changed_at::text, ''))), 0)::text AS checksum
+                  ${from}) f`;
+      }
+    }
+  }
+
+  /**
+   * The FROM and WHERE of a scope's events (aliases e for the event, o for its host), with any
+   * CTE it needs as prefix. `subjectColumn` lets the state query correlate with its subject row.
+   */
+  private source(
+    statement: Statement,
+    scope: FeedScope,
+    subjectId: string | null,
+    subjectColumn?: string,
+  ): { prefix: string; from: string } {
+    const base = 'FROM events e JOIN organisations o ON o.id = e.host_organisation_id';
+    switch (scope.kind) {
+      case 'organisation': {
+        const organisation = subjectColumn ?? statement.param(subjectId);
+        return {
+          prefix: '',
+          from: `${base} WHERE (e.host_organisation_id = ${organisation} OR EXISTS (
+                   SELECT 1 FROM event_co_hosts c WHERE c.event_id = e.id AND c.organisation_id = ${organisation}))
+                 AND ${this.listed(statement, 'e')}`,
+        };
+      }
+      case 'partnership': {
+        const partnership = subjectColumn ?? statement.param(subjectId);
+        return {
+          prefix: '',
+          from: `${base} WHERE e.partnership_id = ${partnership} AND ${this.listed(statement, 'e')}`,
+        };
+      }
+      case 'public':
+        return { prefix: '', from: `${base} WHERE ${this.listed(statement, 'e')}${this.filter(statement, scope.filter)}` };
+      case 'event': {
+        const root = statement.param(scope.eventId);
+        return {
+          prefix: `WITH RECURSIVE tree AS (
+                     SELECT r.id, true AS root FROM events r WHERE r.id = ${root} AND ${this.listed(statement, 'r')}
+                     UNION ALL
+                     SELECT c.id, false FROM events c JOIN tree t ON c.parent_id = t.id
+                     WHERE ${this.listed(statement, 'c', false)})`,
+          from: `${base} JOIN tree ON tree.id = e.id`,
+        };
+      }
+      case 'personal':
+        return this.programme(statement, scope.lookupId);
+    }
+  }
+
+  /**
+   * A person's programme (see notes/contracts.md): the events of their invitations that they have
+   * not declined and were not uninvited from, and inside those the parts everyone attends
+   * (no capacity: travel legs, plenary sessions, accommodation) or that they hold a confirmed
+   * seat in. Internal events belong here; drafts do not.
+   */
+  private programme(statement: Statement, lookupId: string): { prefix: string; from: string } {
+    const lookup = statement.param(lookupId);
+    // LATERAL lookups with LIMIT/OFFSET (which keep the planner from flattening them) make every
+    // step an index lookup (primary key, parent_id); otherwise it guesses the recursion large and
+    // scans the whole events table three times per request.
+    return {
+      prefix: `WITH RECURSIVE token AS (
+                 SELECT t.person_id, t.secret_digest FROM feed_tokens t
+                 WHERE t.lookup_id = ${lookup} AND t.revoked_at IS NULL),
+               programme AS (
+                 SELECT p.id, i.id AS invitation_id, i.status AS invitation_status,
+                   i.updated_at AS invitation_changed_at, NULL::timestamptz AS choice_changed_at
+                 FROM token JOIN invitations i ON i.person_id = token.person_id
+                 CROSS JOIN LATERAL (SELECT p.id, p.status FROM events p WHERE p.id = i.event_id LIMIT 1) p
+                 WHERE i.status NOT IN ('declined', 'cancelled') AND p.status <> 'draft'
+                 UNION ALL
+                 SELECT c.id, pr.invitation_id, pr.invitation_status, pr.invitation_changed_at, w.updated_at
+                 FROM programme pr
+                 CROSS JOIN LATERAL (
+                   SELECT c.id, c.capacity FROM events c WHERE c.parent_id = pr.id AND c.status <> 'draft' OFFSET 0) c
+                 LEFT JOIN LATERAL (
+                   SELECT w.id, w.updated_at FROM workshop_choices w
+                   WHERE w.invitation_id = pr.invitation_id AND w.event_id = c.id AND w.status = 'confirmed' LIMIT 1) w ON true
+                 WHERE c.capacity IS NULL OR w.id IS NOT NULL),
+               src AS (
+                 SELECT DISTINCT ON (pr.id) pr.* FROM programme pr
+                 ORDER BY pr.id, (pr.invitation_status = 'accepted') DESC, pr.invitation_changed_at DESC)`,
+      from: `FROM src CROSS JOIN LATERAL (SELECT * FROM events e WHERE e.id = src.id LIMIT 1) e
+             JOIN organisations o ON o.id = e.host_organisation_id
+             WHERE ${this.window(statement, 'e')}`,
+    };
+  }
+
+  /**
+   * Shown in public feeds: published (or recently cancelled, so clients remove it) public events
+   * within the time window, none of whose enclosing events is internal or a draft.
+   */
+  private listed(statement: Statement, alias: string, checkAncestors = true): string {
+    const own = `${alias}.visibility = 'public' AND ${alias}.status IN ('published', 'cancelled')
+      AND ${this.window(statement, alias)}`;
+    if (!checkAncestors) return own;
+    return `${own} AND (${alias}.parent_id IS NULL OR NOT EXISTS (
+      WITH RECURSIVE ancestors AS (
+        SELECT a.parent_id, a.visibility, a.status FROM events a WHERE a.id = ${alias}.parent_id
+        UNION ALL
+        SELECT a.parent_id, a.visibility, a.status FROM events a JOIN ancestors x ON a.id = x.parent_id)
+      SELECT 1 FROM ancestors WHERE visibility <> 'public' OR status = 'draft'))`;
+  }
+
+  /** Recent and future events; a cancelled one only while clients still need to remove it. */
+  private window(statement: Statement, alias: string): string {
+    const pastDays = statement.param(this.config.pastDays);
+    const retentionDays = statement.param(this.config.cancelledRetentionDays);
+    return `${alias}.ends_at >= now() - ${pastDays} * interval '1 day'
+      AND (${alias}.status <> 'cancelled' OR ${alias}.updated_at >= now() - ${retentionDays} * interval '1 day')`;
+  }
+
+  private filter(statement: Statement, filter: PublicFeedFilter): string {
+    const conditions: string[] = [];
+    if (filter.kinds?.length) conditions.push(`e.kind = ANY(${statement.param(filter.kinds)})`);
+    if (filter.tag) conditions.push(`${statement.param(filter.tag.toLowerCase())} = ANY(e.tags)`);
+    if (filter.organisationCode) {
+      const code = statement.param(filter.organisationCode.toUpperCase());
+      conditions.push(`(o.code = ${code} OR EXISTS (
+        SELECT 1 FROM event_co_hosts c JOIN organisations co ON co.id = c.organisation_id
+        WHERE c.event_id = e.id AND co.code = ${code}))`);
+    }
+    if (filter.q) {
+      const pattern = statement.param(`%${filter.q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`);
+      conditions.push(`(e.title ILIKE ${pattern} OR e.description ILIKE ${pattern})`);
+    }
+    return conditions.map((condition) => ` AND ${condition}`).join('');
+  }
+}

@@ -1,0 +1,26 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import Redis from 'ioredis';
+import { redisConfig } from '@app/config';
+import { redisOptionsFromUrl } from '@app/queue';
+
+/**
+ * The Redis connection feeds share across API processes: rendered feeds and rate-limit counters
+ * live there, so every process sees what another rendered or counted.
+ */
+@Injectable()
+export class FeedsRedis implements OnModuleDestroy {
+  readonly client: Redis;
+  /** Keys start with the deployment's prefix, so test runs and installations do not meet. */
+  readonly prefix: string;
+
+  constructor(@Inject(redisConfig.KEY) config: ConfigType<typeof redisConfig>) {
+    this.client = new Redis({ ...redisOptionsFromUrl(config.url), maxRetriesPerRequest: 2 });
+    this.client.on('error', () => undefined);
+    this.prefix = `${config.queuePrefix}:feeds`;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.client.quit().catch(() => this.client.disconnect());
+  }
+}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { FeedCache } from './feed-cache';
+import { FeedLinks } from './feed-links';
+import { FeedQueries } from './feed-queries';
+import { FeedToken } from './feed-token.entity';
+import { FeedTokensService } from './feed-tokens.service';
+import { FeedsRedis } from './feeds-redis';
+import { FeedsService } from './feeds.service';
+import { PublicCalendarService } from './public-calendar.service';
+import { RateLimiter } from './rate-limiter';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([FeedToken])],
+  providers: [
+    FeedsRedis,
+    FeedCache,
+    FeedQueries,
+    FeedLinks,
+    RateLimiter,
+    FeedsService,
+    FeedTokensService,
+    PublicCalendarService,
+  ],
+  exports: [FeedsService, FeedTokensService, FeedLinks, PublicCalendarService, RateLimiter],
+})
+export class FeedsModule {}

@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { answersConfig, httpConfig } from '@app/config';
+
+const TOKEN_BYTES = 32;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export interface IssuedLink {
+  /** What goes into the URL; never stored in the clear. */
+  token: string;
+  /** sha256(token): the lookup when the link is opened. */
+  digest: Buffer;
+  /** AES-256-GCM(token), so that a reminder weeks later can carry the same link. */
+  sealed: Buffer;
+}
+
+export function isWellFormedToken(token: string): boolean {
+  return TOKEN_PATTERN.test(token);
+}
+
+export function tokenDigest(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}
+
+/**
+ * Answer links: 256 random bits each, stored as a digest for lookup plus a sealed copy for the
+ * mails that must repeat the link. A database dump alone opens no link, and revoking or
+ * re-issuing a link is just writing a new random token.
+ */
+@Injectable()
+export class AnswerLinks {
+  private readonly key: Buffer;
+  private readonly baseUrl: string;
+
+  constructor(
+    @Inject(answersConfig.KEY) answers: ConfigType<typeof answersConfig>,
+    @Inject(httpConfig.KEY) http: ConfigType<typeof httpConfig>,
+  ) {
+    this.key = Buffer.from(
+      hkdfSync('sha256', answers.linkSecret, 'treffpunkt', 'answer-link-token-seal v1', 32),
+    );
+    this.baseUrl = http.publicBaseUrl;
+  }
+
+  issue(): IssuedLink {
+    const token = randomBytes(TOKEN_BYTES).toString('base64url');
+    return { token, digest: tokenDigest(token), sealed: this.seal(token) };
+  }
+
+  /** Links are built from the configured public base URL, never from a request's Host header. */
+  url(token: string): string {
+    return `${this.baseUrl}/answer/${token}`;
+  }
+
+  urlFromSealed(sealed: Buffer): string {
+    return this.url(this.unseal(sealed));
+  }
+
+  private seal(token: string): Buffer {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const encrypted = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), encrypted]);
+  }
+
+  private unseal(sealed: Buffer): string {
+    const decipher = createDecipheriv('aes-256-gcm', this.key, sealed.subarray(0, IV_BYTES));
+    decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+    try {
+      return Buffer.concat([
+        decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)),
+        decipher.final(),
+      ]).toString('utf8');
+    } catch {
+      throw new Error('An answer link could not be unsealed: was ANSWER_LINK_SECRET changed?');
+    }
+  }
+}

@@ -1,0 +1,211 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { EmailsService } from '@app/emails';
+import { Event, Locale } from '@app/planning';
+import { isWellFormedToken, tokenDigest } from './answer-links';
+import { difference, HeldChoice, planChoices, remindedEventIds, statusAfterAnswer } from './attendance';
+import { Answer, ChoiceStatus, InvitationStatus } from './invitation-status';
+import { InvitationError } from './invitations.error';
+import { descendantIds } from './recipients';
+import { RemindersService } from './reminders.service';
+import { SeatsService } from './seats.service';
+import { inTransaction, RetryTransaction } from './transactions';
+
+export interface AnswerPageWorkshop {
+  event: Event;
+  seatsLeft: number;
+  /** The person's seat: confirmed, waitlisted, or null when they hold none. */
+  choice: Exclude<ChoiceStatus, 'withdrawn'> | null;
+}
+
+/** What the answer page shows: the event, the person's answer, and the workshops to choose from. */
+export interface AnswerPage {
+  invitationId: string;
+  status: InvitationStatus;
+  respondedAt: Date | null;
+  person: { name: string; locale: Locale; timeZone: string };
+  event: Event;
+  seatsLeft: number | null;
+  workshops: AnswerPageWorkshop[];
+}
+
+export interface AnswerInput {
+  answer: Answer;
+  workshopIds: string[];
+}
+
+interface LinkedInvitation {
+  id: string;
+  eventId: string;
+  personId: string;
+  status: InvitationStatus;
+  respondedAt: Date | null;
+  personName: string;
+  personLocale: Locale;
+  personTimeZone: string;
+}
+
+/** The invited person's side: open the answer link, answer, choose workshops. */
+@Injectable()
+export class AnswersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly emails: EmailsService,
+    private readonly seats: SeatsService,
+    private readonly reminders: RemindersService,
+  ) {}
+
+  async page(token: string): Promise<AnswerPage> {
+    const manager = this.dataSource.manager;
+    const invitation = await this.byToken(manager, token);
+    const event = await manager.findOneByOrFail(Event, { id: invitation.eventId });
+    const workshops = await this.choosableWorkshops(manager, event.id);
+    const taken = await this.seats.taken(manager, [event.id, ...workshops.map((workshop) => workshop.id)]);
+    const held: Array<{ eventId: string; status: AnswerPageWorkshop['choice'] }> = await manager.query(
+      `SELECT event_id AS "eventId", status FROM workshop_choices WHERE invitation_id = $1 AND status <> 'withdrawn'`,
+      [invitation.id],
+    );
+    const seatOf = new Map(held.map((choice) => [choice.eventId, choice.status]));
+    const seatsLeft = (of: Event) =>
+      of.capacity === null ? null : Math.max(0, of.capacity - (taken.get(of.id) ?? 0));
+    return {
+      invitationId: invitation.id,
+      status: invitation.status,
+      respondedAt: invitation.respondedAt,
+      person: {
+        name: invitation.personName,
+        locale: invitation.personLocale,
+        timeZone: invitation.personTimeZone,
+      },
+      event,
+      seatsLeft: seatsLeft(event),
+      workshops: workshops.map((workshop) => ({
+        event: workshop,
+        seatsLeft: seatsLeft(workshop) ?? 0,
+        choice: seatOf.get(workshop.id) ?? null,
+      })),
+    };
+  }
+
+  /**
+   * Records an answer and the workshops chosen with it. Seats are taken under row locks of the
+   * workshops and the event, so the last seat goes to exactly one person; the next waits. Seats
+   * given up go to whoever waits longest, in the same transaction. Answering the same again
+   * changes nothing.
+   */
+  async answer(token: string, input: AnswerInput): Promise<void> {
+    const changed = await inTransaction(this.dataSource, (manager) => this.answerIn(manager, token, input));
+    if (changed) this.emails.dispatchSoon();
+  }
+
+  private async answerIn(manager: EntityManager, token: string, input: AnswerInput): Promise<boolean> {
+    const found = await this.byToken(manager, token);
+    const offered = new Set(
+      (await this.choosableWorkshops(manager, found.eventId)).map((workshop) => workshop.id),
+    );
+    const wanted = [...new Set(input.workshopIds)];
+    const foreign = wanted.filter((id) => !offered.has(id));
+    if (foreign.length > 0) {
+      throw InvitationError.invalid('workshop', 'These workshops cannot be chosen for this event.');
+    }
+    const heldBefore = await this.choices(manager, found.id);
+    const workshops = await this.seats.lock(manager, [
+      ...wanted,
+      ...heldBefore.filter((choice) => choice.status !== 'withdrawn').map((choice) => choice.eventId),
+    ]);
+    const event = (await this.seats.lock(manager, [found.eventId])).get(found.eventId)!;
+    const locked: Array<{ status: InvitationStatus }> = await manager.query(
+      `SELECT status FROM invitations WHERE id = $1 AND answer_token_digest = $2 FOR UPDATE`,
+      [found.id, tokenDigest(token)],
+    );
+    if (locked.length === 0) throw InvitationError.unknownLink();
+    if (event.status === 'cancelled') throw InvitationError.eventCancelled();
+    const held = await this.choices(manager, found.id);
+    const active = held.filter((choice) => choice.status !== 'withdrawn');
+    if (active.some((choice) => !workshops.has(choice.eventId))) throw new RetryTransaction();
+
+    const current = locked[0].status;
+    const seatFree =
+      input.answer !== 'accept' || current === 'accepted' || (await this.seats.hasFreeSeat(manager, event));
+    const status = statusAfterAnswer(current, input.answer, seatFree);
+    const plan = planChoices(held, status === 'declined' ? [] : wanted);
+
+    const confirmedBefore = active
+      .filter((choice) => choice.status === 'confirmed')
+      .map((choice) => choice.eventId);
+    const confirmed = new Set(confirmedBefore);
+    const freed: Event[] = [];
+    for (const choice of plan.withdraw) {
+      await manager.query(
+        `UPDATE workshop_choices SET status = 'withdrawn', updated_at = now() WHERE invitation_id = $1 AND event_id = $2`,
+        [found.id, choice.eventId],
+      );
+      confirmed.delete(choice.eventId);
+      if (choice.status === 'confirmed') freed.push(workshops.get(choice.eventId)!);
+    }
+    for (const workshopId of [...plan.request].sort()) {
+      const seat = (await this.seats.hasFreeSeat(manager, workshops.get(workshopId)!))
+        ? 'confirmed'
+        : 'waitlisted';
+      await manager.query(
+        `INSERT INTO workshop_choices (invitation_id, event_id, status) VALUES ($1, $2, $3)
+         ON CONFLICT (invitation_id, event_id)
+           DO UPDATE SET status = EXCLUDED.status, created_at = now(), updated_at = now()`,
+        [found.id, workshopId, seat],
+      );
+      if (seat === 'confirmed') confirmed.add(workshopId);
+    }
+    if (status !== current) {
+      await manager.query(
+        `UPDATE invitations SET status = $2, responded_at = now(), updated_at = now() WHERE id = $1`,
+        [found.id, status],
+      );
+    }
+
+    const remindedBefore = remindedEventIds(event.id, current, confirmedBefore);
+    const remindedAfter = remindedEventIds(event.id, status, [...confirmed]);
+    const reason = status === 'declined' ? 'invitation declined' : 'no longer attending';
+    for (const eventId of difference(remindedBefore, remindedAfter)) {
+      await this.reminders.stop(manager, eventId, reason, found.id);
+    }
+    const recipient = [{ invitationId: found.id, personId: found.personId }];
+    for (const eventId of difference(remindedAfter, remindedBefore)) {
+      await this.reminders.schedule(manager, workshops.get(eventId) ?? event, recipient);
+    }
+
+    for (const workshop of freed) await this.seats.promote(manager, workshop);
+    if (current === 'accepted' && status !== 'accepted') await this.seats.promote(manager, event);
+    return status !== current || plan.withdraw.length > 0 || plan.request.length > 0;
+  }
+
+  private async byToken(manager: EntityManager, token: string): Promise<LinkedInvitation> {
+    if (!isWellFormedToken(token)) throw InvitationError.unknownLink();
+    const rows: LinkedInvitation[] = await manager.query(
+      `SELECT i.id, i.event_id AS "eventId", i.person_id AS "personId", i.status, i.responded_at AS "respondedAt",
+              p.name AS "personName", p.locale AS "personLocale", p.time_zone AS "personTimeZone"
+         FROM invitations i JOIN people p ON p.id = i.person_id
+        WHERE i.answer_token_digest = $1`,
+      [tokenDigest(token)],
+    );
+    if (rows.length === 0 || rows[0].status === 'cancelled') throw InvitationError.unknownLink();
+    return rows[0];
+  }
+
+  /** Parts of the event with a capacity that are not cancelled: the workshops one can choose. */
+  private async choosableWorkshops(manager: EntityManager, eventId: string): Promise<Event[]> {
+    const ids = await descendantIds(manager, eventId);
+    if (ids.length === 0) return [];
+    return manager.find(Event, {
+      where: { id: In(ids), capacity: Not(IsNull()), status: Not('cancelled') },
+      order: { startsAt: 'ASC', title: 'ASC' },
+    });
+  }
+
+  private async choices(manager: EntityManager, invitationId: string): Promise<HeldChoice[]> {
+    return manager.query(
+      `SELECT event_id AS "eventId", status FROM workshop_choices WHERE invitation_id = $1`,
+      [invitationId],
+    );
+  }
+}

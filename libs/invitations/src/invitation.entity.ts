@@ -1,0 +1,67 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Event, Person } from '@app/planning';
+import { InvitationStatus } from './invitation-status';
+import { WorkshopChoice } from './workshop-choice.entity';
+
+/** One person invited to one event, with their answer and the secret link they answer through. */
+@Entity('invitations')
+@Unique('UQ_invitations_event_person', ['eventId', 'personId'])
+@Index('IDX_invitations_event_status', ['eventId', 'status'])
+@Check(
+  'invitations_status_check',
+  `"status" IN ('invited', 'accepted', 'tentative', 'declined', 'waitlisted', 'cancelled')`,
+)
+export class Invitation {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  eventId: string;
+
+  @ManyToOne(() => Event, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'event_id' })
+  event: Event;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  personId: string;
+
+  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id' })
+  person: Person;
+
+  @Column({ type: 'varchar', length: 16, default: 'invited' })
+  status: InvitationStatus;
+
+  /** sha256 of the answer-link token; the lookup when someone opens the link. Null once revoked. */
+  @Column({ type: 'bytea', nullable: true, unique: true, select: false })
+  answerTokenDigest: Buffer | null;
+
+  /** The token sealed with AES-256-GCM, so that mails sent later can carry the link again. */
+  @Column({ type: 'bytea', nullable: true, select: false })
+  answerTokenSealed: Buffer | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  respondedAt: Date | null;
+
+  @OneToMany(() => WorkshopChoice, (choice) => choice.invitation)
+  choices: WorkshopChoice[];
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

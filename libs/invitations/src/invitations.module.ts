@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EmailsModule } from '@app/emails';
+import { PlanningModule } from '@app/planning';
+import { AnswerLinks } from './answer-links';
+import { AnswersService } from './answers.service';
+import { Invitation } from './invitation.entity';
+import { InvitationUpdates } from './invitation-updates.listener';
+import { InvitationsService } from './invitations.service';
+import { RemindersService } from './reminders.service';
+import { SeatsService } from './seats.service';
+import { WorkshopChoice } from './workshop-choice.entity';
+
+/**
+ * Invitations, answers, workshop seats and reminder schedules. Importing it also registers the
+ * listener that turns event changes into update, cancellation and reminder emails.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([Invitation, WorkshopChoice]), PlanningModule, EmailsModule],
+  providers: [
+    AnswerLinks,
+    SeatsService,
+    RemindersService,
+    InvitationsService,
+    AnswersService,
+    InvitationUpdates,
+  ],
+  exports: [InvitationsService, AnswersService, AnswerLinks],
+})
+export class InvitationsModule {}

@@ -1,0 +1,623 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { EmailRequest, EmailsService } from '@app/emails';
+import {
+  Actor,
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  encodeCursor,
+  Event,
+  EventsService,
+  isAdmin,
+  MAX_PAGE_SIZE,
+  Page,
+  PageRequest,
+} from '@app/planning';
+import { AnswerLinks } from './answer-links';
+import { Invitation } from './invitation.entity';
+import { ChoiceStatus, INVITATION_STATUSES, InvitationStatus, isAttending } from './invitation-status';
+import { InvitationError } from './invitations.error';
+import { descendantIds } from './recipients';
+import { RemindersService } from './reminders.service';
+import { SeatsService } from './seats.service';
+import { inTransaction, RetryTransaction } from './transactions';
+
+export interface InviteRequest {
+  personIds?: string[];
+  organisationIds?: string[];
+  partnershipIds?: string[];
+  /** Workshops or sessions inside the event (parts with a capacity) to reserve seats in. */
+  workshopIds?: string[];
+}
+
+export interface InviteResult {
+  eventId: string;
+  /** Distinct people the request named, directly or through organisations and partnerships. */
+  recipients: number;
+  invited: number;
+  /** Invitations that had been withdrawn and are valid again, with a new link. */
+  reinvited: number;
+  alreadyInvited: number;
+  workshops: Array<{ workshopId: string; confirmed: number; waitlisted: number }>;
+}
+
+export interface InvitationFilter extends PageRequest {
+  status?: InvitationStatus;
+  workshopId?: string;
+}
+
+export interface ChoiceView {
+  workshopId: string;
+  title: string;
+  status: ChoiceStatus;
+  requestedAt: Date;
+}
+
+export interface InvitationView {
+  id: string;
+  eventId: string;
+  status: InvitationStatus;
+  respondedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  person: { id: string; name: string; email: string; organisationId: string | null; locale: string };
+  choices: ChoiceView[];
+}
+
+export interface SeatsView {
+  capacity: number | null;
+  taken: number;
+  seatsLeft: number | null;
+}
+
+export interface WorkshopSummary extends SeatsView {
+  id: string;
+  title: string;
+  kind: Event['kind'];
+  status: Event['status'];
+  startsAt: Date;
+  endsAt: Date;
+  startZone: string;
+  confirmed: number;
+  waitlisted: number;
+  withdrawn: number;
+}
+
+export interface AnswerSummary extends SeatsView {
+  eventId: string;
+  title: string;
+  status: Event['status'];
+  total: number;
+  counts: Record<InvitationStatus, number>;
+  workshops: WorkshopSummary[];
+}
+
+interface InvitationRow {
+  id: string;
+  eventId: string;
+  status: InvitationStatus;
+  respondedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  personId: string;
+  personName: string;
+  personEmail: string;
+  personOrganisationId: string | null;
+  personLocale: string;
+}
+
+/** The organiser's side of invitations: invite, see the answers, withdraw an invitation. */
+@Injectable()
+export class InvitationsService {
+  private readonly logger = new Logger(InvitationsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventsService,
+    private readonly emails: EmailsService,
+    private readonly seats: SeatsService,
+    private readonly reminders: RemindersService,
+    private readonly links: AnswerLinks,
+  ) {}
+
+  /**
+   * Invites people, whole organisations and partnerships in one transaction with their
+   * invitation emails: bulk statements, so ten thousand people take one request. Inviting
+   * someone again changes nothing and sends nothing, except seats in newly named workshops.
+   */
+  async invite(actor: Actor, eventId: string, request: InviteRequest): Promise<InviteResult> {
+    const personIds = unique(request.personIds ?? []);
+    const organisationIds = unique(request.organisationIds ?? []);
+    const partnershipIds = unique(request.partnershipIds ?? []);
+    const workshopIds = unique(request.workshopIds ?? []);
+    if (personIds.length + organisationIds.length + partnershipIds.length === 0) {
+      throw InvitationError.invalid(
+        'personIds',
+        'Name at least one person, organisation or partnership to invite.',
+      );
+    }
+    await this.managedEvent(actor, eventId, 'invite people to events it neither hosts nor co-hosts', true);
+    const reader = this.dataSource.manager;
+    await this.assertExist(reader, 'people', 'personIds', 'person(s)', personIds);
+    await this.assertExist(reader, 'organisations', 'organisationIds', 'organisation(s)', organisationIds);
+    await this.assertExist(reader, 'partnerships', 'partnershipIds', 'partnership(s)', partnershipIds);
+    await this.assertWorkshopsInside(reader, eventId, workshopIds);
+
+    const result = await inTransaction(this.dataSource, async (manager) => {
+      const workshops = await this.seats.lock(manager, workshopIds);
+      const event = await manager.findOne(Event, {
+        where: { id: eventId },
+        lock: { mode: 'pessimistic_read' },
+      });
+      if (!event) throw InvitationError.notFound('event', eventId);
+      if (event.status === 'cancelled') {
+        throw new InvitationError(
+          'conflict',
+          'event_cancelled',
+          'The event is cancelled; nobody can be invited to it.',
+        );
+      }
+      const recipients = await this.recipients(manager, personIds, organisationIds, partnershipIds);
+      const { invited, reinvited } = await this.createInvitations(manager, event, recipients);
+      const seats = [];
+      for (const workshopId of workshopIds) {
+        seats.push(await this.reserveSeats(manager, event.id, workshops.get(workshopId)!, recipients));
+      }
+      return {
+        eventId,
+        recipients: recipients.length,
+        invited,
+        reinvited,
+        alreadyInvited: recipients.length - invited - reinvited,
+        workshops: seats,
+      };
+    });
+    this.emails.dispatchSoon();
+    this.logger.log(`Invited ${result.invited} (+${result.reinvited} again) people to event ${eventId}`);
+    return result;
+  }
+
+  async list(actor: Actor, eventId: string, filter: InvitationFilter): Promise<Page<InvitationView>> {
+    await this.managedEvent(
+      actor,
+      eventId,
+      'see the invitations of events it neither hosts nor co-hosts',
+      false,
+    );
+    const limit = Math.min(filter.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    const parameters: unknown[] = [eventId, filter.status ?? null, filter.workshopId ?? null, limit + 1];
+    let after = '';
+    if (filter.cursor) {
+      const [name, id] = decodeCursor(filter.cursor);
+      parameters.push(String(name), id);
+      after = 'AND (p.name, i.id) > ($5, $6::uuid)';
+    }
+    const rows: InvitationRow[] = await this.dataSource.query(
+      `SELECT ${INVITATION_COLUMNS}
+         FROM invitations i JOIN people p ON p.id = i.person_id
+        WHERE i.event_id = $1
+          AND ($2::varchar IS NULL OR i.status = $2)
+          AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM workshop_choices c
+                WHERE c.invitation_id = i.id AND c.event_id = $3 AND c.status <> 'withdrawn'))
+          ${after}
+        ORDER BY p.name, i.id
+        LIMIT $4`,
+      parameters,
+    );
+    const items = await this.withChoices(rows.slice(0, limit));
+    const last = rows.length > limit ? items[items.length - 1] : undefined;
+    return { items, nextCursor: last ? encodeCursor(last.person.name, last.id) : null };
+  }
+
+  async get(actor: Actor, eventId: string, invitationId: string): Promise<InvitationView> {
+    await this.managedEvent(
+      actor,
+      eventId,
+      'see the invitations of events it neither hosts nor co-hosts',
+      false,
+    );
+    return this.view(this.dataSource.manager, eventId, invitationId);
+  }
+
+  /** Answers per status, and seats per workshop. */
+  async summary(actor: Actor, eventId: string): Promise<AnswerSummary> {
+    const event = await this.managedEvent(
+      actor,
+      eventId,
+      'see the invitations of events it neither hosts nor co-hosts',
+      false,
+    );
+    const manager = this.dataSource.manager;
+    const statusRows: Array<{ status: InvitationStatus; count: number }> = await manager.query(
+      `SELECT status, count(*)::int AS count FROM invitations WHERE event_id = $1 GROUP BY status`,
+      [eventId],
+    );
+    const counts = Object.fromEntries(INVITATION_STATUSES.map((status) => [status, 0])) as Record<
+      InvitationStatus,
+      number
+    >;
+    for (const row of statusRows) counts[row.status] = row.count;
+    const partIds = await descendantIds(manager, eventId);
+    const workshops = partIds.length
+      ? await manager.find(Event, {
+          where: { id: In(partIds) },
+          order: { startsAt: 'ASC', title: 'ASC' },
+        })
+      : [];
+    const choosable = workshops.filter((workshop) => workshop.capacity !== null);
+    const taken = await this.seats.taken(manager, [eventId, ...choosable.map((workshop) => workshop.id)]);
+    const choiceRows: Array<{ eventId: string; status: ChoiceStatus; count: number }> = await manager.query(
+      `SELECT event_id AS "eventId", status, count(*)::int AS count FROM workshop_choices
+        WHERE event_id = ANY($1::uuid[]) GROUP BY event_id, status`,
+      [choosable.map((workshop) => workshop.id)],
+    );
+    const choiceCount = (workshopId: string, status: ChoiceStatus) =>
+      choiceRows.find((row) => row.eventId === workshopId && row.status === status)?.count ?? 0;
+    return {
+      eventId,
+      title: event.title,
+      status: event.status,
+      ...seatsView(event.capacity, taken.get(eventId) ?? 0),
+      total: statusRows.reduce((sum, row) => sum + row.count, 0),
+      counts,
+      workshops: choosable.map((workshop) => ({
+        id: workshop.id,
+        title: workshop.title,
+        kind: workshop.kind,
+        status: workshop.status,
+        startsAt: workshop.startsAt,
+        endsAt: workshop.endsAt,
+        startZone: workshop.startZone,
+        ...seatsView(workshop.capacity, taken.get(workshop.id) ?? 0),
+        confirmed: choiceCount(workshop.id, 'confirmed'),
+        waitlisted: choiceCount(workshop.id, 'waitlisted'),
+        withdrawn: choiceCount(workshop.id, 'withdrawn'),
+      })),
+    };
+  }
+
+  /**
+   * Withdraws an invitation: its link stops working, its seats go to those waiting, its
+   * reminders are not sent, and the person gets a cancellation for their calendar.
+   */
+  async withdraw(actor: Actor, eventId: string, invitationId: string): Promise<InvitationView> {
+    await this.managedEvent(
+      actor,
+      eventId,
+      'withdraw invitations to events it neither hosts nor co-hosts',
+      true,
+    );
+    const view = await inTransaction(this.dataSource, async (manager) => {
+      const held = await this.heldWorkshopIds(manager, invitationId);
+      const workshops = await this.seats.lock(manager, held);
+      const [event] = [...(await this.seats.lock(manager, [eventId])).values()];
+      const invitation = await manager.findOne(Invitation, {
+        where: { id: invitationId, eventId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!event || !invitation) throw InvitationError.notFound('invitation', invitationId);
+      const stillHeld = await this.heldWorkshopIds(manager, invitationId);
+      if (stillHeld.some((id) => !workshops.has(id))) throw new RetryTransaction();
+      if (invitation.status !== 'cancelled') await this.withdrawIn(manager, event, invitation, workshops);
+      return this.view(manager, eventId, invitationId);
+    });
+    this.emails.dispatchSoon();
+    return view;
+  }
+
+  /**
+   * The answer link of an invitation, for mails sent later (reminders, updates); null when the
+   * invitation is gone or its link was revoked.
+   */
+  async answerUrl(invitationId: string): Promise<string | null> {
+    const rows: Array<{ sealed: Buffer | null }> = await this.dataSource.query(
+      `SELECT answer_token_sealed AS sealed FROM invitations WHERE id = $1`,
+      [invitationId],
+    );
+    const sealed = rows[0]?.sealed;
+    return sealed ? this.links.urlFromSealed(sealed) : null;
+  }
+
+  private async withdrawIn(
+    manager: EntityManager,
+    event: Event,
+    invitation: Invitation,
+    workshops: Map<string, Event>,
+  ): Promise<void> {
+    const previous = invitation.status;
+    await manager.query(
+      `UPDATE invitations SET status = 'cancelled', answer_token_digest = NULL, answer_token_sealed = NULL,
+              updated_at = now() WHERE id = $1`,
+      [invitation.id],
+    );
+    const [freed]: [Array<{ eventId: string }>, number] = await manager.query(
+      `UPDATE workshop_choices SET status = 'withdrawn', updated_at = now()
+        WHERE invitation_id = $1 AND status <> 'withdrawn'
+        RETURNING event_id AS "eventId"`,
+      [invitation.id],
+    );
+    await this.reminders.stop(manager, event.id, 'invitation withdrawn', invitation.id);
+    for (const workshop of workshops.values()) {
+      await this.reminders.stop(manager, workshop.id, 'invitation withdrawn', invitation.id);
+    }
+    if (previous !== 'declined') {
+      await this.emails.queue(manager, [
+        {
+          kind: 'cancellation',
+          eventId: event.id,
+          personId: invitation.personId,
+          invitationId: invitation.id,
+          dedupeKey: `cancellation:${invitation.id}:withdrawn:${randomBytes(4).toString('hex')}`,
+          eventSequence: event.sequence,
+        },
+      ]);
+    }
+    for (const { eventId } of freed) {
+      const workshop = workshops.get(eventId);
+      if (workshop) await this.seats.promote(manager, workshop);
+    }
+    if (previous === 'accepted') await this.seats.promote(manager, event);
+  }
+
+  /**
+   * The event if the actor's organisation hosts or co-hosts it (or the key is an admin's).
+   * Events the actor may see but not manage answer 403; hidden ones 404, as planning decides.
+   */
+  private async managedEvent(actor: Actor, eventId: string, what: string, write: boolean): Promise<Event> {
+    const event = await this.dataSource.manager.findOneBy(Event, { id: eventId });
+    if (!event) throw InvitationError.notFound('event', eventId);
+    if (write && actor.role === 'viewer') throw InvitationError.forbidden('This API key may only read.');
+    const manages =
+      isAdmin(actor) ||
+      event.hostOrganisationId === actor.organisationId ||
+      event.coHostIds.includes(actor.organisationId);
+    if (manages) return event;
+    await this.events.get(actor, eventId);
+    throw InvitationError.forbidden(`Your organisation may not ${what}.`);
+  }
+
+  private async assertExist(
+    manager: EntityManager,
+    table: 'people' | 'organisations' | 'partnerships',
+    field: string,
+    what: string,
+    ids: string[],
+  ): Promise<void> {
+    if (ids.length === 0) return;
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM ${table} WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const found = new Set(rows.map((row) => row.id));
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length > 0) throw InvitationError.unknownIds(field, what, missing);
+  }
+
+  private async assertWorkshopsInside(
+    manager: EntityManager,
+    eventId: string,
+    workshopIds: string[],
+  ): Promise<void> {
+    if (workshopIds.length === 0) return;
+    const parts = new Set(await descendantIds(manager, eventId));
+    const outside = workshopIds.filter((id) => !parts.has(id));
+    if (outside.length > 0) {
+      throw InvitationError.invalid('workshopIds', `Not part of this event: ${outside.join(', ')}.`);
+    }
+    const workshops = await manager.findBy(Event, { id: In(workshopIds) });
+    const unlimited = workshops.filter((workshop) => workshop.capacity === null);
+    if (unlimited.length > 0) {
+      throw InvitationError.invalid(
+        'workshopIds',
+        `These parts have no capacity and belong to everyone's programme already: ${unlimited.map((w) => w.id).join(', ')}.`,
+      );
+    }
+    const cancelled = workshops.filter((workshop) => workshop.status === 'cancelled');
+    if (cancelled.length > 0) {
+      throw InvitationError.invalid('workshopIds', `Cancelled: ${cancelled.map((w) => w.id).join(', ')}.`);
+    }
+  }
+
+  /** Distinct people named directly, as members of organisations, or of a partnership's organisations. */
+  private async recipients(
+    manager: EntityManager,
+    personIds: string[],
+    organisationIds: string[],
+    partnershipIds: string[],
+  ): Promise<string[]> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT p.id FROM people p
+        WHERE p.id = ANY($1::uuid[])
+           OR p.organisation_id = ANY($2::uuid[])
+           OR p.organisation_id IN (SELECT organisation_id FROM partnership_members
+                                     WHERE partnership_id = ANY($3::uuid[]))
+        ORDER BY p.id`,
+      [personIds, organisationIds, partnershipIds],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  private async createInvitations(
+    manager: EntityManager,
+    event: Event,
+    personIds: string[],
+  ): Promise<{ invited: number; reinvited: number }> {
+    const existing: Array<{ personId: string; status: InvitationStatus }> = await manager.query(
+      `SELECT person_id AS "personId", status FROM invitations WHERE event_id = $1 AND person_id = ANY($2::uuid[])`,
+      [event.id, personIds],
+    );
+    const known = new Map(existing.map((invitation) => [invitation.personId, invitation.status]));
+    // Links only for those who get an invitation now: sealing costs a little per person.
+    const fresh = personIds.filter((personId) => !known.has(personId));
+    const withdrawn = personIds.filter((personId) => known.get(personId) === 'cancelled');
+    const inserted = fresh.length
+      ? await this.withNewLinks<Array<{ id: string; personId: string }>>(
+          manager,
+          fresh,
+          `INSERT INTO invitations (event_id, person_id, status, answer_token_digest, answer_token_sealed)
+           SELECT $1, person_id, 'invited', decode(digest, 'hex'), decode(sealed, 'hex')
+             FROM unnest($2::uuid[], $3::text[], $4::text[]) AS link(person_id, digest, sealed)
+           ON CONFLICT (event_id, person_id) DO NOTHING
+           RETURNING id, person_id AS "personId"`,
+          event.id,
+        )
+      : [];
+    // A withdrawn invitation comes back with a new link; the old one stays dead.
+    const reactivated = withdrawn.length
+      ? (
+          await this.withNewLinks<[Array<{ id: string; personId: string }>, number]>(
+            manager,
+            withdrawn,
+            `UPDATE invitations i
+                SET status = 'invited', responded_at = NULL, updated_at = now(),
+                    answer_token_digest = decode(link.digest, 'hex'), answer_token_sealed = decode(link.sealed, 'hex')
+               FROM unnest($2::uuid[], $3::text[], $4::text[]) AS link(person_id, digest, sealed)
+              WHERE i.event_id = $1 AND i.person_id = link.person_id AND i.status = 'cancelled'
+              RETURNING i.id, i.person_id AS "personId"`,
+            event.id,
+          )
+        )[0]
+      : [];
+    const again = randomBytes(4).toString('hex');
+    const email = (invitation: { id: string; personId: string }, dedupeKey: string): EmailRequest => ({
+      kind: 'invitation',
+      eventId: event.id,
+      personId: invitation.personId,
+      invitationId: invitation.id,
+      dedupeKey,
+      eventSequence: event.sequence,
+    });
+    await this.emails.queue(manager, [
+      ...inserted.map((invitation) => email(invitation, `invitation:${invitation.id}`)),
+      ...reactivated.map((invitation) => email(invitation, `invitation:${invitation.id}:${again}`)),
+    ]);
+    return { invited: inserted.length, reinvited: reactivated.length };
+  }
+
+  /** Runs a statement with $1 = eventId, $2 = people, $3/$4 = a new link's digest and sealed token for each. */
+  private async withNewLinks<T>(
+    manager: EntityManager,
+    personIds: string[],
+    sql: string,
+    eventId: string,
+  ): Promise<T> {
+    const links = personIds.map(() => this.links.issue());
+    return manager.query(sql, [
+      eventId,
+      personIds,
+      links.map((link) => link.digest.toString('hex')),
+      links.map((link) => link.sealed.toString('hex')),
+    ]);
+  }
+
+  /**
+   * Seats for the invited people in a locked workshop, in invitation order: confirmed while
+   * seats are free, waitlisted after. People who declined, or hold or wait already, are left out.
+   */
+  private async reserveSeats(
+    manager: EntityManager,
+    eventId: string,
+    workshop: Event,
+    personIds: string[],
+  ): Promise<{ workshopId: string; confirmed: number; waitlisted: number }> {
+    const free = (await this.seats.free(manager, workshop)) ?? Number.MAX_SAFE_INTEGER;
+    const rows: Array<{
+      invitationId: string;
+      personId: string;
+      status: ChoiceStatus;
+      invitationStatus: InvitationStatus;
+    }> = await manager.query(
+      `WITH candidates AS (
+           SELECT i.id, i.person_id, i.status, row_number() OVER (ORDER BY i.created_at, i.id) AS position
+             FROM invitations i
+            WHERE i.event_id = $1 AND i.person_id = ANY($3::uuid[]) AND i.status NOT IN ('declined', 'cancelled')
+              AND NOT EXISTS (SELECT 1 FROM workshop_choices c
+                               WHERE c.invitation_id = i.id AND c.event_id = $2 AND c.status <> 'withdrawn')
+         ), seated AS (
+           INSERT INTO workshop_choices (invitation_id, event_id, status)
+           SELECT id, $2, CASE WHEN position <= $4 THEN 'confirmed' ELSE 'waitlisted' END FROM candidates
+           ON CONFLICT (invitation_id, event_id)
+             DO UPDATE SET status = EXCLUDED.status, created_at = now(), updated_at = now()
+           RETURNING invitation_id, status
+         )
+         SELECT s.invitation_id AS "invitationId", c.person_id AS "personId", s.status,
+                c.status AS "invitationStatus"
+           FROM seated s JOIN candidates c ON c.id = s.invitation_id`,
+      [eventId, workshop.id, personIds, free],
+    );
+    const attending = rows.filter((row) => row.status === 'confirmed' && isAttending(row.invitationStatus));
+    await this.reminders.schedule(manager, workshop, attending);
+    return {
+      workshopId: workshop.id,
+      confirmed: rows.filter((row) => row.status === 'confirmed').length,
+      waitlisted: rows.filter((row) => row.status === 'waitlisted').length,
+    };
+  }
+
+  private async heldWorkshopIds(manager: EntityManager, invitationId: string): Promise<string[]> {
+    const rows: Array<{ eventId: string }> = await manager.query(
+      `SELECT event_id AS "eventId" FROM workshop_choices WHERE invitation_id = $1 AND status <> 'withdrawn'`,
+      [invitationId],
+    );
+    return rows.map((row) => row.eventId);
+  }
+
+  private async view(manager: EntityManager, eventId: string, invitationId: string): Promise<InvitationView> {
+    const rows: InvitationRow[] = await manager.query(
+      `SELECT ${INVITATION_COLUMNS} FROM invitations i JOIN people p ON p.id = i.person_id
+        WHERE i.id = $1 AND i.event_id = $2`,
+      [invitationId, eventId],
+    );
+    if (rows.length === 0) throw InvitationError.notFound('invitation', invitationId);
+    const [view] = await this.withChoices(rows, manager);
+    return view;
+  }
+
+  private async withChoices(
+    rows: InvitationRow[],
+    manager = this.dataSource.manager,
+  ): Promise<InvitationView[]> {
+    const choices: Array<ChoiceView & { invitationId: string }> = rows.length
+      ? await manager.query(
+          `SELECT c.invitation_id AS "invitationId", c.event_id AS "workshopId", e.title, c.status,
+                  c.created_at AS "requestedAt"
+             FROM workshop_choices c JOIN events e ON e.id = c.event_id
+            WHERE c.invitation_id = ANY($1::uuid[])
+            ORDER BY e.starts_at, e.title`,
+          [rows.map((row) => row.id)],
+        )
+      : [];
+    return rows.map((row) => ({
+      id: row.id,
+      eventId: row.eventId,
+      status: row.status,
+      respondedAt: row.respondedAt,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      person: {
+        id: row.personId,
+        name: row.personName,
+        email: row.personEmail,
+        organisationId: row.personOrganisationId,
+        locale: row.personLocale,
+      },
+      choices: choices
+        .filter((choice) => choice.invitationId === row.id)
+        .map(({ workshopId, title, status, requestedAt }) => ({ workshopId, title, status, requestedAt })),
+    }));
+  }
+}
+
+const INVITATION_COLUMNS = `i.id, i.event_id AS "eventId", i.status, i.responded_at AS "respondedAt",
+  i.created_at AS "createdAt", i.updated_at AS "updatedAt", p.id AS "personId", p.name AS "personName",
+  p.email AS "personEmail", p.organisation_id AS "personOrganisationId", p.locale AS "personLocale"`;
+
+function seatsView(capacity: number | null, taken: number): SeatsView {
+  return { capacity, taken, seatsLeft: capacity === null ? null : Math.max(0, capacity - taken) };
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}

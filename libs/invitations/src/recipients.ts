@@ -1,0 +1,72 @@
+import { EntityManager } from 'typeorm';
+import { Event } from '@app/planning';
+import { ATTENDING_STATUSES, INFORMED_STATUSES } from './invitation-status';
+
+export interface Recipient {
+  invitationId: string;
+  personId: string;
+  /** The event the invitation is for: the event itself, or one it is part of. */
+  invitedEventId: string;
+}
+
+/**
+ * Who hears about a change of an event: everyone invited to it who has not declined, and everyone
+ * invited to an event around it whose programme includes it (a part without capacity belongs to
+ * everyone's programme, a workshop only to those with a confirmed seat).
+ */
+export async function informedRecipients(
+  manager: EntityManager,
+  event: Pick<Event, 'id' | 'capacity'>,
+): Promise<Recipient[]> {
+  return manager.query(
+    `WITH RECURSIVE ancestors AS (
+       SELECT parent_id AS id FROM events WHERE id = $1 AND parent_id IS NOT NULL
+       UNION ALL
+       SELECT e.parent_id FROM events e JOIN ancestors a ON e.id = a.id WHERE e.parent_id IS NOT NULL
+     )
+     SELECT i.id AS "invitationId", i.person_id AS "personId", i.event_id AS "invitedEventId"
+       FROM invitations i
+      WHERE i.status = ANY($2::varchar[])
+        AND (i.event_id = $1
+             OR (i.event_id IN (SELECT id FROM ancestors)
+                 AND NOT EXISTS (SELECT 1 FROM events invited WHERE invited.id = i.event_id AND invited.status = 'cancelled')
+                 AND ($3::boolean
+                      OR EXISTS (SELECT 1 FROM workshop_choices c
+                                  WHERE c.invitation_id = i.id AND c.event_id = $1 AND c.status = 'confirmed'))))`,
+    [event.id, INFORMED_STATUSES, event.capacity === null],
+  );
+}
+
+/**
+ * Who is reminded of an event: people who accepted or are tentative, invited to it directly or
+ * holding a confirmed seat in it through an invitation to the (not cancelled) event around it.
+ * Parts without capacity (a plenary, a travel leg) are covered by the reminder of the whole.
+ */
+export async function remindedRecipients(manager: EntityManager, eventId: string): Promise<Recipient[]> {
+  return manager.query(
+    `SELECT i.id AS "invitationId", i.person_id AS "personId", i.event_id AS "invitedEventId"
+       FROM invitations i
+      WHERE i.event_id = $1 AND i.status = ANY($2::varchar[])
+     UNION ALL
+     SELECT i.id, i.person_id, i.event_id
+       FROM workshop_choices c
+       JOIN invitations i ON i.id = c.invitation_id
+       JOIN events invited ON invited.id = i.event_id
+      WHERE c.event_id = $1 AND c.status = 'confirmed'
+        AND i.status = ANY($2::varchar[]) AND invited.status <> 'cancelled'`,
+    [eventId, ATTENDING_STATUSES],
+  );
+}
+
+/** Ids of all parts inside an event, at any depth. */
+export async function descendantIds(manager: EntityManager, eventId: string): Promise<string[]> {
+  const rows: Array<{ id: string }> = await manager.query(
+    `WITH RECURSIVE parts AS (
+       SELECT id FROM events WHERE parent_id = $1
+       UNION ALL
+       SELECT e.id FROM events e JOIN parts p ON e.parent_id = p.id
+     ) SELECT id FROM parts`,
+    [eventId],
+  );
+  return rows.map((row) => row.id);
+}

@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { EntityManager, In } from 'typeorm';
+import { EmailRequest, EmailsService } from '@app/emails';
+import { Event } from '@app/planning';
+import { isAttending, InvitationStatus } from './invitation-status';
+import { RemindersService } from './reminders.service';
+
+interface Waiting {
+  kind: 'invitation' | 'choice';
+  id: string;
+}
+
+/**
+ * Seats of events with a capacity: accepted invitations to the event itself plus confirmed seats
+ * taken in it through an invitation to the event around it. Whoever changes seats of an event
+ * holds its row lock (SELECT … FOR UPDATE), so two people never take the last seat at once.
+ */
+@Injectable()
+export class SeatsService {
+  constructor(
+    private readonly emails: EmailsService,
+    private readonly reminders: RemindersService,
+  ) {}
+
+  /**
+   * Locks events always in id order, so that transactions locking several never deadlock.
+   * Callers lock workshops before the event around them, as planning locks a part before its parent.
+   */
+  async lock(manager: EntityManager, ids: string[]): Promise<Map<string, Event>> {
+    const sorted = [...new Set(ids)].sort();
+    if (sorted.length === 0) return new Map();
+    await manager.query(`SELECT id FROM events WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [sorted]);
+    const events = await manager.findBy(Event, { id: In(sorted) });
+    return new Map(events.map((event) => [event.id, event]));
+  }
+
+  async taken(manager: EntityManager, eventIds: string[]): Promise<Map<string, number>> {
+    const rows: Array<{ eventId: string; taken: number }> = await manager.query(
+      `SELECT id AS "eventId",
+              (SELECT count(*) FROM invitations i WHERE i.event_id = e.id AND i.status = 'accepted')::int
+            + (SELECT count(*) FROM workshop_choices c WHERE c.event_id = e.id AND c.status = 'confirmed')::int
+              AS taken
+         FROM events e WHERE e.id = ANY($1::uuid[])`,
+      [eventIds],
+    );
+    return new Map(rows.map((row) => [row.eventId, row.taken]));
+  }
+
+  /** Free seats, or null when the event has no limit. */
+  async free(manager: EntityManager, event: Pick<Event, 'id' | 'capacity'>): Promise<number | null> {
+    if (event.capacity === null) return null;
+    const taken = (await this.taken(manager, [event.id])).get(event.id) ?? 0;
+    return Math.max(0, event.capacity - taken);
+  }
+
+  async hasFreeSeat(manager: EntityManager, event: Pick<Event, 'id' | 'capacity'>): Promise<boolean> {
+    const free = await this.free(manager, event);
+    return free === null || free > 0;
+  }
+
+  /**
+   * Gives free seats of a locked event to those waiting longest, with an email each and their
+   * reminders, in the caller's transaction.
+   */
+  async promote(manager: EntityManager, event: Event): Promise<void> {
+    if (event.status === 'cancelled') return;
+    const free = await this.free(manager, event);
+    if (free === 0) return;
+    const waiting: Waiting[] = await manager.query(
+      `SELECT kind, id FROM (
+         SELECT 'invitation' AS kind, id, COALESCE(responded_at, created_at) AS since
+           FROM invitations WHERE event_id = $1 AND status = 'waitlisted'
+         UNION ALL
+         SELECT 'choice', id, created_at FROM workshop_choices WHERE event_id = $1 AND status = 'waitlisted'
+       ) waiting
+       ORDER BY since, id
+       LIMIT $2`,
+      [event.id, free],
+    );
+    if (waiting.length === 0) return;
+    const batch = randomBytes(4).toString('hex');
+    const promotions: EmailRequest[] = [];
+    const invitationIds = waiting.filter((entry) => entry.kind === 'invitation').map((entry) => entry.id);
+    const choiceIds = waiting.filter((entry) => entry.kind === 'choice').map((entry) => entry.id);
+
+    if (invitationIds.length > 0) {
+      const [rows]: [Array<{ id: string; personId: string }>, number] = await manager.query(
+        `UPDATE invitations SET status = 'accepted', updated_at = now()
+          WHERE id = ANY($1::uuid[]) RETURNING id, person_id AS "personId"`,
+        [invitationIds],
+      );
+      for (const row of rows) {
+        promotions.push(this.promotionEmail(event, row.id, row.personId, `${row.id}:${batch}`));
+      }
+      const recipients = rows.map((row) => ({ invitationId: row.id, personId: row.personId }));
+      await this.reminders.schedule(manager, event, recipients);
+      await this.remindOfConfirmedWorkshops(manager, recipients);
+    }
+
+    if (choiceIds.length > 0) {
+      const [rows]: [
+        Array<{ id: string; invitationId: string; personId: string; status: InvitationStatus }>,
+        number,
+      ] = await manager.query(
+        `UPDATE workshop_choices c SET status = 'confirmed', updated_at = now()
+             FROM invitations i
+            WHERE c.id = ANY($1::uuid[]) AND i.id = c.invitation_id
+        RETURNING c.id, c.invitation_id AS "invitationId", i.person_id AS "personId", i.status`,
+        [choiceIds],
+      );
+      for (const row of rows) {
+        promotions.push(this.promotionEmail(event, row.invitationId, row.personId, `${row.id}:${batch}`));
+      }
+      const attending = rows.filter((row) => isAttending(row.status));
+      await this.reminders.schedule(manager, event, attending);
+    }
+    await this.emails.queue(manager, promotions);
+  }
+
+  /** A person promoted into the event itself now also gets reminders of the workshops they hold. */
+  private async remindOfConfirmedWorkshops(
+    manager: EntityManager,
+    recipients: Array<{ invitationId: string; personId: string }>,
+  ): Promise<void> {
+    const choices: Array<{ eventId: string; invitationId: string }> = await manager.query(
+      `SELECT event_id AS "eventId", invitation_id AS "invitationId" FROM workshop_choices
+        WHERE invitation_id = ANY($1::uuid[]) AND status = 'confirmed'`,
+      [recipients.map((recipient) => recipient.invitationId)],
+    );
+    if (choices.length === 0) return;
+    const personOf = new Map(recipients.map((recipient) => [recipient.invitationId, recipient.personId]));
+    const workshops = await manager.findBy(Event, {
+      id: In([...new Set(choices.map((choice) => choice.eventId))]),
+    });
+    for (const workshop of workshops) {
+      const holders = choices
+        .filter((choice) => choice.eventId === workshop.id)
+        .map((choice) => ({
+          invitationId: choice.invitationId,
+          personId: personOf.get(choice.invitationId)!,
+        }));
+      await this.reminders.schedule(manager, workshop, holders);
+    }
+  }
+
+  private promotionEmail(event: Event, invitationId: string, personId: string, key: string): EmailRequest {
+    return {
+      kind: 'waitlist_promotion',
+      eventId: event.id,
+      personId,
+      invitationId,
+      dedupeKey: `waitlist_promotion:${key}`,
+      eventSequence: event.sequence,
+    };
+  }
+}

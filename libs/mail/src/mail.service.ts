@@ -1,0 +1,100 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { createTransport, SendMailOptions, Transporter } from 'nodemailer';
+import addressparser from 'nodemailer/lib/addressparser';
+import SMTPPool from 'nodemailer/lib/smtp-pool';
+import { renderInvitationCalendar } from '@app/calendar';
+import { smtpConfig } from '@app/config';
+import { EmailContent } from './render/email-content';
+import { renderEmail, singleLine } from './render/render-email';
+
+/** maildev's SMTP port: where `scripts/start.sh` runs a catcher when SMTP_URL is not set. */
+export const LOCAL_CATCHER_SMTP_URL = 'smtp://127.0.0.1:1025';
+
+export interface OutgoingEmail extends EmailContent {
+  /** Deterministic per outbox row, with angle brackets. */
+  messageId: string;
+}
+
+export interface SmtpAcceptance {
+  messageId: string;
+  /** The relay's answer, e.g. "250 OK: queued as …". */
+  response: string;
+}
+
+/**
+ * The only place that talks SMTP: one pooled nodemailer transport per process, configured by
+ * SMTP_URL. Rendering is pure and lives in render/; this composes and sends.
+ */
+@Injectable()
+export class MailService implements OnApplicationShutdown {
+  private readonly logger = new Logger(MailService.name);
+  private transporter: Transporter<SMTPPool.SentMessageInfo> | null = null;
+  private readonly organizer: { name: string; email: string };
+
+  constructor(@Inject(smtpConfig.KEY) private readonly smtp: ConfigType<typeof smtpConfig>) {
+    this.organizer = parseMailbox(smtp.organizer);
+  }
+
+  /** The complete message, as nodemailer takes it. Deterministic for the same content. */
+  compose(email: OutgoingEmail): SendMailOptions {
+    const rendered = renderEmail(email);
+    const method = email.kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
+    const calendar = renderInvitationCalendar({
+      method,
+      event: email.event,
+      organizer: this.organizer,
+      attendee: {
+        name: email.recipient.name,
+        email: email.recipient.email,
+        participation: email.participation,
+      },
+      url: method === 'REQUEST' ? email.answerUrl : null,
+    });
+    return {
+      from: this.smtp.from,
+      to: { name: singleLine(email.recipient.name), address: email.recipient.email },
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      messageId: email.messageId,
+      headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': email.recipient.locale },
+      icalEvent: { method, filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics', content: calendar },
+    };
+  }
+
+  /** Resolves once the relay accepted the message; rejects with nodemailer's error otherwise. */
+  async send(message: SendMailOptions): Promise<SmtpAcceptance> {
+    const info = await this.transport().sendMail(message);
+    return { messageId: info.messageId, response: info.response };
+  }
+
+  /** After the worker closed (in-flight jobs still send while the app shuts down). */
+  onApplicationShutdown(): void {
+    this.transporter?.close();
+  }
+
+  private transport(): Transporter<SMTPPool.SentMessageInfo> {
+    if (!this.transporter) {
+      const url = this.smtp.url ?? LOCAL_CATCHER_SMTP_URL;
+      if (!this.smtp.url) this.logger.warn(`SMTP_URL is not set; sending to the local catcher at ${url}`);
+      this.transporter = createTransport({
+        url,
+        pool: true,
+        maxConnections: this.smtp.poolSize,
+        maxMessages: Infinity,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 60_000,
+      } satisfies SMTPPool.Options);
+    }
+    return this.transporter;
+  }
+}
+
+/** "Name <address>" from configuration as name and address, for ORGANIZER. */
+function parseMailbox(value: string): { name: string; email: string } {
+  const [first] = addressparser(value, { flatten: true });
+  if (!first?.address) throw new Error(`MAIL_ORGANIZER is not a mailbox: ${value}`);
+  return { name: singleLine(first.name || first.address), email: first.address };
+}

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Event } from './event.entity';
+
+/** An update of an event as listeners see it: saved inside the transaction, not yet committed. */
+export interface EventChange {
+  event: Event;
+  before: Pick<Event, 'startsAt' | 'endsAt' | 'status' | 'capacity' | 'reminderOffsets' | 'sequence'>;
+  changedFields: string[];
+}
+
+/**
+ * Implemented by libs that must act when an event changes, e.g. invitations queue update emails
+ * and move reminders. They register themselves, so planning depends on none of them.
+ */
+export interface EventChangeListener {
+  /** Runs inside the transaction of the change, so its writes commit or roll back with it. */
+  eventChanged(manager: EntityManager, change: EventChange): Promise<void>;
+  /** Runs after that transaction committed; must not throw. */
+  eventChangeCommitted?(change: EventChange): void;
+}
+
+@Injectable()
+export class EventChangeListeners {
+  private readonly listeners: EventChangeListener[] = [];
+
+  register(listener: EventChangeListener): void {
+    this.listeners.push(listener);
+  }
+
+  async changed(manager: EntityManager, change: EventChange): Promise<void> {
+    for (const listener of this.listeners) await listener.eventChanged(manager, change);
+  }
+
+  committed(change: EventChange): void {
+    for (const listener of this.listeners) listener.eventChangeCommitted?.(change);
+  }
+}

@@ -1,0 +1,71 @@
+import { JobsOptions, Queue } from 'bullmq';
+import { QUEUES, QueueName } from './queue-names';
+
+/** Job names are stored in Redis with every job: never rename one once released. */
+export const MAIL_JOBS = {
+  deliverEmail: 'deliver-email',
+} as const;
+
+/** Ids only: the processor reloads the outbox row, which is the truth about the email. */
+export interface DeliverEmailPayload {
+  emailId: string;
+}
+
+/** Every job name of every queue with its payload; the worker checks each has exactly one handler. */
+export interface JobPayloads {
+  [QUEUES.mail]: {
+    [MAIL_JOBS.deliverEmail]: DeliverEmailPayload;
+  };
+}
+
+export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string;
+
+export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
+  [QUEUES.mail]: Object.values(MAIL_JOBS),
+};
+
+export interface RetryPolicy {
+  attempts: number;
+  /** Delay before the first retry; BullMQ doubles it for each further one. */
+  firstDelayMs: number;
+}
+
+/**
+ * The one place job options are decided. Completed jobs are removed after a while: the outbox row
+ * keeps the result, and the database (not a lingering job id) decides whether an email was sent.
+ * Failed jobs are kept for inspection in Bull Board.
+ */
+export function defaultJobOptions(retry: RetryPolicy): JobsOptions {
+  return {
+    attempts: retry.attempts,
+    backoff: { type: 'exponential', delay: retry.firstDelayMs },
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: false,
+  };
+}
+
+export interface JobRequest<Q extends QueueName, N extends JobName<Q> = JobName<Q>> {
+  name: N;
+  data: JobPayloads[Q][N];
+  /** Deterministic, so adding the same job twice while the first exists adds it once. */
+  jobId: string;
+  /** Milliseconds from now; 0 or absent for right away. */
+  delay?: number;
+}
+
+/** Adds jobs in one round trip, typed by queue and job name. */
+export async function enqueueJobs<Q extends QueueName>(
+  queue: Queue,
+  requests: JobRequest<Q>[],
+  retry: RetryPolicy,
+): Promise<void> {
+  if (requests.length === 0) return;
+  const options = defaultJobOptions(retry);
+  await queue.addBulk(
+    requests.map((request) => ({
+      name: request.name,
+      data: request.data,
+      opts: { ...options, jobId: request.jobId, delay: Math.max(0, request.delay ?? 0) },
+    })),
+  );
+}

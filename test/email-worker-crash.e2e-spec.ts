@@ -1,0 +1,116 @@
+import { SmtpSink, startSmtpSink } from '@app/testing';
+import { ApiHarness, bearer, startApi } from './api-harness';
+import { EmailRow, emailRows, eventually, eventWithPeople } from './email-fixtures';
+import { fastMailSettings, spawnWorker, WorkerProcess } from './worker-harness';
+
+const FAN_OUT = 300;
+
+/** Every email of a fan-out arrives, although the worker process dies in the middle of it. */
+describe('Email delivery across worker restarts', () => {
+  let sink: SmtpSink;
+  let api: ApiHarness;
+  const workers: WorkerProcess[] = [];
+
+  beforeAll(async () => {
+    sink = await startSmtpSink({ parse: false });
+    api = await startApi({ env: () => fastMailSettings(sink.url) });
+  });
+
+  afterAll(async () => {
+    for (const worker of workers) {
+      worker.child.kill('SIGKILL');
+      await worker.exited;
+    }
+    await api?.close();
+    await sink?.close();
+  });
+
+  async function startWorkerProcess(): Promise<WorkerProcess> {
+    const worker = spawnWorker({ ...fastMailSettings(sink.url), MAIL_CONCURRENCY: '10' });
+    workers.push(worker);
+    await worker.ready;
+    return worker;
+  }
+
+  /** An event and an organisation of FAN_OUT people, invited in one request. */
+  async function inviteFanOut(): Promise<string> {
+    const { host, event } = await eventWithPeople(api, []);
+    await api.dataSource.query(
+      `INSERT INTO people (name, email, organisation_id, locale, time_zone)
+       SELECT 'Delegate ' || g, 'delegate-' || g || '-' || $2 || '@example.org', $1,
+              (ARRAY['de', 'en', 'sw'])[1 + g % 3], 'Africa/Dar_es_Salaam'
+         FROM generate_series(1, $3) AS g`,
+      [host.id, event.id.slice(0, 8), FAN_OUT],
+    );
+    const invited = await api
+      .http()
+      .post(`/api/v1/events/${event.id}/invitations`)
+      .set(bearer(host.organiserKey))
+      .send({ organisationIds: [host.id] })
+      .expect(201);
+    expect(invited.body.invited).toBe(FAN_OUT);
+    return event.id;
+  }
+
+  async function allSent(eventId: string, timeoutMs: number): Promise<EmailRow[]> {
+    return eventually(
+      async () => {
+        const rows = await emailRows(api, 'event_id = $1', [eventId]);
+        return rows.length === FAN_OUT && rows.every((row) => row.status === 'sent') ? rows : undefined;
+      },
+      timeoutMs,
+      `all ${FAN_OUT} emails to be sent`,
+    );
+  }
+
+  function copiesAtSink(messageId: string): number {
+    return sink.byMessageId().get(messageId)?.length ?? 0;
+  }
+
+  it('should deliver every email once when the worker is stopped with SIGTERM mid-fan-out', async () => {
+    const first = await startWorkerProcess();
+    const before = sink.received.length;
+    const eventId = await inviteFanOut();
+    await sink.waitForCount(before + 40);
+    first.child.kill('SIGTERM');
+    await first.exited;
+
+    const interrupted = await emailRows(api, "event_id = $1 AND status = 'sending'", [eventId]);
+    expect(interrupted).toEqual([]);
+    expect(sink.received.length - before).toBeLessThan(FAN_OUT);
+
+    const second = await startWorkerProcess();
+    const rows = await allSent(eventId, 60_000);
+    for (const row of rows) expect(copiesAtSink(row.message_id!)).toBe(1);
+    second.child.kill('SIGTERM');
+    await second.exited;
+  }, 120_000);
+
+  it('should deliver every email when the worker is killed mid-fan-out, a copy only for those cut off mid-send', async () => {
+    const first = await startWorkerProcess();
+    const before = sink.received.length;
+    const eventId = await inviteFanOut();
+    await sink.waitForCount(before + 40);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect(sink.received.length - before).toBeLessThan(FAN_OUT);
+
+    // Cut off between claim and record: these may have reached the sink already.
+    const cutOff = new Set(
+      (await emailRows(api, "event_id = $1 AND status = 'sending'", [eventId])).map((row) => row.id),
+    );
+    expect(cutOff.size).toBeLessThanOrEqual(10);
+
+    const second = await startWorkerProcess();
+    // BullMQ hands the killed worker's jobs to another once their locks expire (30 s).
+    const rows = await allSent(eventId, 130_000);
+    const duplicated = rows.filter((row) => copiesAtSink(row.message_id!) > 1);
+    for (const row of rows) expect(copiesAtSink(row.message_id!)).toBeGreaterThanOrEqual(1);
+    for (const row of duplicated) {
+      expect(cutOff.has(row.id)).toBe(true);
+      expect(copiesAtSink(row.message_id!)).toBe(2);
+    }
+    second.child.kill('SIGTERM');
+    await second.exited;
+  }, 180_000);
+});

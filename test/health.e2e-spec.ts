@@ -1,0 +1,97 @@
+import { ApiHarness, bearer, startApi } from './api-harness';
+import { TcpProxy } from './tcp-proxy';
+
+const RECOVERY_DEADLINE_MS = 10_000;
+
+/** Postgres and Redis through proxies the test can cut, so the shared servers keep running. */
+describe('Health and readiness of the API', () => {
+  const database = new URL(
+    process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  );
+  const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const postgresProxy = new TcpProxy(database.hostname, Number(database.port || 5432));
+  const redisProxy = new TcpProxy(redis.hostname, Number(redis.port || 6379));
+  let api: ApiHarness;
+
+  beforeAll(async () => {
+    await postgresProxy.open();
+    await redisProxy.open();
+    api = await startApi({
+      env: (testDatabase) => ({
+        DATABASE_URL: postgresProxy.rewrite(testDatabase.url),
+        REDIS_URL: redisProxy.rewrite(redis.toString()),
+      }),
+    });
+  });
+
+  afterAll(async () => {
+    await api.close();
+    await postgresProxy.cut();
+    await redisProxy.cut();
+  });
+
+  async function eventually(check: () => Promise<boolean>): Promise<number> {
+    const started = Date.now();
+    while (Date.now() - started < RECOVERY_DEADLINE_MS) {
+      if (await check()) return Date.now() - started;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`not recovered within ${RECOVERY_DEADLINE_MS} ms`);
+  }
+
+  const ready = () => api.http().get('/health/ready');
+  const events = () => api.http().get('/api/v1/events').set(bearer(api.adminKey));
+
+  it('should answer /health and /health/ready with 200 when Postgres and Redis answer', async () => {
+    await api.http().get('/health').expect(200, { status: 'ok' });
+    const response = await ready().expect(200);
+    expect(response.body).toMatchObject({
+      status: 'ok',
+      details: { postgres: { status: 'up' }, redis: { status: 'up' } },
+    });
+  });
+
+  it('should answer 503, not 500, while Postgres is unreachable, and recover by itself', async () => {
+    await events().expect(200);
+    await postgresProxy.cut();
+    try {
+      const notReady = await ready().expect(503);
+      expect(notReady.headers['retry-after']).toBe('5');
+      expect(notReady.body).toMatchObject({
+        statusCode: 503,
+        details: { postgres: { status: 'down' }, redis: { status: 'up' } },
+      });
+      await api.http().get('/health').expect(200);
+
+      const data = await events().expect(503);
+      expect(data.body.message).toMatch(/not reachable.*try again/);
+      expect(data.headers['retry-after']).toBe('5');
+      const write = await api.http().post('/api/v1/organisations').set(bearer(api.adminKey)).send({
+        name: 'Stadt Hamm',
+        code: 'HAMM',
+        country: 'DE',
+        timeZone: 'Europe/Berlin',
+        defaultLocale: 'de',
+      });
+      expect(write.status).toBe(503);
+    } finally {
+      await postgresProxy.open();
+    }
+    await eventually(async () => (await ready()).status === 200);
+    await events().expect(200);
+  });
+
+  it('should answer 503 from readiness while Redis is unreachable, keep serving data, and recover', async () => {
+    await redisProxy.cut();
+    try {
+      const notReady = await ready().expect(503);
+      expect(notReady.body).toMatchObject({
+        details: { postgres: { status: 'up' }, redis: { status: 'down' } },
+      });
+      await events().expect(200);
+    } finally {
+      await redisProxy.open();
+    }
+    await eventually(async () => (await ready()).status === 200);
+  });
+});

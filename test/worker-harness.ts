@@ -1,0 +1,97 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+
+export interface WorkerHarness {
+  app: INestApplication;
+  close(): Promise<void>;
+}
+
+/** Settings that make retries and relay passes fast enough for tests. */
+export function fastMailSettings(smtpUrl: string): Record<string, string> {
+  return {
+    SMTP_URL: smtpUrl,
+    MAIL_RETRY_DELAY_MS: '300',
+    MAIL_RELAY_INTERVAL_MS: '300',
+  };
+}
+
+/**
+ * The worker in this process, on the database and Redis prefix in process.env (as startApi()
+ * set them), with `env` on top (at least SMTP_URL).
+ */
+export async function startWorker(env: Record<string, string>): Promise<WorkerHarness> {
+  Object.assign(process.env, env);
+  const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  await app.init();
+  return { app, close: () => app.close() };
+}
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  /** Resolves once the worker logged that it runs. */
+  ready: Promise<void>;
+  exited: Promise<number | null>;
+  /** Peak resident set size seen by sampling /proc, in bytes (Linux). */
+  peakRss(): number;
+  stopSampling(): void;
+}
+
+/**
+ * The real worker entry point (apps/worker/src/main.ts) as a child process, for tests that kill
+ * it and for the benchmark. It inherits process.env plus `env`.
+ */
+export function spawnWorker(
+  env: Record<string, string>,
+  options: { compiled?: boolean } = {},
+): WorkerProcess {
+  const root = join(__dirname, '..');
+  const args = options.compiled
+    ? [join(root, 'dist/apps/worker/src/main.js')]
+    : [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        join(root, 'apps/worker/src/main.ts'),
+      ];
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, WORKER_HEALTH_PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const ready = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      output = (output + chunk.toString()).slice(-20_000);
+      if (output.includes('Worker running')) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) =>
+      reject(new Error(`The worker exited with ${code} before it ran:\n${output}`)),
+    );
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let peak = 0;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, residentSetSize(child.pid));
+  }, 100);
+  void exited.then(() => clearInterval(sampler));
+  return { child, ready, exited, peakRss: () => peak, stopSampling: () => clearInterval(sampler) };
+}
+
+function residentSetSize(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kilobytes = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
+    return kilobytes ? Number(kilobytes) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
