@@ -201,6 +201,26 @@ describe('Email delivery', () => {
     expect(JSON.stringify(queues.body)).toContain('"name":"mail"');
   });
 
+  it('should keep line breaks in names out of the mail headers', async () => {
+    const { event, people } = await eventWithPeople(api, [{ locale: 'en', timeZone: 'Europe/Berlin' }]);
+    const [person] = people;
+    await api.dataSource.query(`UPDATE people SET name = $2 WHERE id = $1`, [
+      person.id,
+      'Eve\r\nBcc: victim@example.org\r\nX-Injected: yes',
+    ]);
+    const key = uniqueKey('update');
+    await queueEmails(api, [
+      { kind: 'update', eventId: event.id, personId: person.id, dedupeKey: key, eventSequence: 0 },
+    ]);
+    const sent = await waitForStatus(api, key, 'sent');
+    const mail = sink.byMessageId().get(sent.message_id!)![0];
+    const raw = mail.raw.toString('utf8');
+    const headers = raw.slice(0, raw.indexOf('\r\n\r\n'));
+    expect(headers).not.toMatch(/^(Bcc|X-Injected):/im);
+    expect(mail.recipients).toEqual([person.email]);
+    expect(mail.parsed?.headers.has('bcc')).toBe(false);
+  });
+
   it('should show an event’s emails only to its hosts and admins', async () => {
     const { event } = await eventWithPeople(api, []);
     const stranger = await organisationWithKeys(api);

@@ -31,7 +31,10 @@ describe('Calendar feeds', () => {
       .http()
       .post('/api/v1/partnerships')
       .set(bearer(api.adminKey))
-      .send({ name: 'Nachhaltigkeitspartnerschaft Arnsberg–Morogoro', memberOrganisationIds: [arnsberg.id, morogoro.id] })
+      .send({
+        name: 'Nachhaltigkeitspartnerschaft Arnsberg–Morogoro',
+        memberOrganisationIds: [arnsberg.id, morogoro.id],
+      })
       .expect(201);
     partnershipId = partnership.body.id;
   });
@@ -74,7 +77,11 @@ describe('Calendar feeds', () => {
       status: 'published',
       visibility: 'internal',
     });
-    await createEvent(api, key, { title: 'Entwurf', startsAt: '2027-09-22T09:00', endsAt: '2027-09-22T10:00' });
+    await createEvent(api, key, {
+      title: 'Entwurf',
+      startsAt: '2027-09-22T09:00',
+      endsAt: '2027-09-22T10:00',
+    });
     await createEvent(api, key, {
       kind: 'conference',
       title: 'Nachtkonferenz über die Zeitumstellung',
@@ -85,7 +92,9 @@ describe('Calendar feeds', () => {
 
     const response = await feed(`/feeds/organisations/${arnsberg.code.toLowerCase()}.ics`).expect(200);
     expect(response.headers['content-type']).toBe('text/calendar; charset=utf-8');
-    expect(response.headers['content-disposition']).toBe(`attachment; filename="${arnsberg.code.toLowerCase()}.ics"`);
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="${arnsberg.code.toLowerCase()}.ics"`,
+    );
     expect(response.headers['cache-control']).toBe('public, no-cache');
     expect(response.headers.etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
     expect(response.headers['last-modified']).toBeDefined();
@@ -109,7 +118,11 @@ describe('Calendar feeds', () => {
       url: `${BASE_URL}/calendar/events/${cityDay.id}`,
       organizer: { name: 'Stadt Arnsberg', address: expect.stringMatching(/^mailto:/) },
     });
-    expect(day.start).toMatchObject({ zone: 'Europe/Berlin', local: '2027-09-20T09:00:00', instant: '2027-09-20T07:00:00.000Z' });
+    expect(day.start).toMatchObject({
+      zone: 'Europe/Berlin',
+      local: '2027-09-20T09:00:00',
+      instant: '2027-09-20T07:00:00.000Z',
+    });
     expect(workshop.start.instant).toBe('2027-09-20T08:00:00.000Z');
     expect(night.start).toMatchObject({ local: '2027-10-31T01:30:00', instant: '2027-10-30T23:30:00.000Z' });
     expect(night.end).toMatchObject({ local: '2027-10-31T04:00:00', instant: '2027-10-31T03:00:00.000Z' });
@@ -167,16 +180,25 @@ describe('Calendar feeds', () => {
     const [tripEntry, flight, hotel] = calendar.events;
     expect(tripEntry.start).toMatchObject({ isDate: true, local: '2027-09-20' });
     expect(tripEntry.end).toMatchObject({ isDate: true, local: '2027-09-28' });
-    expect(flight.start).toMatchObject({ zone: 'Europe/Berlin', local: '2027-09-20T22:00:00', instant: '2027-09-20T20:00:00.000Z' });
+    expect(flight.start).toMatchObject({
+      zone: 'Europe/Berlin',
+      local: '2027-09-20T22:00:00',
+      instant: '2027-09-20T20:00:00.000Z',
+    });
     expect(flight.end).toMatchObject({
       zone: 'Africa/Dar_es_Salaam',
       local: '2027-09-21T08:30:00',
       instant: '2027-09-21T05:30:00.000Z',
     });
-    expect(hotel).toMatchObject({ transparency: 'TRANSPARENT', start: { isDate: true, local: '2027-09-21' } });
+    expect(hotel).toMatchObject({
+      transparency: 'TRANSPARENT',
+      start: { isDate: true, local: '2027-09-21' },
+    });
     expect([...calendar.timezones].sort()).toEqual(['Africa/Dar_es_Salaam', 'Europe/Berlin']);
 
-    const partnershipFeed = readCalendar((await feed(`/feeds/partnerships/${partnershipId}.ics`).expect(200)).body);
+    const partnershipFeed = readCalendar(
+      (await feed(`/feeds/partnerships/${partnershipId}.ics`).expect(200)).body,
+    );
     expect(partnershipFeed.name).toBe('Nachhaltigkeitspartnerschaft Arnsberg–Morogoro');
     expect(partnershipFeed.events.map((event) => event.summary)).toEqual([
       'Delegationsreise nach Morogoro',
@@ -188,7 +210,10 @@ describe('Calendar feeds', () => {
     expect(notFound.body).toEqual(
       expect.objectContaining({ code: 'feed_not_found', message: 'There is no such calendar feed.' }),
     );
-    const unknown = await api.http().get('/feeds/events/00000000-0000-4000-8000-000000000000.ics').expect(404);
+    const unknown = await api
+      .http()
+      .get('/feeds/events/00000000-0000-4000-8000-000000000000.ics')
+      .expect(404);
     expect(unknown.body.message).toBe(notFound.body.message);
     await api.http().get('/feeds/events/not-a-uuid.ics').expect(404);
     await api.http().get('/feeds/organisations/NOSUCH.ics').expect(404);
@@ -206,7 +231,9 @@ describe('Calendar feeds', () => {
       coHostOrganisationIds: [arnsberg.id],
     });
     const summaries = async (query: string) =>
-      readCalendar((await feed(`/feeds/public.ics${query}`).expect(200)).body).events.map((event) => event.summary);
+      readCalendar((await feed(`/feeds/public.ics${query}`).expect(200)).body).events.map(
+        (event) => event.summary,
+      );
 
     const all = await summaries('');
     expect(all).toContain('Climate Smart Municipalities call');
@@ -217,7 +244,10 @@ describe('Calendar feeds', () => {
       'Climate Smart Municipalities call',
       'Hotel Morogoro',
     ]);
-    expect(await summaries('?tag=KLIMA')).toEqual(['Climate Smart Municipalities call', 'Städtetag Arnsberg & Sundern']);
+    expect(await summaries('?tag=KLIMA')).toEqual([
+      'Climate Smart Municipalities call',
+      'Städtetag Arnsberg & Sundern',
+    ]);
     expect(await summaries(`?organisation=${morogoro.code.toLowerCase()}`)).toEqual([
       'Climate Smart Municipalities call',
     ]);
@@ -251,13 +281,24 @@ describe('Calendar feeds', () => {
     expect(head.headers.etag).toBe(etag);
     expect(Number(head.headers['content-length'])).toBe(Buffer.byteLength(first.body));
 
-    const zipped = await api.http().get(path).set('Accept-Encoding', 'gzip').buffer(true).parse(textParser).expect(200);
+    const zipped = await api
+      .http()
+      .get(path)
+      .set('Accept-Encoding', 'gzip')
+      .buffer(true)
+      .parse(textParser)
+      .expect(200);
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(zipped.headers.vary).toBe('Accept-Encoding');
     expect(Number(zipped.headers['content-length'])).toBeLessThan(Buffer.byteLength(first.body));
     expect(zipped.headers.etag).not.toBe(etag);
     expect(zipped.body).toBe(first.body);
-    await api.http().get(path).set('Accept-Encoding', 'gzip').set('If-None-Match', zipped.headers.etag).expect(304);
+    await api
+      .http()
+      .get(path)
+      .set('Accept-Encoding', 'gzip')
+      .set('If-None-Match', zipped.headers.etag)
+      .expect(304);
   });
 
   it('should serve the same bytes again until an event changes, then the change at once', async () => {
@@ -288,17 +329,33 @@ describe('Calendar feeds', () => {
       .buffer(true)
       .parse(textParser)
       .expect(200);
-    const movedEntry = readCalendar(moved.body).events.find((event) => event.summary === 'Workshop Digitalisierung')!;
-    expect(movedEntry).toMatchObject({ uid: `event-${workshop.id}@treffpunkt`, sequence: 1, status: 'CONFIRMED' });
-    expect(movedEntry.start).toMatchObject({ local: '2027-11-08T13:30:00', instant: '2027-11-08T12:30:00.000Z' });
+    const movedEntry = readCalendar(moved.body).events.find(
+      (event) => event.summary === 'Workshop Digitalisierung',
+    )!;
+    expect(movedEntry).toMatchObject({
+      uid: `event-${workshop.id}@treffpunkt`,
+      sequence: 1,
+      status: 'CONFIRMED',
+    });
+    expect(movedEntry.start).toMatchObject({
+      local: '2027-11-08T13:30:00',
+      instant: '2027-11-08T12:30:00.000Z',
+    });
 
-    await api.http().patch(`/api/v1/events/${workshop.id}`).set(bearer(key)).send({ status: 'cancelled' }).expect(200);
+    await api
+      .http()
+      .patch(`/api/v1/events/${workshop.id}`)
+      .set(bearer(key))
+      .send({ status: 'cancelled' })
+      .expect(200);
     const cancelled = readCalendar((await feed(path).expect(200)).body).events.find(
       (event) => event.uid === `event-${workshop.id}@treffpunkt`,
     )!;
     expect(cancelled).toMatchObject({ status: 'CANCELLED', sequence: 2 });
 
-    await api.dataSource.query(`UPDATE events SET updated_at = now() - interval '31 days' WHERE id = $1`, [workshop.id]);
+    await api.dataSource.query(`UPDATE events SET updated_at = now() - interval '31 days' WHERE id = $1`, [
+      workshop.id,
+    ]);
     const later = readCalendar((await feed(path).expect(200)).body);
     expect(later.events.map((event) => event.uid)).not.toContain(`event-${workshop.id}@treffpunkt`);
   });
@@ -324,7 +381,12 @@ describe('Calendar feeds', () => {
       const fromFirst = await feed(path).expect(200);
       expect(fromFirst.headers.etag).toBe(fromOther.headers.etag);
 
-      await api.http().patch(`/api/v1/events/${session.id}`).set(bearer(key)).send({ title: 'Plenum (Saal 2)' }).expect(200);
+      await api
+        .http()
+        .patch(`/api/v1/events/${session.id}`)
+        .set(bearer(key))
+        .send({ title: 'Plenum (Saal 2)' })
+        .expect(200);
       const afterChange = await request(other.getHttpServer())
         .get(path)
         .set('Accept-Encoding', 'identity')
@@ -332,7 +394,10 @@ describe('Calendar feeds', () => {
         .buffer(true)
         .parse(textParser)
         .expect(200);
-      expect(readCalendar(afterChange.body).events[0]).toMatchObject({ summary: 'Plenum (Saal 2)', sequence: 1 });
+      expect(readCalendar(afterChange.body).events[0]).toMatchObject({
+        summary: 'Plenum (Saal 2)',
+        sequence: 1,
+      });
     } finally {
       await other.close();
     }
@@ -373,7 +438,9 @@ describe('Calendar feeds', () => {
       .get(`/api/v1/partnerships/${partnershipId}/feed`)
       .set(bearer(arnsberg.viewerKey))
       .expect(200);
-    expect(partnership.body.webcal).toBe(`webcal://treffpunkt.example.org/feeds/partnerships/${partnershipId}.ics`);
+    expect(partnership.body.webcal).toBe(
+      `webcal://treffpunkt.example.org/feeds/partnerships/${partnershipId}.ics`,
+    );
     const publicFeed = await api
       .http()
       .get('/api/v1/feeds/public?kind=workshop&tag=klima')

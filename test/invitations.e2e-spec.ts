@@ -241,6 +241,36 @@ describe('Invitations API', () => {
     await postAnswer(api, path, 'maybe').expect(400);
   });
 
+  it('should refuse to delete an event people are invited to, and keep it and its workshops', async () => {
+    const { host, event, workshops } = await cityDay(api, {
+      workshops: [{ title: 'Digitalisierung', capacity: 5 }],
+    });
+    const person = await addPerson(api, host.organiserKey, { organisationId: host.id });
+    await invite(api, host.organiserKey, event.id, {
+      personIds: [person.id],
+      workshopIds: [workshops[0].id],
+    });
+
+    const refused = await api
+      .http()
+      .delete(`/api/v1/events/${event.id}?withChildren=true`)
+      .set(bearer(host.organiserKey))
+      .expect(409);
+    expect(refused.body.code).toBe('event_has_invitations');
+    const workshopRefused = await api
+      .http()
+      .delete(`/api/v1/events/${workshops[0].id}`)
+      .set(bearer(host.organiserKey))
+      .expect(409);
+    expect(workshopRefused.body.code).toBe('event_has_invitations');
+    const kept = await api
+      .http()
+      .get(`/api/v1/events/${event.id}`)
+      .set(bearer(host.organiserKey))
+      .expect(200);
+    expect(kept.body.children.map((child: { id: string }) => child.id)).toContain(workshops[0].id);
+  });
+
   it('should say so when someone answers for a cancelled event, and tell everyone not declined', async () => {
     const { host, event } = await cityDay(api);
     const coming = await addPerson(api, host.organiserKey);

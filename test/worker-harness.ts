@@ -47,7 +47,7 @@ export interface WorkerProcess {
  */
 export function spawnWorker(
   env: Record<string, string>,
-  options: { compiled?: boolean } = {},
+  options: { compiled?: boolean; nodeArgs?: string[] } = {},
 ): WorkerProcess {
   const root = join(__dirname, '..');
   const args = options.compiled
@@ -59,7 +59,7 @@ export function spawnWorker(
         'tsconfig-paths/register',
         join(root, 'apps/worker/src/main.ts'),
       ];
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...args], {
     cwd: root,
     env: { ...process.env, WORKER_HEALTH_PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

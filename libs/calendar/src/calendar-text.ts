@@ -6,7 +6,10 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
  * control characters become spaces, so a name like "Arnsberg\r\nMETHOD:CANCEL" cannot add lines.
  */
 export function singleLine(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, ' ').replace(/\s{2,}/g, ' ').trim();
+  return text
+    .replace(CONTROL_CHARACTERS, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 /** TEXT escaping of RFC 5545 §3.3.11 for values ical-generator passes through verbatim. */

@@ -3,7 +3,11 @@ import { CalendarEvent } from './calendar-event';
 import { addEventToCalendar } from './event-entry';
 import { createFeedCalendar, FeedHeader, renderFeed } from './feed-calendar';
 
-const header: FeedHeader = { name: 'Stadt Arnsberg', timeZone: 'Europe/Berlin', refreshIntervalSeconds: 3600 };
+const header: FeedHeader = {
+  name: 'Stadt Arnsberg',
+  timeZone: 'Europe/Berlin',
+  refreshIntervalSeconds: 3600,
+};
 
 function event(overrides: Partial<CalendarEvent>): CalendarEvent {
   return {
@@ -49,8 +53,16 @@ describe(addEventToCalendar.name, () => {
     ]);
     const { calendar, entry } = only(text);
     expect(calendar.timezones).toEqual(['Europe/Berlin']);
-    expect(entry.start).toMatchObject({ zone: 'Europe/Berlin', local: '2023-10-29T00:00:00', instant: '2023-10-28T22:00:00.000Z' });
-    expect(entry.end).toMatchObject({ zone: 'Europe/Berlin', local: '2023-10-29T04:00:00', instant: '2023-10-29T03:00:00.000Z' });
+    expect(entry.start).toMatchObject({
+      zone: 'Europe/Berlin',
+      local: '2023-10-29T00:00:00',
+      instant: '2023-10-28T22:00:00.000Z',
+    });
+    expect(entry.end).toMatchObject({
+      zone: 'Europe/Berlin',
+      local: '2023-10-29T04:00:00',
+      instant: '2023-10-29T03:00:00.000Z',
+    });
   });
 
   it('should write a flight from Berlin to Dar es Salaam with each end in its own zone', () => {
@@ -67,7 +79,11 @@ describe(addEventToCalendar.name, () => {
     ]);
     const { calendar, entry } = only(text);
     expect([...calendar.timezones].sort()).toEqual(['Africa/Dar_es_Salaam', 'Europe/Berlin']);
-    expect(entry.start).toMatchObject({ zone: 'Europe/Berlin', local: '2023-09-20T22:00:00', instant: '2023-09-20T20:00:00.000Z' });
+    expect(entry.start).toMatchObject({
+      zone: 'Europe/Berlin',
+      local: '2023-09-20T22:00:00',
+      instant: '2023-09-20T20:00:00.000Z',
+    });
     expect(entry.end).toMatchObject({
       zone: 'Africa/Dar_es_Salaam',
       local: '2023-09-21T08:30:00',
@@ -91,7 +107,11 @@ describe(addEventToCalendar.name, () => {
     ]);
     const { calendar, entry } = only(text);
     expect(calendar.timezones).toEqual(['America/Chicago']);
-    expect(entry.start).toMatchObject({ zone: 'America/Chicago', local: '2024-03-12T09:00:00', instant: '2024-03-12T14:00:00.000Z' });
+    expect(entry.start).toMatchObject({
+      zone: 'America/Chicago',
+      local: '2024-03-12T09:00:00',
+      instant: '2024-03-12T14:00:00.000Z',
+    });
     expect(entry.description).toContain('https://meet.example.org/warren-arnsberg');
     expect(entry.location).toBe('https://meet.example.org/warren-arnsberg');
   });
@@ -131,7 +151,9 @@ describe(addEventToCalendar.name, () => {
           venueLongitude: 8.064,
           tags: ['klima', 'digitalisierung'],
         }),
-        details: { organizer: { name: 'Stadt "Arnsberg"\r\nX-EVIL:1', email: 'treffpunkt@arnsberg.example' } },
+        details: {
+          organizer: { name: 'Stadt "Arnsberg"\r\nX-EVIL:1', email: 'treffpunkt@arnsberg.example' },
+        },
       },
     ]);
     const { entry } = only(text);
@@ -140,7 +162,10 @@ describe(addEventToCalendar.name, () => {
     expect(entry.location).toBe('Rathaus, Saal 1\nRathausplatz 2; 59759 Arnsberg');
     expect(entry.geo).toEqual([51.396, 8.064]);
     expect(entry.categories).toEqual(['klima', 'digitalisierung']);
-    expect(entry.organizer).toEqual({ name: "Stadt 'Arnsberg' X-EVIL:1", address: 'mailto:treffpunkt@arnsberg.example' });
+    expect(entry.organizer).toEqual({
+      name: "Stadt 'Arnsberg' X-EVIL:1",
+      address: 'mailto:treffpunkt@arnsberg.example',
+    });
     expect(text).not.toMatch(/^X-EVIL/m);
   });
 
@@ -193,10 +218,7 @@ describe(addEventToCalendar.name, () => {
 
 describe(createFeedCalendar.name, () => {
   it('should name the calendar without letting the name add lines', () => {
-    const text = renderFeed(
-      { ...header, name: 'Arnsberg\r\nMETHOD:CANCEL\nX-INJECTED:yes, really; no' },
-      [],
-    );
+    const text = renderFeed({ ...header, name: 'Arnsberg\r\nMETHOD:CANCEL\nX-INJECTED:yes, really; no' }, []);
     const calendar = readCalendar(text);
     expect(calendar.name).toBe('Arnsberg METHOD:CANCEL X-INJECTED:yes, really; no');
     expect(calendar.method).toBeNull();

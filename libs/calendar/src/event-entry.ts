@@ -91,7 +91,9 @@ export function addEventToCalendar(
   if (!startZone || startZone === endZone) {
     return calendar.createEvent({ ...data, timezone: startZone, start, end });
   }
-  return calendar.createEvent(new TwoZoneEvent({ ...data, timezone: startZone, start }, calendar, endZone, end));
+  return calendar.createEvent(
+    new TwoZoneEvent({ ...data, timezone: startZone, start }, calendar, endZone, end),
+  );
 }
 
 function statusOf(event: CalendarEvent, details: CalendarEntryDetails): ICalEventStatus {

@@ -69,7 +69,7 @@ export class Environment {
   @IsInt()
   @Min(1)
   @Max(500)
-  MAIL_CONCURRENCY = 20;
+  MAIL_CONCURRENCY = 50;
 
   /** Attempts per email before a temporary failure counts as failed. */
   @Transform(({ value }) => Number(value))

@@ -6,7 +6,6 @@ const start = new Date('2026-09-21T07:00:00Z');
 function facts(overrides: Partial<DeliveryFacts> = {}): DeliveryFacts {
   return {
     kind: 'invitation',
-    status: 'queued',
     attempts: 0,
     sendAt: now,
     eventStartsAt: null,

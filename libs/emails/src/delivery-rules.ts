@@ -1,4 +1,4 @@
-import { EmailKind, EmailStatus } from './email-kind';
+import { EmailKind } from './email-kind';
 
 /** A reminder not started within this time after it was due is skipped rather than sent late. */
 export const REMINDER_GRACE_MINUTES = 15;
@@ -6,7 +6,7 @@ export const REMINDER_GRACE_MINUTES = 15;
 /** What the mail job knows at send time about an email and the things it is about. */
 export interface DeliveryFacts {
   kind: EmailKind;
-  status: EmailStatus;
+  /** SMTP attempts made before this one. */
   attempts: number;
   sendAt: Date;
   /** For reminders: the event start the reminder was computed from. */

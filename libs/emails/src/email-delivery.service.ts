@@ -30,10 +30,10 @@ export type EventSnapshot = Pick<
   | 'parentId'
 >;
 
+/** An email claimed for an SMTP attempt, with what rendering needs and the send-time decision. */
 export interface EmailToDeliver {
   id: string;
   kind: EmailKind;
-  status: EmailStatus;
   invitationId: string | null;
   offsetMinutes: number | null;
   event: EventSnapshot;
@@ -41,17 +41,20 @@ export interface EmailToDeliver {
   /** The invited event around a workshop (or the event's parent), for context. */
   parentEvent: EventSnapshot | null;
   invitationStatus: string | null;
+  /**
+   * The invitation's answer token, sealed by the invitations lib (which alone can open it); read
+   * here so that a fan-out needs no extra query per email for the answer link. Null when revoked.
+   */
+  answerTokenSealed: Buffer | null;
   /** The email is about a workshop inside the invited event. */
   aboutWorkshop: boolean;
   workshopChoiceStatus: string | null;
   /** Null when the email should go out; otherwise why not. */
   skipReason: string | null;
-}
-
-export interface SendingClaim {
   /** The previous attempt stopped between claiming and recording (a crash): it may have been sent. */
   interrupted: boolean;
-  attempts: number;
+  /** SMTP attempts before this one. */
+  previousAttempts: number;
 }
 
 const EVENT_COLUMNS = `ev.id AS ev_id, ev.kind AS ev_kind, ev.title AS ev_title, ev.description AS ev_description,
@@ -87,8 +90,8 @@ interface EventRow {
 interface DeliveryRow extends EventRow {
   id: string;
   kind: EmailKind;
-  status: EmailStatus;
-  attempts: number;
+  previous_status: EmailStatus;
+  previous_attempts: number;
   send_at: Date;
   event_starts_at: Date | null;
   invitation_id: string | null;
@@ -100,6 +103,7 @@ interface DeliveryRow extends EventRow {
   person_time_zone: string;
   invitation_status: string | null;
   invitation_event_id: string | null;
+  answer_token_sealed: Buffer | null;
   choice_status: string | null;
   superseded: boolean;
 }
@@ -114,26 +118,38 @@ export class EmailDeliveryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * The email with what rendering needs and the send-time decision, in one query (this runs once
-   * per email of a fan-out); null when the row is gone.
+   * Claims a pending row for an SMTP attempt — status `sending`, one more attempt, its Message-ID
+   * recorded before anything is sent, so a crash leaves a visible `sending` row — and returns it
+   * with everything rendering and the send-time decision need. One statement, as this runs once
+   * per email of a fan-out. Null when the row is gone or no longer pending (sent, failed,
+   * skipped meanwhile); a row claimed but no longer applicable is to be recorded as skipped.
    */
-  async load(emailId: string, now = new Date()): Promise<EmailToDeliver | null> {
+  async claim(emailId: string, messageId: string, now = new Date()): Promise<EmailToDeliver | null> {
     const [row]: DeliveryRow[] = await this.dataSource.query(
-      `SELECT e.id, e.kind, e.status, e.attempts, e.send_at, e.event_starts_at, e.invitation_id, e.offset_minutes,
+      `WITH prior AS (SELECT id, status, attempts FROM emails WHERE id = $1 FOR UPDATE),
+       claimed AS (
+         UPDATE emails e
+            SET status = 'sending', attempts = e.attempts + 1, message_id = $2, updated_at = now()
+           FROM prior
+          WHERE e.id = prior.id AND prior.status IN ('queued', 'retrying', 'sending')
+      RETURNING e.id, e.kind, e.send_at, e.event_starts_at, e.invitation_id, e.offset_minutes, e.event_id,
+                e.person_id, e.event_sequence, prior.status AS previous_status, prior.attempts AS previous_attempts)
+       SELECT c.id, c.kind, c.send_at, c.event_starts_at, c.invitation_id, c.offset_minutes,
+              c.previous_status, c.previous_attempts,
               ${EVENT_COLUMNS},
-              p.id AS person_id, p.name AS person_name, p.email AS person_email, p.locale AS person_locale,
-              p.time_zone AS person_time_zone,
-              i.status AS invitation_status, i.event_id AS invitation_event_id, c.status AS choice_status,
+              pe.id AS person_id, pe.name AS person_name, pe.email AS person_email, pe.locale AS person_locale,
+              pe.time_zone AS person_time_zone,
+              i.status AS invitation_status, i.event_id AS invitation_event_id,
+              i.answer_token_sealed AS answer_token_sealed, ch.status AS choice_status,
               EXISTS (SELECT 1 FROM emails n
-                       WHERE n.kind = 'update' AND n.invitation_id = e.invitation_id
-                         AND n.event_id = e.event_id AND n.event_sequence > e.event_sequence) AS superseded
-         FROM emails e
-         JOIN events ev ON ev.id = e.event_id
-         JOIN people p ON p.id = e.person_id
-         LEFT JOIN invitations i ON i.id = e.invitation_id
-         LEFT JOIN workshop_choices c ON c.invitation_id = e.invitation_id AND c.event_id = e.event_id
-        WHERE e.id = $1`,
-      [emailId],
+                       WHERE n.kind = 'update' AND n.invitation_id = c.invitation_id
+                         AND n.event_id = c.event_id AND n.event_sequence > c.event_sequence) AS superseded
+         FROM claimed c
+         JOIN events ev ON ev.id = c.event_id
+         JOIN people pe ON pe.id = c.person_id
+         LEFT JOIN invitations i ON i.id = c.invitation_id
+         LEFT JOIN workshop_choices ch ON ch.invitation_id = c.invitation_id AND ch.event_id = c.event_id`,
+      [emailId, messageId],
     );
     if (!row) return null;
     const event = toEventSnapshot(row);
@@ -145,8 +161,7 @@ export class EmailDeliveryService {
           : null;
     const facts: DeliveryFacts = {
       kind: row.kind,
-      status: row.status,
-      attempts: row.attempts,
+      attempts: row.previous_attempts,
       sendAt: row.send_at,
       eventStartsAt: row.event_starts_at,
       event: { id: event.id, status: event.status, startsAt: event.startsAt },
@@ -160,7 +175,6 @@ export class EmailDeliveryService {
     return {
       id: row.id,
       kind: row.kind,
-      status: row.status,
       invitationId: row.invitation_id,
       offsetMinutes: row.offset_minutes,
       event,
@@ -173,29 +187,13 @@ export class EmailDeliveryService {
       },
       parentEvent: parentId ? await this.event(parentId) : null,
       invitationStatus: row.invitation_status,
+      answerTokenSealed: row.answer_token_sealed,
       aboutWorkshop,
       workshopChoiceStatus: row.choice_status,
       skipReason: skipReason(facts),
+      interrupted: row.previous_status === 'sending',
+      previousAttempts: row.previous_attempts,
     };
-  }
-
-  /**
-   * Claims the row for an SMTP attempt and records its Message-ID before anything is sent, so a
-   * crash leaves a visible `sending` row. Null when the row is no longer pending (sent, failed,
-   * skipped meanwhile).
-   */
-  async claimForSending(emailId: string, messageId: string): Promise<SendingClaim | null> {
-    const rows = await this.updateReturning<{ previous_status: EmailStatus; attempts: number }>(
-      `WITH previous AS (SELECT id, status FROM emails WHERE id = $1 FOR UPDATE)
-       UPDATE emails e
-          SET status = 'sending', attempts = e.attempts + 1, message_id = $2, updated_at = now()
-         FROM previous p
-        WHERE e.id = p.id AND p.status IN ('queued', 'retrying', 'sending')
-    RETURNING p.status AS previous_status, e.attempts`,
-      [emailId, messageId],
-    );
-    const row = rows[0];
-    return row ? { interrupted: row.previous_status === 'sending', attempts: row.attempts } : null;
   }
 
   async recordSent(emailId: string): Promise<void> {
@@ -210,15 +208,19 @@ export class EmailDeliveryService {
     await this.transition(emailId, ['sending', 'queued', 'retrying'], { status: 'failed', error });
   }
 
-  /** True when this call skipped the row (it was still pending). */
-  async recordSkipped(emailId: string, reason: string): Promise<boolean> {
-    return this.transition(emailId, ['queued', 'retrying', 'sending'], { status: 'skipped', reason });
+  /** A claimed email that no longer applies; its attempt count goes back, as nothing was sent. */
+  async recordSkipped(email: EmailToDeliver, reason: string): Promise<void> {
+    await this.transition(email.id, ['sending'], {
+      status: 'skipped',
+      reason,
+      attempts: email.previousAttempts,
+    });
   }
 
   private async transition(
     emailId: string,
     from: EmailStatus[],
-    to: { status: EmailStatus; error?: string; reason?: string; sentAtNow?: boolean },
+    to: { status: EmailStatus; error?: string; reason?: string; sentAtNow?: boolean; attempts?: number },
   ): Promise<boolean> {
     const rows = await this.updateReturning<{ id: string }>(
       `UPDATE emails
@@ -226,6 +228,7 @@ export class EmailDeliveryService {
               last_error = COALESCE($4, last_error),
               skipped_reason = COALESCE($5, skipped_reason),
               sent_at = CASE WHEN $6 THEN now() ELSE sent_at END,
+              attempts = COALESCE($7, attempts),
               updated_at = now()
         WHERE id = $1 AND status = ANY($2)
     RETURNING id`,
@@ -236,6 +239,7 @@ export class EmailDeliveryService {
         to.error?.slice(0, 2000) ?? null,
         to.reason?.slice(0, 64) ?? null,
         to.sentAtNow ?? false,
+        to.attempts ?? null,
       ],
     );
     return rows.length > 0;

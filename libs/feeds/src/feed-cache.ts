@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { FeedsRedis } from './feeds-redis';
+import { CachedFeed, LocalFeedCache } from './local-feed-cache';
 
 const compress = promisify(gzip);
 /** Unchanged feeds render again after this, which also drops keys nobody asks for any more. */
@@ -11,6 +12,8 @@ const ENTRY_TTL_SECONDS = 24 * 60 * 60;
 const LOCK_TTL_MS = 30_000;
 const WAIT_FOR_OTHER_RENDER_MS = 10_000;
 const POLL_MS = 20;
+/** Enough for a few hundred personal feeds per process; older ones come back from Redis. */
+const LOCAL_CACHE_BYTES = 64 * 1024 * 1024;
 
 export type FeedEncoding = 'identity' | 'gzip';
 
@@ -26,14 +29,16 @@ export interface FeedContent {
 }
 
 /**
- * Rendered feeds in Redis, under keys made from what a feed contains: a changed feed gets a new
- * key, so no process ever serves bytes older than the database, and the key of an unchanged feed
- * is found by every process. A changed feed is rendered once: per process concurrent requests
- * share one render, across processes a short Redis lock lets one render while others wait for it.
+ * Rendered feeds under keys made from what a feed contains: a changed feed gets a new key, so no
+ * process ever serves bytes older than the database. Each process keeps the feeds it served last
+ * in memory, so a warm request costs no Redis round trip; Redis shares rendered bytes between
+ * processes, so a changed feed is rendered once: per process concurrent requests share one render,
+ * across processes a short Redis lock lets one render while others wait for it.
  */
 @Injectable()
 export class FeedCache {
   private readonly renders = new Map<string, Promise<void>>();
+  private readonly local = new LocalFeedCache(LOCAL_CACHE_BYTES);
 
   constructor(private readonly redis: FeedsRedis) {}
 
@@ -43,39 +48,50 @@ export class FeedCache {
   }
 
   async validators(key: string, render: () => Promise<Buffer>): Promise<FeedValidators> {
-    let [etag, gzipEtag] = await this.redis.client.hmget(key, 'etag', 'gzipEtag');
-    if (!etag) {
-      await this.ensure(key, render);
-      [etag, gzipEtag] = await this.redis.client.hmget(key, 'etag', 'gzipEtag');
-    }
-    if (!etag) throw new Error(`Feed ${key} vanished right after it was stored`);
-    return { etag, gzipEtag };
+    const entry = await this.entry(key, render);
+    return { etag: entry.etag, gzipEtag: entry.gzipEtag ?? null };
   }
 
   async content(key: string, encoding: FeedEncoding, render: () => Promise<Buffer>): Promise<FeedContent> {
-    const cached = await this.read(key, encoding);
+    const entry = await this.entry(key, render);
+    if (encoding === 'identity') return { etag: entry.etag, body: entry.body };
+    if (entry.gzip && entry.gzipEtag) return { etag: entry.gzipEtag, body: entry.gzip };
+    return this.addGzip(key, entry);
+  }
+
+  private async entry(key: string, render: () => Promise<Buffer>): Promise<CachedFeed> {
+    const cached = this.local.get(key) ?? (await this.read(key));
     if (cached) return cached;
     await this.ensure(key, render);
-    const rendered = await this.read(key, encoding);
+    const rendered = await this.read(key);
     if (!rendered) throw new Error(`Feed ${key} vanished right after it was stored`);
     return rendered;
   }
 
-  private async read(key: string, encoding: FeedEncoding): Promise<FeedContent | null> {
-    const field = encoding === 'gzip' ? 'gzip' : 'body';
-    const [etag, body] = await this.redis.client.hmgetBuffer(key, encoding === 'gzip' ? 'gzipEtag' : 'etag', field);
-    if (etag && body) return { etag: etag.toString(), body };
-    if (encoding === 'gzip') return this.addGzip(key);
-    return null;
+  private async read(key: string): Promise<CachedFeed | null> {
+    const [etag, body, gzipEtag, gzip] = await this.redis.client.hmgetBuffer(
+      key,
+      'etag',
+      'body',
+      'gzipEtag',
+      'gzip',
+    );
+    if (!etag || !body) return null;
+    const entry: CachedFeed = {
+      etag: etag.toString(),
+      body,
+      ...(gzipEtag && gzip ? { gzipEtag: gzipEtag.toString(), gzip } : {}),
+    };
+    this.local.set(key, entry);
+    return entry;
   }
 
   /** Compressed once on first demand, then shared like the plain bytes. */
-  private async addGzip(key: string): Promise<FeedContent | null> {
-    const plain = await this.redis.client.hgetBuffer(key, 'body');
-    if (!plain) return null;
-    const body = await compress(plain);
+  private async addGzip(key: string, entry: CachedFeed): Promise<FeedContent> {
+    const body = await compress(entry.body);
     const etag = strongEtag(body);
     await this.redis.client.hset(key, 'gzip', body, 'gzipEtag', etag);
+    this.local.set(key, { ...entry, gzip: body, gzipEtag: etag });
     return { etag, body };
   }
 

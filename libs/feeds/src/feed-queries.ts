@@ -71,10 +71,18 @@ export class FeedQueries {
     @Inject(feedsConfig.KEY) private readonly config: ConfigType<typeof feedsConfig>,
   ) {}
 
+  /** The counter every change to what feeds show moves; one primary-key read. */
+  async version(): Promise<string> {
+    const rows: Array<{ version: string }> = await this.dataSource.query(
+      'SELECT version::text AS version FROM feed_version',
+    );
+    return rows[0]?.version ?? '0';
+  }
+
   async state(scope: FeedScope): Promise<FeedState | null> {
     const statement = new Statement();
     const sql = this.stateSql(statement, scope);
-    const rows = await this.run<Record<string, unknown>>(scope, sql, statement.params);
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(sql, statement.params);
     const row = rows[0];
     if (!row) return null;
     return {
@@ -94,29 +102,19 @@ export class FeedQueries {
   async rows(scope: FeedScope, subjectId: string | null): Promise<FeedRow[]> {
     const statement = new Statement();
     const { prefix, from } = this.source(statement, scope, subjectId);
-    return this.run<FeedRow>(
-      scope,
+    return this.dataSource.query(
       `${prefix} SELECT ${EVENT_COLUMNS}${scope.kind === 'personal' ? ', e.reminder_offsets AS "reminderOffsets", src.invitation_status AS "invitationStatus"' : ''}
-       ${from} ORDER BY e.starts_at, e.id`,
+       ${from} ORDER BY e.starts_at, e.ends_at DESC, e.id`,
       statement.params,
     );
   }
 
-  /**
-   * The programme's recursive query is cheap (index lookups, well under a millisecond) but the
-   * planner prices a recursion at ten rounds of its guessed size, which can pass
-   * jit_above_cost; compiling it then takes ~50 ms on every request. JIT is off for that query.
-   */
-  private async run<T>(scope: FeedScope, sql: string, params: unknown[]): Promise<T[]> {
-    if (scope.kind !== 'personal') return this.dataSource.query(sql, params);
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('SET LOCAL jit = off');
-      return manager.query(sql, params);
-    });
-  }
-
   /** Public events that have not ended yet, by start, a page at a time (keyset on start and id). */
-  async upcoming(filter: PublicFeedFilter, limit: number, after?: { startsAt: Date; id: string }): Promise<FeedRow[]> {
+  async upcoming(
+    filter: PublicFeedFilter,
+    limit: number,
+    after?: { startsAt: Date; id: string },
+  ): Promise<FeedRow[]> {
     const statement = new Statement();
     const keyset = after
       ? ` AND (e.starts_at, e.id) > (${statement.param(after.startsAt)}, ${statement.param(after.id)})`
@@ -216,7 +214,10 @@ export class FeedQueries {
         };
       }
       case 'public':
-        return { prefix: '', from: `${base} WHERE ${this.listed(statement, 'e')}${this.filter(statement, scope.filter)}` };
+        return {
+          prefix: '',
+          from: `${base} WHERE ${this.listed(statement, 'e')}${this.filter(statement, scope.filter)}`,
+        };
       case 'event': {
         const root = statement.param(scope.eventId);
         return {
@@ -241,32 +242,41 @@ export class FeedQueries {
    */
   private programme(statement: Statement, lookupId: string): { prefix: string; from: string } {
     const lookup = statement.param(lookupId);
-    // LATERAL lookups with LIMIT/OFFSET (which keep the planner from flattening them) make every
-    // step an index lookup (primary key, parent_id); otherwise it guesses the recursion large and
-    // scans the whole events table three times per request.
+    // The recursion walks one row per level of the event tree, holding that level's events in
+    // arrays: the planner prices a recursion at ten rounds of its first round, so one row keeps
+    // the estimate small (a row per event made it large enough for JIT compilation, ~50 ms per
+    // request) and the lookups stay on the primary key and parent_id indexes.
     return {
       prefix: `WITH RECURSIVE token AS (
                  SELECT t.person_id, t.secret_digest FROM feed_tokens t
                  WHERE t.lookup_id = ${lookup} AND t.revoked_at IS NULL),
-               programme AS (
-                 SELECT p.id, i.id AS invitation_id, i.status AS invitation_status,
-                   i.updated_at AS invitation_changed_at, NULL::timestamptz AS choice_changed_at
+               invited AS (
+                 SELECT i.id AS invitation_id, i.event_id, i.status AS invitation_status,
+                   i.updated_at AS invitation_changed_at
                  FROM token JOIN invitations i ON i.person_id = token.person_id
-                 CROSS JOIN LATERAL (SELECT p.id, p.status FROM events p WHERE p.id = i.event_id LIMIT 1) p
-                 WHERE i.status NOT IN ('declined', 'cancelled') AND p.status <> 'draft'
+                 WHERE i.status NOT IN ('declined', 'cancelled')),
+               levels(depth, ids, invitation_ids, choices_changed_at) AS (
+                 SELECT 0, array_agg(p.id), array_agg(v.invitation_id), array_agg(NULL::timestamptz)
+                 FROM invited v JOIN events p ON p.id = v.event_id WHERE p.status <> 'draft'
                  UNION ALL
-                 SELECT c.id, pr.invitation_id, pr.invitation_status, pr.invitation_changed_at, w.updated_at
-                 FROM programme pr
-                 CROSS JOIN LATERAL (
-                   SELECT c.id, c.capacity FROM events c WHERE c.parent_id = pr.id AND c.status <> 'draft' OFFSET 0) c
-                 LEFT JOIN LATERAL (
-                   SELECT w.id, w.updated_at FROM workshop_choices w
-                   WHERE w.invitation_id = pr.invitation_id AND w.event_id = c.id AND w.status = 'confirmed' LIMIT 1) w ON true
-                 WHERE c.capacity IS NULL OR w.id IS NOT NULL),
+                 SELECT l.depth + 1, next.ids, next.invitation_ids, next.choices_changed_at
+                 FROM levels l CROSS JOIN LATERAL (
+                   SELECT array_agg(c.id) AS ids, array_agg(u.invitation_id) AS invitation_ids,
+                     array_agg(w.updated_at) AS choices_changed_at
+                   FROM unnest(l.ids, l.invitation_ids) AS u(id, invitation_id)
+                   JOIN events c ON c.parent_id = u.id AND c.status <> 'draft'
+                   LEFT JOIN workshop_choices w
+                     ON w.invitation_id = u.invitation_id AND w.event_id = c.id AND w.status = 'confirmed'
+                   WHERE c.capacity IS NULL OR w.id IS NOT NULL) next
+                 WHERE next.ids IS NOT NULL AND l.depth < 32),
                src AS (
-                 SELECT DISTINCT ON (pr.id) pr.* FROM programme pr
-                 ORDER BY pr.id, (pr.invitation_status = 'accepted') DESC, pr.invitation_changed_at DESC)`,
-      from: `FROM src CROSS JOIN LATERAL (SELECT * FROM events e WHERE e.id = src.id LIMIT 1) e
+                 SELECT DISTINCT ON (u.id) u.id, v.invitation_status, v.invitation_changed_at, u.choice_changed_at
+                 FROM levels l
+                 CROSS JOIN LATERAL unnest(l.ids, l.invitation_ids, l.choices_changed_at)
+                   AS u(id, invitation_id, choice_changed_at)
+                 JOIN invited v ON v.invitation_id = u.invitation_id
+                 ORDER BY u.id, (v.invitation_status = 'accepted') DESC, v.invitation_changed_at DESC)`,
+      from: `FROM src JOIN events e ON e.id = src.id
              JOIN organisations o ON o.id = e.host_organisation_id
              WHERE ${this.window(statement, 'e')}`,
     };

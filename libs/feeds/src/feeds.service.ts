@@ -6,6 +6,7 @@ import { FeedCache, FeedContent, FeedEncoding, FeedValidators } from './feed-cac
 import { FeedLinks } from './feed-links';
 import { FeedQueries, FeedRow, FeedState } from './feed-queries';
 import { FeedScope, PublicFeedFilter, scopeIdentity } from './feed-scope';
+import { FeedStateMemo } from './feed-state-memo';
 import { feedSecretMatches, parseFeedToken } from './feed-token-secret';
 import { FeedsError } from './feeds.error';
 import { RateLimiter } from './rate-limiter';
@@ -13,6 +14,9 @@ import { RateLimiter } from './rate-limiter';
 /** Bump when the rendering changes, so caches built by older code are not served. */
 const RENDER_VERSION = 1;
 const TOKEN_FAILURE_WINDOW_SECONDS = 15 * 60;
+const REMEMBERED_FEEDS = 10_000;
+/** Bounds how late a feed notices the clock: past and long-cancelled events leaving it. */
+const REMEMBER_STATE_MS = 60_000;
 
 /** A feed found and summarised, ready to be answered from the cache. */
 export interface OpenFeed {
@@ -41,6 +45,7 @@ export class FeedRateLimitedError extends Error {
 export class FeedsService {
   private readonly logger = new Logger(FeedsService.name);
   private readonly organizerEmail: string;
+  private readonly states = new FeedStateMemo(REMEMBERED_FEEDS, REMEMBER_STATE_MS);
 
   constructor(
     private readonly queries: FeedQueries,
@@ -56,31 +61,30 @@ export class FeedsService {
 
   /** Finds a feed with one query; unknown and non-public feeds give the same not-found error. */
   async open(scope: Exclude<FeedScope, { kind: 'personal' }>): Promise<OpenFeed> {
-    const state = await this.queries.state(scope);
+    const state = await this.currentState(scope);
     if (!state) throw FeedsError.feedNotFound();
     return this.opened(scope, state);
   }
 
   /**
    * Token and programme come from one query; the secret is then compared in constant time.
-   * Unknown, revoked and malformed tokens all give the same not-found error and count against
-   * the client's budget of failed guesses; a client over it is refused before anything is compared.
+   * Unknown, revoked and malformed tokens all give the same not-found error and count against the
+   * client's budget of failed guesses; over it, every unknown token gets 429 for a while. Valid
+   * tokens are served regardless, so one misbehaving device behind a city hall's shared address
+   * does not cut everyone else off, and the hot path needs no Redis round trip.
    */
   async openPersonal(token: string, clientAddress: string): Promise<OpenFeed> {
-    const failures = `feed-token-failures:${clientAddress}`;
     const parsed = parseFeedToken(token);
     const scope: FeedScope = { kind: 'personal', lookupId: parsed?.lookupId ?? '' };
-    const [failed, state] = await Promise.all([
-      this.limiter.count(failures),
-      parsed ? this.queries.state(scope) : Promise.resolve(null),
-    ]);
-    if (failed >= this.config.tokenFailureLimit) {
-      throw new FeedRateLimitedError(await this.limiter.retryAfter(failures));
-    }
+    const state = parsed ? await this.currentState(scope) : null;
     if (parsed && state?.secretDigest && feedSecretMatches(parsed.secret, state.secretDigest)) {
       return this.opened(scope, state);
     }
-    await this.limiter.hit(failures, TOKEN_FAILURE_WINDOW_SECONDS);
+    const failures = `feed-token-failures:${clientAddress}`;
+    const failed = await this.limiter.hit(failures, TOKEN_FAILURE_WINDOW_SECONDS);
+    if (failed > this.config.tokenFailureLimit) {
+      throw new FeedRateLimitedError(await this.limiter.retryAfter(failures));
+    }
     throw FeedsError.feedNotFound();
   }
 
@@ -109,7 +113,22 @@ export class FeedsService {
 
   /** Whether the feed would be served: its scope exists and is public. */
   async exists(scope: Exclude<FeedScope, { kind: 'personal' }>): Promise<boolean> {
-    return (await this.queries.state(scope)) !== null;
+    return (await this.currentState(scope)) !== null;
+  }
+
+  /**
+   * A feed's summary, queried only when the feed version moved since it was last read here: a
+   * warm request then costs one primary-key read. Reading the version first is what keeps this
+   * exact: a change committed after that read can only make the summary newer, never older.
+   */
+  private async currentState(scope: FeedScope): Promise<FeedState | null> {
+    const identity = scopeIdentity(scope);
+    const version = await this.queries.version();
+    const remembered = this.states.get(identity, version);
+    if (remembered !== undefined) return remembered;
+    const state = await this.queries.state(scope);
+    this.states.set(identity, version, state);
+    return state;
   }
 
   /** The ETags of the feed's current bytes, for answering conditional requests. */

@@ -48,7 +48,9 @@ function decodeCursor(cursor: string): { startsAt: Date; id: string } | undefine
     const [startsAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
     const date = new Date(String(startsAt));
     const uuid = /^[0-9a-f-]{36}$/i;
-    return typeof id === 'string' && uuid.test(id) && !Number.isNaN(date.getTime()) ? { startsAt: date, id } : undefined;
+    return typeof id === 'string' && uuid.test(id) && !Number.isNaN(date.getTime())
+      ? { startsAt: date, id }
+      : undefined;
   } catch {
     return undefined;
   }

@@ -9,10 +9,6 @@ import { FeedsRedis } from './feeds-redis';
 export class RateLimiter {
   constructor(private readonly redis: FeedsRedis) {}
 
-  async count(name: string): Promise<number> {
-    return Number((await this.redis.client.get(this.key(name))) ?? 0);
-  }
-
   /** Counts one more hit and returns the count in the current window. */
   async hit(name: string, windowSeconds: number): Promise<number> {
     const key = this.key(name);

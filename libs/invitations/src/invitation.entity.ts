@@ -30,7 +30,7 @@ export class Invitation {
   @Column({ type: 'uuid' })
   eventId: string;
 
-  @ManyToOne(() => Event, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Event, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'event_id' })
   event: Event;
 

@@ -37,7 +37,7 @@ export class WorkshopChoice {
   @Column({ type: 'uuid' })
   eventId: string;
 
-  @ManyToOne(() => Event, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Event, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'event_id' })
   event: Event;
 

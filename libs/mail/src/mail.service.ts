@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { ConfigType } from '@nestjs/config';
 import { createTransport, SendMailOptions, Transporter } from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
+import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import SMTPPool from 'nodemailer/lib/smtp-pool';
 import { renderInvitationCalendar } from '@app/calendar';
 import { smtpConfig } from '@app/config';
@@ -78,14 +79,16 @@ export class MailService implements OnApplicationShutdown {
     if (!this.transporter) {
       const url = this.smtp.url ?? LOCAL_CATCHER_SMTP_URL;
       if (!this.smtp.url) this.logger.warn(`SMTP_URL is not set; sending to the local catcher at ${url}`);
+      // createTransport({ url, … }) would drop every other option (and with it the pool): the URL
+      // is parsed here, and settings written into it (?maxConnections=…) win over ours.
       this.transporter = createTransport({
-        url,
         pool: true,
         maxConnections: this.smtp.poolSize,
         maxMessages: Infinity,
         connectionTimeout: 10_000,
         greetingTimeout: 10_000,
         socketTimeout: 60_000,
+        ...parseConnectionUrl(url),
       } satisfies SMTPPool.Options);
     }
     return this.transporter;

@@ -48,7 +48,7 @@ export interface ReadCalendar {
  * never through a zone database of the parser's own.
  */
 export function readCalendar(text: string): ReadCalendar {
-  const calendar = new ICAL.Component(ICAL.parse(text));
+  const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
   const textOf = (component: ICAL.Component, name: string): string | null => {
     const value = component.getFirstPropertyValue(name);
     return value === null || value === undefined ? null : String(value);
@@ -60,7 +60,9 @@ export function readCalendar(text: string): ReadCalendar {
     productId: textOf(calendar, 'prodid'),
     refreshInterval: textOf(calendar, 'refresh-interval'),
     publishedTtl: textOf(calendar, 'x-published-ttl'),
-    timezones: calendar.getAllSubcomponents('vtimezone').map((zone) => String(zone.getFirstPropertyValue('tzid'))),
+    timezones: calendar
+      .getAllSubcomponents('vtimezone')
+      .map((zone) => String(zone.getFirstPropertyValue('tzid'))),
     events: calendar.getAllSubcomponents('vevent').map((vevent) => readEvent(vevent)),
   };
 }
@@ -89,7 +91,10 @@ function readEvent(vevent: ICAL.Component): ReadEvent {
       : null,
     categories: vevent.getAllProperties('categories').flatMap((property) => property.getValues().map(String)),
     organizer: organizer
-      ? { name: (organizer.getParameter('cn') as string | undefined) ?? null, address: String(organizer.getFirstValue()) }
+      ? {
+          name: (organizer.getParameter('cn') as string | undefined) ?? null,
+          address: String(organizer.getFirstValue()),
+        }
       : null,
     attendees: vevent.getAllProperties('attendee').map((property) => String(property.getFirstValue())),
     alarmsMinutesBefore: vevent
@@ -107,7 +112,9 @@ function readEvent(vevent: ICAL.Component): ReadEvent {
 function unescapeText(value: string | null): string | null {
   return value === null
     ? null
-    : value.replace(/\\([\\;,nN])/g, (_, character: string) => (character.toLowerCase() === 'n' ? '\n' : character));
+    : value.replace(/\\([\\;,nN])/g, (_, character: string) =>
+        character.toLowerCase() === 'n' ? '\n' : character,
+      );
 }
 
 function timeOf(property: ICAL.Property): ReadTime {

@@ -23,7 +23,8 @@ export class FeedLinksController {
   @Get('events/:id/feed')
   @ApiOperation({
     summary: 'Feed URLs of an event with its public parts.',
-    description: '`listed` says whether the feed shows the event now (only published or cancelled public events).',
+    description:
+      '`listed` says whether the feed shows the event now (only published or cancelled public events).',
   })
   async event(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string) {
     await this.events.get(actor, id);

@@ -6,7 +6,12 @@ import { FeedsService, FeedValidators, OpenFeed } from '@app/feeds';
  * first, else If-Modified-Since), otherwise the bytes, gzip-compressed when the client asks.
  * HEAD gets the same headers without a body (Node drops it).
  */
-export async function sendFeed(feeds: FeedsService, feed: OpenFeed, request: Request, response: Response): Promise<void> {
+export async function sendFeed(
+  feeds: FeedsService,
+  feed: OpenFeed,
+  request: Request,
+  response: Response,
+): Promise<void> {
   const encoding = request.acceptsEncodings(['gzip', 'identity']) === 'gzip' ? 'gzip' : 'identity';
   response.setHeader('Cache-Control', feed.personal ? 'private, no-cache' : 'public, no-cache');
   response.setHeader('Vary', 'Accept-Encoding');
@@ -38,7 +43,9 @@ function isNotModified(request: Request, validators: FeedValidators, lastModifie
   if (ifNoneMatch) {
     if (ifNoneMatch.trim() === '*') return true;
     const tags = ifNoneMatch.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
-    return tags.includes(validators.etag) || (validators.gzipEtag !== null && tags.includes(validators.gzipEtag));
+    return (
+      tags.includes(validators.etag) || (validators.gzipEtag !== null && tags.includes(validators.gzipEtag))
+    );
   }
   const ifModifiedSince = Date.parse(request.headers['if-modified-since'] ?? '');
   if (Number.isNaN(ifModifiedSince) || !lastModified) return false;

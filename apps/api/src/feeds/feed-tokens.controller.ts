@@ -18,7 +18,9 @@ export class FeedTokensController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Whether the person has a personal feed URL (the URL itself is shown only once).' })
+  @ApiOperation({
+    summary: 'Whether the person has a personal feed URL (the URL itself is shown only once).',
+  })
   status(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string) {
     return this.tokens.status(actor, id);
   }
@@ -52,7 +54,10 @@ export class FeedTokensController {
     const hits = await this.limiter.hit(`feed-token-changes:${actor.keyId}`, 60 * 60);
     if (hits > CHANGES_PER_KEY_AND_HOUR) {
       throw new HttpException(
-        { message: 'Too many feed token changes with this API key; try again within the hour.', code: 'too_many_attempts' },
+        {
+          message: 'Too many feed token changes with this API key; try again within the hour.',
+          code: 'too_many_attempts',
+        },
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }

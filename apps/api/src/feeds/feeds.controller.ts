@@ -17,7 +17,9 @@ export class FeedsController {
   constructor(private readonly feeds: FeedsService) {}
 
   @Get('public.ics')
-  @ApiOperation({ summary: 'All published public events, optionally filtered by kind, tag, organisation and text.' })
+  @ApiOperation({
+    summary: 'All published public events, optionally filtered by kind, tag, organisation and text.',
+  })
   async public(@Query() query: PublicFeedQueryDto, @Req() request: Request, @Res() response: Response) {
     const feed = await this.feeds.open({ kind: 'public', filter: toPublicFeedFilter(query) });
     await sendFeed(this.feeds, feed, request, response);

@@ -13,7 +13,11 @@ const toList = ({ value }: { value: unknown }): unknown =>
     : value;
 
 export class PublicFeedQueryDto {
-  @ApiPropertyOptional({ enum: EVENT_KINDS, isArray: true, description: 'One or more kinds, comma-separated.' })
+  @ApiPropertyOptional({
+    enum: EVENT_KINDS,
+    isArray: true,
+    description: 'One or more kinds, comma-separated.',
+  })
   @IsOptional()
   @Transform(toList)
   @IsIn(EVENT_KINDS, { each: true })

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { FeedLink, FeedRow, PublicFeedFilter } from '@app/feeds';
 import { EVENT_KINDS, EventKind } from '@app/planning';
-import { html, SafeHtml } from './html';
+import { html, isWebLink, SafeHtml } from '../answers/html';
 import { PAGE_TEXT, PageLanguage, PageText } from './page-text';
 
 export interface CalendarListView {
@@ -27,20 +27,20 @@ export function calendarListPage(view: CalendarListView): string {
   const { filter } = view;
   const selectedKind = filter.kinds?.[0] ?? '';
   const selectedOrganisation = filter.organisationCode?.toUpperCase() ?? '';
-  const body = html`
-    <h1>${text.calendarTitle}</h1>
+  const body = html` <h1>${text.calendarTitle}</h1>
     <form method="get" action="/calendar" role="search" aria-label="${text.filterLabel}">
-      <input type="hidden" name="lang" value="${view.language}">
+      <input type="hidden" name="lang" value="${view.language}" />
       <div class="field">
         <label for="q">${text.search}</label>
-        <input id="q" name="q" type="search" value="${filter.q ?? ''}" maxlength="200">
+        <input id="q" name="q" type="search" value="${filter.q ?? ''}" maxlength="200" />
       </div>
       <div class="field">
         <label for="kind">${text.kind}</label>
         <select id="kind" name="kind">
           <option value="">${text.allKinds}</option>
           ${EVENT_KINDS.map(
-            (kind) => html`<option value="${kind}"${selected(kind === selectedKind)}>${text.kinds[kind]}</option>`,
+            (kind) =>
+              html`<option value="${kind}" ${selected(kind === selectedKind)}>${text.kinds[kind]}</option>`,
           )}
         </select>
       </div>
@@ -50,7 +50,12 @@ export function calendarListPage(view: CalendarListView): string {
           <option value="">${text.allOrganisations}</option>
           ${view.organisations.map(
             (organisation) =>
-              html`<option value="${organisation.code.toLowerCase()}"${selected(organisation.code === selectedOrganisation)}>${organisation.name}</option>`,
+              html`<option
+                value="${organisation.code.toLowerCase()}"
+                ${selected(organisation.code === selectedOrganisation)}
+              >
+                ${organisation.name}
+              </option>`,
           )}
         </select>
       </div>
@@ -63,7 +68,9 @@ export function calendarListPage(view: CalendarListView): string {
       ${
         view.events.length === 0
           ? html`<p>${text.noEvents}</p>`
-          : html`<ol class="events">${view.events.map((event) => eventItem(text, view.language, event))}</ol>`
+          : html`<ol class="events">
+              ${view.events.map((event) => eventItem(text, view.language, event))}
+            </ol>`
       }
       ${view.nextPageUrl ? html`<nav aria-label="${text.more}"><a href="${view.nextPageUrl}">${text.more}</a></nav>` : ''}
     </section>`;
@@ -74,24 +81,45 @@ export function eventPage(view: EventPageView): string {
   const text = PAGE_TEXT[view.language];
   const { event } = view;
   const location = [event.venueName, event.venueAddress].filter(Boolean).join(', ');
-  const body = html`
-    <p><a href="/calendar?lang=${view.language}">← ${text.backToCalendar}</a></p>
+  const body = html` <p><a href="/calendar?lang=${view.language}">← ${text.backToCalendar}</a></p>
     <article>
       <h1>${event.title}</h1>
       ${event.status === 'cancelled' ? html`<p class="cancelled"><strong>${text.cancelled}</strong></p>` : ''}
       <dl>
-        <dt>${text.when}</dt><dd>${timeOf(event, view.language)}</dd>
-        ${location ? html`<dt>${text.where}</dt><dd>${location}</dd>` : ''}
-        ${event.onlineUrl ? html`<dt>${text.online}</dt><dd>${externalLink(event.onlineUrl)}</dd>` : ''}
-        <dt>${text.host}</dt><dd>${event.hostName}</dd>
-        <dt>${text.kind}</dt><dd>${kindLabel(text, event.kind)}</dd>
-        ${event.tags.length ? html`<dt>${text.topics}</dt><dd>${event.tags.join(', ')}</dd>` : ''}
+        <dt>${text.when}</dt>
+        <dd>${timeOf(event, view.language)}</dd>
+        ${
+          location
+            ? html`<dt>${text.where}</dt>
+                <dd>${location}</dd>`
+            : ''
+        }
+        ${
+          event.onlineUrl
+            ? html`<dt>${text.online}</dt>
+                <dd>${externalLink(event.onlineUrl)}</dd>`
+            : ''
+        }
+        <dt>${text.host}</dt>
+        <dd>${event.hostName}</dd>
+        <dt>${text.kind}</dt>
+        <dd>${kindLabel(text, event.kind)}</dd>
+        ${
+          event.tags.length
+            ? html`<dt>${text.topics}</dt>
+                <dd>${event.tags.join(', ')}</dd>`
+            : ''
+        }
       </dl>
       ${paragraphs(event.description)}
       ${
         view.parts.length
-          ? html`<section aria-labelledby="programme"><h2 id="programme">${text.programme}</h2>
-              <ol class="events">${view.parts.map((part) => eventItem(text, view.language, part))}</ol></section>`
+          ? html`<section aria-labelledby="programme">
+              <h2 id="programme">${text.programme}</h2>
+              <ol class="events">
+                ${view.parts.map((part) => eventItem(text, view.language, part))}
+              </ol>
+            </section>`
           : ''
       }
       ${subscribeSection(text, view.feed)}
@@ -101,32 +129,35 @@ export function eventPage(view: EventPageView): string {
 
 export function notFoundPage(language: PageLanguage, otherLanguageUrl: string): string {
   const text = PAGE_TEXT[language];
-  const body = html`<h1>${text.notFoundTitle}</h1><p>${text.notFoundText}</p>
+  const body = html`<h1>${text.notFoundTitle}</h1>
+    <p>${text.notFoundText}</p>
     <p><a href="/calendar?lang=${language}">${text.backToCalendar}</a></p>`;
   return layout(language, text.notFoundTitle, otherLanguageUrl, body);
 }
 
 function subscribeSection(text: PageText, feed: FeedLink): SafeHtml {
   return html`<section aria-labelledby="subscribe" class="subscribe">
-      <h2 id="subscribe">${text.subscribeHeading}</h2>
-      <p>${text.subscribeHint}</p>
-      <ul class="actions">
-        <li><a href="${feed.webcal}">${text.subscribe}</a></li>
-        <li><a href="${feed.googleCalendar}" rel="noopener">${text.googleCalendar}</a></li>
-        <li><a href="${feed.url}" download>${text.download}</a></li>
-      </ul>
-    </section>`;
+    <h2 id="subscribe">${text.subscribeHeading}</h2>
+    <p>${text.subscribeHint}</p>
+    <ul class="actions">
+      <li><a href="${feed.webcal}">${text.subscribe}</a></li>
+      <li><a href="${feed.googleCalendar}" rel="noopener">${text.googleCalendar}</a></li>
+      <li><a href="${feed.url}" download>${text.download}</a></li>
+    </ul>
+  </section>`;
 }
 
 function eventItem(text: PageText, language: PageLanguage, event: FeedRow): SafeHtml {
   const title = html`<a href="/calendar/events/${event.id}?lang=${language}">${event.title}</a>`;
   const place = event.venueName ?? event.venueAddress ?? (event.onlineUrl ? text.online : null);
-  return html`<li><article>
+  return html`<li>
+    <article>
       <h3>${title}</h3>
       ${event.status === 'cancelled' ? html`<p class="cancelled"><strong>${text.cancelled}</strong></p>` : ''}
       <p>${timeOf(event, language)}</p>
       <p>${kindLabel(text, event.kind)} · ${event.hostName}${place ? html` · ${place}` : ''}</p>
-    </article></li>`;
+    </article>
+  </li>`;
 }
 
 /** Each end in its own zone, so a flight reads "20:00 MESZ – 08:30 EAT" as on the tickets. */
@@ -160,37 +191,43 @@ function paragraphs(description: string): SafeHtml {
     .filter((block) => block.length > 0);
   return html`${blocks.map(
     (block) =>
-      html`<p>${block.split('\n').map((line, index) => (index === 0 ? html`${line}` : html`<br>${line}`))}</p>`,
+      html`<p>
+        ${block.split('\n').map((line, index) => (index === 0 ? html`${line}` : html`<br />${line}`))}
+      </p>`,
   )}`;
 }
 
 /** Only http(s) links become links; anything else (javascript:, data:) stays text. */
 function externalLink(url: string): SafeHtml {
-  return /^https?:\/\//i.test(url) ? html`<a href="${url}" rel="noopener nofollow">${url}</a>` : html`${url}`;
+  return isWebLink(url) ? html`<a href="${url}" rel="noopener nofollow">${url}</a>` : html`${url}`;
 }
 
 function selected(isSelected: boolean): SafeHtml {
-  return new SafeHtml(isSelected ? ' selected' : '');
+  return new SafeHtml(isSelected ? 'selected' : '');
 }
 
 function layout(language: PageLanguage, title: string, otherLanguageUrl: string, body: SafeHtml): string {
   const text = PAGE_TEXT[language];
   const other: PageLanguage = language === 'de' ? 'en' : 'de';
   return html`<!doctype html>
-<html lang="${language}">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${title} – Treffpunkt</title>
-  <style>${new SafeHtml(STYLE)}</style>
-</head>
-<body>
-  <a class="skip" href="#main">${text.skipToContent}</a>
-  <header><p class="brand">Treffpunkt</p><p><a href="${otherLanguageUrl}" hreflang="${other}" lang="${other}">${text.otherLanguage}</a></p></header>
-  <main id="main">${body}</main>
-</body>
-</html>
-`.value;
+    <html lang="${language}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title} – Treffpunkt</title>
+        <style>
+          ${new SafeHtml(STYLE)}
+        </style>
+      </head>
+      <body>
+        <a class="skip" href="#main">${text.skipToContent}</a>
+        <header>
+          <p class="brand">Treffpunkt</p>
+          <p><a href="${otherLanguageUrl}" hreflang="${other}" lang="${other}">${text.otherLanguage}</a></p>
+        </header>
+        <main id="main">${body}</main>
+      </body>
+    </html> `.value;
 }
 
 export function isEventKind(value: string): value is EventKind {

@@ -4,12 +4,12 @@ import { UnrecoverableError } from 'bullmq';
 import { ParticipationStatus } from '@app/calendar';
 import { httpConfig } from '@app/config';
 import { EmailDeliveryService, EmailToDeliver, messageIdFor } from '@app/emails';
-import { classifySmtpFailure, MailService } from '@app/mail';
+import { classifySmtpFailure, EmailContent, MailService } from '@app/mail';
 
-/** Where the mail job gets an invitation's answer link (the invitations lib, bound in MailWorkerModule). */
-export const ANSWER_URLS = Symbol('ANSWER_URLS');
-export interface AnswerUrls {
-  answerUrl(invitationId: string): Promise<string | null>;
+/** Opens an invitation's sealed answer token into its link (the invitations lib, bound in MailWorkerModule). */
+export const ANSWER_LINKS = Symbol('ANSWER_LINKS');
+export interface SealedAnswerLinks {
+  urlFromSealed(sealed: Buffer): string;
 }
 
 export interface Attempt {
@@ -18,14 +18,13 @@ export interface Attempt {
   last: boolean;
 }
 
-export type DeliveryOutcome = 'sent' | 'skipped' | 'already_settled' | 'gone';
+export type DeliveryOutcome = 'sent' | 'skipped' | 'not_pending';
 
-const SETTLED = ['sent', 'failed', 'skipped'];
 const ANSWERABLE = ['invitation', 'update', 'reminder', 'waitlist_promotion'];
 
 /**
- * Delivers one outbox email: reloads it, skips it when it no longer applies, claims it, sends it
- * and records the result. The row, not Redis, decides: a row that is sent is never sent again.
+ * Delivers one outbox email: claims the row, skips it when it no longer applies, sends it and
+ * records the result. The row, not Redis, decides: a row that is sent is never sent again.
  */
 @Injectable()
 export class EmailSender {
@@ -34,75 +33,70 @@ export class EmailSender {
   constructor(
     private readonly delivery: EmailDeliveryService,
     private readonly mail: MailService,
-    @Inject(ANSWER_URLS) private readonly answers: AnswerUrls,
+    @Inject(ANSWER_LINKS) private readonly answerLinks: SealedAnswerLinks,
     @Inject(httpConfig.KEY) private readonly http: ConfigType<typeof httpConfig>,
   ) {}
 
   async deliver(emailId: string, attempt: Attempt): Promise<DeliveryOutcome> {
-    const loaded = await this.delivery.load(emailId);
-    if (!loaded) return 'gone';
-    if (SETTLED.includes(loaded.status)) return 'already_settled';
-    if (loaded.skipReason) {
-      await this.delivery.recordSkipped(emailId, loaded.skipReason);
-      this.logger.log(`Email ${emailId} skipped: ${loaded.skipReason}`);
+    const messageId = messageIdFor(emailId, this.http.publicBaseUrl);
+    const email = await this.delivery.claim(emailId, messageId);
+    if (!email) return 'not_pending';
+    if (email.skipReason) {
+      await this.delivery.recordSkipped(email, email.skipReason);
+      this.logger.log(`Email ${emailId} skipped: ${email.skipReason}`);
       return 'skipped';
     }
-    const messageId = messageIdFor(emailId, this.http.publicBaseUrl);
-    let message;
-    try {
-      message = this.mail.compose({ ...(await this.contentOf(loaded)), messageId });
-    } catch (error) {
-      if (attempt.last) await this.delivery.recordFailed(emailId, `Could not compose: ${String(error)}`);
-      throw error;
-    }
-    const claim = await this.delivery.claimForSending(emailId, messageId);
-    if (!claim) return 'already_settled';
-    if (claim.interrupted) {
-      // At-least-once: the relay may have accepted the earlier attempt; the same Message-ID lets
-      // clients and people recognise the copy. Losing a cancellation would be worse.
-      this.logger.warn(`Email ${emailId} was interrupted while sending; sending again as ${messageId}`);
+    if (email.interrupted) {
+      // At-least-once: the relay may have accepted the interrupted attempt; the same Message-ID
+      // lets clients and people recognise the copy. A lost cancellation would be worse.
+      this.logger.warn(`Email ${emailId} was interrupted while sending; sending it again as ${messageId}`);
     }
     try {
-      await this.mail.send(message);
+      await this.mail.send(this.mail.compose({ ...this.contentOf(email), messageId }));
     } catch (error) {
-      const failure = classifySmtpFailure(error);
-      if (failure.permanent) {
-        await this.delivery.recordFailed(emailId, failure.description);
-        this.logger.warn(`Email ${emailId} failed permanently: ${failure.description}`);
-        throw new UnrecoverableError(failure.description);
-      }
-      if (attempt.last) {
-        await this.delivery.recordFailed(
-          emailId,
-          `${failure.description} (gave up after ${attempt.number} attempts)`,
-        );
-      } else {
-        await this.delivery.recordRetrying(emailId, failure.description);
-      }
-      this.logger.warn(`Email ${emailId} attempt ${attempt.number} failed: ${failure.description}`);
-      throw error;
+      await this.recordFailure(emailId, error, attempt);
     }
     await this.delivery.recordSent(emailId);
     return 'sent';
   }
 
-  private async contentOf(loaded: EmailToDeliver) {
+  /** Records why the attempt failed and rethrows so BullMQ retries, or stops retrying when it is pointless. */
+  private async recordFailure(emailId: string, error: unknown, attempt: Attempt): Promise<never> {
+    const failure = classifySmtpFailure(error);
+    if (failure.permanent) {
+      await this.delivery.recordFailed(emailId, failure.description);
+      this.logger.warn(`Email ${emailId} failed permanently: ${failure.description}`);
+      throw new UnrecoverableError(failure.description);
+    }
+    if (attempt.last) {
+      await this.delivery.recordFailed(
+        emailId,
+        `${failure.description} (gave up after ${attempt.number} attempts)`,
+      );
+    } else {
+      await this.delivery.recordRetrying(emailId, failure.description);
+    }
+    this.logger.warn(`Email ${emailId} attempt ${attempt.number} failed: ${failure.description}`);
+    throw error;
+  }
+
+  private contentOf(email: EmailToDeliver): EmailContent {
     const answerUrl =
-      loaded.invitationId && ANSWERABLE.includes(loaded.kind)
-        ? await this.answers.answerUrl(loaded.invitationId)
+      email.answerTokenSealed && ANSWERABLE.includes(email.kind)
+        ? this.answerLinks.urlFromSealed(email.answerTokenSealed)
         : null;
     return {
-      kind: loaded.kind,
+      kind: email.kind,
       recipient: {
-        name: loaded.person.name,
-        email: loaded.person.email,
-        locale: loaded.person.locale,
-        timeZone: loaded.person.timeZone,
+        name: email.person.name,
+        email: email.person.email,
+        locale: email.person.locale,
+        timeZone: email.person.timeZone,
       },
-      event: loaded.event,
-      parentEvent: loaded.parentEvent,
+      event: email.event,
+      parentEvent: email.parentEvent,
       answerUrl,
-      participation: participationOf(loaded),
+      participation: participationOf(email),
     };
   }
 }
@@ -113,7 +107,7 @@ const PARTICIPATION: Record<string, ParticipationStatus> = {
   declined: 'DECLINED',
 };
 
-function participationOf(loaded: EmailToDeliver): ParticipationStatus {
-  if (loaded.aboutWorkshop) return loaded.workshopChoiceStatus === 'confirmed' ? 'ACCEPTED' : 'NEEDS-ACTION';
-  return PARTICIPATION[loaded.invitationStatus ?? ''] ?? 'NEEDS-ACTION';
+function participationOf(email: EmailToDeliver): ParticipationStatus {
+  if (email.aboutWorkshop) return email.workshopChoiceStatus === 'confirmed' ? 'ACCEPTED' : 'NEEDS-ACTION';
+  return PARTICIPATION[email.invitationStatus ?? ''] ?? 'NEEDS-ACTION';
 }

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { EmailDeliveryModule } from '@app/emails';
-import { InvitationsModule, InvitationsService } from '@app/invitations';
+import { AnswerLinks, InvitationsModule } from '@app/invitations';
 import { MailModule } from '@app/mail';
-import { ANSWER_URLS, EmailSender } from './email-sender.service';
+import { ANSWER_LINKS, EmailSender } from './email-sender.service';
 import { MailProcessor } from './mail.processor';
 import { OutboxRelayRunner } from './outbox-relay.runner';
 
@@ -12,7 +12,7 @@ import { OutboxRelayRunner } from './outbox-relay.runner';
     MailProcessor,
     EmailSender,
     OutboxRelayRunner,
-    { provide: ANSWER_URLS, useExisting: InvitationsService },
+    { provide: ANSWER_LINKS, useExisting: AnswerLinks },
   ],
 })
 export class MailWorkerModule {}

@@ -22,7 +22,7 @@ export class Invitations1795257942637 implements MigrationInterface {
       `ALTER TABLE "events" ADD "reminder_offsets" integer array NOT NULL DEFAULT '{10080,1440}'`,
     );
     await queryRunner.query(
-      `ALTER TABLE "invitations" ADD CONSTRAINT "FK_d4dcb14581e4fafa601e15e3533" FOREIGN KEY ("event_id") REFERENCES "events"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+      `ALTER TABLE "invitations" ADD CONSTRAINT "FK_d4dcb14581e4fafa601e15e3533" FOREIGN KEY ("event_id") REFERENCES "events"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
     await queryRunner.query(
       `ALTER TABLE "invitations" ADD CONSTRAINT "FK_9ba94f1fd13d096727c5f409e5d" FOREIGN KEY ("person_id") REFERENCES "people"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
@@ -31,7 +31,7 @@ export class Invitations1795257942637 implements MigrationInterface {
       `ALTER TABLE "workshop_choices" ADD CONSTRAINT "FK_51059a8ae8b40aeead22594e632" FOREIGN KEY ("invitation_id") REFERENCES "invitations"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
     await queryRunner.query(
-      `ALTER TABLE "workshop_choices" ADD CONSTRAINT "FK_18633e287ac7834e6dd164b2de9" FOREIGN KEY ("event_id") REFERENCES "events"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+      `ALTER TABLE "workshop_choices" ADD CONSTRAINT "FK_18633e287ac7834e6dd164b2de9" FOREIGN KEY ("event_id") REFERENCES "events"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
   }
 

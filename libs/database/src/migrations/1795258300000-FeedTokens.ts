@@ -7,7 +7,9 @@ export class FeedTokens1795258300000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "feed_tokens" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "person_id" uuid NOT NULL, "lookup_id" character varying(32) NOT NULL, "secret_digest" bytea NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "revoked_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_feed_tokens" PRIMARY KEY ("id"))`,
     );
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_feed_tokens_lookup_id" ON "feed_tokens" ("lookup_id") `);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "IDX_feed_tokens_lookup_id" ON "feed_tokens" ("lookup_id") `,
+    );
     await queryRunner.query(
       `CREATE UNIQUE INDEX "IDX_feed_tokens_active_person" ON "feed_tokens" ("person_id") WHERE "revoked_at" IS NULL`,
     );

@@ -18,6 +18,12 @@ const TIME = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
  * the same wherever one reads them.
  */
 export function describeWhen(event: CalendarEvent, readerZone: string, locale: MailLocale): TimeLine[] {
+  return remembered(`when|${spanKey(event)}|${readerZone}|${locale}`, () =>
+    computeWhen(event, readerZone, locale),
+  );
+}
+
+function computeWhen(event: CalendarEvent, readerZone: string, locale: MailLocale): TimeLine[] {
   const intl = INTL_LOCALE[locale];
   if (event.allDay) {
     const first = DateTime.fromJSDate(event.startsAt, { zone: event.startZone }).setLocale(intl);
@@ -40,9 +46,30 @@ export function describeWhen(event: CalendarEvent, readerZone: string, locale: M
 /** The date of the start in the reader's zone, for subjects. */
 export function startDate(event: CalendarEvent, readerZone: string, locale: MailLocale): string {
   const zone = event.allDay ? event.startZone : readerZone;
-  return DateTime.fromJSDate(event.startsAt, { zone })
-    .setLocale(INTL_LOCALE[locale])
-    .toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' });
+  return remembered(`start|${spanKey(event)}|${zone}|${locale}`, () =>
+    DateTime.fromJSDate(event.startsAt, { zone })
+      .setLocale(INTL_LOCALE[locale])
+      .toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' }),
+  );
+}
+
+/**
+ * A fan-out renders the same event for thousands of readers in a handful of zones and languages;
+ * formatting once per combination saves most of the time and garbage of luxon and Intl.
+ */
+const MEMO_LIMIT = 1_000;
+const memo = new Map<string, unknown>();
+
+function remembered<T>(key: string, compute: () => T): T {
+  if (memo.has(key)) return memo.get(key) as T;
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  const value = compute();
+  memo.set(key, value);
+  return value;
+}
+
+function spanKey(event: CalendarEvent): string {
+  return `${event.startsAt.getTime()}|${event.startZone}|${event.endsAt.getTime()}|${event.endZone}|${event.allDay}`;
 }
 
 function span(startsAt: Date, startZone: string, endsAt: Date, endZone: string, intl: string): string {

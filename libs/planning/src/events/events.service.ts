@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { PG_FOREIGN_KEY_VIOLATION, postgresErrorCode } from '@app/database';
 import { Organisation } from '../organisations/organisation.entity';
 import { Partnership } from '../partnerships/partnership.entity';
 import { Actor, isAdmin } from '../shared/actor';
@@ -223,7 +224,19 @@ export class EventsService {
           `This event contains ${childCount} part(s). Delete them first, or pass withChildren=true to delete them too.`,
         );
       }
-      await manager.delete(Event, { id });
+      try {
+        await manager.delete(Event, { id });
+      } catch (error) {
+        // Invitations refer to events with ON DELETE RESTRICT: people who were invited must be
+        // told, which a cancellation does and a silent delete would not.
+        if (postgresErrorCode(error) === PG_FOREIGN_KEY_VIOLATION) {
+          throw PlanningError.conflict(
+            'event_has_invitations',
+            'People are invited to this event or its parts. Cancel it (status=cancelled) instead of deleting it.',
+          );
+        }
+        throw error;
+      }
     });
   }
 

@@ -1,0 +1,38 @@
+import { FeedState } from './feed-queries';
+
+interface Remembered {
+  version: string;
+  state: FeedState | null;
+  at: number;
+}
+
+/**
+ * What each feed contained at a given feed version (see the FeedVersion migration). While the
+ * version has not moved nothing a feed shows has changed, so the summary need not be queried
+ * again. Entries also expire after `ttlMs`, because feeds depend on the clock as well (past
+ * events and cancelled ones leave after a while).
+ */
+export class FeedStateMemo {
+  private readonly entries = new Map<string, Remembered>();
+
+  constructor(
+    private readonly maxEntries: number,
+    private readonly ttlMs: number,
+  ) {}
+
+  /** The remembered state (null: the feed did not exist), or undefined when it must be queried. */
+  get(scope: string, version: string, now = Date.now()): FeedState | null | undefined {
+    const entry = this.entries.get(scope);
+    if (!entry || entry.version !== version || now - entry.at > this.ttlMs) return undefined;
+    return entry.state;
+  }
+
+  set(scope: string, version: string, state: FeedState | null, now = Date.now()): void {
+    this.entries.delete(scope);
+    this.entries.set(scope, { version, state, at: now });
+    if (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+  }
+}
