@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { AnswerPage, AnswerPageWorkshop } from '@app/invitations';
 import { Event, Locale } from '@app/planning';
 import { AnswerTexts, answerTexts } from './answer-texts';
-import { html, isWebLink, SafeHtml } from './html';
+import { html, isWebLink, SafeHtml } from '../http/html';
 
 const STYLE = `
   body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 0; color: #1a1a1a; background: #f6f6f3; }

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { FeedLink, FeedRow, PublicFeedFilter } from '@app/feeds';
 import { EVENT_KINDS, EventKind } from '@app/planning';
-import { html, isWebLink, SafeHtml } from '../answers/html';
+import { html, isWebLink, SafeHtml } from '../http/html';
 import { PAGE_TEXT, PageLanguage, PageText } from './page-text';
 
 export interface CalendarListView {
