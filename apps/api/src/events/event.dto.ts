@@ -32,6 +32,7 @@ import {
 import { IsOmittable } from '../http/is-omittable.decorator';
 import { IsTimeZone } from '../http/is-time-zone.validator';
 import { PageQueryDto } from '../http/page.dto';
+import { toBoolean, toList } from '../http/query-transforms';
 
 const SINGLE_LINE = /^[^\r\n]*$/;
 /** The largest value of the integer column. */
@@ -190,19 +191,6 @@ export class CreateEventDto {
 }
 
 export class UpdateEventDto extends PartialType(CreateEventDto, { skipNullProperties: false }) {}
-
-const toList = ({ value }: { value: unknown }): unknown[] | undefined => {
-  if (value === undefined) return undefined;
-  const items: unknown[] = Array.isArray(value)
-    ? value
-    : typeof value === 'string'
-      ? value.split(',')
-      : [value];
-  return items.map((item) => (typeof item === 'string' ? item.trim() : item));
-};
-
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 export class EventQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only events ending at or after this instant (ISO 8601).' })

@@ -3,14 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PublicFeedFilter } from '@app/feeds';
 import { EVENT_KINDS, EventKind } from '@app/planning';
-
-const toList = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string'
-    ? value
-        .split(',')
-        .map((item) => item.trim())
-        .filter((item) => item.length > 0)
-    : value;
+import { toList } from '../http/query-transforms';
 
 export class PublicFeedQueryDto {
   @ApiPropertyOptional({

@@ -1,0 +1,14 @@
+/** `?kind=workshop,session` and `?kind=workshop&kind=session` both become ['workshop', 'session']. */
+export const toList = ({ value }: { value: unknown }): unknown => {
+  if (value === undefined) return undefined;
+  const items: unknown[] = Array.isArray(value)
+    ? value
+    : typeof value === 'string'
+      ? value.split(',')
+      : [value];
+  return items.map((item) => (typeof item === 'string' ? item.trim() : item));
+};
+
+/** Query strings carry text; "true"/"false" become booleans, anything else is left for validation. */
+export const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
