@@ -102,7 +102,7 @@ EOF
 cat "$RUN_DIR/demo-seed.txt"
 cat <<EOF
 
-(The keys above are kept in .run/demo-seed.txt.) Press Ctrl-C to stop.
+(The keys and feed URLs above are kept in .run/demo-seed.txt.) Press Ctrl-C to stop.
 EOF
 
 # A process manager that stops `npm start` with SIGTERM reaches only npm and its `sh -c`, not this

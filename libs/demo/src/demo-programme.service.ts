@@ -10,10 +10,12 @@ import {
   ObjectLiteral,
 } from 'typeorm';
 import { ApiKeysService } from '@app/access';
+import { FeedLink, FeedLinks, FeedToken, generateFeedToken } from '@app/feeds';
+import { AnswerLinks, Invitation, WorkshopChoice } from '@app/invitations';
 import { changesCalendar, Event, Organisation, Partnership, Person, Role } from '@app/planning';
 import { DEMO_PROGRAMME } from './programme/demo-programme';
 import { DemoProgramme, OrganisationRecord } from './programme/programme.types';
-import { PlannedEvent, planProgramme } from './programme-plan';
+import { PlannedEvent, PlannedInvitation, planInvitations, planProgramme } from './programme-plan';
 import { demoId } from './seed-id';
 
 export const DEMO_ORGANISER_KEY_NAME = 'Demo organiser key';
@@ -30,6 +32,7 @@ export interface RecordCounts {
 }
 
 export interface DemoKey {
+  organisationId: string;
   organisationCode: string;
   organisationName: string;
   role: Role;
@@ -37,20 +40,34 @@ export interface DemoKey {
   token: string;
 }
 
+/** A demo participant's personal feed: the URL is shown once; the next load replaces it. */
+export interface DemoPersonalFeed {
+  personId: string;
+  name: string;
+  organisationCode: string;
+  timeZone: string;
+  feed: FeedLink;
+}
+
 export interface DemoLoadResult {
   organisations: RecordCounts;
   partnerships: RecordCounts;
   people: RecordCounts;
   events: RecordCounts;
+  invitations: RecordCounts;
+  workshopChoices: RecordCounts;
   keys: DemoKey[];
+  personalFeeds: DemoPersonalFeed[];
 }
 
 type Outcome = 'created' | 'updated' | 'unchanged';
 
 /**
- * Loads the demo programme: the organisations, partnerships, people and events of the source texts.
- * Every record has an id derived from a stable key, so loading again updates rows in place rather
- * than adding copies, and changes to the seed data reach an existing installation.
+ * Loads the demo programme: the organisations, partnerships, people and events of the source texts,
+ * their follow-ups and the invitations to those. Every record has an id derived from a stable key,
+ * so loading again updates rows in place rather than adding copies, and changes to the seed data
+ * reach an existing installation. Invitations are written as the state they reached, without the
+ * emails inviting through the API sends: starting the demo never mails anyone.
  */
 @Injectable()
 export class DemoProgrammeService {
@@ -59,11 +76,14 @@ export class DemoProgrammeService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly apiKeys: ApiKeysService,
+    private readonly answerLinks: AnswerLinks,
+    private readonly feedLinks: FeedLinks,
   ) {}
 
   async load(programme: DemoProgramme = DEMO_PROGRAMME): Promise<DemoLoadResult> {
     const events = planProgramme(programme);
-    const { organisationIds, counts } = await this.dataSource.transaction(async (manager) => {
+    const invitations = planInvitations(programme, events);
+    const { organisationIds, personIds, counts } = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_SEED_LOCK]);
       const organisations = await this.upsertOrganisations(manager, [
         programme.operator,
@@ -72,21 +92,25 @@ export class DemoProgrammeService {
       const partnerships = await this.upsertPartnerships(manager, programme, organisations.ids);
       const people = await this.upsertPeople(manager, programme, organisations.ids);
       const eventCounts = await this.upsertEvents(manager, events, organisations.ids, partnerships.ids);
+      const answers = await this.upsertInvitations(manager, invitations, people.ids);
       return {
         organisationIds: organisations.ids,
+        personIds: people.ids,
         counts: {
           organisations: organisations.counts,
           partnerships: partnerships.counts,
-          people,
+          people: people.counts,
           events: eventCounts,
+          ...answers,
         },
       };
     });
     const keys = await this.issueKeys(programme, organisationIds);
+    const personalFeeds = await this.issuePersonalFeeds(programme, organisationIds, personIds);
     this.logger.log(
       `Demo programme loaded: ${counts.events.created} events created, ${counts.events.updated} updated`,
     );
-    return { ...counts, keys };
+    return { ...counts, keys, personalFeeds };
   }
 
   private async upsertOrganisations(
@@ -146,7 +170,8 @@ export class DemoProgrammeService {
     manager: EntityManager,
     programme: DemoProgramme,
     organisationIds: Map<string, string>,
-  ): Promise<RecordCounts> {
+  ): Promise<{ ids: Map<string, string>; counts: RecordCounts }> {
+    const ids = new Map<string, string>();
     const counts = emptyCounts(programme.people.length);
     const zoneOf = new Map(
       [programme.operator, ...programme.organisations].map((organisation) => [
@@ -156,7 +181,7 @@ export class DemoProgrammeService {
     );
     for (const record of programme.people) {
       const email = record.email.trim().toLowerCase();
-      const { outcome } = await upsert(
+      const { row, outcome } = await upsert(
         manager,
         Person,
         demoId('person', email),
@@ -170,9 +195,10 @@ export class DemoProgrammeService {
           timeZone: record.timeZone ?? zoneOf.get(record.organisation)!,
         },
       );
+      ids.set(email, row.id);
       tally(counts, outcome);
     }
-    return counts;
+    return { ids, counts };
   }
 
   private async upsertEvents(
@@ -223,6 +249,62 @@ export class DemoProgrammeService {
     return counts;
   }
 
+  private async upsertInvitations(
+    manager: EntityManager,
+    invitations: PlannedInvitation[],
+    personIds: Map<string, string>,
+  ): Promise<{ invitations: RecordCounts; workshopChoices: RecordCounts }> {
+    const counts = emptyCounts(invitations.length);
+    const choiceCounts = emptyCounts(
+      invitations.reduce((sum, invitation) => sum + invitation.choices.length, 0),
+    );
+    const ids: string[] = [];
+    for (const invitation of invitations) {
+      const eventId = demoId('event', invitation.eventKey);
+      const personId = personIds.get(invitation.email)!;
+      const { row, outcome } = await upsert(
+        manager,
+        Invitation,
+        demoId('invitation', invitation.key),
+        { eventId, personId },
+        { eventId, personId, status: invitation.status, respondedAt: invitation.respondedAt },
+      );
+      ids.push(row.id);
+      tally(counts, outcome);
+      for (const choice of invitation.choices) {
+        const workshopId = demoId('event', choice.workshopKey);
+        const seat = await upsert(
+          manager,
+          WorkshopChoice,
+          demoId('workshop-choice', choice.key),
+          { invitationId: row.id, eventId: workshopId },
+          { invitationId: row.id, eventId: workshopId, status: choice.status },
+        );
+        tally(choiceCounts, seat.outcome);
+      }
+    }
+    await this.giveAnswerLinks(manager, ids);
+    return { invitations: counts, workshopChoices: choiceCounts };
+  }
+
+  /**
+   * New invitations, and withdrawn ones the seed restores, get an answer link like those the API
+   * creates (so that an update email can carry it); a link that exists stays valid across loads.
+   */
+  private async giveAnswerLinks(manager: EntityManager, invitationIds: string[]): Promise<void> {
+    const unlinked: Array<{ id: string }> = await manager.query(
+      'SELECT id FROM invitations WHERE id = ANY($1::uuid[]) AND answer_token_digest IS NULL',
+      [invitationIds],
+    );
+    for (const { id } of unlinked) {
+      const link = this.answerLinks.issue();
+      await manager.query(
+        'UPDATE invitations SET answer_token_digest = $2, answer_token_sealed = $3 WHERE id = $1',
+        [id, link.digest, link.sealed],
+      );
+    }
+  }
+
   /** Runs after the data is committed: each key replaces the previous demo key of its organisation. */
   private async issueKeys(
     programme: DemoProgramme,
@@ -245,6 +327,7 @@ export class DemoProgrammeService {
         role: holder.role,
       });
       keys.push({
+        organisationId: organisationIds.get(code)!,
         organisationCode: code,
         organisationName: holder.organisation.name,
         role: holder.role,
@@ -252,6 +335,40 @@ export class DemoProgrammeService {
       });
     }
     return keys;
+  }
+
+  /**
+   * Replaces the personal feed URL of the demo participants, like their organisations' keys: the
+   * URL of an earlier load stops working. Only a digest of each secret is stored.
+   */
+  private async issuePersonalFeeds(
+    programme: DemoProgramme,
+    organisationIds: Map<string, string>,
+    personIds: Map<string, string>,
+  ): Promise<DemoPersonalFeed[]> {
+    const codeOf = new Map([...organisationIds].map(([code, id]) => [id, code]));
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_SEED_LOCK]);
+      const feeds: DemoPersonalFeed[] = [];
+      for (const email of programme.personalFeeds) {
+        const person = await manager.findOneByOrFail(Person, { id: personIds.get(email.toLowerCase())! });
+        const secret = generateFeedToken();
+        await manager.delete(FeedToken, { personId: person.id });
+        await manager.insert(FeedToken, {
+          personId: person.id,
+          lookupId: secret.lookupId,
+          secretDigest: secret.digest,
+        });
+        feeds.push({
+          personId: person.id,
+          name: person.name,
+          organisationCode: codeOf.get(person.organisationId!) ?? '',
+          timeZone: person.timeZone,
+          feed: this.feedLinks.personal(secret.plaintext),
+        });
+      }
+      return feeds;
+    });
   }
 }
 

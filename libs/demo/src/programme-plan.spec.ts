@@ -1,8 +1,10 @@
 import { describeTime } from '@app/planning';
 import { DemoError } from './demo.error';
 import { DEMO_PROGRAMME } from './programme/demo-programme';
-import { DemoProgramme, EventRecord } from './programme/programme.types';
-import { PlannedEvent, planEvents, planProgramme } from './programme-plan';
+import { PARTNERSHIP_MEETING_2027_01 } from './programme/morogoro-partnership-2027';
+import { DemoProgramme, EventRecord, InvitationRoundRecord } from './programme/programme.types';
+import { STAEDTETAG_2027 } from './programme/staedtetag-2027';
+import { PlannedEvent, planEvents, planInvitations, planProgramme } from './programme-plan';
 
 const zones = new Map([
   ['ARN', 'Europe/Berlin'],
@@ -55,6 +57,36 @@ describe(planProgramme.name, () => {
     expect(flight).toMatchObject({ startZone: 'Europe/Berlin', endZone: 'Africa/Dar_es_Salaam' });
     expect(flight.startsAt.toISOString()).toBe('2024-02-10T15:20:00.000Z');
     expect(flight.endsAt.toISOString()).toBe('2024-02-11T04:35:00.000Z');
+  });
+
+  it('should hold every 2027 follow-up after the day the demo was written for (21 November 2026)', () => {
+    const followUps = events.filter(
+      (event) => event.parentKey === null && event.tags.includes('folgetermin'),
+    );
+    expect(followUps.length).toBeGreaterThanOrEqual(6);
+    for (const event of followUps) {
+      expect(event.startsAt.getTime()).toBeGreaterThan(Date.parse('2026-11-21T00:00:00Z'));
+      expect(event.description).toContain('Folgetermin im Demo-Programm');
+    }
+  });
+
+  it('should let the weekend of the 2027 delegation visit start in summer time and end in winter time', () => {
+    const weekend = find(events, 'knp-delegationsbesuch-morogoro-2027/wochenende-gastfamilien');
+    expect(describeTime(weekend.startsAt, weekend.startZone)).toMatchObject({
+      local: '2027-10-30T10:00:00',
+      offset: '+02:00',
+    });
+    expect(describeTime(weekend.endsAt, weekend.endZone)).toMatchObject({
+      local: '2027-10-31T18:00:00',
+      offset: '+01:00',
+    });
+  });
+
+  it('should fly the 2027 Morogoro delegation from Africa/Dar_es_Salaam to Europe/Berlin', () => {
+    const flight = find(events, 'knp-delegationsbesuch-morogoro-2027/flug-hinreise');
+    expect(flight).toMatchObject({ startZone: 'Africa/Dar_es_Salaam', endZone: 'Europe/Berlin' });
+    expect(flight.startsAt.toISOString()).toBe('2027-10-27T13:40:00.000Z');
+    expect(flight.endsAt.toISOString()).toBe('2027-10-28T04:15:00.000Z');
   });
 
   it('should refuse a partnership member that is not a demo organisation', () => {
@@ -128,5 +160,74 @@ describe(planEvents.name, () => {
   it('should refuse two events with the same key', () => {
     const single = { ...trip, parts: [] };
     expect(() => planEvents([single, single], zoneOf)).toThrow('Two demo events have the key "trip"');
+  });
+});
+
+describe(planInvitations.name, () => {
+  const events = planProgramme(DEMO_PROGRAMME);
+  const invitations = planInvitations(DEMO_PROGRAMME, events);
+  const withRound = (round: InvitationRoundRecord): DemoProgramme => ({
+    ...DEMO_PROGRAMME,
+    invitations: [round],
+  });
+  const cityDay = (invitees: InvitationRoundRecord['invitees']): DemoProgramme =>
+    withRound({ event: STAEDTETAG_2027.key, answeredAt: '2026-11-09T08:30:00Z', invitees });
+  const morogoro = new Set(
+    DEMO_PROGRAMME.people.filter((person) => person.organisation === 'MORO').map((person) => person.email),
+  );
+
+  it('should hold invitations in every state of an answer, with seats in workshops', () => {
+    expect(new Set(invitations.map((invitation) => invitation.status))).toEqual(
+      new Set(['accepted', 'tentative', 'invited', 'declined']),
+    );
+    expect(invitations.some((invitation) => invitation.choices.length > 0)).toBe(true);
+    const open = invitations.filter((invitation) => invitation.status === 'invited');
+    expect(open.every((invitation) => invitation.respondedAt === null)).toBe(true);
+  });
+
+  it('should leave the January partnership meeting open for inviting the Morogoro delegation', () => {
+    const january = invitations.filter(
+      (invitation) => invitation.eventKey === PARTNERSHIP_MEETING_2027_01.key,
+    );
+    expect(january.length).toBeGreaterThan(0);
+    expect(january.some((invitation) => morogoro.has(invitation.email))).toBe(false);
+  });
+
+  it('should refuse more confirmed seats than a workshop has', () => {
+    const crowd = DEMO_PROGRAMME.people
+      .filter((person) => person.organisation === 'ARN')
+      .slice(0, 5)
+      .map((person) => ({
+        email: person.email,
+        status: 'accepted' as const,
+        seats: { 'ki-praxislabor': 'confirmed' as const },
+      }));
+    expect(() => planInvitations(cityDay(crowd), events)).toThrow('5 seats taken, capacity 4');
+  });
+
+  it('should refuse a waitlist while seats are free', () => {
+    const waiting = cityDay([
+      { email: 'm.schroeder@arnsberg.example', status: 'accepted', seats: { digitalisierung: 'waitlisted' } },
+    ]);
+    expect(() => planInvitations(waiting, events)).toThrow('people wait although seats are free');
+  });
+
+  it('should refuse a seat in a part without capacity, in a part of another event, and for a declined invitation', () => {
+    const seat = (part: string, status: 'accepted' | 'declined' = 'accepted') =>
+      cityDay([{ email: 'm.schroeder@arnsberg.example', status, seats: { [part]: 'confirmed' } }]);
+    expect(() => planInvitations(seat('eroeffnung'), events)).toThrow('has no capacity');
+    expect(() => planInvitations(seat('wasserwerk'), events)).toThrow('is not a part of the event');
+    expect(() => planInvitations(seat('digitalisierung', 'declined'), events)).toThrow('holds no seats');
+  });
+
+  it('should refuse unknown people and inviting someone twice', () => {
+    expect(() =>
+      planInvitations(cityDay([{ email: 'nobody@example.org', status: 'invited' }]), events),
+    ).toThrow('unknown person');
+    const twice = cityDay([
+      { email: 'm.schroeder@arnsberg.example', status: 'invited' },
+      { email: 'M.Schroeder@arnsberg.example', status: 'accepted' },
+    ]);
+    expect(() => planInvitations(twice, events)).toThrow('invited twice');
   });
 });

@@ -10,8 +10,9 @@ import {
   PlanningError,
 } from '@app/planning';
 import { DomainError } from '@app/errors';
+import { ChoiceStatus, InvitationStatus } from '@app/invitations';
 import { DemoError } from './demo.error';
-import { DemoProgramme, EventRecord } from './programme/programme.types';
+import { DemoProgramme, EventRecord, InvitationRoundRecord } from './programme/programme.types';
 
 /** An event of the demo programme resolved to what is stored: instants, inherited fields, full key. */
 export interface PlannedEvent {
@@ -38,6 +39,27 @@ export interface PlannedEvent {
   capacity: number | null;
   tags: string[];
 }
+
+/** An invitation of the demo programme, checked against its event and resolved to stored values. */
+export interface PlannedInvitation {
+  /** "<event key>:<email>", the seed key of the invitation's id. */
+  key: string;
+  eventKey: string;
+  email: string;
+  status: InvitationStatus;
+  respondedAt: Date | null;
+  choices: PlannedChoice[];
+}
+
+export interface PlannedChoice {
+  /** "<workshop key>:<email>", the seed key of the choice's id. */
+  key: string;
+  workshopKey: string;
+  status: ChoiceStatus;
+}
+
+/** Statuses that hold no seat anywhere: the person said no, or the organiser withdrew the invitation. */
+const WITHOUT_SEATS: readonly InvitationStatus[] = ['declined', 'cancelled'];
 
 /**
  * Checks the whole programme before anything is written: zones of organisations and people, and
@@ -69,6 +91,10 @@ export function planProgramme(programme: DemoProgramme): PlannedEvent[] {
       const zone = person.timeZone;
       withContext('person', person.email, () => assertTimeZone('timeZone', zone));
     }
+  }
+  const people = new Set(programme.people.map((person) => person.email.trim().toLowerCase()));
+  for (const email of programme.personalFeeds) {
+    if (!people.has(email.toLowerCase())) throw new DemoError(`Demo personal feed: unknown person ${email}.`);
   }
   const partnershipKeys = new Set(programme.partnerships.map((partnership) => partnership.key));
   const events = planEvents(programme.events, (code) => zones.get(code));
@@ -162,4 +188,84 @@ function withContext<T>(what: string, subject: string, check: () => T): T {
     }
     throw error;
   }
+}
+
+/**
+ * Resolves the invitations and checks them as the invitations lib would have left them: one per
+ * person and event, seats only in parts of the event that have a capacity, never more accepted
+ * invitations or confirmed seats than there is room for, and a waitlist only where it is full.
+ */
+export function planInvitations(programme: DemoProgramme, events: PlannedEvent[]): PlannedInvitation[] {
+  const people = new Set(programme.people.map((person) => person.email.trim().toLowerCase()));
+  const eventsByKey = new Map(events.map((event) => [event.key, event]));
+  const planned = programme.invitations.flatMap((round) => planRound(round, eventsByKey, people));
+  const seats = new Map<string, { confirmed: number; waitlisted: number }>();
+  const count = (key: string, status: 'accepted' | 'waitlisted' | ChoiceStatus): void => {
+    const counted = seats.get(key) ?? { confirmed: 0, waitlisted: 0 };
+    if (status === 'accepted' || status === 'confirmed') counted.confirmed += 1;
+    if (status === 'waitlisted') counted.waitlisted += 1;
+    seats.set(key, counted);
+  };
+  for (const invitation of planned) {
+    if (invitation.status === 'accepted' || invitation.status === 'waitlisted') {
+      count(invitation.eventKey, invitation.status);
+    }
+    for (const choice of invitation.choices) count(choice.workshopKey, choice.status);
+  }
+  for (const [key, counted] of seats) {
+    const capacity = eventsByKey.get(key)!.capacity;
+    if (capacity === null) continue;
+    if (counted.confirmed > capacity) {
+      throw new DemoError(
+        `Demo invitations to "${key}": ${counted.confirmed} seats taken, capacity ${capacity}.`,
+      );
+    }
+    if (counted.waitlisted > 0 && counted.confirmed < capacity) {
+      throw new DemoError(`Demo invitations to "${key}": people wait although seats are free.`);
+    }
+  }
+  return planned;
+}
+
+function planRound(
+  round: InvitationRoundRecord,
+  eventsByKey: Map<string, PlannedEvent>,
+  people: Set<string>,
+): PlannedInvitation[] {
+  const event = eventsByKey.get(round.event);
+  if (!event) throw new DemoError(`Demo invitations: unknown event "${round.event}".`);
+  if (event.status === 'cancelled') throw new DemoError(`Demo invitations: "${round.event}" is cancelled.`);
+  const answeredAt = new Date(round.answeredAt);
+  if (Number.isNaN(answeredAt.getTime())) {
+    throw new DemoError(`Demo invitations to "${round.event}": answeredAt is not an instant.`);
+  }
+  const invited = new Set<string>();
+  return round.invitees.map((invitee) => {
+    const email = invitee.email.trim().toLowerCase();
+    const subject = `Demo invitation of ${email} to "${event.key}"`;
+    if (!people.has(email)) throw new DemoError(`${subject}: unknown person.`);
+    if (invited.has(email)) throw new DemoError(`${subject}: invited twice.`);
+    invited.add(email);
+    const seats = Object.entries(invitee.seats ?? {});
+    if (seats.length > 0 && WITHOUT_SEATS.includes(invitee.status)) {
+      throw new DemoError(`${subject}: a ${invitee.status} invitation holds no seats.`);
+    }
+    return {
+      key: `${event.key}:${email}`,
+      eventKey: event.key,
+      email,
+      status: invitee.status,
+      respondedAt: invitee.status === 'invited' || invitee.status === 'cancelled' ? null : answeredAt,
+      choices: seats.map(([part, status]) => {
+        const workshopKey = `${event.key}/${part}`;
+        const workshop = eventsByKey.get(workshopKey);
+        if (!workshop) throw new DemoError(`${subject}: "${part}" is not a part of the event.`);
+        if (workshop.capacity === null) {
+          throw new DemoError(`${subject}: "${part}" has no capacity and is everyone's programme anyway.`);
+        }
+        if (workshop.status === 'cancelled') throw new DemoError(`${subject}: "${part}" is cancelled.`);
+        return { key: `${workshopKey}:${email}`, workshopKey, status };
+      }),
+    };
+  });
 }

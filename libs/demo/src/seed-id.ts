@@ -23,6 +23,9 @@ export function uuidV5(name: string, namespace: string): string {
  * The id of a demo record, from a stable key such as "event:staedtetag-2022/digitalisierung".
  * Loading the programme again finds the same rows and updates them instead of adding copies.
  */
-export function demoId(kind: 'organisation' | 'partnership' | 'person' | 'event', key: string): string {
+export function demoId(
+  kind: 'organisation' | 'partnership' | 'person' | 'event' | 'invitation' | 'workshop-choice',
+  key: string,
+): string {
   return uuidV5(`${kind}:${key}`, DEMO_NAMESPACE);
 }

@@ -10,9 +10,9 @@ import {
   DemoLoadResult,
   DemoModule,
   DemoProgrammeService,
-  EXCHANGE_TRIP_2024,
+  PARTNERSHIP_MEETING_2027_01,
   RecordCounts,
-  STAEDTETAG_2022,
+  STAEDTETAG_2027,
 } from '@app/demo';
 
 @Module({ imports: [AppConfigModule, DatabaseModule, DemoModule] })
@@ -20,7 +20,8 @@ class SeedDemoModule {}
 
 /**
  * `npm run seed:demo`: loads the demo programme (again: it updates in place) and prints a fresh API
- * key per demo organisation, with calls to try them. Keys of an earlier run stop working.
+ * key per demo organisation and fresh personal feed URLs of two participants, with calls to try
+ * them. Keys and feed URLs of an earlier run stop working.
  */
 async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(SeedDemoModule, { logger: ['error', 'warn'] });
@@ -42,34 +43,56 @@ async function main(): Promise<void> {
 
 function report(result: DemoLoadResult, baseUrl: string): string {
   const counts = (label: string, counted: RecordCounts) =>
-    `  ${label.padEnd(14)}${String(counted.total).padStart(4)}  (${counted.created} new, ${counted.updated} changed)`;
+    `  ${label.padEnd(16)}${String(counted.total).padStart(4)}  (${counted.created} new, ${counted.updated} changed)`;
   const keyLines = result.keys.map(
     (key) => `  ${key.organisationCode.padEnd(6)}${key.role.padEnd(11)}${key.token}  ${key.organisationName}`,
   );
-  const keyOf = (code: string) => result.keys.find((key) => key.organisationCode === code)?.token ?? '<key>';
-  const arnsberg = keyOf('ARN');
+  const feedLines = result.personalFeeds.flatMap((person) => [
+    `  ${person.name} (${person.organisationCode}, ${person.timeZone})`,
+    `    ${person.feed.url}`,
+    `    ${person.feed.webcal}`,
+  ]);
+  const keyOf = (code: string) => result.keys.find((key) => key.organisationCode === code);
+  const arnsberg = keyOf('ARN')?.token ?? '<key>';
   const morogoro = keyOf('MORO');
+  const meeting = `${baseUrl}/api/v1/events/${demoId('event', PARTNERSHIP_MEETING_2027_01.key)}`;
+  const auth = `-H "Authorization: Bearer ${arnsberg}"`;
+  const json = `${auth} -H "Content-Type: application/json"`;
   return [
     'Demo programme loaded:',
     counts('organisations', result.organisations),
     counts('partnerships', result.partnerships),
     counts('people', result.people),
     counts('events', result.events),
+    counts('invitations', result.invitations),
+    counts('workshop seats', result.workshopChoices),
     '',
     'API keys (a new set on every run; the previous demo keys no longer work):',
     ...keyLines,
     '',
+    'Personal feeds: subscribe in a calendar app (new URLs on every run; the previous ones no longer work):',
+    ...feedLines,
+    '',
     `Try them in Swagger: ${baseUrl}/docs -> Authorize -> paste a key. Or with curl:`,
     '',
-    '  # the Städtetag Arnsberg–Sundern 2022 with its workshops, as Arnsberg sees it',
-    `  curl -s -H "Authorization: Bearer ${arnsberg}" "${baseUrl}/api/v1/events?kind=city_day"`,
+    '  # upcoming events, as Arnsberg sees them',
+    `  curl -s ${auth} "${baseUrl}/api/v1/events?topLevel=true&from=${new Date().toISOString()}"`,
     '',
-    '  # the exchange trip to Morogoro 2024 with flights across time zones, visits and accommodation',
-    `  curl -s -H "Authorization: Bearer ${morogoro}" "${baseUrl}/api/v1/events/${demoId('event', EXCHANGE_TRIP_2024.key)}"`,
+    `  # invite the Morogoro delegation (organisation ${morogoro?.organisationId ?? '<id>'}) to the`,
+    `  # virtual partnership meeting on 19 January 2027; their emails arrive in the mail inbox`,
+    `  curl -s -X POST ${json} \\`,
+    `       -d '{"organisationIds":["${morogoro?.organisationId ?? '<id>'}"]}' "${meeting}/invitations"`,
     '',
-    '  # Morogoro may not change an event that only Arnsberg and Sundern host: 403',
-    `  curl -s -X PATCH -H "Authorization: Bearer ${morogoro}" -H "Content-Type: application/json" \\`,
-    `       -d '{"title":"Umbenannt"}' "${baseUrl}/api/v1/events/${demoId('event', STAEDTETAG_2022.key)}"`,
+    '  # the answers, as the organiser sees them',
+    `  curl -s ${auth} "${meeting}/invitations"`,
+    '',
+    '  # move the meeting by two hours: the personal feeds and the invitees follow',
+    `  curl -s -X PATCH ${json} \\`,
+    `       -d '{"startsAt":"2027-01-19T12:00","endsAt":"2027-01-19T13:30"}' "${meeting}"`,
+    '',
+    '  # Morogoro may not change an event that only Sundern and Arnsberg host: 403',
+    `  curl -s -X PATCH -H "Authorization: Bearer ${morogoro?.token ?? '<key>'}" -H "Content-Type: application/json" \\`,
+    `       -d '{"title":"Umbenannt"}' "${baseUrl}/api/v1/events/${demoId('event', STAEDTETAG_2027.key)}"`,
     '',
   ].join('\n');
 }

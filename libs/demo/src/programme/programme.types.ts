@@ -1,3 +1,4 @@
+import { ChoiceStatus, InvitationStatus } from '@app/invitations';
 import { EventKind, EventStatus, EventVisibility, Locale, VenueInput } from '@app/planning';
 
 /** Organisations are known by their code (ARN, MORO …), which is also their seed key. */
@@ -61,6 +62,27 @@ export interface EventRecord {
   parts?: EventRecord[];
 }
 
+/**
+ * The invitations to one event as they stand at a fixed moment: who was invited, who answered
+ * how, and the workshop seats they hold. The seed writes them as rows, without the emails that
+ * inviting through the API sends.
+ */
+export interface InvitationRoundRecord {
+  /** Full key of the event the people are invited to. */
+  event: string;
+  /** When the answers came in (an ISO 8601 instant); people still `invited` have not answered. */
+  answeredAt: string;
+  invitees: InviteeRecord[];
+}
+
+export interface InviteeRecord {
+  /** Email address of a person of the programme. */
+  email: string;
+  status: InvitationStatus;
+  /** Seats in workshops of the event (parts with a capacity), by the part's key below the event. */
+  seats?: Record<string, ChoiceStatus>;
+}
+
 export interface DemoProgramme {
   /** The organisation of the people who run the installation; it gets the demo admin key. */
   operator: OrganisationRecord;
@@ -68,4 +90,7 @@ export interface DemoProgramme {
   partnerships: PartnershipRecord[];
   people: PersonRecord[];
   events: EventRecord[];
+  invitations: InvitationRoundRecord[];
+  /** Email addresses of the people whose personal feed URL each load replaces and prints. */
+  personalFeeds: string[];
 }

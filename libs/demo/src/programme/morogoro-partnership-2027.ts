@@ -1,0 +1,270 @@
+import { VenueInput } from '@app/planning';
+import { FOLLOW_UP_NOTE } from './follow-up';
+import { EventRecord } from './programme.types';
+
+const PARTNERSHIP = 'knp-arnsberg-morogoro';
+const BERLIN = 'Europe/Berlin';
+const MOROGORO = 'Africa/Dar_es_Salaam';
+
+const RATHAUS_ARNSBERG: VenueInput = {
+  name: 'Rathaus Arnsberg',
+  address: 'Rathausplatz 2, 59759 Arnsberg',
+  latitude: 51.449611,
+  longitude: 7.965278,
+};
+const HOTEL_NEHEIM: VenueInput = {
+  name: 'Partnerhotel der Stadt Arnsberg',
+  address: 'Neheimer Markt, 59755 Arnsberg',
+  latitude: 51.4518,
+  longitude: 7.9607,
+};
+const FRANKFURT_AIRPORT: VenueInput = {
+  name: 'Flughafen Frankfurt (FRA)',
+  address: '60547 Frankfurt am Main',
+  latitude: 50.0379,
+  longitude: 8.5622,
+};
+const DAR_AIRPORT: VenueInput = {
+  name: 'Julius Nyerere International Airport (DAR)',
+  address: 'Dar es Salaam, Tanzania',
+  latitude: -6.8781,
+  longitude: 39.2026,
+};
+
+/**
+ * The next virtual meeting of the partnership. The demo invites only Arnsberg's team to it, so
+ * that a newcomer can invite the Morogoro delegation through the API and watch the emails go out.
+ */
+export const PARTNERSHIP_MEETING_2027_01: EventRecord = {
+  key: 'knp-virtuelles-treffen-2027-01',
+  kind: 'virtual_meeting',
+  title: 'Virtuelles Partnerschaftstreffen Arnsberg–Morogoro: Jahresplanung 2027 / Annual planning',
+  description:
+    'Folgetreffen der Kernteams: Stand der Maßnahmen aus dem Handlungskonzept Agenda 2030 (Wasser, Abfall, Klima, ' +
+    'Bildung), Jahresplanung 2027 und erste Absprachen zum Gegenbesuch der Delegation aus Morogoro im Herbst.\n\n' +
+    'Follow-up meeting of the core teams; held in English. Times: 10:00–11:30 in Arnsberg (CET) = 12:00–13:30 in ' +
+    'Morogoro (EAT) – in winter the difference is two hours.' +
+    FOLLOW_UP_NOTE,
+  startsAt: '2027-01-19T10:00',
+  endsAt: '2027-01-19T11:30',
+  startZone: BERLIN,
+  onlineUrl: 'https://meet.example/arnsberg-morogoro/jahresplanung-2027',
+  host: 'ARN',
+  coHosts: ['MORO'],
+  partnership: PARTNERSHIP,
+  capacity: 30,
+  tags: ['knp', 'virtuell', 'agenda2030', 'folgetermin'],
+};
+
+/** Morogoro hosts this one, in its own zone: the difference to Arnsberg is one hour in summer. */
+export const PARTNERSHIP_MEETING_2027_09: EventRecord = {
+  key: 'knp-virtuelles-treffen-2027-09',
+  kind: 'virtual_meeting',
+  title: 'Virtual partnership meeting Morogoro–Arnsberg: preparing the delegation visit',
+  description:
+    'Morogoro Municipal Council invites the core teams to prepare the delegation visit to Arnsberg in October: ' +
+    'programme, site visits, travel and accommodation, who travels.\n\n' +
+    'Zeiten: 14:00–15:30 Uhr in Morogoro (EAT) = 13:00–14:30 Uhr in Arnsberg (MESZ) – im Sommer nur eine Stunde ' +
+    'Unterschied.' +
+    FOLLOW_UP_NOTE,
+  startsAt: '2027-09-14T14:00',
+  endsAt: '2027-09-14T15:30',
+  startZone: MOROGORO,
+  onlineUrl: 'https://meet.example/morogoro-arnsberg/visit-preparation',
+  host: 'MORO',
+  coHosts: ['ARN'],
+  partnership: PARTNERSHIP,
+  capacity: 30,
+  tags: ['knp', 'virtuell', 'delegation', 'folgetermin'],
+};
+
+/**
+ * The return visit of a Morogoro delegation. Its days span the end of summer time in Europe
+ * (31 October 2027): the weekend with host families starts at +02:00 and ends at +01:00, while
+ * Morogoro stays at +03:00 all year. Flights start in the zone they leave and end in the zone
+ * they land in.
+ */
+export const DELEGATION_VISIT_2027: EventRecord = {
+  key: 'knp-delegationsbesuch-morogoro-2027',
+  kind: 'delegation_visit',
+  title: 'Zweiter Delegationsbesuch aus Morogoro in Arnsberg',
+  description:
+    'Gegenbesuch nach der Entsendung aus Arnsberg 2024: Eine Delegation des Morogoro Municipal Council kommt zum ' +
+    'zweiten Mal nach Arnsberg. Zwischenbilanz des Handlungskonzepts Agenda 2030, Ortstermine zu Trinkwasser und ' +
+    'Wärmewende, ein Wochenende bei Gastfamilien und Begegnungen mit Schulen und dem Partnerschaftsverein.\n\n' +
+    'Second delegation of Morogoro Municipal Council visiting Arnsberg, 27 October – 3 November 2027 (departure ' +
+    'from and return to Dar es Salaam included). Note: summer time ends in Germany on 31 October – from then on ' +
+    'Arnsberg is two hours behind Morogoro.' +
+    FOLLOW_UP_NOTE,
+  startsAt: '2027-10-27',
+  endsAt: '2027-11-03',
+  allDay: true,
+  venue: { name: 'Arnsberg', address: '59759 Arnsberg', latitude: 51.39639, longitude: 8.06444 },
+  host: 'ARN',
+  coHosts: ['MORO'],
+  partnership: PARTNERSHIP,
+  capacity: 8,
+  tags: ['knp', 'delegation', 'morogoro', 'folgetermin'],
+  parts: [
+    {
+      key: 'flug-hinreise',
+      kind: 'travel_leg',
+      title: 'Flug Dar es Salaam (DAR) – Frankfurt (FRA) über Doha',
+      description:
+        'Abflug 16:40 Uhr Ortszeit Dar es Salaam, Ankunft 06:15 Uhr Ortszeit Frankfurt am Folgetag. ' +
+        'Departure 16:40 local time Dar es Salaam, arrival 06:15 local time Frankfurt the next morning.',
+      startsAt: '2027-10-27T16:40',
+      startZone: MOROGORO,
+      endsAt: '2027-10-28T06:15',
+      endZone: BERLIN,
+      venue: DAR_AIRPORT,
+      tags: ['flug'],
+    },
+    {
+      key: 'transfer-arnsberg',
+      kind: 'travel_leg',
+      title: 'Transfer Flughafen Frankfurt – Arnsberg-Neheim (Kleinbus)',
+      description: 'Abholung am Terminal 1, Ankunft im Hotel gegen 11 Uhr.',
+      startsAt: '2027-10-28T07:30',
+      endsAt: '2027-10-28T10:45',
+      startZone: BERLIN,
+      venue: FRANKFURT_AIRPORT,
+      visibility: 'internal',
+    },
+    {
+      key: 'unterkunft',
+      kind: 'accommodation',
+      title: 'Unterkunft der Delegation in Arnsberg-Neheim',
+      description: 'Einzelzimmer mit Frühstück, fünf Nächte; Abrechnung über das Projektbudget.',
+      startsAt: '2027-10-28',
+      endsAt: '2027-11-02',
+      allDay: true,
+      startZone: BERLIN,
+      venue: HOTEL_NEHEIM,
+      visibility: 'internal',
+    },
+    {
+      key: 'empfang-rathaus',
+      kind: 'other',
+      title: 'Empfang durch den Bürgermeister / Welcome at the town hall',
+      description:
+        'Begrüßung der Delegation im Rathaus, Rückblick auf Hamm 2023 und Morogoro 2024, Pressetermin.',
+      startsAt: '2027-10-28T14:00',
+      endsAt: '2027-10-28T15:30',
+      startZone: BERLIN,
+      venue: RATHAUS_ARNSBERG,
+    },
+    {
+      key: 'wasserwerk',
+      kind: 'site_visit',
+      title: 'Wasserwerk an der Ruhr: Trinkwasser aus Uferfiltrat',
+      description:
+        'Wie Arnsberg sein Trinkwasser aus der Ruhr gewinnt und das Einzugsgebiet schützt – Vergleich mit dem ' +
+        'Mindu-Staudamm in Morogoro. Kleine Gruppe wegen der Hygienevorschriften.',
+      startsAt: '2027-10-29T09:30',
+      endsAt: '2027-10-29T12:00',
+      startZone: BERLIN,
+      venue: { name: 'Wasserwerk Arnsberg', address: '59759 Arnsberg', latitude: 51.4405, longitude: 7.9981 },
+      capacity: 6,
+      tags: ['wasser'],
+    },
+    {
+      key: 'nahwaermenetz',
+      kind: 'site_visit',
+      title: 'Nahwärmenetz und Photovoltaik: die Wärmewende im Quartier',
+      description:
+        'Parallel zum Wasserwerk: ein neues Nahwärmenetz in Neheim und Solaranlagen auf Schuldächern.',
+      startsAt: '2027-10-29T09:30',
+      endsAt: '2027-10-29T12:00',
+      startZone: BERLIN,
+      venue: { name: 'Schulzentrum Neheim', address: '59755 Arnsberg', latitude: 51.4547, longitude: 7.9733 },
+      capacity: 6,
+      tags: ['energie', 'klima'],
+    },
+    {
+      key: 'fachworkshop-zwischenbilanz',
+      kind: 'workshop',
+      title: 'Fachworkshop: Zwischenbilanz Handlungskonzept Agenda 2030 / Mid-term review',
+      description:
+        'Was ist seit 2024 umgesetzt, was hakt, was kommt als Nächstes? Arbeitssprache Englisch, working ' +
+        'language English.',
+      startsAt: '2027-10-29T14:00',
+      endsAt: '2027-10-29T17:00',
+      startZone: BERLIN,
+      venue: { ...RATHAUS_ARNSBERG, name: 'Rathaus Arnsberg – Sitzungssaal 1' },
+      capacity: 24,
+      tags: ['agenda2030', 'workshop'],
+    },
+    {
+      key: 'wochenende-gastfamilien',
+      kind: 'other',
+      title: 'Wochenende bei Gastfamilien / Weekend with host families',
+      description:
+        'Von Samstagmorgen bis Sonntagabend bei Familien des Partnerschaftsvereins in Arnsberg und Sundern. ' +
+        'Achtung: In der Nacht zum Sonntag, 31. Oktober, endet die Sommerzeit – die Uhren werden um 03:00 Uhr auf ' +
+        '02:00 Uhr zurückgestellt. Clocks go back one hour in Germany that night.',
+      startsAt: '2027-10-30T10:00',
+      endsAt: '2027-10-31T18:00',
+      startZone: BERLIN,
+      venue: { name: 'Arnsberg und Sundern', address: 'Sauerland', latitude: 51.39639, longitude: 8.06444 },
+    },
+    {
+      key: 'partnerschaftsverein',
+      kind: 'other',
+      title: 'Begegnung mit dem Partnerschaftsverein und Schulen (Allerheiligen)',
+      description:
+        'Allerheiligen ist in Nordrhein-Westfalen ein Feiertag: Nachmittag mit dem Partnerschaftsverein, ' +
+        'Schüler:innen der Eine-Welt-AGs und Fairtrade-Initiativen im Kulturzentrum.',
+      startsAt: '2027-11-01T15:00',
+      endsAt: '2027-11-01T18:00',
+      startZone: BERLIN,
+      venue: {
+        name: 'Kulturzentrum Berliner Platz',
+        address: 'Berliner Platz, 59759 Arnsberg',
+        latitude: 51.4432,
+        longitude: 7.9669,
+      },
+    },
+    {
+      key: 'abschlussgespraech',
+      kind: 'other',
+      title: 'Abschlussgespräch und Vereinbarungen für 2028',
+      description: 'Vereinbarungen zu Maßnahmen, Zuständigkeiten und dem nächsten Treffen.',
+      startsAt: '2027-11-02T09:00',
+      endsAt: '2027-11-02T11:00',
+      startZone: BERLIN,
+      venue: RATHAUS_ARNSBERG,
+    },
+    {
+      key: 'transfer-flughafen',
+      kind: 'travel_leg',
+      title: 'Transfer Arnsberg – Flughafen Frankfurt (FRA)',
+      description: 'Kleinbus ab Rathaus.',
+      startsAt: '2027-11-02T12:30',
+      endsAt: '2027-11-02T15:30',
+      startZone: BERLIN,
+      venue: RATHAUS_ARNSBERG,
+      visibility: 'internal',
+    },
+    {
+      key: 'flug-rueckreise',
+      kind: 'travel_leg',
+      title: 'Flug Frankfurt (FRA) – Dar es Salaam (DAR) über Doha',
+      description:
+        'Abflug 18:25 Uhr Ortszeit Frankfurt (MEZ), Ankunft 09:40 Uhr Ortszeit Dar es Salaam am Folgetag. ' +
+        'Departure 18:25 local time Frankfurt, arrival 09:40 local time Dar es Salaam the next morning.',
+      startsAt: '2027-11-02T18:25',
+      startZone: BERLIN,
+      endsAt: '2027-11-03T09:40',
+      endZone: MOROGORO,
+      venue: FRANKFURT_AIRPORT,
+      tags: ['flug'],
+    },
+  ],
+};
+
+export const MOROGORO_PARTNERSHIP_2027_EVENTS: EventRecord[] = [
+  PARTNERSHIP_MEETING_2027_01,
+  PARTNERSHIP_MEETING_2027_09,
+  DELEGATION_VISIT_2027,
+];
