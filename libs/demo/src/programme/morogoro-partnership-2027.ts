@@ -1,36 +1,16 @@
 import { VenueInput } from '@app/planning';
 import { FOLLOW_UP_NOTE } from './follow-up';
 import { EventRecord } from './programme.types';
+import { BERLIN, DAR_AIRPORT, FRANKFURT_AIRPORT, MOROGORO, RATHAUS_ARNSBERG } from './places';
 
 const PARTNERSHIP = 'knp-arnsberg-morogoro';
-const BERLIN = 'Europe/Berlin';
-const MOROGORO = 'Africa/Dar_es_Salaam';
 
-const RATHAUS_ARNSBERG: VenueInput = {
-  name: 'Rathaus Arnsberg',
-  address: 'Rathausplatz 2, 59759 Arnsberg',
-  latitude: 51.449611,
-  longitude: 7.965278,
-};
 const HOTEL_NEHEIM: VenueInput = {
   name: 'Partnerhotel der Stadt Arnsberg',
   address: 'Neheimer Markt, 59755 Arnsberg',
   latitude: 51.4518,
   longitude: 7.9607,
 };
-const FRANKFURT_AIRPORT: VenueInput = {
-  name: 'Flughafen Frankfurt (FRA)',
-  address: '60547 Frankfurt am Main',
-  latitude: 50.0379,
-  longitude: 8.5622,
-};
-const DAR_AIRPORT: VenueInput = {
-  name: 'Julius Nyerere International Airport (DAR)',
-  address: 'Dar es Salaam, Tanzania',
-  latitude: -6.8781,
-  longitude: 39.2026,
-};
-
 /**
  * The next virtual meeting of the partnership. The demo invites only Arnsberg's team to it, so
  * that a newcomer can invite the Morogoro delegation through the API and watch the emails go out.

@@ -1,16 +1,9 @@
 import { VenueInput } from '@app/planning';
 import { EventRecord } from './programme.types';
+import { BERLIN, DAR_AIRPORT, FRANKFURT_AIRPORT, MOROGORO, RATHAUS_ARNSBERG } from './places';
 
 const PARTNERSHIP = 'knp-arnsberg-morogoro';
-const BERLIN = 'Europe/Berlin';
-const MOROGORO = 'Africa/Dar_es_Salaam';
 
-const RATHAUS_ARNSBERG: VenueInput = {
-  name: 'Rathaus Arnsberg',
-  address: 'Rathausplatz 2, 59759 Arnsberg',
-  latitude: 51.449611,
-  longitude: 7.965278,
-};
 const KURHAUS_HAMM: VenueInput = {
   name: 'Kurhaus Bad Hamm',
   address: 'Ostenallee 87, 59071 Hamm',
@@ -358,19 +351,6 @@ export const DELEGATION_VISIT_2023: EventRecord = {
       visibility: 'internal',
     },
   ],
-};
-
-const FRANKFURT_AIRPORT: VenueInput = {
-  name: 'Flughafen Frankfurt (FRA)',
-  address: '60547 Frankfurt am Main',
-  latitude: 50.0379,
-  longitude: 8.5622,
-};
-const DAR_AIRPORT: VenueInput = {
-  name: 'Julius Nyerere International Airport (DAR)',
-  address: 'Dar es Salaam, Tanzania',
-  latitude: -6.8781,
-  longitude: 39.2026,
 };
 
 /** Times of the travel legs are in the zone where each leg departs and arrives. */

@@ -1,9 +1,6 @@
-import { VenueInput } from '@app/planning';
 import { FOLLOW_UP_NOTE } from './follow-up';
 import { EventRecord } from './programme.types';
-
-const BERLIN = 'Europe/Berlin';
-const BUCHAREST = 'Europe/Bucharest';
+import { ALBA_IULIA_CITY_HALL, BERLIN, BUCHAREST } from './places';
 
 /**
  * Summer time ends a week later in the USA than in Europe: in that week Warren is six hours
@@ -28,13 +25,6 @@ export const WARREN_CALL_2027: EventRecord = {
   partnership: 'climate-smart-arnsberg-warren',
   capacity: 30,
   tags: ['climate smart municipalities', 'energie', 'virtuell', 'folgetermin'],
-};
-
-const ALBA_IULIA_CITY_HALL: VenueInput = {
-  name: 'Primăria Municipiului Alba Iulia',
-  address: 'Calea Moților 5A, 510134 Alba Iulia, Romania',
-  latitude: 46.0669,
-  longitude: 23.5806,
 };
 
 /** The trip the 2024 draft planned, now published: flights leave in one zone and land in the other. */

@@ -1,15 +1,8 @@
-import { VenueInput } from '@app/planning';
 import { EventRecord } from './programme.types';
+import { ALBA_IULIA_CITY_HALL, BUCHAREST, RATHAUS_ARNSBERG } from './places';
 
 const WARREN = 'climate-smart-arnsberg-warren';
 const ALBA_IULIA = 'arnsberg-alba-iulia';
-
-const RATHAUS_ARNSBERG: VenueInput = {
-  name: 'Rathaus Arnsberg',
-  address: 'Rathausplatz 2, 59759 Arnsberg',
-  latitude: 51.449611,
-  longitude: 7.965278,
-};
 
 export const WARREN_EVENTS: EventRecord[] = [
   {
@@ -115,14 +108,6 @@ export const WARREN_EVENTS: EventRecord[] = [
     tags: ['climate smart municipalities', 'klimaanpassung', 'virtuell'],
   },
 ];
-
-const BUCHAREST = 'Europe/Bucharest';
-const ALBA_IULIA_CITY_HALL: VenueInput = {
-  name: 'Primăria Municipiului Alba Iulia',
-  address: 'Calea Moților 5A, 510134 Alba Iulia, Romania',
-  latitude: 46.0669,
-  longitude: 23.5806,
-};
 
 export const ALBA_IULIA_EVENTS: EventRecord[] = [
   {
