@@ -57,3 +57,12 @@ export async function startApi(options: StartApiOptions = {}): Promise<ApiHarnes
 export function bearer(key: string): { Authorization: string } {
   return { Authorization: `Bearer ${key}` };
 }
+
+/** Keeps a response body as text exactly as sent (supertest would not parse text/calendar). */
+export function textParser(response: unknown, done: (error: Error | null, body: string) => void): void {
+  const stream = response as NodeJS.ReadableStream & { setEncoding(encoding: string): void };
+  let body = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => (body += chunk));
+  stream.on('end', () => done(null, body));
+}

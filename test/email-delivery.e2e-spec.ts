@@ -5,14 +5,13 @@ import { Queue } from 'bullmq';
 import ICAL from 'ical.js';
 import Redis from 'ioredis';
 import { DateTime } from 'luxon';
-import { eventUid, renderFeed } from '@app/calendar';
+import { eventUid } from '@app/calendar';
 import { AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { EmailDeliveryModule, EmailRelay } from '@app/emails';
 import { QUEUES } from '@app/queue';
 import { ReceivedMail, SmtpSink, startSmtpSink } from '@app/testing';
-import { Event } from '@app/planning';
-import { ApiHarness, bearer, startApi } from './api-harness';
+import { ApiHarness, bearer, startApi, textParser } from './api-harness';
 import {
   emailByKey,
   emailRows,
@@ -109,13 +108,14 @@ describe('Email delivery', () => {
     const calendar = calendarOf(english);
     expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST');
     const vevent = calendar.getFirstSubcomponent('vevent')!;
-    const feedUid = new ICAL.Component(
-      ICAL.parse(
-        renderFeed({ name: 'Feed', timeZone: 'Europe/Berlin', refreshIntervalSeconds: 3600 }, [
-          { event: await api.dataSource.manager.findOneByOrFail(Event, { id: event.id }) },
-        ]),
-      ),
-    )
+    const served = await api
+      .http()
+      .get(`/feeds/events/${event.id}.ics`)
+      .set('Accept-Encoding', 'identity')
+      .buffer(true)
+      .parse(textParser)
+      .expect(200);
+    const feedUid = new ICAL.Component(ICAL.parse(served.body as string))
       .getFirstSubcomponent('vevent')!
       .getFirstPropertyValue('uid');
     expect(vevent.getFirstPropertyValue('uid')).toBe(eventUid(event.id));

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { readCalendar } from '@app/testing';
 import { ApiModule } from '../apps/api/src/api.module';
 import { configureApi } from '../apps/api/src/configure-api';
-import { ApiHarness, bearer, startApi } from './api-harness';
+import { ApiHarness, bearer, startApi, textParser } from './api-harness';
 import { createEvent, OrganisationKeys, organisationWithKeys } from './planning-fixtures';
 
 const BASE_URL = 'https://treffpunkt.example.org';
@@ -459,12 +459,3 @@ describe('Calendar feeds', () => {
     return app;
   }
 });
-
-/** Keeps the body as text exactly as sent (supertest would not parse text/calendar). */
-function textParser(response: unknown, done: (error: Error | null, body: string) => void) {
-  const stream = response as NodeJS.ReadableStream & { setEncoding(encoding: string): void };
-  let body = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => (body += chunk));
-  stream.on('end', () => done(null, body));
-}

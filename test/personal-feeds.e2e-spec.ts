@@ -1,5 +1,5 @@
 import { readCalendar } from '@app/testing';
-import { ApiHarness, bearer, startApi } from './api-harness';
+import { ApiHarness, bearer, startApi, textParser } from './api-harness';
 import { createEvent, OrganisationKeys, organisationWithKeys, UNKNOWN_ID } from './planning-fixtures';
 
 const BASE_URL = 'https://treffpunkt.example.org';
@@ -293,12 +293,3 @@ describe('Personal feed guessing', () => {
     await api.http().get(valid).expect(200);
   });
 });
-
-/** Keeps the body as text exactly as sent (supertest would not parse text/calendar). */
-function textParser(response: unknown, done: (error: Error | null, body: string) => void) {
-  const stream = response as NodeJS.ReadableStream & { setEncoding(encoding: string): void };
-  let body = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => (body += chunk));
-  stream.on('end', () => done(null, body));
-}

@@ -1,6 +1,6 @@
 import { FOLLOW_UP_NOTE } from './follow-up';
 import { EventRecord } from './programme.types';
-import { ALBA_IULIA_CITY_HALL, BERLIN, BUCHAREST } from './places';
+import { ALBA_IULIA_CITY_HALL, BERLIN, BUCHAREST, DORTMUND_AIRPORT } from './places';
 
 /**
  * Summer time ends a week later in the USA than in Europe: in that week Warren is six hours
@@ -57,12 +57,7 @@ export const ALBA_IULIA_EXCHANGE_2027: EventRecord = {
       startZone: BERLIN,
       endsAt: '2027-05-10T14:10',
       endZone: BUCHAREST,
-      venue: {
-        name: 'Flughafen Dortmund (DTM)',
-        address: 'Flughafenring 2, 44319 Dortmund',
-        latitude: 51.5183,
-        longitude: 7.6122,
-      },
+      venue: DORTMUND_AIRPORT,
       tags: ['flug'],
     },
     {

@@ -1,5 +1,5 @@
 import { EventRecord } from './programme.types';
-import { ALBA_IULIA_CITY_HALL, BUCHAREST, RATHAUS_ARNSBERG } from './places';
+import { ALBA_IULIA_CITY_HALL, BERLIN, BUCHAREST, DORTMUND_AIRPORT, RATHAUS_ARNSBERG } from './places';
 
 const WARREN = 'climate-smart-arnsberg-warren';
 const ALBA_IULIA = 'arnsberg-alba-iulia';
@@ -153,15 +153,10 @@ export const ALBA_IULIA_EVENTS: EventRecord[] = [
         title: 'Flug Dortmund (DTM) – Sibiu (SBZ)',
         description: 'Abflug 10:40 Uhr Ortszeit Dortmund, Ankunft 14:10 Uhr Ortszeit Sibiu.',
         startsAt: '2024-05-13T10:40',
-        startZone: 'Europe/Berlin',
+        startZone: BERLIN,
         endsAt: '2024-05-13T14:10',
         endZone: BUCHAREST,
-        venue: {
-          name: 'Flughafen Dortmund (DTM)',
-          address: 'Flughafenring 2, 44319 Dortmund',
-          latitude: 51.5183,
-          longitude: 7.6122,
-        },
+        venue: DORTMUND_AIRPORT,
         tags: ['flug'],
       },
       {
@@ -223,7 +218,7 @@ export const ALBA_IULIA_EVENTS: EventRecord[] = [
         startsAt: '2024-05-16T15:00',
         startZone: BUCHAREST,
         endsAt: '2024-05-16T16:35',
-        endZone: 'Europe/Berlin',
+        endZone: BERLIN,
         venue: {
           name: 'Aeroportul Internațional Sibiu (SBZ)',
           address: 'Sibiu, Romania',

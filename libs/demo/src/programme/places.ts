@@ -32,3 +32,10 @@ export const ALBA_IULIA_CITY_HALL: VenueInput = {
   latitude: 46.0669,
   longitude: 23.5806,
 };
+
+export const DORTMUND_AIRPORT: VenueInput = {
+  name: 'Flughafen Dortmund (DTM)',
+  address: 'Flughafenring 2, 44319 Dortmund',
+  latitude: 51.5183,
+  longitude: 7.6122,
+};
