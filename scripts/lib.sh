@@ -34,16 +34,51 @@ die() {
 
 mtime() { stat -c %Y "$1" 2>/dev/null || stat -f %m "$1"; }
 
-check_node() {
-  command -v node >/dev/null 2>&1 || die "Node.js is not installed. Install Node 20.11 or newer (https://nodejs.org, or: nvm install 22)."
+# The Node the project runs on when the system's is too old: the version in .nvmrc, installed from
+# the npm registry (the `node` package carries the platform binaries) into .run/node.
+NODE_MIN_MAJOR=22
+NODE_MIN_MINOR=12
+LOCAL_NODE_DIR="$RUN_DIR/node"
+
+node_is_recent_enough() {
   local version major minor
-  version="$(node -p 'process.versions.node')"
+  version="$("$1" -p 'process.versions.node' 2>/dev/null)" || return 1
   major="${version%%.*}"
   minor="${version#*.}"
   minor="${minor%%.*}"
-  if [ "$major" -lt 20 ] || { [ "$major" -eq 20 ] && [ "$minor" -lt 11 ]; } || [ "$major" -ge 25 ]; then
-    die "Node $version is not supported; package.json asks for >=20.11 <25."
+  [ "$major" -gt "$NODE_MIN_MAJOR" ] || { [ "$major" -eq "$NODE_MIN_MAJOR" ] && [ "$minor" -ge "$NODE_MIN_MINOR" ]; }
+}
+
+install_local_node() {
+  local wanted
+  wanted="$(tr -d '[:space:]' <"$ROOT/.nvmrc")"
+  if [ -x "$LOCAL_NODE_DIR/node_modules/node/bin/node" ] &&
+    [ "$("$LOCAL_NODE_DIR/node_modules/node/bin/node" -p 'process.versions.node')" = "$wanted" ]; then
+    return 0
   fi
+  command -v npm >/dev/null 2>&1 || die "npm is not installed; it is needed to fetch Node $wanted."
+  say "Installing Node $wanted into .run/node from the npm registry (npm package node@$wanted)"
+  rm -rf "$LOCAL_NODE_DIR"
+  mkdir -p "$LOCAL_NODE_DIR"
+  (cd "$LOCAL_NODE_DIR" && printf '{"private":true}\n' >package.json &&
+    npm install --no-save --no-audit --no-fund --no-package-lock --loglevel=error "node@$wanted") ||
+    die "Could not install node@$wanted from the npm registry; install Node $NODE_MIN_MAJOR.$NODE_MIN_MINOR or newer yourself."
+  "$LOCAL_NODE_DIR/node_modules/node/bin/node" -v >/dev/null 2>&1 ||
+    die "The Node installed into .run/node does not run on this machine; install Node $NODE_MIN_MAJOR.$NODE_MIN_MINOR or newer yourself."
+}
+
+# Uses the system's Node when it is recent enough, else the project-local one; npm and every script
+# started from here then find that Node first on PATH.
+check_node() {
+  if command -v node >/dev/null 2>&1 && node_is_recent_enough node; then
+    return 0
+  fi
+  local found="none"
+  command -v node >/dev/null 2>&1 && found="$(node -v)"
+  install_local_node
+  export PATH="$LOCAL_NODE_DIR/node_modules/node/bin:$PATH"
+  hash -r
+  say "Using Node $(node -v) from .run/node (the system's Node is $found; Treffpunkt needs $NODE_MIN_MAJOR.$NODE_MIN_MINOR or newer)"
 }
 
 # Reads .env like the apps do (@nestjs/config): variables already in the environment win.

@@ -1,7 +1,9 @@
 import { RedisOptions } from 'ioredis';
 
 /** ioredis options from a redis:// or rediss:// URL, so one variable configures every client. */
-export function redisOptionsFromUrl(url: string): RedisOptions {
+export function redisOptionsFromUrl(
+  url: string,
+): Pick<RedisOptions, 'host' | 'port' | 'username' | 'password' | 'db' | 'tls'> {
   const parsed = new URL(url);
   const database = parsed.pathname.replace('/', '');
   return {

@@ -6,8 +6,9 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
 
 export function isValidTimeZone(zone: string): boolean {
-  // Luxon also accepts fixed offsets like "UTC+2"; only real IANA names carry DST rules.
-  return IANAZone.isValidZone(zone) && !/^(utc|gmt)[+-]/i.test(zone);
+  // Luxon, and Intl since Node 24, also accept fixed offsets like "UTC+2" or "+02:00"; only real
+  // IANA names carry DST rules.
+  return IANAZone.isValidZone(zone) && !/^((utc|gmt)?[+-])/i.test(zone);
 }
 
 export function assertTimeZone(field: string, zone: string): void {
