@@ -139,12 +139,7 @@ ensure_dependencies() {
   local marker="$ROOT/node_modules/.package-lock.json"
   if [ ! -f "$marker" ] || [ "$(mtime "$ROOT/package-lock.json")" -gt "$(($(mtime "$marker") + 2))" ]; then
     say "Installing dependencies (npm ci)"
-    if ! (cd "$ROOT" && npm ci --no-audit --no-fund); then
-      # npm ci refuses a lockfile that lacks optional platform packages a registry mirror does not
-      # carry (it checks before touching node_modules); npm install takes the same pinned versions.
-      say "npm ci refused the lockfile; installing the locked versions with npm install"
-      (cd "$ROOT" && npm install --no-audit --no-fund) || die "npm install failed; see the messages above."
-    fi
+    (cd "$ROOT" && npm ci --no-audit --no-fund) || die "npm ci failed; see the messages above."
   fi
 }
 
