@@ -8,8 +8,8 @@ import { DateTime } from 'luxon';
 import { eventUid } from '@app/calendar';
 import { AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { EmailDeliveryModule, EmailRelay } from '@app/emails';
-import { QUEUES } from '@app/queue';
+import { EmailDeliveryModule, EmailDeliveryService, EmailRelay, EMAILS_PER_JOB, messageIdFor } from '@app/emails';
+import { DeliverEmailsPayload, QUEUES } from '@app/queue';
 import { ReceivedMail, SmtpSink, startSmtpSink } from '@app/testing';
 import { ApiHarness, bearer, startApi, textParser } from './api-harness';
 import {
@@ -19,13 +19,17 @@ import {
   eventWithPeople,
   queueEmails,
   sleep,
+  timeoutFor,
   uniqueKey,
   waitForStatus,
+  whileProgressing,
 } from './email-fixtures';
 import { organisationWithKeys } from './planning-fixtures';
-import { fastMailSettings, startWorker, WorkerHarness } from './worker-harness';
+import { fastMailSettings, removeQueueKeys, startWorker, WorkerHarness } from './worker-harness';
 
 const PUBLIC_BASE_URL = 'https://treffpunkt.example.org';
+/** Enough emails that two relays running at the same time both find some. */
+const RACE_EMAILS = 1_500;
 
 function calendarOf(mail: ReceivedMail): ICAL.Component {
   const part = mail.parsed?.attachments.find((attachment) => attachment.contentType === 'text/calendar');
@@ -54,9 +58,28 @@ describe('Email delivery', () => {
     worker = await startWorker(fastMailSettings(sink.url));
   });
 
+  /** The outbox relay and delivery state alone, as the worker has them, without a mail processor. */
+  async function startRelayOnly(): Promise<INestApplication> {
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppConfigModule, DatabaseModule, EmailDeliveryModule],
+    }).compile();
+    return moduleRef.createNestApplication({ logger: false }).init();
+  }
+
+  /** Until the queue has no job waiting, delayed for less than a minute, or running. */
+  async function queueSettled(queue: Queue): Promise<void> {
+    await eventually(async () => {
+      const counts = await queue.getJobCounts('waiting', 'active', 'prioritized');
+      const soon = await queue.getDelayed();
+      const dueSoon = soon.filter((job) => job.timestamp + job.delay < Date.now() + 60_000);
+      return counts.waiting + counts.active + counts.prioritized + dueSoon.length === 0 ? true : undefined;
+    });
+  }
+
   afterAll(async () => {
     await worker?.close();
     await api?.close();
+    await removeQueueKeys();
     await sink?.close();
   });
 
@@ -279,7 +302,7 @@ describe('Email delivery', () => {
     await sleep(1_500);
     expect(sink.refusals()).toBe(refusals);
     await expect(emailByKey(api, key)).resolves.toMatchObject({ status: 'failed', attempts: 1 });
-    const job = await api.app.get<Queue>(getQueueToken(QUEUES.mail)).getJob(failed.id);
+    const job = await api.app.get<Queue>(getQueueToken(QUEUES.mail)).getJob(failed.job_id!);
     await expect(job?.getState()).resolves.toBe('failed');
     const listed = await api
       .http()
@@ -327,48 +350,124 @@ describe('Email delivery', () => {
     ).toEqual([sent.message_id]);
   });
 
-  it('should enqueue each email once when two relays run at the same time', async () => {
+  it(
+    'should enqueue each email once when two relays run at the same time, a few emails per job',
+    async () => {
+      await worker?.close();
+      worker = null;
+      const { event, people } = await eventWithPeople(api, [{ locale: 'en', timeZone: 'Europe/Berlin' }]);
+      const keys = Array.from({ length: RACE_EMAILS }, (_, index) => `update:relay-race:${event.id}:${index}`);
+      await queueEmails(
+        api,
+        keys.map((dedupeKey) => ({
+          kind: 'update',
+          eventId: event.id,
+          personId: people[0].id,
+          dedupeKey,
+          eventSequence: 0,
+        })),
+        false,
+      );
+      const relays: INestApplication[] = [];
+      try {
+        relays.push(await startRelayOnly(), await startRelayOnly());
+        const counts = await Promise.all(relays.map((relay) => relay.get(EmailRelay).relayDue()));
+        expect(counts[0] + counts[1]).toBe(keys.length);
+        expect(counts.every((count) => count > 0)).toBe(true);
+      } finally {
+        await Promise.all(relays.map((relay) => relay.close()));
+      }
+      const queue = api.app.get<Queue>(getQueueToken(QUEUES.mail));
+      const jobs = await queue.getJobs(['waiting'], 0, -1);
+      const carried = jobs.flatMap((job) => (job.data as DeliverEmailsPayload).emailIds);
+      expect(carried).toHaveLength(keys.length);
+      expect(new Set(carried).size).toBe(keys.length);
+      expect(Math.max(...jobs.map((job) => (job.data as DeliverEmailsPayload).emailIds.length))).toBe(
+        EMAILS_PER_JOB,
+      );
+      const jobOf = new Map(
+        jobs.flatMap((job) => (job.data as DeliverEmailsPayload).emailIds.map((id) => [id, job.id])),
+      );
+      const rows = await emailRows(api, 'event_id = $1', [event.id]);
+      expect(rows.filter((row) => row.job_id !== jobOf.get(row.id))).toEqual([]);
+
+      worker = await startWorker(fastMailSettings(sink.url));
+      await whileProgressing(async () => {
+        const [{ sent, pending }]: Array<{ sent: number; pending: number }> = await api.dataSource.query(
+          `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent,
+                  count(*) FILTER (WHERE status NOT IN ('sent', 'skipped'))::int AS pending
+             FROM emails WHERE event_id = $1`,
+          [event.id],
+        );
+        return { done: pending === 0, count: sent };
+      }, `${keys.length} emails to be sent`);
+      const sent = await emailRows(api, "event_id = $1 AND status = 'sent'", [event.id]);
+      expect(sent).toHaveLength(keys.length);
+      for (const row of sent) expect(sink.byMessageId().get(row.message_id!)).toHaveLength(1);
+    },
+    timeoutFor(RACE_EMAILS),
+  );
+
+  it('should let only the job holding an email take it up again after an interruption', async () => {
     await worker?.close();
     worker = null;
     const { event, people } = await eventWithPeople(api, [{ locale: 'en', timeZone: 'Europe/Berlin' }]);
-    const keys = Array.from({ length: 1_500 }, (_, index) => `update:relay-race:${event.id}:${index}`);
+    const key = uniqueKey('update');
     await queueEmails(
       api,
-      keys.map((dedupeKey) => ({
-        kind: 'update',
-        eventId: event.id,
-        personId: people[0].id,
-        dedupeKey,
-        eventSequence: 0,
-      })),
+      [{ kind: 'update', eventId: event.id, personId: people[0].id, dedupeKey: key, eventSequence: 0 }],
       false,
     );
-    const relays: INestApplication[] = [];
+    const { id } = await emailByKey(api, key);
+    const email = { id, messageId: messageIdFor(id, PUBLIC_BASE_URL) };
+    const relay = await startRelayOnly();
     try {
-      for (let index = 0; index < 2; index++) {
-        const moduleRef = await Test.createTestingModule({
-          imports: [AppConfigModule, DatabaseModule, EmailDeliveryModule],
-        }).compile();
-        relays.push(await moduleRef.createNestApplication({ logger: false }).init());
-      }
-      const counts = await Promise.all(relays.map((relay) => relay.get(EmailRelay).relayDue()));
-      expect(counts[0] + counts[1]).toBe(keys.length);
-      expect(counts.every((count) => count > 0)).toBe(true);
+      const delivery = relay.get(EmailDeliveryService);
+      const [claimed] = await delivery.claim('job-a', [email]);
+      expect(claimed).toMatchObject({ id, interrupted: false, skipReason: null });
+      await expect(delivery.claim('job-b', [email])).resolves.toEqual([]);
+      // job-a was interrupted between claim and record: it runs again and may send again.
+      const [again] = await delivery.claim('job-a', [email]);
+      expect(again).toMatchObject({ id, interrupted: true });
+      await delivery.record([{ emailId: id, jobId: 'job-b', status: 'failed', error: 'not ours' }]);
+      await expect(emailByKey(api, key)).resolves.toMatchObject({ status: 'sending', attempts: 2 });
+      await delivery.record([{ emailId: id, jobId: 'job-a', status: 'sent' }]);
+      await expect(emailByKey(api, key)).resolves.toMatchObject({ status: 'sent', job_id: 'job-a' });
+      await expect(delivery.claim('job-a', [email])).resolves.toEqual([]);
     } finally {
-      await Promise.all(relays.map((relay) => relay.close()));
+      await relay.close();
+      worker = await startWorker(fastMailSettings(sink.url));
     }
-    const queue = api.app.get<Queue>(getQueueToken(QUEUES.mail));
-    await expect(queue.getJobCounts('waiting')).resolves.toMatchObject({ waiting: keys.length });
-    await expect(emailRows(api, 'event_id = $1 AND enqueued_at IS NULL', [event.id])).resolves.toHaveLength(
-      0,
+  });
+
+  it('should send the rest of a batch when one recipient is refused, and retry none of it', async () => {
+    const { event, people } = await eventWithPeople(
+      api,
+      Array.from({ length: 5 }, () => ({ locale: 'de', timeZone: 'Europe/Berlin' })),
     );
-    worker = await startWorker(fastMailSettings(sink.url));
-    await eventually(async () => {
-      const pending = await emailRows(api, "event_id = $1 AND status NOT IN ('sent', 'skipped')", [event.id]);
-      return pending.length === 0 ? true : undefined;
-    }, 60_000);
-    const sent = await emailRows(api, "event_id = $1 AND status = 'sent'", [event.id]);
+    sink.refuseRecipient(people[2].email, 550);
+    const keys = people.map(() => uniqueKey('update'));
+    await queueEmails(
+      api,
+      people.map((person, index) => ({
+        kind: 'update' as const,
+        eventId: event.id,
+        personId: person.id,
+        dedupeKey: keys[index],
+        eventSequence: 0,
+      })),
+    );
+    const failed = await waitForStatus(api, keys[2], 'failed');
+    const sent = await Promise.all(
+      keys.filter((_, index) => index !== 2).map((key) => waitForStatus(api, key, 'sent')),
+    );
+    expect(new Set([failed, ...sent].map((row) => row.job_id)).size).toBe(1);
+    const job = await api.app.get<Queue>(getQueueToken(QUEUES.mail)).getJob(failed.job_id!);
+    await expect(job?.getState()).resolves.toBe('failed');
+    expect(job?.failedReason).toContain('550');
+    await sleep(1_000);
     for (const row of sent) expect(sink.byMessageId().get(row.message_id!)).toHaveLength(1);
+    await expect(emailByKey(api, keys[2])).resolves.toMatchObject({ attempts: 1 });
   });
 
   it('should rebuild lost Redis jobs from the database, delayed reminders included', async () => {
@@ -388,9 +487,13 @@ describe('Email delivery', () => {
       { ...reminder, dedupeKey: soon, offsetMinutes: 30, sendAt: new Date(Date.now() + 6_000) },
     ]);
     const queue = api.app.get<Queue>(getQueueToken(QUEUES.mail));
-    const laterRow = await emailByKey(api, later);
+    const laterRow = await eventually(async () => {
+      const row = await emailByKey(api, later);
+      return row.job_id && (await queue.getJobState(row.job_id)) === 'delayed' ? row : undefined;
+    });
     const soonRow = await emailByKey(api, soon);
-    await eventually(async () => ((await queue.getJobState(laterRow.id)) === 'delayed' ? true : undefined));
+    // Nothing else in flight: wiping Redis under a running job is not what this test is about.
+    await queueSettled(queue);
 
     const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
     try {
@@ -399,13 +502,13 @@ describe('Email delivery', () => {
     } finally {
       redis.disconnect();
     }
-    await expect(queue.getJobState(laterRow.id)).resolves.toBe('unknown');
+    await expect(queue.getJobState(laterRow.job_id!)).resolves.toBe('unknown');
 
     await eventually(
-      async () => ((await queue.getJobState(laterRow.id)) === 'delayed' ? true : undefined),
+      async () => ((await queue.getJobState(laterRow.job_id!)) === 'delayed' ? true : undefined),
       10_000,
     );
-    const delayedJob = await queue.getJob(laterRow.id);
+    const delayedJob = await queue.getJob(laterRow.job_id!);
     expect(delayedJob!.timestamp + delayedJob!.delay).toBeGreaterThan(Date.now() + 55 * 60_000);
     const sent = await waitForStatus(api, soon, 'sent', 20_000);
     expect(sent.id).toBe(soonRow.id);

@@ -13,6 +13,8 @@ export interface EmailRow {
   message_id: string | null;
   last_error: string | null;
   skipped_reason: string | null;
+  /** The BullMQ job that carries the email. */
+  job_id: string | null;
 }
 
 export async function createPerson(
@@ -84,7 +86,8 @@ export async function emailRows(
   parameters: unknown[] = [],
 ): Promise<EmailRow[]> {
   return api.dataSource.query(
-    `SELECT id, kind, status, attempts, message_id, last_error, skipped_reason FROM emails WHERE ${where} ORDER BY created_at, id`,
+    `SELECT id, kind, status, attempts, message_id, last_error, skipped_reason, job_id
+       FROM emails WHERE ${where} ORDER BY created_at, id`,
     parameters,
   );
 }
@@ -124,6 +127,41 @@ export async function waitForStatus(
     }, timeoutMs);
   } catch {
     throw new Error(`Email ${dedupeKey} did not become ${status}; last seen ${JSON.stringify(last)}`);
+  }
+}
+
+/**
+ * Time allowed per email when a test's timeout is derived from its work: about fifty times what
+ * one takes on a quiet machine, so that a loaded CI machine is slow but never too slow.
+ */
+export const PER_EMAIL_BUDGET_MS = 100;
+
+/** A test timeout for `emails` emails on top of `baseMs` of fixed work (servers, waits). */
+export function timeoutFor(emails: number, baseMs = 30_000): number {
+  return baseMs + emails * PER_EMAIL_BUDGET_MS;
+}
+
+/**
+ * Polls `progress` until it reports done. Fails only when its count has not moved for `stallMs`:
+ * on a busy machine the work is slow but moves, and a fixed deadline would race it.
+ */
+export async function whileProgressing(
+  progress: () => Promise<{ done: boolean; count: number }>,
+  what: string,
+  stallMs = 30_000,
+): Promise<void> {
+  let last = -1;
+  let movedAt = Date.now();
+  for (;;) {
+    const { done, count } = await progress();
+    if (done) return;
+    if (count !== last) {
+      last = count;
+      movedAt = Date.now();
+    } else if (Date.now() - movedAt > stallMs) {
+      throw new Error(`No progress for ${stallMs} ms waiting for ${what} (at ${count})`);
+    }
+    await sleep(200);
   }
 }
 

@@ -1,9 +1,16 @@
 import { SmtpSink, startSmtpSink } from '@app/testing';
 import { ApiHarness, bearer, startApi } from './api-harness';
-import { EmailRow, emailRows, eventually, eventWithPeople } from './email-fixtures';
-import { fastMailSettings, spawnWorker, WorkerProcess } from './worker-harness';
+import { EmailRow, emailRows, eventWithPeople, timeoutFor, whileProgressing } from './email-fixtures';
+import { fastMailSettings, removeQueueKeys, spawnWorker, WorkerProcess } from './worker-harness';
 
 const FAN_OUT = 300;
+/** Emails one worker has in flight: a crash can leave at most this many `sending`. */
+const IN_FLIGHT = 10;
+/**
+ * After a SIGKILL nothing moves until BullMQ sees the dead worker's jobs stalled: their lock
+ * expires (30 s) and the next stalled check (every 30 s) hands them on.
+ */
+const STALLED_JOBS_HANDED_ON_MS = 60_000;
 
 /** Every email of a fan-out arrives, although the worker process dies in the middle of it. */
 describe('Email delivery across worker restarts', () => {
@@ -22,11 +29,12 @@ describe('Email delivery across worker restarts', () => {
       await worker.exited;
     }
     await api?.close();
+    await removeQueueKeys();
     await sink?.close();
   });
 
   async function startWorkerProcess(): Promise<WorkerProcess> {
-    const worker = spawnWorker({ ...fastMailSettings(sink.url), MAIL_CONCURRENCY: '10' });
+    const worker = spawnWorker({ ...fastMailSettings(sink.url), MAIL_CONCURRENCY: String(IN_FLIGHT) });
     workers.push(worker);
     await worker.ready;
     return worker;
@@ -52,15 +60,16 @@ describe('Email delivery across worker restarts', () => {
     return event.id;
   }
 
-  async function allSent(eventId: string, timeoutMs: number): Promise<EmailRow[]> {
-    return eventually(
+  async function allSent(eventId: string, stallMs?: number): Promise<EmailRow[]> {
+    await whileProgressing(
       async () => {
-        const rows = await emailRows(api, 'event_id = $1', [eventId]);
-        return rows.length === FAN_OUT && rows.every((row) => row.status === 'sent') ? rows : undefined;
+        const rows = await emailRows(api, "event_id = $1 AND status = 'sent'", [eventId]);
+        return { done: rows.length === FAN_OUT, count: rows.length };
       },
-      timeoutMs,
       `all ${FAN_OUT} emails to be sent`,
+      stallMs,
     );
+    return emailRows(api, 'event_id = $1', [eventId]);
   }
 
   function copiesAtSink(messageId: string): number {
@@ -71,7 +80,7 @@ describe('Email delivery across worker restarts', () => {
     const first = await startWorkerProcess();
     const before = sink.received.length;
     const eventId = await inviteFanOut();
-    await sink.waitForCount(before + 40);
+    await sink.waitForCount(before + 40, timeoutFor(40));
     first.child.kill('SIGTERM');
     await first.exited;
 
@@ -80,17 +89,17 @@ describe('Email delivery across worker restarts', () => {
     expect(sink.received.length - before).toBeLessThan(FAN_OUT);
 
     const second = await startWorkerProcess();
-    const rows = await allSent(eventId, 60_000);
+    const rows = await allSent(eventId);
     for (const row of rows) expect(copiesAtSink(row.message_id!)).toBe(1);
     second.child.kill('SIGTERM');
     await second.exited;
-  }, 120_000);
+  }, timeoutFor(FAN_OUT, 60_000));
 
   it('should deliver every email when the worker is killed mid-fan-out, a copy only for those cut off mid-send', async () => {
     const first = await startWorkerProcess();
     const before = sink.received.length;
     const eventId = await inviteFanOut();
-    await sink.waitForCount(before + 40);
+    await sink.waitForCount(before + 40, timeoutFor(40));
     first.child.kill('SIGKILL');
     await first.exited;
     expect(sink.received.length - before).toBeLessThan(FAN_OUT);
@@ -99,11 +108,10 @@ describe('Email delivery across worker restarts', () => {
     const cutOff = new Set(
       (await emailRows(api, "event_id = $1 AND status = 'sending'", [eventId])).map((row) => row.id),
     );
-    expect(cutOff.size).toBeLessThanOrEqual(10);
+    expect(cutOff.size).toBeLessThanOrEqual(IN_FLIGHT);
 
     const second = await startWorkerProcess();
-    // BullMQ hands the killed worker's jobs to another once their locks expire (30 s).
-    const rows = await allSent(eventId, 130_000);
+    const rows = await allSent(eventId, STALLED_JOBS_HANDED_ON_MS + 30_000);
     const duplicated = rows.filter((row) => copiesAtSink(row.message_id!) > 1);
     for (const row of rows) expect(copiesAtSink(row.message_id!)).toBeGreaterThanOrEqual(1);
     for (const row of duplicated) {
@@ -112,5 +120,5 @@ describe('Email delivery across worker restarts', () => {
     }
     second.child.kill('SIGTERM');
     await second.exited;
-  }, 180_000);
+  }, timeoutFor(FAN_OUT, 60_000 + STALLED_JOBS_HANDED_ON_MS));
 });

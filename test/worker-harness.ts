@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import Redis from 'ioredis';
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +30,25 @@ export async function startWorker(env: Record<string, string>): Promise<WorkerHa
   const app = moduleRef.createNestApplication({ logger: false });
   await app.init();
   return { app, close: () => app.close() };
+}
+
+/**
+ * Deletes the Redis keys of a suite's queue prefix. Call it last, after every worker and queue of
+ * the suite is closed: a worker still running would fail on the keys it finds gone.
+ */
+export async function removeQueueKeys(prefix = process.env.QUEUE_PREFIX): Promise<void> {
+  if (!prefix) return;
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }
 
 export interface WorkerProcess {

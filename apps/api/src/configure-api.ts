@@ -1,10 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, NextFunction, Request, Response } from 'express';
+import { WarmFeeds } from './feeds/warm-feeds';
 import { createValidationPipe } from './http/validation';
 
 /** Everything main.ts sets up on the app besides listening, shared with the e2e tests. */
 export function configureApi(app: INestApplication): void {
+  // First of all: feeds that cannot have changed are answered before routing and logging.
+  app.use(app.get(WarmFeeds).handle);
   // Room for an invitation naming tens of thousands of people by id in one request; every other
   // route keeps the default limit of 100 kB. Registered first, so the default parser skips these
   // bodies; wrapped, because Nest leaves out its own parser once it sees one named jsonParser.

@@ -54,6 +54,18 @@ export function addEventToCalendar(
   event: CalendarEvent,
   details: CalendarEntryDetails = {},
 ): ICalEvent {
+  return calendar.createEvent(createEventEntry(calendar, event, details));
+}
+
+/**
+ * The VEVENT of `addEventToCalendar` without adding it to the calendar, which only lends it its
+ * settings: feeds render entries one by one and keep each entry's text.
+ */
+export function createEventEntry(
+  calendar: ICalCalendar,
+  event: CalendarEvent,
+  details: CalendarEntryDetails = {},
+): ICalEvent {
   const data: Omit<ICalEventData, 'start'> = {
     id: eventUid(event.id),
     sequence: event.sequence,
@@ -76,39 +88,50 @@ export function addEventToCalendar(
     })),
   };
   if (event.allDay) {
-    return calendar.createEvent({
-      ...data,
-      allDay: true,
-      start: DateTime.fromJSDate(event.startsAt, { zone: event.startZone }),
-      end: DateTime.fromJSDate(event.endsAt, { zone: event.endZone }),
-    });
+    return new ICalEvent(
+      {
+        ...data,
+        allDay: true,
+        start: DateTime.fromJSDate(event.startsAt, { zone: event.startZone }),
+        end: DateTime.fromJSDate(event.endsAt, { zone: event.endZone }),
+      },
+      calendar,
+    );
   }
-  const span = [event.startsAt, event.endsAt];
-  const startZone = describesZoneIn(event.startZone, span) ? event.startZone : null;
-  const endZone = describesZoneIn(event.endZone, span) ? event.endZone : null;
+  const { startZone, endZone } = timedZones(event);
   const start = DateTime.fromJSDate(event.startsAt, { zone: startZone ?? 'utc' });
   const end = DateTime.fromJSDate(event.endsAt, { zone: endZone ?? 'utc' });
   if (!startZone || startZone === endZone) {
-    return calendar.createEvent({ ...data, timezone: startZone, start, end });
+    return new ICalEvent({ ...data, timezone: startZone, start, end }, calendar);
   }
-  return calendar.createEvent(
-    new TwoZoneEvent({ ...data, timezone: startZone, start }, calendar, endZone, end),
-  );
+  return new TwoZoneEvent({ ...data, timezone: startZone, start }, calendar, endZone, end);
 }
 
-function statusOf(event: CalendarEvent, details: CalendarEntryDetails): ICalEventStatus {
+/**
+ * The zones DTSTART and DTEND of a timed event are written in; null writes UTC, for zones whose
+ * VTIMEZONE would tell other offsets than the IANA data (see `describesZoneIn`).
+ */
+export function timedZones(event: CalendarEvent): { startZone: string | null; endZone: string | null } {
+  const span = [event.startsAt, event.endsAt];
+  return {
+    startZone: describesZoneIn(event.startZone, span) ? event.startZone : null,
+    endZone: describesZoneIn(event.endZone, span) ? event.endZone : null,
+  };
+}
+
+export function statusOf(event: CalendarEvent, details: CalendarEntryDetails): ICalEventStatus {
   if (event.status === 'cancelled') return ICalEventStatus.CANCELLED;
   if (event.status === 'draft' || details.tentative) return ICalEventStatus.TENTATIVE;
   return ICalEventStatus.CONFIRMED;
 }
 
-function describe(event: CalendarEvent): string | null {
+export function describe(event: CalendarEvent): string | null {
   const parts = [event.description.trim(), event.onlineUrl ? `Online: ${event.onlineUrl}` : ''];
   const text = parts.filter((part) => part.length > 0).join('\n\n');
   return text.length > 0 ? text : null;
 }
 
-function locate(event: CalendarEvent): ICalLocation | string | null {
+export function locate(event: CalendarEvent): ICalLocation | string | null {
   const geo =
     event.venueLatitude != null && event.venueLongitude != null
       ? { lat: event.venueLatitude, lon: event.venueLongitude }

@@ -1,7 +1,8 @@
-import { ICalCalendar } from 'ical-generator';
+import { foldLines, ICalCalendar, ICalEvent } from 'ical-generator';
 import { CalendarEntryDetails, CalendarEvent } from './calendar-event';
 import { escapeText } from './calendar-text';
 import { addEventToCalendar, TwoZoneEvent } from './event-entry';
+import { EntryZones } from './feed-entry';
 import { vtimezoneOf } from './vtimezones';
 
 /** Stable across releases: clients may key cached data on it. */
@@ -22,13 +23,24 @@ export interface FeedEntry {
   details?: CalendarEntryDetails;
 }
 
+/** A feed's text around its VTIMEZONE components and its VEVENTs, which depend on the events. */
+export interface FeedFrame {
+  head: string;
+  /** Between the VTIMEZONEs and the first VEVENT. */
+  middle: string;
+  tail: string;
+}
+
 /**
  * Makes the calendar emit a VTIMEZONE, generated from the IANA data, for every zone its events
  * use. The calendar itself gets no zone: ical-generator would then write DTSTAMP and
  * LAST-MODIFIED as local times, which RFC 5545 requires in UTC.
  */
 export function useIanaTimezones(calendar: ICalCalendar): ICalCalendar {
-  return calendar.timezone({ name: null, generator: (zone) => vtimezonesFor(calendar, zone) });
+  return calendar.timezone({
+    name: null,
+    generator: (zone) => vtimezonesFor(calendar.events().map(zonesOf), zone),
+  });
 }
 
 /**
@@ -36,16 +48,10 @@ export function useIanaTimezones(calendar: ICalCalendar): ICalCalendar {
  * here because ical-generator writes X-WR-CALNAME and X-WR-CALDESC verbatim.
  */
 export function createFeedCalendar(header: FeedHeader): ICalCalendar {
-  const calendar = new ICalCalendar({
-    prodId: PRODUCT_ID,
-    name: escapeText(header.name),
-    description: header.description ? escapeText(header.description) : null,
-    ttl: header.refreshIntervalSeconds,
-    x: [['X-WR-TIMEZONE', header.timeZone]],
-  });
-  return useIanaTimezones(calendar);
+  return useIanaTimezones(feedCalendarWithoutZones(header));
 }
 
+/** The whole feed by ical-generator in one go: the reference the pieces below must equal. */
 export function renderFeed(header: FeedHeader, entries: FeedEntry[]): string {
   const calendar = createFeedCalendar(header);
   for (const entry of entries) addEventToCalendar(calendar, entry.event, entry.details);
@@ -53,25 +59,99 @@ export function renderFeed(header: FeedHeader, entries: FeedEntry[]): string {
   return `${calendar.toString()}\r\n`;
 }
 
+const ZONES_MARK = '\u0000zones\u0000';
+const EVENTS_MARK = '\u0000events\u0000';
+
+/** Stands in for all VEVENTs (and, through its zone, all VTIMEZONEs) of a frame. */
+class MarkEntry extends ICalEvent {
+  override toString(): string {
+    return `${EVENTS_MARK}\r\n`;
+  }
+}
+
+/**
+ * The feed's own lines, rendered by ical-generator around marks where the VTIMEZONEs and
+ * VEVENTs go, so that `feedParts` puts a feed together exactly as `renderFeed` writes it from entries of
+ * `renderFeedEntry`. Names
+ * pass through `escapeText`, which removes control characters, so they cannot contain a mark.
+ */
+export function feedFrame(header: FeedHeader): FeedFrame {
+  const calendar = feedCalendarWithoutZones(header);
+  calendar.timezone({ name: null, generator: (zone) => (zone === ZONES_MARK ? ZONES_MARK : null) });
+  calendar.createEvent(new MarkEntry({ start: new Date(0), timezone: ZONES_MARK }, calendar));
+  const text = `${calendar.toString()}\r\n`;
+  const [head, rest, ...extra] = text.split(`${ZONES_MARK}\r\n`);
+  const [middle, tail, ...more] = (rest ?? '').split(`${EVENTS_MARK}\r\n`);
+  if (rest === undefined || tail === undefined || extra.length || more.length) {
+    throw new Error('ical-generator changed the order of a calendar; feedFrame needs adapting');
+  }
+  return { head, middle, tail };
+}
+
+/** The VTIMEZONE components of a feed with these entries, in the order ical-generator writes them. */
+export function vtimezoneSection(entries: EntryZones[]): string {
+  const zones = new Set<string>();
+  for (const entry of entries)
+    if (entry.startZone && !entry.startZone.startsWith('/')) zones.add(entry.startZone);
+  let section = '';
+  for (const zone of zones) {
+    const blocks = vtimezonesFor(entries, zone);
+    if (blocks) section += `${blocks.replace(/\r\n/g, '\n').replace(/\n/g, '\r\n').trim()}\r\n`;
+  }
+  return foldLines(section);
+}
+
+/** A VEVENT of `renderFeedEntry`, kept as UTF-8 bytes. */
+export interface EncodedEntry extends EntryZones {
+  bytes: Buffer;
+}
+
+/**
+ * A whole feed as the pieces it is made of, in order: concatenated, byte for byte what
+ * `renderFeed` writes for the same entries. The entries' bytes are not copied.
+ */
+export function feedParts(frame: FeedFrame, entries: EncodedEntry[]): Buffer[] {
+  return [
+    Buffer.from(frame.head),
+    Buffer.from(vtimezoneSection(entries)),
+    Buffer.from(frame.middle),
+    ...entries.map((entry) => entry.bytes),
+    Buffer.from(frame.tail),
+  ];
+}
+
+function feedCalendarWithoutZones(header: FeedHeader): ICalCalendar {
+  return new ICalCalendar({
+    prodId: PRODUCT_ID,
+    name: escapeText(header.name),
+    description: header.description ? escapeText(header.description) : null,
+    ttl: header.refreshIntervalSeconds,
+    x: [['X-WR-TIMEZONE', header.timeZone]],
+  });
+}
+
+function zonesOf(event: ICalEvent): EntryZones {
+  return {
+    startZone: event.timezone(),
+    endZone: event instanceof TwoZoneEvent ? event.endZone : null,
+  };
+}
+
 /**
  * ical-generator asks for the zone of each event's start; zones that only an end uses (the
  * arrival zone of a flight) are added to the first zone it asks for, so each appears once.
  */
-function vtimezonesFor(calendar: ICalCalendar, zone: string): string | null {
-  const events = calendar.events();
+function vtimezonesFor(entries: EntryZones[], zone: string): string | null {
   const startZones = new Set<string>();
   let firstZone: string | null = null;
-  for (const event of events) {
-    const start = event.timezone();
-    if (start && !firstZone) firstZone = start;
-    if (start) startZones.add(start);
+  for (const entry of entries) {
+    if (entry.startZone && !firstZone) firstZone = entry.startZone;
+    if (entry.startZone) startZones.add(entry.startZone);
   }
   const zones = new Set([zone]);
   if (zone === firstZone) {
-    for (const event of events) {
-      if (event instanceof TwoZoneEvent && event.endZone && !startZones.has(event.endZone)) {
-        zones.add(event.endZone);
-      }
+    for (const entry of entries) {
+      if (entry.endZone && !startZones.has(entry.endZone)) zones.add(entry.endZone);
     }
   }
   const blocks = [...zones].map(vtimezoneOf).filter((block): block is string => block !== null);

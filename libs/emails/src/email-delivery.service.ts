@@ -53,8 +53,6 @@ export interface EmailToDeliver {
   skipReason: string | null;
   /** The previous attempt stopped between claiming and recording (a crash): it may have been sent. */
   interrupted: boolean;
-  /** SMTP attempts before this one. */
-  previousAttempts: number;
 }
 
 const EVENT_COLUMNS = `ev.id AS ev_id, ev.kind AS ev_kind, ev.title AS ev_title, ev.description AS ev_description,
@@ -108,30 +106,57 @@ interface DeliveryRow extends EventRow {
   superseded: boolean;
 }
 
+/** How one claimed email's attempt ended, as recorded on its row; `jobId` is the job that claimed it. */
+export type DeliveryOutcome = { emailId: string; jobId: string } & (
+  | { status: 'sent' }
+  | { status: 'retrying' | 'failed'; error: string }
+  /** It no longer applies; its attempt count goes back, as nothing was sent. */
+  | { status: 'skipped'; reason: string }
+);
+
 /**
- * The delivery state of outbox rows, as the mail job moves them along. Every transition is
- * conditional on the current state, so a concurrent skip, or a second job for the same row,
- * cannot send a row twice or overwrite a result.
+ * The delivery state of outbox rows, as the mail job moves them along, several rows per
+ * statement. Every transition is conditional on the current state and on the job that holds the
+ * row, so a concurrent skip, or a second job carrying the same row, cannot send a row twice or
+ * overwrite a result.
  */
 @Injectable()
 export class EmailDeliveryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Claims a pending row for an SMTP attempt — status `sending`, one more attempt, its Message-ID
-   * recorded before anything is sent, so a crash leaves a visible `sending` row — and returns it
-   * with everything rendering and the send-time decision need. One statement, as this runs once
-   * per email of a fan-out. Null when the row is gone or no longer pending (sent, failed,
-   * skipped meanwhile); a row claimed but no longer applicable is to be recorded as skipped.
+   * Claims pending rows for an SMTP attempt by the job `jobId` — status `sending`, one more
+   * attempt, the Message-ID recorded before anything is sent, so a crash leaves visible `sending`
+   * rows — and returns them with everything rendering and the send-time decision need. A `sending`
+   * row is claimed again only by the job that claimed it (that job was interrupted and runs
+   * again). Rows gone or no longer pending (sent, failed, skipped, or held by another job) are
+   * left out; a row claimed but no longer applicable is to be recorded as skipped. Rows are
+   * locked in id order, so that two claims of overlapping rows wait for each other instead of
+   * deadlocking.
    */
-  async claim(emailId: string, messageId: string, now = new Date()): Promise<EmailToDeliver | null> {
-    const [row]: DeliveryRow[] = await this.dataSource.query(
-      `WITH prior AS (SELECT id, status, attempts FROM emails WHERE id = $1 FOR UPDATE),
+  async claim(
+    jobId: string,
+    emails: Array<{ id: string; messageId: string }>,
+    now = new Date(),
+  ): Promise<EmailToDeliver[]> {
+    if (emails.length === 0) return [];
+    const rows: DeliveryRow[] = await this.dataSource.query(
+      `WITH wanted AS (
+         SELECT w.id, w.message_id FROM unnest($1::uuid[], $2::varchar[]) AS w(id, message_id)
+       ),
+       prior AS (
+         SELECT e.id, e.status, e.attempts, wanted.message_id
+           FROM emails e JOIN wanted ON wanted.id = e.id
+          WHERE e.status IN ('queued', 'retrying') OR (e.status = 'sending' AND e.job_id = $3)
+          ORDER BY e.id
+            FOR UPDATE OF e
+       ),
        claimed AS (
          UPDATE emails e
-            SET status = 'sending', attempts = e.attempts + 1, message_id = $2, updated_at = now()
+            SET status = 'sending', attempts = e.attempts + 1, message_id = prior.message_id,
+                job_id = $3, updated_at = now()
            FROM prior
-          WHERE e.id = prior.id AND prior.status IN ('queued', 'retrying', 'sending')
+          WHERE e.id = prior.id
       RETURNING e.id, e.kind, e.send_at, e.event_starts_at, e.invitation_id, e.offset_minutes, e.event_id,
                 e.person_id, e.event_sequence, prior.status AS previous_status, prior.attempts AS previous_attempts)
        SELECT c.id, c.kind, c.send_at, c.event_starts_at, c.invitation_id, c.offset_minutes,
@@ -149,115 +174,106 @@ export class EmailDeliveryService {
          JOIN people pe ON pe.id = c.person_id
          LEFT JOIN invitations i ON i.id = c.invitation_id
          LEFT JOIN workshop_choices ch ON ch.invitation_id = c.invitation_id AND ch.event_id = c.event_id`,
-      [emailId, messageId],
+      [emails.map((email) => email.id), emails.map((email) => email.messageId), jobId],
     );
-    if (!row) return null;
-    const event = toEventSnapshot(row);
-    const invitation =
-      row.invitation_id === null
-        ? undefined
-        : row.invitation_status
-          ? { status: row.invitation_status, eventId: row.invitation_event_id! }
-          : null;
-    const facts: DeliveryFacts = {
-      kind: row.kind,
-      attempts: row.previous_attempts,
-      sendAt: row.send_at,
-      eventStartsAt: row.event_starts_at,
-      event: { id: event.id, status: event.status, startsAt: event.startsAt },
-      invitation,
-      workshopChoiceStatus: row.choice_status,
-      superseded: row.superseded,
-      now,
-    };
-    const aboutWorkshop = !!invitation && invitation.eventId !== event.id;
-    const parentId = aboutWorkshop ? invitation.eventId : event.parentId;
-    return {
-      id: row.id,
-      kind: row.kind,
-      invitationId: row.invitation_id,
-      offsetMinutes: row.offset_minutes,
-      event,
-      person: {
-        id: row.person_id,
-        name: row.person_name,
-        email: row.person_email,
-        locale: row.person_locale,
-        timeZone: row.person_time_zone,
-      },
-      parentEvent: parentId ? await this.event(parentId) : null,
-      invitationStatus: row.invitation_status,
-      answerTokenSealed: row.answer_token_sealed,
-      aboutWorkshop,
-      workshopChoiceStatus: row.choice_status,
-      skipReason: skipReason(facts),
-      interrupted: row.previous_status === 'sending',
-      previousAttempts: row.previous_attempts,
-    };
+    const parents = await this.events(rows.map((row) => parentIdOf(row)).filter((id): id is string => !!id));
+    return rows.map((row) => toDelivery(row, parents, now));
   }
 
-  async recordSent(emailId: string): Promise<void> {
-    await this.transition(emailId, ['sending'], { status: 'sent', sentAtNow: true });
-  }
-
-  async recordRetrying(emailId: string, error: string): Promise<void> {
-    await this.transition(emailId, ['sending'], { status: 'retrying', error });
-  }
-
-  async recordFailed(emailId: string, error: string): Promise<void> {
-    await this.transition(emailId, ['sending', 'queued', 'retrying'], { status: 'failed', error });
-  }
-
-  /** A claimed email that no longer applies; its attempt count goes back, as nothing was sent. */
-  async recordSkipped(email: EmailToDeliver, reason: string): Promise<void> {
-    await this.transition(email.id, ['sending'], {
-      status: 'skipped',
-      reason,
-      attempts: email.previousAttempts,
-    });
-  }
-
-  private async transition(
-    emailId: string,
-    from: EmailStatus[],
-    to: { status: EmailStatus; error?: string; reason?: string; sentAtNow?: boolean; attempts?: number },
-  ): Promise<boolean> {
-    const rows = await this.updateReturning<{ id: string }>(
-      `UPDATE emails
-          SET status = $3,
-              last_error = COALESCE($4, last_error),
-              skipped_reason = COALESCE($5, skipped_reason),
-              sent_at = CASE WHEN $6 THEN now() ELSE sent_at END,
-              attempts = COALESCE($7, attempts),
+  /**
+   * Records how the attempts of claimed rows ended, in one statement. A row no longer `sending`
+   * for the job that claimed it (another job took it up after an abandoned attempt) is left as
+   * it is.
+   */
+  async record(outcomes: DeliveryOutcome[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    await this.dataSource.query(
+      `WITH outcome AS (
+         SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::text[], $5::varchar[])
+             AS o(id, job_id, status, error, reason)
+       ),
+       held AS (
+         SELECT e.id FROM emails e JOIN outcome ON outcome.id = e.id AND outcome.job_id = e.job_id
+          WHERE e.status = 'sending'
+          ORDER BY e.id
+            FOR UPDATE OF e
+       )
+       UPDATE emails e
+          SET status = outcome.status,
+              last_error = COALESCE(outcome.error, e.last_error),
+              skipped_reason = COALESCE(outcome.reason, e.skipped_reason),
+              sent_at = CASE WHEN outcome.status = 'sent' THEN now() ELSE e.sent_at END,
+              attempts = CASE WHEN outcome.status = 'skipped' THEN e.attempts - 1 ELSE e.attempts END,
               updated_at = now()
-        WHERE id = $1 AND status = ANY($2)
-    RETURNING id`,
+         FROM held JOIN outcome ON outcome.id = held.id
+        WHERE e.id = held.id`,
       [
-        emailId,
-        from,
-        to.status,
-        to.error?.slice(0, 2000) ?? null,
-        to.reason?.slice(0, 64) ?? null,
-        to.sentAtNow ?? false,
-        to.attempts ?? null,
+        outcomes.map((outcome) => outcome.emailId),
+        outcomes.map((outcome) => outcome.jobId),
+        outcomes.map((outcome) => outcome.status),
+        outcomes.map((outcome) => ('error' in outcome ? outcome.error.slice(0, 2000) : null)),
+        outcomes.map((outcome) => ('reason' in outcome ? outcome.reason.slice(0, 64) : null)),
       ],
     );
-    return rows.length > 0;
   }
 
-  /** TypeORM answers an UPDATE with [rows, rowCount]. */
-  private async updateReturning<T>(sql: string, parameters: unknown[]): Promise<T[]> {
-    const [rows] = await this.dataSource.query<[T[], number]>(sql, parameters);
-    return rows;
-  }
-
-  private async event(id: string): Promise<EventSnapshot | null> {
-    const [row]: EventRow[] = await this.dataSource.query(
-      `SELECT ${EVENT_COLUMNS} FROM events ev WHERE ev.id = $1`,
-      [id],
+  private async events(ids: string[]): Promise<Map<string, EventSnapshot>> {
+    if (ids.length === 0) return new Map();
+    const rows: EventRow[] = await this.dataSource.query(
+      `SELECT ${EVENT_COLUMNS} FROM events ev WHERE ev.id = ANY($1)`,
+      [[...new Set(ids)]],
     );
-    return row ? toEventSnapshot(row) : null;
+    return new Map(rows.map((row) => [row.ev_id, toEventSnapshot(row)]));
   }
+}
+
+/** The invited event around a workshop email, or the event's parent: named in the email. */
+function parentIdOf(row: DeliveryRow): string | null {
+  const aboutWorkshop = !!row.invitation_event_id && row.invitation_event_id !== row.ev_id;
+  return aboutWorkshop ? row.invitation_event_id : row.ev_parent_id;
+}
+
+function toDelivery(row: DeliveryRow, parents: Map<string, EventSnapshot>, now: Date): EmailToDeliver {
+  const event = toEventSnapshot(row);
+  const invitation =
+    row.invitation_id === null
+      ? undefined
+      : row.invitation_status
+        ? { status: row.invitation_status, eventId: row.invitation_event_id! }
+        : null;
+  const facts: DeliveryFacts = {
+    kind: row.kind,
+    attempts: row.previous_attempts,
+    sendAt: row.send_at,
+    eventStartsAt: row.event_starts_at,
+    event: { id: event.id, status: event.status, startsAt: event.startsAt },
+    invitation,
+    workshopChoiceStatus: row.choice_status,
+    superseded: row.superseded,
+    now,
+  };
+  const parentId = parentIdOf(row);
+  return {
+    id: row.id,
+    kind: row.kind,
+    invitationId: row.invitation_id,
+    offsetMinutes: row.offset_minutes,
+    event,
+    person: {
+      id: row.person_id,
+      name: row.person_name,
+      email: row.person_email,
+      locale: row.person_locale,
+      timeZone: row.person_time_zone,
+    },
+    parentEvent: parentId ? (parents.get(parentId) ?? null) : null,
+    invitationStatus: row.invitation_status,
+    answerTokenSealed: row.answer_token_sealed,
+    aboutWorkshop: !!invitation && invitation.eventId !== event.id,
+    workshopChoiceStatus: row.choice_status,
+    skipReason: skipReason(facts),
+    interrupted: row.previous_status === 'sending',
+  };
 }
 
 function toEventSnapshot(row: EventRow): EventSnapshot {

@@ -11,6 +11,14 @@ import { relayChannel } from './relay-channel';
 
 /** Rows claimed per transaction: one Redis round trip each, short enough to hold row locks. */
 const RELAY_BATCH = 1_000;
+/**
+ * Emails per job. A job costs Redis a few script calls and the worker one claim, whatever its
+ * size; this many spread that over enough emails that it stops mattering, while a worker that
+ * takes a job still leaves the next one to another worker.
+ */
+export const EMAILS_PER_JOB = 25;
+/** Jobs compared with Redis per round trip when rebuilding. */
+const REBUILD_PAGE = 200;
 /** A full comparison of pending rows with Redis, besides the one at start and after data loss. */
 const REBUILD_INTERVAL_MS = 10 * 60_000;
 /**
@@ -23,6 +31,12 @@ const LOST_JOB_STATES = ['unknown', 'completed', 'failed'];
 
 interface DueRow {
   id: string;
+  delay_ms: string;
+}
+
+interface PendingJob {
+  job_id: string;
+  email_ids: string[];
   delay_ms: string;
 }
 
@@ -80,8 +94,9 @@ export class EmailRelay {
 
   /**
    * Enqueues every queued row that has not reached Redis yet, future ones (reminders) as delayed
-   * jobs. Rows are claimed with SKIP LOCKED, so concurrent relays take disjoint batches, and the
-   * job id is the row id, so a batch added twice (a crash before our commit) is one job each.
+   * jobs, up to EMAILS_PER_JOB rows due at the same time in one job, and notes the job on each
+   * row. Rows are claimed with SKIP LOCKED, so concurrent relays take disjoint batches, and a job
+   * is named after its first row, so a batch added twice (a crash before our commit) is one job.
    */
   async relayDue(): Promise<number> {
     let relayed = 0;
@@ -97,10 +112,17 @@ export class EmailRelay {
           [RELAY_BATCH],
         );
         if (rows.length === 0) return 0;
-        await enqueueJobs(this.mailQueue, rows.map(deliverJob), this.retryPolicy());
-        await manager.query(`UPDATE emails SET enqueued_at = now(), updated_at = now() WHERE id = ANY($1)`, [
-          rows.map((row) => row.id),
-        ]);
+        const jobs = jobsFor(rows);
+        await enqueueJobs(this.mailQueue, jobs, this.retryPolicy());
+        await manager.query(
+          `UPDATE emails e SET enqueued_at = now(), job_id = j.job_id, updated_at = now()
+             FROM unnest($1::uuid[], $2::varchar[]) AS j(id, job_id)
+            WHERE e.id = j.id`,
+          [
+            jobs.flatMap((job) => job.data.emailIds),
+            jobs.flatMap((job) => job.data.emailIds.map(() => job.jobId)),
+          ],
+        );
         return rows.length;
       });
       relayed += count;
@@ -109,39 +131,46 @@ export class EmailRelay {
   }
 
   /**
-   * Compares every pending row that should have a job with Redis and adds what is missing (Redis
-   * lost its data, a job was removed or gave up without the row being settled). Adding is
-   * idempotent; the mail job re-reads the row, so an extra job never sends twice.
+   * Compares the job of every pending row that should have one with Redis and adds what is
+   * missing (Redis lost its data, a job was removed or gave up without its rows being settled),
+   * under the same job id with the rows still pending. Adding is idempotent; the mail job
+   * re-reads the rows, so an extra job never sends twice.
    */
   async rebuild(): Promise<number> {
     let restored = 0;
-    let after = '00000000-0000-0000-0000-000000000000';
+    let after = '';
     for (;;) {
-      const rows: Array<DueRow & { status: string }> = await this.dataSource.query(
-        `SELECT id, status,
-                CASE WHEN status = 'queued'
-                     THEN GREATEST(0, CAST(extract(epoch FROM send_at - now()) * 1000 AS bigint))
+      const jobs: PendingJob[] = await this.dataSource.query(
+        `SELECT job_id, array_agg(id ORDER BY id) AS email_ids,
+                CASE WHEN bool_and(status = 'queued')
+                     THEN GREATEST(0, CAST(extract(epoch FROM max(send_at) - now()) * 1000 AS bigint))
                      ELSE 0 END AS delay_ms
            FROM emails
-          WHERE id > $1
+          WHERE job_id > $1
+            AND status IN ('queued', 'retrying', 'sending')
             AND ((status IN ('queued', 'retrying') AND enqueued_at IS NOT NULL)
                  OR (status = 'sending' AND updated_at < now() - interval '${SENDING_ABANDONED_AFTER}'))
-          ORDER BY id
+          GROUP BY job_id
+          ORDER BY job_id
           LIMIT $2`,
-        [after, RELAY_BATCH],
+        [after, REBUILD_PAGE],
       );
-      if (rows.length === 0) break;
-      after = rows[rows.length - 1].id;
-      const states = await Promise.all(rows.map((row) => this.mailQueue.getJobState(row.id)));
-      const lost = rows.filter((_, index) => LOST_JOB_STATES.includes(states[index]));
-      // A finished job under the same id would turn the add into a no-op, yet the row is not done.
-      const finished = rows.filter((_, index) => states[index] === 'completed' || states[index] === 'failed');
-      await Promise.all(finished.map((row) => this.mailQueue.remove(row.id)));
-      await enqueueJobs(this.mailQueue, lost.map(deliverJob), this.retryPolicy());
-      restored += lost.length;
+      if (jobs.length === 0) break;
+      after = jobs[jobs.length - 1].job_id;
+      const states = await Promise.all(jobs.map((job) => this.mailQueue.getJobState(job.job_id)));
+      const lost = jobs.filter((_, index) => LOST_JOB_STATES.includes(states[index]));
+      // A finished job under the same id would turn the add into a no-op, yet its rows are not done.
+      const finished = jobs.filter((_, index) => states[index] === 'completed' || states[index] === 'failed');
+      await Promise.all(finished.map((job) => this.mailQueue.remove(job.job_id)));
+      await enqueueJobs(
+        this.mailQueue,
+        lost.map((job) => deliverJob(job.job_id, job.email_ids, job.delay_ms)),
+        this.retryPolicy(),
+      );
+      restored += lost.reduce((sum, job) => sum + job.email_ids.length, 0);
     }
     await this.redisCommands().set(this.rebuiltMarker(), new Date().toISOString());
-    if (restored > 0) this.logger.warn(`Restored ${restored} email jobs that Redis did not have`);
+    if (restored > 0) this.logger.warn(`Restored the jobs of ${restored} emails that Redis did not have`);
     return restored;
   }
 
@@ -194,11 +223,29 @@ export class EmailRelay {
   }
 }
 
-function deliverJob(row: DueRow): JobRequest<typeof QUEUES.mail> {
-  return {
-    name: MAIL_JOBS.deliverEmail,
-    data: { emailId: row.id },
-    jobId: row.id,
-    delay: Number(row.delay_ms),
+/** Consecutive rows (ordered by due time) with the same delay, EMAILS_PER_JOB at most per job. */
+function jobsFor(rows: DueRow[]): Array<JobRequest<typeof QUEUES.mail, typeof MAIL_JOBS.deliverEmails>> {
+  const jobs: Array<JobRequest<typeof QUEUES.mail, typeof MAIL_JOBS.deliverEmails>> = [];
+  let current: DueRow[] = [];
+  const close = (): void => {
+    if (current.length === 0) return;
+    jobs.push(deliverJob(current[0].id, current.map((row) => row.id), current[0].delay_ms));
+    current = [];
   };
+  for (const row of rows) {
+    if (current.length === EMAILS_PER_JOB || (current.length > 0 && current[0].delay_ms !== row.delay_ms)) {
+      close();
+    }
+    current.push(row);
+  }
+  close();
+  return jobs;
+}
+
+function deliverJob(
+  jobId: string,
+  emailIds: string[],
+  delayMs: string,
+): JobRequest<typeof QUEUES.mail, typeof MAIL_JOBS.deliverEmails> {
+  return { name: MAIL_JOBS.deliverEmails, data: { emailIds }, jobId, delay: Number(delayMs) };
 }

@@ -18,6 +18,7 @@ import { EmailKind, EmailStatus } from './email-kind';
 @Entity('emails')
 @Index(['status', 'sendAt'])
 @Index('IDX_emails_relay', ['sendAt'], { where: `"status" = 'queued' AND "enqueued_at" IS NULL` })
+@Index('IDX_emails_pending_job', ['jobId'], { where: `"status" IN ('queued', 'retrying', 'sending')` })
 export class Email {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -78,6 +79,13 @@ export class Email {
 
   @Column({ type: 'timestamptz', nullable: true })
   enqueuedAt: Date | null;
+
+  /**
+   * The BullMQ job that carries the email (several emails share one): set by the relay, and by
+   * the job that claims the row for sending. Only that job may take up a `sending` row again.
+   */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  jobId: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   sentAt: Date | null;

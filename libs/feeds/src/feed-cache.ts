@@ -1,14 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { BoundedCache } from './bounded-cache';
+import { FeedRepresentation, feedChunks, gzipOf, representationOf } from './feed-body';
 import { FeedsRedis } from './feeds-redis';
-import { CachedFeed, LocalFeedCache } from './local-feed-cache';
 
-const compress = promisify(gzip);
 /** Unchanged feeds render again after this, which also drops keys nobody asks for any more. */
 const ENTRY_TTL_SECONDS = 24 * 60 * 60;
+/** How long a replaced feed stays in Redis for processes that still serve it. */
+const REPLACED_TTL_SECONDS = 60;
 const LOCK_TTL_MS = 30_000;
 const WAIT_FOR_OTHER_RENDER_MS = 10_000;
 const POLL_MS = 20;
@@ -17,15 +17,10 @@ const LOCAL_CACHE_BYTES = 64 * 1024 * 1024;
 
 export type FeedEncoding = 'identity' | 'gzip';
 
-export interface FeedValidators {
-  etag: string;
-  /** Set once a client asked for the gzip encoding. */
-  gzipEtag: string | null;
-}
-
-export interface FeedContent {
-  etag: string;
-  body: Buffer;
+/** A rendered feed; `gzip` is added once compressed (right after rendering, off the event loop). */
+export interface CachedFeed {
+  identity: FeedRepresentation;
+  gzip?: FeedRepresentation;
 }
 
 /**
@@ -34,11 +29,21 @@ export interface FeedContent {
  * in memory, so a warm request costs no Redis round trip; Redis shares rendered bytes between
  * processes, so a changed feed is rendered once: per process concurrent requests share one render,
  * across processes a short Redis lock lets one render while others wait for it.
+ *
+ * In Redis a feed is a hash `<key>` with the length and ETag of each encoding and its bodies as
+ * strings `<key>:identity` and `<key>:gzip`, written in pieces (handing ioredis megabytes at once
+ * copies and sends them in one go on the event loop); a body counts once its length and ETag are
+ * in the hash and it has that length.
  */
 @Injectable()
 export class FeedCache {
-  private readonly renders = new Map<string, Promise<void>>();
-  private readonly local = new LocalFeedCache(LOCAL_CACHE_BYTES);
+  private readonly logger = new Logger(FeedCache.name);
+  private readonly loads = new Map<string, Promise<CachedFeed>>();
+  private readonly compressions = new Map<string, Promise<FeedRepresentation>>();
+  private readonly local = new BoundedCache<CachedFeed>(
+    LOCAL_CACHE_BYTES,
+    (feed) => feed.identity.length + (feed.gzip?.length ?? 0),
+  );
 
   constructor(private readonly redis: FeedsRedis) {}
 
@@ -47,90 +52,135 @@ export class FeedCache {
     return `${this.redis.prefix}:feed:${digest}`;
   }
 
-  async validators(key: string, render: () => Promise<Buffer>): Promise<FeedValidators> {
-    const entry = await this.entry(key, render);
-    return { etag: entry.etag, gzipEtag: entry.gzipEtag ?? null };
+  /** The feed under this key if this process holds it; no I/O. */
+  peek(key: string): CachedFeed | undefined {
+    return this.local.get(key);
   }
 
-  async content(key: string, encoding: FeedEncoding, render: () => Promise<Buffer>): Promise<FeedContent> {
-    const entry = await this.entry(key, render);
-    if (encoding === 'identity') return { etag: entry.etag, body: entry.body };
-    if (entry.gzip && entry.gzipEtag) return { etag: entry.gzipEtag, body: entry.gzip };
-    return this.addGzip(key, entry);
+  /** The feed under this key: from this process, from Redis, or rendered now. */
+  async get(key: string, render: () => Promise<Buffer[]>): Promise<CachedFeed> {
+    const local = this.local.get(key);
+    if (local) return local;
+    let pending = this.loads.get(key);
+    if (!pending) {
+      pending = this.load(key, render).finally(() => this.loads.delete(key));
+      this.loads.set(key, pending);
+    }
+    return pending;
   }
 
-  private async entry(key: string, render: () => Promise<Buffer>): Promise<CachedFeed> {
-    const cached = this.local.get(key) ?? (await this.read(key));
-    if (cached) return cached;
-    await this.ensure(key, render);
-    const rendered = await this.read(key);
-    if (!rendered) throw new Error(`Feed ${key} vanished right after it was stored`);
-    return rendered;
+  /** The gzip encoding, compressed once on first demand and then shared like the plain bytes. */
+  gzip(key: string, feed: CachedFeed): Promise<FeedRepresentation> {
+    if (feed.gzip) return Promise.resolve(feed.gzip);
+    let pending = this.compressions.get(key);
+    if (!pending) {
+      pending = this.compress(key, feed).finally(() => this.compressions.delete(key));
+      this.compressions.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** A feed that changed: its old bytes leave Redis soon, once no process needs them any more. */
+  replaced(key: string): void {
+    const client = this.redis.client;
+    void client
+      .multi()
+      .expire(key, REPLACED_TTL_SECONDS)
+      .expire(`${key}:identity`, REPLACED_TTL_SECONDS)
+      .expire(`${key}:gzip`, REPLACED_TTL_SECONDS)
+      .exec()
+      .catch(() => undefined);
+  }
+
+  private async load(key: string, render: () => Promise<Buffer[]>): Promise<CachedFeed> {
+    const stored = await this.read(key);
+    if (stored) return stored;
+    const lock = `${key}:lock`;
+    const locked = (await this.redis.client.set(lock, '1', 'PX', LOCK_TTL_MS, 'NX')) === 'OK';
+    if (!locked) {
+      const other = await this.waitForOtherRender(key);
+      if (other) return other;
+    }
+    let feed: CachedFeed;
+    try {
+      feed = { identity: representationOf(await render()) };
+    } catch (error) {
+      if (locked) await this.redis.client.del(lock);
+      throw error;
+    }
+    this.local.set(key, feed);
+    // Other processes wait for these bytes; this request need not.
+    setImmediate(() => {
+      void this.store(key, 'identity', feed.identity)
+        .then(() => this.gzip(key, feed))
+        .catch((error: Error) => this.logger.warn(`Could not share feed ${key}: ${error.message}`))
+        .finally(() => (locked ? this.redis.client.del(lock).catch(() => undefined) : undefined));
+    });
+    return feed;
   }
 
   private async read(key: string): Promise<CachedFeed | null> {
-    const [etag, body, gzipEtag, gzip] = await this.redis.client.hmgetBuffer(
-      key,
-      'etag',
-      'body',
-      'gzipEtag',
-      'gzip',
+    const replies = await this.redis.client
+      .pipeline()
+      .hmgetBuffer(key, 'identity', 'gzip')
+      .getBuffer(`${key}:identity`)
+      .getBuffer(`${key}:gzip`)
+      .exec();
+    const [fields, identityBody, gzipBody] = (replies ?? []).map(([error, reply]) =>
+      error ? null : reply,
+    ) as [Array<Buffer | null> | null, Buffer | null, Buffer | null];
+    const [identityField, gzipField] = fields ?? [];
+    const identity = stored(identityField, identityBody);
+    if (!identity) return null;
+    const gzip = stored(gzipField, gzipBody);
+    const feed: CachedFeed = { identity, ...(gzip ? { gzip } : {}) };
+    this.local.set(key, feed);
+    return feed;
+  }
+
+  /** The body first, in pieces, then its ETag and length, which tell readers that it is complete. */
+  private async store(
+    key: string,
+    encoding: FeedEncoding,
+    representation: FeedRepresentation,
+  ): Promise<void> {
+    const client = this.redis.client;
+    const bodyKey = `${key}:${encoding}`;
+    await client.del(bodyKey);
+    for (const chunk of feedChunks(representation.parts)) {
+      await client.append(bodyKey, chunk.length === 1 ? chunk[0] : Buffer.concat(chunk));
+    }
+    await client
+      .multi()
+      .hset(key, encoding, `${representation.length} ${representation.etag}`)
+      .expire(key, ENTRY_TTL_SECONDS)
+      .expire(bodyKey, ENTRY_TTL_SECONDS)
+      .exec();
+  }
+
+  private async compress(key: string, feed: CachedFeed): Promise<FeedRepresentation> {
+    const representation = await gzipOf(feed.identity);
+    feed.gzip = representation;
+    this.local.resize(key);
+    void this.store(key, 'gzip', representation).catch((error: Error) =>
+      this.logger.warn(`Could not share the gzip body of ${key}: ${error.message}`),
     );
-    if (!etag || !body) return null;
-    const entry: CachedFeed = {
-      etag: etag.toString(),
-      body,
-      ...(gzipEtag && gzip ? { gzipEtag: gzipEtag.toString(), gzip } : {}),
-    };
-    this.local.set(key, entry);
-    return entry;
+    return representation;
   }
 
-  /** Compressed once on first demand, then shared like the plain bytes. */
-  private async addGzip(key: string, entry: CachedFeed): Promise<FeedContent> {
-    const body = await compress(entry.body);
-    const etag = strongEtag(body);
-    await this.redis.client.hset(key, 'gzip', body, 'gzipEtag', etag);
-    this.local.set(key, { ...entry, gzip: body, gzipEtag: etag });
-    return { etag, body };
-  }
-
-  private async ensure(key: string, render: () => Promise<Buffer>): Promise<void> {
-    let pending = this.renders.get(key);
-    if (!pending) {
-      pending = this.renderOnce(key, render).finally(() => this.renders.delete(key));
-      this.renders.set(key, pending);
-    }
-    await pending;
-  }
-
-  private async renderOnce(key: string, render: () => Promise<Buffer>): Promise<void> {
-    const lock = `${key}:lock`;
-    const locked = await this.redis.client.set(lock, '1', 'PX', LOCK_TTL_MS, 'NX');
-    if (!locked && (await this.waitForOtherRender(key))) return;
-    try {
-      const body = await render();
-      await this.redis.client
-        .multi()
-        .hset(key, 'body', body, 'etag', strongEtag(body))
-        .expire(key, ENTRY_TTL_SECONDS)
-        .exec();
-    } finally {
-      if (locked) await this.redis.client.del(lock);
-    }
-  }
-
-  private async waitForOtherRender(key: string): Promise<boolean> {
+  private async waitForOtherRender(key: string): Promise<CachedFeed | null> {
     const deadline = Date.now() + WAIT_FOR_OTHER_RENDER_MS;
     while (Date.now() < deadline) {
-      if (await this.redis.client.hexists(key, 'etag')) return true;
+      if (await this.redis.client.hexists(key, 'identity')) return this.read(key);
       await sleep(POLL_MS);
     }
-    return false;
+    return null;
   }
 }
 
-/** A strong validator: a digest of exactly the bytes served. */
-export function strongEtag(body: Buffer): string {
-  return `"${createHash('sha256').update(body).digest('base64url')}"`;
+/** A body from Redis, if its entry in the hash says it is complete. */
+function stored(field: Buffer | null | undefined, body: Buffer | null): FeedRepresentation | null {
+  if (!field || !body) return null;
+  const [length, etag] = field.toString().split(' ');
+  return Number(length) === body.length && etag ? { etag, parts: [body], length: body.length } : null;
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CalendarEvent } from '@app/calendar';
 import { feedsConfig } from '@app/config';
@@ -14,16 +15,22 @@ export interface FeedSubject {
   changedAt: Date | null;
 }
 
+/** A state as read, with the entry keys it was summarised from (see `entryKeys`). */
+export interface ReadFeedState extends FeedState {
+  entryList: string;
+}
+
 /**
- * What a feed contains, summarised by one cheap query: its rendered bytes can only differ when
- * one of these values differs. The checksum covers each row's id and change time, so a change
- * saved by a transaction that started before the newest one still shows.
+ * What a feed contains, summarised by one query: its rendered bytes can only differ when one of
+ * these values differs. The digest covers the entry key of every event in feed order (see
+ * `entryKey`), so a change saved by a transaction that started before the newest one still shows.
  */
 export interface FeedState {
   subject: FeedSubject;
   count: number;
   changedAt: Date | null;
-  checksum: string;
+  /** SHA-256 of the entry keys joined by commas, as `entryKeys` returns them. */
+  digest: string;
   /** Personal feeds: the stored digest of the token's secret, compared by the caller. */
   secretDigest?: Buffer;
 }
@@ -36,6 +43,8 @@ export interface FeedRow extends CalendarEvent {
   /** Personal feeds: the person's invitation status for the event or the event it belongs to. */
   invitationStatus?: string;
   reminderOffsets?: number[];
+  /** What the row's VEVENT shows, as a key (see `entryKey`); only from `rows`. */
+  entryKey?: string;
 }
 
 const EVENT_COLUMNS = `e.id, e.kind, e.title, e.description, e.starts_at AS "startsAt", e.start_zone AS "startZone",
@@ -44,9 +53,29 @@ const EVENT_COLUMNS = `e.id, e.kind, e.title, e.description, e.starts_at AS "sta
   e.venue_longitude::float8 AS "venueLongitude", e.online_url AS "onlineUrl", e.status, e.visibility, e.tags,
   e.sequence, e.created_at AS "createdAt", e.updated_at AS "updatedAt", o.name AS "hostName"`;
 
-const SUMMARY_COLUMNS = `count(*)::int AS count,
-  max(greatest(e.updated_at, o.updated_at)) AS "changedAt",
-  coalesce(sum(hashtext(e.id::text || e.updated_at::text || o.updated_at::text)), 0)::text AS checksum`;
+const FEED_ORDER = 'e.starts_at, e.ends_at DESC, e.id';
+
+/**
+ * Everything a VEVENT shows, as a short text: the event's id, sequence, status and change time
+ * (every column of it moves updated_at), the change time of its host (whose name is the
+ * organiser) and, in personal feeds, whether the person accepted. Equal keys, equal VEVENTs: feeds
+ * keep rendered entries under it. Times in microseconds, the precision PostgreSQL keeps.
+ */
+function entryKey(scope: FeedScope): string {
+  const common = `e.id, e.sequence, e.status, (extract(epoch FROM e.updated_at) * 1000000)::bigint,
+    (extract(epoch FROM o.updated_at) * 1000000)::bigint`;
+  return scope.kind === 'personal'
+    ? `concat_ws(' ', ${common}, CASE WHEN src.invitation_status = 'accepted' THEN 'accepted' ELSE 'open' END)`
+    : `concat_ws(' ', ${common})`;
+}
+
+function entryList(scope: FeedScope): string {
+  return `coalesce(string_agg(${entryKey(scope)}, ',' ORDER BY ${FEED_ORDER}), '')`;
+}
+
+function summaryColumns(scope: FeedScope, changedAt = 'greatest(e.updated_at, o.updated_at)'): string {
+  return `count(*)::int AS count, max(${changedAt}) AS "changedAt", ${entryList(scope)} AS "entryList"`;
+}
 
 /** Collects positional parameters while a statement is written. */
 class Statement {
@@ -79,7 +108,7 @@ export class FeedQueries {
     return rows[0]?.version ?? '0';
   }
 
-  async state(scope: FeedScope): Promise<FeedState | null> {
+  async state(scope: FeedScope): Promise<ReadFeedState | null> {
     const statement = new Statement();
     const sql = this.stateSql(statement, scope);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(sql, statement.params);
@@ -94,19 +123,36 @@ export class FeedQueries {
       },
       count: row.count as number,
       changedAt: (row.changedAt as Date | null) ?? null,
-      checksum: row.checksum as string,
+      digest: createHash('sha256')
+        .update(row.entryList as string)
+        .digest('base64url'),
+      entryList: row.entryList as string,
       ...(row.secretDigest ? { secretDigest: row.secretDigest as Buffer } : {}),
     };
   }
 
-  async rows(scope: FeedScope, subjectId: string | null): Promise<FeedRow[]> {
+  /** The feed's events in feed order; only those with the given ids when `ids` is set. */
+  async rows(scope: FeedScope, subjectId: string | null, ids?: string[]): Promise<FeedRow[]> {
     const statement = new Statement();
     const { prefix, from } = this.source(statement, scope, subjectId);
+    const only = ids ? ` AND e.id = ANY(${statement.param(ids)}::uuid[])` : '';
     return this.dataSource.query(
-      `${prefix} SELECT ${EVENT_COLUMNS}${scope.kind === 'personal' ? ', e.reminder_offsets AS "reminderOffsets", src.invitation_status AS "invitationStatus"' : ''}
-       ${from} ORDER BY e.starts_at, e.ends_at DESC, e.id`,
+      `${prefix} SELECT ${EVENT_COLUMNS}${scope.kind === 'personal' ? ', e.reminder_offsets AS "reminderOffsets", src.invitation_status AS "invitationStatus"' : ''},
+         ${entryKey(scope)} AS "entryKey"
+       ${from}${only} ORDER BY ${FEED_ORDER}`,
       statement.params,
     );
+  }
+
+  /** The entry keys of the feed's events in feed order, joined by commas ('' for none). */
+  async entryKeys(scope: FeedScope, subjectId: string | null): Promise<string> {
+    const statement = new Statement();
+    const { prefix, from } = this.source(statement, scope, subjectId);
+    const rows: Array<{ keys: string }> = await this.dataSource.query(
+      `${prefix} SELECT ${entryList(scope)} AS keys ${from}`,
+      statement.params,
+    );
+    return rows[0]?.keys ?? '';
   }
 
   /** Public events that have not ended yet, by start, a page at a time (keyset on start and id). */
@@ -147,7 +193,7 @@ export class FeedQueries {
         const { from } = this.source(statement, scope, null, 's.id');
         return `SELECT s.id AS "subjectId", s.name AS "subjectName", s.time_zone AS "subjectZone",
                   s.updated_at AS "subjectChangedAt", f.*
-                FROM organisations s CROSS JOIN LATERAL (SELECT ${SUMMARY_COLUMNS} ${from}) f
+                FROM organisations s CROSS JOIN LATERAL (SELECT ${summaryColumns(scope)} ${from}) f
                 WHERE s.code = ${code}`;
       }
       case 'partnership': {
@@ -155,32 +201,30 @@ export class FeedQueries {
         const { from } = this.source(statement, scope, null, 's.id');
         return `SELECT s.id AS "subjectId", s.name AS "subjectName", NULL AS "subjectZone",
                   s.updated_at AS "subjectChangedAt", f.*
-                FROM partnerships s CROSS JOIN LATERAL (SELECT ${SUMMARY_COLUMNS} ${from}) f
+                FROM partnerships s CROSS JOIN LATERAL (SELECT ${summaryColumns(scope)} ${from}) f
                 WHERE s.id = ${id}`;
       }
       case 'event': {
         const { prefix, from } = this.source(statement, scope, null);
         return `${prefix} SELECT s.id AS "subjectId", s.title AS "subjectName", s.start_zone AS "subjectZone",
                   s.updated_at AS "subjectChangedAt", f.*
-                FROM events s CROSS JOIN (SELECT ${SUMMARY_COLUMNS} ${from}) f
+                FROM events s CROSS JOIN (SELECT ${summaryColumns(scope)} ${from}) f
                 WHERE s.id IN (SELECT id FROM tree WHERE root)`;
       }
       case 'public': {
         const { from } = this.source(statement, scope, null);
         return `SELECT NULL AS "subjectId", '' AS "subjectName", NULL AS "subjectZone", NULL AS "subjectChangedAt",
-                  ${SUMMARY_COLUMNS} ${from}`;
+                  ${summaryColumns(scope)} ${from}`;
       }
       case 'personal': {
         const { prefix, from } = this.source(statement, scope, null);
         return `${prefix} SELECT s.id AS "subjectId", s.name AS "subjectName", s.time_zone AS "subjectZone",
                   s.updated_at AS "subjectChangedAt", token.secret_digest AS "secretDigest", f.*
                 FROM token JOIN people s ON s.id = token.person_id
-                CROSS JOIN (SELECT count(*)::int AS count,
-                  max(greatest(e.updated_at, o.updated_at, src.invitation_changed_at, src.choice_changed_at)) AS "changedAt",
-                  coalesce(sum(hashtext(e.id::text || e.updated_at::text || o.updated_at::text
-                    || src.invitation_status || src.invitation_changed_at::text
-                    || coalesce(src.choice_changed_at::text, ''))), 0)::text AS checksum
-                  ${from}) f`;
+                CROSS JOIN (SELECT ${summaryColumns(
+                  scope,
+                  'greatest(e.updated_at, o.updated_at, src.invitation_changed_at, src.choice_changed_at)',
+                )} ${from}) f`;
       }
     }
   }
@@ -226,7 +270,7 @@ export class FeedQueries {
                      UNION ALL
                      SELECT c.id, false FROM events c JOIN tree t ON c.parent_id = t.id
                      WHERE ${this.listed(statement, 'c', false)})`,
-          from: `${base} JOIN tree ON tree.id = e.id`,
+          from: `${base} WHERE e.id IN (SELECT id FROM tree)`,
         };
       }
       case 'personal':

@@ -5,14 +5,14 @@ const state = (count: number): FeedState => ({
   subject: { id: null, name: 'Stadt Arnsberg', timeZone: 'Europe/Berlin', changedAt: null },
   count,
   changedAt: null,
-  checksum: String(count),
+  digest: String(count),
 });
 
 describe(FeedStateMemo.name, () => {
   it('should give back a state only for the feed version it was read at', () => {
     const memo = new FeedStateMemo(10, 60_000);
     memo.set('organisation:ARN', '7', state(3), 0);
-    expect(memo.get('organisation:ARN', '7', 1)).toEqual(state(3));
+    expect(memo.get('organisation:ARN', '7', 1)).toEqual({ state: state(3), at: 0 });
     expect(memo.get('organisation:ARN', '8', 1)).toBeUndefined();
     expect(memo.get('organisation:SUN', '7', 1)).toBeUndefined();
   });
@@ -20,7 +20,7 @@ describe(FeedStateMemo.name, () => {
   it('should remember that a feed does not exist, distinct from not knowing', () => {
     const memo = new FeedStateMemo(10, 60_000);
     memo.set('personal:unknown', '7', null, 0);
-    expect(memo.get('personal:unknown', '7', 1)).toBeNull();
+    expect(memo.get('personal:unknown', '7', 1)).toEqual({ state: null, at: 0 });
   });
 
   it('should forget states older than the time to live, since feeds also follow the clock', () => {
@@ -35,6 +35,6 @@ describe(FeedStateMemo.name, () => {
     memo.set('b', '1', state(2), 0);
     memo.set('c', '1', state(3), 0);
     expect(memo.get('a', '1', 1)).toBeUndefined();
-    expect(memo.get('c', '1', 1)).toEqual(state(3));
+    expect(memo.get('c', '1', 1)?.state).toEqual(state(3));
   });
 });

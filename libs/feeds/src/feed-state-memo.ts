@@ -1,9 +1,14 @@
 import { FeedState } from './feed-queries';
 
-interface Remembered {
-  version: string;
+export interface RememberedState {
+  /** Null: the feed did not exist. */
   state: FeedState | null;
+  /** When the state was read (Date.now()). */
   at: number;
+}
+
+interface Remembered extends RememberedState {
+  version: string;
 }
 
 /**
@@ -20,11 +25,11 @@ export class FeedStateMemo {
     private readonly ttlMs: number,
   ) {}
 
-  /** The remembered state (null: the feed did not exist), or undefined when it must be queried. */
-  get(scope: string, version: string, now = Date.now()): FeedState | null | undefined {
+  /** The remembered state, or undefined when it must be queried. */
+  get(scope: string, version: string, now = Date.now()): RememberedState | undefined {
     const entry = this.entries.get(scope);
     if (!entry || entry.version !== version || now - entry.at > this.ttlMs) return undefined;
-    return entry.state;
+    return { state: entry.state, at: entry.at };
   }
 
   set(scope: string, version: string, state: FeedState | null, now = Date.now()): void {

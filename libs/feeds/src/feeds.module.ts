@@ -3,8 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { FeedCache } from './feed-cache';
 import { FeedLinks } from './feed-links';
 import { FeedQueries } from './feed-queries';
+import { FeedRenderer } from './feed-renderer';
 import { FeedToken } from './feed-token.entity';
 import { FeedTokensService } from './feed-tokens.service';
+import { FeedVersionWatch } from './feed-version-watch';
 import { FeedsRedis } from './feeds-redis';
 import { FeedsService } from './feeds.service';
 import { PublicCalendarService } from './public-calendar.service';
@@ -16,6 +18,8 @@ import { RateLimiter } from './rate-limiter';
     FeedsRedis,
     FeedCache,
     FeedQueries,
+    FeedRenderer,
+    FeedVersionWatch,
     FeedLinks,
     RateLimiter,
     FeedsService,

@@ -1,22 +1,28 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { CalendarEntryDetails, FeedHeader, renderFeed } from '@app/calendar';
+import { CalendarEntryDetails, FeedHeader } from '@app/calendar';
 import { feedsConfig, httpConfig, smtpConfig } from '@app/config';
-import { FeedCache, FeedContent, FeedEncoding, FeedValidators } from './feed-cache';
+import { FeedRepresentation } from './feed-body';
+import { CachedFeed, FeedCache } from './feed-cache';
 import { FeedLinks } from './feed-links';
+import { BoundedCache } from './bounded-cache';
 import { FeedQueries, FeedRow, FeedState } from './feed-queries';
+import { FeedRenderer } from './feed-renderer';
 import { FeedScope, PublicFeedFilter, scopeIdentity } from './feed-scope';
-import { FeedStateMemo } from './feed-state-memo';
+import { FeedStateMemo, RememberedState } from './feed-state-memo';
+import { FeedVersionWatch } from './feed-version-watch';
 import { feedSecretMatches, parseFeedToken } from './feed-token-secret';
 import { FeedsError } from './feeds.error';
 import { RateLimiter } from './rate-limiter';
 
 /** Bump when the rendering changes, so caches built by older code are not served. */
-const RENDER_VERSION = 1;
+const RENDER_VERSION = 2;
 const TOKEN_FAILURE_WINDOW_SECONDS = 15 * 60;
 const REMEMBERED_FEEDS = 10_000;
 /** Bounds how late a feed notices the clock: past and long-cancelled events leaving it. */
 const REMEMBER_STATE_MS = 60_000;
+/** Entry keys read with a feed's state, kept for the render that usually follows. */
+const ENTRY_LISTS_BYTES = 16 * 1024 * 1024;
 
 /** A feed found and summarised, ready to be answered from the cache. */
 export interface OpenFeed {
@@ -27,6 +33,16 @@ export interface OpenFeed {
   /** Personal feeds must not be kept by shared caches. */
   personal: boolean;
   lastModified: Date | null;
+  /** The feed version the state belongs to (see `isCurrent`). */
+  version: string;
+  /** When the state was read (Date.now()). */
+  readAt: number;
+}
+
+interface CurrentState extends RememberedState {
+  version: string;
+  /** The feed's entry keys, when the state was read for this request. */
+  entryList?: string;
 }
 
 /** Too many unknown tokens came from one client: it gets 429 for a while, whatever it asks. */
@@ -39,17 +55,23 @@ export class FeedRateLimitedError extends Error {
 /**
  * Serves calendar feeds: one query tells what a feed contains, and that decides the cache key
  * under which the rendered bytes are shared by all API processes. Rendering happens only when the
- * key is new, that is when something the feed shows changed.
+ * key is new, that is when something the feed shows changed, and then renders only the events
+ * that changed (FeedRenderer).
  */
 @Injectable()
 export class FeedsService {
   private readonly logger = new Logger(FeedsService.name);
   private readonly organizerEmail: string;
   private readonly states = new FeedStateMemo(REMEMBERED_FEEDS, REMEMBER_STATE_MS);
+  private readonly entryLists = new BoundedCache<string>(ENTRY_LISTS_BYTES, (list) => list.length);
+  /** Each feed's latest cache key, to let Redis drop the bytes of a feed once it changed. */
+  private readonly latestKeys = new BoundedCache<string>(REMEMBERED_FEEDS, () => 1);
 
   constructor(
     private readonly queries: FeedQueries,
     private readonly cache: FeedCache,
+    private readonly renderer: FeedRenderer,
+    private readonly watch: FeedVersionWatch,
     private readonly links: FeedLinks,
     private readonly limiter: RateLimiter,
     @Inject(feedsConfig.KEY) private readonly config: ConfigType<typeof feedsConfig>,
@@ -61,9 +83,9 @@ export class FeedsService {
 
   /** Finds a feed with one query; unknown and non-public feeds give the same not-found error. */
   async open(scope: Exclude<FeedScope, { kind: 'personal' }>): Promise<OpenFeed> {
-    const state = await this.currentState(scope);
-    if (!state) throw FeedsError.feedNotFound();
-    return this.opened(scope, state);
+    const current = await this.currentState(scope);
+    if (!current.state) throw FeedsError.feedNotFound();
+    return this.opened(scope, current.state, current);
   }
 
   /**
@@ -76,9 +98,10 @@ export class FeedsService {
   async openPersonal(token: string, clientAddress: string): Promise<OpenFeed> {
     const parsed = parseFeedToken(token);
     const scope: FeedScope = { kind: 'personal', lookupId: parsed?.lookupId ?? '' };
-    const state = parsed ? await this.currentState(scope) : null;
-    if (parsed && state?.secretDigest && feedSecretMatches(parsed.secret, state.secretDigest)) {
-      return this.opened(scope, state);
+    const current = parsed ? await this.currentState(scope) : null;
+    const state = current?.state;
+    if (parsed && current && state?.secretDigest && feedSecretMatches(parsed.secret, state.secretDigest)) {
+      return this.opened(scope, state, current);
     }
     const failures = `feed-token-failures:${clientAddress}`;
     const failed = await this.limiter.hit(failures, TOKEN_FAILURE_WINDOW_SECONDS);
@@ -88,70 +111,129 @@ export class FeedsService {
     throw FeedsError.feedNotFound();
   }
 
-  private opened(scope: FeedScope, state: FeedState): OpenFeed {
+  private opened(scope: FeedScope, state: FeedState, read: CurrentState): OpenFeed {
     const changes = [state.changedAt, state.subject.changedAt].filter((date): date is Date => date !== null);
+    const cacheKey = this.cache.keyFor([
+      RENDER_VERSION,
+      scopeIdentity(scope),
+      state.subject.id,
+      state.subject.changedAt?.toISOString() ?? null,
+      state.subject.name,
+      state.subject.timeZone,
+      state.count,
+      state.changedAt?.toISOString() ?? null,
+      state.digest,
+      this.config,
+      this.http.publicBaseUrl,
+      this.organizerEmail,
+    ]);
+    if (read.entryList !== undefined) this.entryLists.set(cacheKey, read.entryList);
+    const identity = scopeIdentity(scope);
+    const previous = this.latestKeys.get(identity);
+    if (previous !== cacheKey) {
+      if (previous) this.cache.replaced(previous);
+      this.latestKeys.set(identity, cacheKey);
+    }
     return {
       scope,
       state,
-      cacheKey: this.cache.keyFor([
-        RENDER_VERSION,
-        scopeIdentity(scope),
-        state.subject.id,
-        state.subject.changedAt?.toISOString() ?? null,
-        state.count,
-        state.changedAt?.toISOString() ?? null,
-        state.checksum,
-        this.config,
-        this.http.publicBaseUrl,
-        this.organizerEmail,
-      ]),
+      cacheKey,
       filename: this.filename(scope),
       personal: scope.kind === 'personal',
       lastModified: changes.length ? new Date(Math.max(...changes.map((date) => date.getTime()))) : null,
+      version: read.version,
+      readAt: read.at,
     };
+  }
+
+  /** Whether the token in a personal feed's URL is this feed's, compared in constant time. */
+  opensWith(feed: OpenFeed, token: string): boolean {
+    const parsed = parseFeedToken(token);
+    const digest = feed.state.secretDigest;
+    return (
+      feed.scope.kind === 'personal' &&
+      parsed?.lookupId === feed.scope.lookupId &&
+      digest !== undefined &&
+      feedSecretMatches(parsed.secret, digest)
+    );
   }
 
   /** Whether the feed would be served: its scope exists and is public. */
   async exists(scope: Exclude<FeedScope, { kind: 'personal' }>): Promise<boolean> {
-    return (await this.currentState(scope)) !== null;
+    return (await this.currentState(scope)).state !== null;
   }
 
   /**
-   * A feed's summary, queried only when the feed version moved since it was last read here: a
-   * warm request then costs one primary-key read. Reading the version first is what keeps this
-   * exact: a change committed after that read can only make the summary newer, never older.
+   * The current feed version, from a read that started after this call (shared with the other
+   * requests waiting for one); see FeedVersionWatch.
    */
-  private async currentState(scope: FeedScope): Promise<FeedState | null> {
+  async version(): Promise<string> {
+    try {
+      return await this.watch.current();
+    } catch (error) {
+      this.logger.warn(`Reading the feed version through the pool: ${(error as Error).message}`);
+      return this.queries.version();
+    }
+  }
+
+  /**
+   * Whether the feed opened earlier is still what opening it at this version would give, known
+   * without I/O: nothing changed since its state was read, and the clock has not moved on far
+   * enough for events to leave it.
+   */
+  isCurrent(feed: OpenFeed, version: string, now = Date.now()): boolean {
+    return feed.version === version && now - feed.readAt <= REMEMBER_STATE_MS;
+  }
+
+  /**
+   * A feed's summary, queried only when the feed version moved since it was last read here.
+   * Taking the version first is what keeps this exact: a change committed after that can only
+   * make the summary newer, never older.
+   */
+  private async currentState(scope: FeedScope): Promise<CurrentState> {
     const identity = scopeIdentity(scope);
-    const version = await this.queries.version();
+    const version = await this.version();
     const remembered = this.states.get(identity, version);
-    if (remembered !== undefined) return remembered;
-    const state = await this.queries.state(scope);
-    this.states.set(identity, version, state);
-    return state;
+    if (remembered) return { ...remembered, version };
+    const at = Date.now();
+    const read = await this.queries.state(scope);
+    if (!read) {
+      this.states.set(identity, version, null, at);
+      return { state: null, at, version };
+    }
+    const { entryList, ...state } = read;
+    this.states.set(identity, version, state, at);
+    return { state, at, version, entryList };
   }
 
-  /** The ETags of the feed's current bytes, for answering conditional requests. */
-  validators(feed: OpenFeed): Promise<FeedValidators> {
-    return this.cache.validators(feed.cacheKey, () => this.render(feed));
+  /** The feed's bytes if this process holds them; no I/O. */
+  cached(feed: OpenFeed): CachedFeed | undefined {
+    return this.cache.peek(feed.cacheKey);
   }
 
-  content(feed: OpenFeed, encoding: FeedEncoding): Promise<FeedContent> {
-    return this.cache.content(feed.cacheKey, encoding, () => this.render(feed));
+  /** The feed's bytes, rendered if no process has them yet. */
+  content(feed: OpenFeed): Promise<CachedFeed> {
+    return this.cache.get(feed.cacheKey, () => this.render(feed));
   }
 
-  private async render(feed: OpenFeed): Promise<Buffer> {
+  /** The feed's gzip encoding (compressed right after rendering, so mostly at hand). */
+  gzip(feed: OpenFeed, content: CachedFeed): Promise<FeedRepresentation> {
+    return this.cache.gzip(feed.cacheKey, content);
+  }
+
+  private async render(feed: OpenFeed): Promise<Buffer[]> {
     const started = performance.now();
-    const rows = await this.queries.rows(feed.scope, feed.state.subject.id);
-    const text = renderFeed(
+    const rendered = await this.renderer.render(
+      feed.scope,
+      feed.state.subject.id,
       this.header(feed),
-      rows.map((row) => ({ event: row, details: this.details(feed.scope, row) })),
+      (row) => this.details(feed.scope, row),
+      this.entryLists.get(feed.cacheKey),
     );
-    const body = Buffer.from(text, 'utf8');
     this.logger.log(
-      `Rendered ${feed.scope.kind} feed: ${rows.length} events, ${body.length} bytes in ${Math.round(performance.now() - started)} ms`,
+      `Rendered ${feed.scope.kind} feed: ${rendered.events} events (${rendered.rendered} rendered anew) in ${Math.round(performance.now() - started)} ms`,
     );
-    return body;
+    return rendered.parts;
   }
 
   private header(feed: OpenFeed): FeedHeader {

@@ -1,5 +1,7 @@
 export * from './feed-scope';
 export * from './feed-links';
+export { feedChunks } from './feed-body';
+export type { FeedRepresentation } from './feed-body';
 export * from './feed-cache';
 export * from './feed-queries';
 export * from './feed-token.entity';

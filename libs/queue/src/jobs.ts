@@ -3,7 +3,10 @@ import { QUEUES, QueueName } from './queue-names';
 
 /** Job names are stored in Redis with every job: never rename one once released. */
 export const MAIL_JOBS = {
+  /** One email per job, as relayed before emails were batched; still handled for jobs in Redis. */
   deliverEmail: 'deliver-email',
+  /** Several emails due at the same time, delivered with one claim and few status writes. */
+  deliverEmails: 'deliver-emails',
 } as const;
 
 /** Ids only: the processor reloads the outbox row, which is the truth about the email. */
@@ -11,10 +14,15 @@ export interface DeliverEmailPayload {
   emailId: string;
 }
 
+export interface DeliverEmailsPayload {
+  emailIds: string[];
+}
+
 /** Every job name of every queue with its payload; the worker checks each has exactly one handler. */
 export interface JobPayloads {
   [QUEUES.mail]: {
     [MAIL_JOBS.deliverEmail]: DeliverEmailPayload;
+    [MAIL_JOBS.deliverEmails]: DeliverEmailsPayload;
   };
 }
 

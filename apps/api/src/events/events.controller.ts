@@ -1,16 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedKey } from '@app/access';
 import { EventsService } from '@app/planning';
 import { CurrentActor } from '../http/current-actor.decorator';
 import { IdParam } from '../http/id.param';
 import { CreateEventDto, DeleteEventQueryDto, EventQueryDto, UpdateEventDto } from './event.dto';
-import { toEventPage, toEventView } from './event.view';
+import { EventListJson, eventPageJson, toEventView } from './event.view';
 
 @ApiTags('events')
 @ApiBearerAuth()
 @Controller('events')
 export class EventsController {
+  private readonly listJson = new EventListJson();
+
   constructor(private readonly events: EventsService) {}
 
   @Post()
@@ -22,16 +24,12 @@ export class EventsController {
   }
 
   @Get()
+  @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOperation({ summary: 'List events by start time, with filters.' })
-  async list(@CurrentActor() actor: AuthenticatedKey, @Query() query: EventQueryDto) {
+  async list(@CurrentActor() actor: AuthenticatedKey, @Query() query: EventQueryDto): Promise<string> {
     const { from, to, ...rest } = query;
-    return toEventPage(
-      await this.events.list(actor, {
-        ...rest,
-        from: from ? new Date(from) : undefined,
-        to: to ? new Date(to) : undefined,
-      }),
-    );
+    const filter = { ...rest, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined };
+    return eventPageJson(await this.events.list(actor, filter, this.listJson));
   }
 
   @Get(':id')

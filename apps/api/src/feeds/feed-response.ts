@@ -1,5 +1,6 @@
 import { Request, Response } from 'express';
-import { FeedsService, FeedValidators, OpenFeed } from '@app/feeds';
+import { OutgoingHttpHeaders } from 'node:http';
+import { CachedFeed, FeedEncoding, feedChunks, FeedRepresentation, FeedsService, OpenFeed } from '@app/feeds';
 
 /**
  * Answers a feed request from the cache: 304 when the client's copy is current (If-None-Match
@@ -12,42 +13,100 @@ export async function sendFeed(
   request: Request,
   response: Response,
 ): Promise<void> {
-  const encoding = request.acceptsEncodings(['gzip', 'identity']) === 'gzip' ? 'gzip' : 'identity';
-  response.setHeader('Cache-Control', feed.personal ? 'private, no-cache' : 'public, no-cache');
-  response.setHeader('Vary', 'Accept-Encoding');
-  if (feed.lastModified) response.setHeader('Last-Modified', feed.lastModified.toUTCString());
-  if (feed.personal) response.setHeader('X-Robots-Tag', 'noindex, nofollow');
+  const encoding = encodingFor(request);
+  const content = await feeds.content(feed);
+  const representation = encoding === 'gzip' ? await feeds.gzip(feed, content) : content.identity;
+  writeFeed(request, response, feed, content, representation, encoding);
+}
 
-  if (request.headers['if-none-match'] || request.headers['if-modified-since']) {
-    const validators = await feeds.validators(feed);
-    if (isNotModified(request, validators, feed.lastModified)) {
-      response.setHeader('ETag', (encoding === 'gzip' && validators.gzipEtag) || validators.etag);
-      response.status(304).end();
-      return;
+/** Writes the answer: the same headers whether the controller or the warm path answers. */
+export function writeFeed(
+  request: Request,
+  response: Response,
+  feed: OpenFeed,
+  content: CachedFeed,
+  representation: FeedRepresentation,
+  encoding: FeedEncoding,
+): void {
+  const headers: OutgoingHttpHeaders = {
+    'Cache-Control': feed.personal ? 'private, no-cache' : 'public, no-cache',
+    Vary: 'Accept-Encoding',
+  };
+  if (feed.lastModified) headers['Last-Modified'] = lastModifiedText(feed.lastModified);
+  if (feed.personal) headers['X-Robots-Tag'] = 'noindex, nofollow';
+  headers.ETag = representation.etag;
+  if (isNotModified(request, content, feed.lastModified)) {
+    response.writeHead(304, headers).end();
+    return;
+  }
+  headers['Content-Type'] = 'text/calendar; charset=utf-8';
+  headers['Content-Disposition'] = `attachment; filename="${feed.filename}"`;
+  headers['X-Content-Type-Options'] = 'nosniff';
+  if (encoding === 'gzip') headers['Content-Encoding'] = 'gzip';
+  headers['Content-Length'] = representation.length;
+  response.writeHead(200, headers);
+  if (representation.parts.length === 1) response.end(representation.parts[0]);
+  else void writeInChunks(response, representation.parts);
+}
+
+/**
+ * A big feed goes out a chunk at a time, each a moment's work for the kernel, waiting whenever the
+ * socket is full: handed megabytes at once, the socket copies them on the event loop in one go.
+ */
+async function writeInChunks(response: Response, parts: Buffer[]): Promise<void> {
+  for (const chunk of feedChunks(parts)) {
+    if (response.destroyed) return;
+    response.cork();
+    let more = true;
+    for (const part of chunk) more = response.write(part);
+    response.uncork();
+    if (!more) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          response.off('drain', done);
+          response.off('close', done);
+          resolve();
+        };
+        response.on('drain', done);
+        response.on('close', done);
+      });
     }
   }
+  response.end();
+}
 
-  const content = await feeds.content(feed, encoding);
-  response.setHeader('ETag', content.etag);
-  response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
-  response.setHeader('Content-Disposition', `attachment; filename="${feed.filename}"`);
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  if (encoding === 'gzip') response.setHeader('Content-Encoding', 'gzip');
-  response.setHeader('Content-Length', content.body.length);
-  response.status(200).end(content.body);
+const encodings = new Map<string, FeedEncoding>();
+
+/** Express's negotiation, remembered per Accept-Encoding value: clients send a handful of them. */
+export function encodingFor(request: Request): FeedEncoding {
+  const header = request.headers['accept-encoding'] ?? '';
+  let encoding = encodings.get(header);
+  if (!encoding) {
+    encoding = request.acceptsEncodings(['gzip', 'identity']) === 'gzip' ? 'gzip' : 'identity';
+    if (encodings.size >= 256) encodings.clear();
+    encodings.set(header, encoding);
+  }
+  return encoding;
+}
+
+const lastModifiedTexts = new WeakMap<Date, string>();
+
+function lastModifiedText(date: Date): string {
+  let text = lastModifiedTexts.get(date);
+  if (!text) lastModifiedTexts.set(date, (text = date.toUTCString()));
+  return text;
 }
 
 /** RFC 9110 §13.1.2: If-None-Match compares weakly and, when present, decides alone. */
-function isNotModified(request: Request, validators: FeedValidators, lastModified: Date | null): boolean {
+function isNotModified(request: Request, content: CachedFeed, lastModified: Date | null): boolean {
   const ifNoneMatch = request.headers['if-none-match'];
   if (ifNoneMatch) {
     if (ifNoneMatch.trim() === '*') return true;
-    const tags = ifNoneMatch.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
-    return (
-      tags.includes(validators.etag) || (validators.gzipEtag !== null && tags.includes(validators.gzipEtag))
-    );
+    const etags = [content.identity.etag, content.gzip?.etag];
+    return ifNoneMatch.split(',').some((tag) => etags.includes(tag.trim().replace(/^W\//, '')));
   }
-  const ifModifiedSince = Date.parse(request.headers['if-modified-since'] ?? '');
-  if (Number.isNaN(ifModifiedSince) || !lastModified) return false;
-  return Math.floor(lastModified.getTime() / 1000) * 1000 <= ifModifiedSince;
+  const ifModifiedSince = request.headers['if-modified-since'];
+  if (!ifModifiedSince || !lastModified) return false;
+  const since = Date.parse(ifModifiedSince);
+  return !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
 }

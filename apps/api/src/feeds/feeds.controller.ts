@@ -2,9 +2,10 @@ import { Controller, Get, HttpException, HttpStatus, Param, Query, Req, Res } fr
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Public } from '@app/access';
-import { FeedRateLimitedError, FeedsError, FeedsService } from '@app/feeds';
+import { FeedRateLimitedError, FeedsError, FeedsService, OpenFeed } from '@app/feeds';
 import { PublicFeedQueryDto, toPublicFeedFilter } from './public-feed-query.dto';
 import { sendFeed } from './feed-response';
+import { WarmFeeds } from './warm-feeds';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -14,7 +15,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @ApiProduces('text/calendar')
 @Controller('feeds')
 export class FeedsController {
-  constructor(private readonly feeds: FeedsService) {}
+  constructor(
+    private readonly feeds: FeedsService,
+    private readonly warm: WarmFeeds,
+  ) {}
 
   @Get('public.ics')
   @ApiOperation({
@@ -22,7 +26,7 @@ export class FeedsController {
   })
   async public(@Query() query: PublicFeedQueryDto, @Req() request: Request, @Res() response: Response) {
     const feed = await this.feeds.open({ kind: 'public', filter: toPublicFeedFilter(query) });
-    await sendFeed(this.feeds, feed, request, response);
+    await this.send(feed, request, response);
   }
 
   @Get('events/:id.ics')
@@ -30,7 +34,7 @@ export class FeedsController {
   async event(@Param('id') id: string, @Req() request: Request, @Res() response: Response) {
     if (!UUID.test(id)) throw FeedsError.feedNotFound();
     const feed = await this.feeds.open({ kind: 'event', eventId: id.toLowerCase() });
-    await sendFeed(this.feeds, feed, request, response);
+    await this.send(feed, request, response);
   }
 
   @Get('organisations/:code.ics')
@@ -38,7 +42,7 @@ export class FeedsController {
   async organisation(@Param('code') code: string, @Req() request: Request, @Res() response: Response) {
     if (!/^[a-z0-9_-]{1,32}$/i.test(code)) throw FeedsError.feedNotFound();
     const feed = await this.feeds.open({ kind: 'organisation', code });
-    await sendFeed(this.feeds, feed, request, response);
+    await this.send(feed, request, response);
   }
 
   @Get('partnerships/:id.ics')
@@ -46,7 +50,7 @@ export class FeedsController {
   async partnership(@Param('id') id: string, @Req() request: Request, @Res() response: Response) {
     if (!UUID.test(id)) throw FeedsError.feedNotFound();
     const feed = await this.feeds.open({ kind: 'partnership', partnershipId: id.toLowerCase() });
-    await sendFeed(this.feeds, feed, request, response);
+    await this.send(feed, request, response);
   }
 
   @Get('personal/:token.ics')
@@ -57,7 +61,7 @@ export class FeedsController {
   async personal(@Param('token') token: string, @Req() request: Request, @Res() response: Response) {
     try {
       const feed = await this.feeds.openPersonal(token, request.ip ?? 'unknown');
-      await sendFeed(this.feeds, feed, request, response);
+      await this.send(feed, request, response);
     } catch (error) {
       if (!(error instanceof FeedRateLimitedError)) throw error;
       response.setHeader('Retry-After', String(error.retryAfterSeconds));
@@ -66,5 +70,10 @@ export class FeedsController {
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }
+  }
+
+  private async send(feed: OpenFeed, request: Request, response: Response): Promise<void> {
+    await sendFeed(this.feeds, feed, request, response);
+    this.warm.remember(request, feed);
   }
 }

@@ -1,8 +1,10 @@
 import { Job } from 'bullmq';
 import { JOB_NAMES, JobName, JobPayloads, QueueName, QUEUES } from '@app/queue';
 
+/** `token` is the job's lock, for handlers that hand their job back to the queue. */
 export type JobHandler<Q extends QueueName, N extends JobName<Q>> = (
   job: Job<JobPayloads[Q][N]>,
+  token?: string,
 ) => Promise<unknown>;
 
 /** A processor names its queue and one handler per job name (the compiler checks it is complete). */
@@ -11,6 +13,8 @@ export interface QueueHandlers<Q extends QueueName = QueueName> {
   readonly handlers: { [N in JobName<Q>]: JobHandler<Q, N> };
   /** Jobs this process runs at the same time from this queue. */
   readonly concurrency: number;
+  /** Called on shutdown before BullMQ waits for the active jobs: stop taking up new work in them. */
+  beforeClose?(): void;
 }
 
 export function isQueueHandlers(value: unknown): value is QueueHandlers {
@@ -23,10 +27,12 @@ export function isQueueHandlers(value: unknown): value is QueueHandlers {
 }
 
 /** Runs the handler registered for the job's name; a name without one is a deployment error. */
-export async function dispatchJob(processor: QueueHandlers, job: Job): Promise<unknown> {
-  const handler = (processor.handlers as Record<string, (job: Job) => Promise<unknown>>)[job.name];
+export async function dispatchJob(processor: QueueHandlers, job: Job, token?: string): Promise<unknown> {
+  const handler = (processor.handlers as Record<string, (job: Job, token?: string) => Promise<unknown>>)[
+    job.name
+  ];
   if (!handler) throw new Error(`No handler for job "${job.name}" in queue "${processor.queueName}"`);
-  return handler(job);
+  return handler(job, token);
 }
 
 /**

@@ -31,6 +31,10 @@ export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     this.processors = processors;
     for (const processor of processors) {
       processor.worker.concurrency = processor.concurrency;
+      // Without a listener BullMQ writes these to the console, past the logger and its level.
+      processor.worker.on('error', (error) =>
+        this.logger.error(`Worker for queue ${processor.queueName}: ${error.message}`),
+      );
       processor.worker.run().catch((error: unknown) => {
         this.logger.error(`Worker for queue ${processor.queueName} stopped: ${String(error)}`);
       });
@@ -38,9 +42,13 @@ export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     }
   }
 
-  /** Closing a BullMQ worker waits for its active jobs; the rest go back to others or to the next start. */
+  /**
+   * Closing a BullMQ worker waits for its active jobs; processors first stop taking up new work
+   * in them, so that only what is in flight finishes. The rest go back to others or to the next start.
+   */
   async beforeApplicationShutdown(signal?: string): Promise<void> {
     this.logger.log(`Shutting down (${signal ?? 'close'}): finishing in-flight jobs`);
+    this.processors.forEach((processor) => processor.beforeClose?.());
     await Promise.all(this.processors.map((processor) => processor.worker.close()));
   }
 }

@@ -2,9 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { UnrecoverableError } from 'bullmq';
 import { ParticipationStatus } from '@app/calendar';
-import { httpConfig } from '@app/config';
-import { EmailDeliveryService, EmailToDeliver, messageIdFor } from '@app/emails';
+import { httpConfig, mailConfig } from '@app/config';
+import { DeliveryOutcome, EmailDeliveryService, EmailToDeliver, messageIdFor } from '@app/emails';
 import { classifySmtpFailure, EmailContent, MailService } from '@app/mail';
+import { OutcomeRecorder } from './outcome-recorder';
+import { SendWindow } from './send-window';
 
 /** Opens an invitation's sealed answer token into its link (the invitations lib, bound in MailWorkerModule). */
 export const ANSWER_LINKS = Symbol('ANSWER_LINKS');
@@ -18,66 +20,167 @@ export interface Attempt {
   last: boolean;
 }
 
-export type DeliveryOutcome = 'sent' | 'skipped' | 'not_pending';
+/** A job's emails, as the mail processor hands them over. */
+export interface EmailsJob {
+  id: string;
+  emailIds: string[];
+  attempt: Attempt;
+}
+
+export interface DeliveryReport {
+  sent: number;
+  skipped: number;
+  /** Already sent, failed or skipped, or held by another job: nothing to do. */
+  notPending: number;
+  /** The worker began shutting down before every email was claimed: the job is to go back to the queue. */
+  handedBack: boolean;
+}
 
 const ANSWERABLE = ['invitation', 'update', 'reminder', 'waitlist_promotion'];
 
 /**
- * Delivers one outbox email: claims the row, skips it when it no longer applies, sends it and
- * records the result. The row, not Redis, decides: a row that is sent is never sent again.
+ * Delivers the emails of a job: claims its rows a few at a time as places in the send window
+ * free up, skips those that no longer apply, sends the others over the pooled transport and
+ * records each outcome. The rows, not Redis, decide: a row that is sent is never sent again.
  */
 @Injectable()
 export class EmailSender {
   private readonly logger = new Logger(EmailSender.name);
+  private readonly window: SendWindow;
+  private readonly recorder: OutcomeRecorder;
+  /** Rows claimed per statement: half the window, so that one part sends while the next is claimed. */
+  private readonly claimSize: number;
 
   constructor(
     private readonly delivery: EmailDeliveryService,
     private readonly mail: MailService,
     @Inject(ANSWER_LINKS) private readonly answerLinks: SealedAnswerLinks,
     @Inject(httpConfig.KEY) private readonly http: ConfigType<typeof httpConfig>,
-  ) {}
-
-  async deliver(emailId: string, attempt: Attempt): Promise<DeliveryOutcome> {
-    const messageId = messageIdFor(emailId, this.http.publicBaseUrl);
-    const email = await this.delivery.claim(emailId, messageId);
-    if (!email) return 'not_pending';
-    if (email.skipReason) {
-      await this.delivery.recordSkipped(email, email.skipReason);
-      this.logger.log(`Email ${emailId} skipped: ${email.skipReason}`);
-      return 'skipped';
-    }
-    if (email.interrupted) {
-      // At-least-once: the relay may have accepted the interrupted attempt; the same Message-ID
-      // lets clients and people recognise the copy. A lost cancellation would be worse.
-      this.logger.warn(`Email ${emailId} was interrupted while sending; sending it again as ${messageId}`);
-    }
-    try {
-      await this.mail.send(this.mail.compose({ ...this.contentOf(email), messageId }));
-    } catch (error) {
-      await this.recordFailure(emailId, error, attempt);
-    }
-    await this.delivery.recordSent(emailId);
-    return 'sent';
+    @Inject(mailConfig.KEY) settings: ConfigType<typeof mailConfig>,
+  ) {
+    this.window = new SendWindow(settings.concurrency);
+    this.recorder = new OutcomeRecorder(delivery);
+    this.claimSize = Math.max(1, Math.ceil(settings.concurrency / 2));
   }
 
-  /** Records why the attempt failed and rethrows so BullMQ retries, or stops retrying when it is pointless. */
-  private async recordFailure(emailId: string, error: unknown, attempt: Attempt): Promise<never> {
-    const failure = classifySmtpFailure(error);
-    if (failure.permanent) {
-      await this.delivery.recordFailed(emailId, failure.description);
-      this.logger.warn(`Email ${emailId} failed permanently: ${failure.description}`);
-      throw new UnrecoverableError(failure.description);
+  /** On shutdown: emails in flight finish; jobs claim no more and are handed back. */
+  stopClaiming(): void {
+    this.window.close();
+  }
+
+  /**
+   * Throws when an email failed: an UnrecoverableError when none can succeed on a retry, another
+   * error when some failed temporarily, so that BullMQ retries the job with backoff (the emails
+   * already sent are not pending then, and are left alone).
+   */
+  async deliver(job: EmailsJob): Promise<DeliveryReport> {
+    const deliveries: Array<Promise<DeliveryOutcome>> = [];
+    let considered = 0;
+    let handedBack = false;
+    let claimFailure: Error | null = null;
+    try {
+      for (let start = 0; start < job.emailIds.length; start += this.claimSize) {
+        const ids = job.emailIds.slice(start, start + this.claimSize);
+        if (!(await this.window.take(ids.length))) {
+          handedBack = true;
+          break;
+        }
+        const claimed = await this.claim(job, ids);
+        considered += ids.length;
+        for (const email of claimed) deliveries.push(this.deliverClaimed(job, email));
+      }
+    } catch (error) {
+      claimFailure = error instanceof Error ? error : new Error(String(error));
     }
-    if (attempt.last) {
-      await this.delivery.recordFailed(
-        emailId,
-        `${failure.description} (gave up after ${attempt.number} attempts)`,
+    // Whatever stopped the loop, every email claimed is sent and recorded before the job ends.
+    const settled = await Promise.allSettled(deliveries);
+    if (claimFailure !== null) throw claimFailure;
+    const notRecorded = settled.find((result) => result.status === 'rejected');
+    if (notRecorded) throw notRecorded.reason;
+    const outcomes = settled.map((result) => (result as PromiseFulfilledResult<DeliveryOutcome>).value);
+    this.logSkipped(job, outcomes);
+    this.throwOnFailures(job, outcomes);
+    return {
+      sent: outcomes.filter((outcome) => outcome.status === 'sent').length,
+      skipped: outcomes.filter((outcome) => outcome.status === 'skipped').length,
+      notPending: considered - outcomes.length,
+      handedBack,
+    };
+  }
+
+  private async claim(job: EmailsJob, ids: string[]): Promise<EmailToDeliver[]> {
+    let claimed: EmailToDeliver[] = [];
+    try {
+      claimed = await this.delivery.claim(
+        job.id,
+        ids.map((id) => ({ id, messageId: messageIdFor(id, this.http.publicBaseUrl) })),
       );
-    } else {
-      await this.delivery.recordRetrying(emailId, failure.description);
+    } finally {
+      this.window.give(ids.length - claimed.length);
     }
-    this.logger.warn(`Email ${emailId} attempt ${attempt.number} failed: ${failure.description}`);
-    throw error;
+    const interrupted = claimed.filter((email) => email.interrupted).map((email) => email.id);
+    if (interrupted.length > 0) {
+      // At-least-once: the relay may have accepted the interrupted attempt; the same Message-ID
+      // lets clients and people recognise the copy. A lost cancellation would be worse.
+      this.logger.warn(
+        `Emails ${interrupted.join(', ')} were interrupted while sending; sending them again with the same Message-IDs`,
+      );
+    }
+    return claimed;
+  }
+
+  /** Resolves once the outcome is recorded; its place in the window is free again then. */
+  private async deliverClaimed(job: EmailsJob, email: EmailToDeliver): Promise<DeliveryOutcome> {
+    try {
+      const outcome = await this.attempt(job, email);
+      await this.recorder.record(outcome);
+      return outcome;
+    } finally {
+      this.window.give(1);
+    }
+  }
+
+  private async attempt(job: EmailsJob, email: EmailToDeliver): Promise<DeliveryOutcome> {
+    const claimedBy = { emailId: email.id, jobId: job.id };
+    if (email.skipReason) return { ...claimedBy, status: 'skipped', reason: email.skipReason };
+    try {
+      const messageId = messageIdFor(email.id, this.http.publicBaseUrl);
+      await this.mail.send(this.mail.compose({ ...this.contentOf(email), messageId }));
+      return { ...claimedBy, status: 'sent' };
+    } catch (error) {
+      const failure = classifySmtpFailure(error);
+      if (failure.permanent) return { ...claimedBy, status: 'failed', error: failure.description };
+      if (job.attempt.last) {
+        const error = `${failure.description} (gave up after ${job.attempt.number} attempts)`;
+        return { ...claimedBy, status: 'failed', error };
+      }
+      return { ...claimedBy, status: 'retrying', error: failure.description };
+    }
+  }
+
+  private logSkipped(job: EmailsJob, outcomes: DeliveryOutcome[]): void {
+    const reasons = new Map<string, number>();
+    for (const outcome of outcomes) {
+      if (outcome.status === 'skipped') reasons.set(outcome.reason, (reasons.get(outcome.reason) ?? 0) + 1);
+    }
+    if (reasons.size === 0) return;
+    const summary = [...reasons].map(([reason, count]) => `${count} ${reason}`).join(', ');
+    this.logger.log(`Job ${job.id}: skipped ${summary}`);
+  }
+
+  private throwOnFailures(job: EmailsJob, outcomes: DeliveryOutcome[]): void {
+    const failures = outcomes.flatMap((outcome) =>
+      outcome.status === 'failed' || outcome.status === 'retrying' ? [outcome] : [],
+    );
+    if (failures.length === 0) return;
+    const retrying = failures.filter((outcome) => outcome.status === 'retrying');
+    const described = (outcome: (typeof failures)[number]): string => `${outcome.emailId}: ${outcome.error}`;
+    const summary = `${failures.length} of ${job.emailIds.length} emails failed (${described(failures[0])})`;
+    this.logger.warn(
+      `Job ${job.id} attempt ${job.attempt.number}: ${summary}${retrying.length > 0 ? `; ${retrying.length} to retry` : ''}`,
+    );
+    if (retrying.length > 0) throw new Error(summary);
+    throw new UnrecoverableError(summary);
   }
 
   private contentOf(email: EmailToDeliver): EmailContent {

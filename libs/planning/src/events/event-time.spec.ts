@@ -182,6 +182,29 @@ describe('event time', () => {
         offset: '+02:00',
       });
     });
+    it('should change the offset exactly at a daylight-saving change on a whole hour', () => {
+      expect(describeTime(new Date('2024-03-31T00:59:59Z'), 'Europe/Berlin')).toMatchObject({
+        local: '2024-03-31T01:59:59',
+        offset: '+01:00',
+      });
+      expect(describeTime(new Date('2024-03-31T01:00:00Z'), 'Europe/Berlin')).toMatchObject({
+        local: '2024-03-31T03:00:00',
+        offset: '+02:00',
+      });
+    });
+
+    it('should change the offset exactly at a change inside an hour, asked twice in that hour', () => {
+      for (let round = 0; round < 2; round++) {
+        expect(describeTime(new Date('2024-10-05T15:29:00Z'), 'Australia/Lord_Howe')).toMatchObject({
+          local: '2024-10-06T01:59:00',
+          offset: '+10:30',
+        });
+        expect(describeTime(new Date('2024-10-05T15:30:00Z'), 'Australia/Lord_Howe')).toMatchObject({
+          local: '2024-10-06T02:30:00',
+          offset: '+11:00',
+        });
+      }
+    });
   });
 
   describe(wallTimeIn.name, () => {

@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
 import { PlanningError } from '../shared/planning.error';
 
 const OFFSET_OR_Z = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
@@ -102,14 +102,45 @@ export interface LocalTime {
 }
 
 export function describeTime(instant: Date, zone: string, allDay = false, isEnd = false): LocalTime {
-  const zoned = DateTime.fromJSDate(instant, { zone });
-  const shown = allDay && isEnd ? zoned.minus({ days: 1 }) : zoned;
+  const fixed = FixedOffsetZone.instance(offsetMinutes(zone, instant.getTime()));
+  const zoned = DateTime.fromMillis(instant.getTime(), { zone: fixed });
   return {
     instant: instant.toISOString(),
-    local: allDay ? shown.toISODate()! : shown.toISO({ includeOffset: false, suppressMilliseconds: true })!,
+    local: allDay
+      ? (isEnd ? zoned.minus({ days: 1 }) : zoned).toISODate()!
+      : zoned.toISO({ includeOffset: false, suppressMilliseconds: true })!,
     zone,
-    offset: zoned.toFormat('ZZ'),
+    offset: fixed.formatOffset(instant.getTime(), 'short'),
   };
+}
+
+const HOUR_MS = 3_600_000;
+/** Hours remembered per zone; a list of ten thousand events over years needs about as many. */
+const MAX_HOURS_PER_ZONE = 100_000;
+const offsetsByZone = new Map<string, Map<number, number>>();
+
+/**
+ * The zone's UTC offset in minutes at an instant, from the IANA rules (ICU, through luxon). Luxon
+ * asks Intl.DateTimeFormat anew for every instant, several times per formatted time, which made
+ * the wall times the most expensive part of an event list. An offset changes only at a transition,
+ * months apart, so the offset of a whole UTC hour is kept once the zone has the same offset at both
+ * ends of that hour; an hour with a transition inside is computed for each instant.
+ */
+function offsetMinutes(zone: string, epochMs: number): number {
+  let hours = offsetsByZone.get(zone);
+  if (!hours) {
+    hours = new Map();
+    offsetsByZone.set(zone, hours);
+  }
+  const hour = Math.floor(epochMs / HOUR_MS);
+  const known = hours.get(hour);
+  if (known !== undefined) return known;
+  const rules = IANAZone.create(zone);
+  const atStart = rules.offset(hour * HOUR_MS);
+  if (atStart !== rules.offset((hour + 1) * HOUR_MS - 1)) return rules.offset(epochMs);
+  if (hours.size >= MAX_HOURS_PER_ZONE) hours.clear();
+  hours.set(hour, atStart);
+  return atStart;
 }
 
 /** Wall-clock date-time of an instant in a zone, in the form the API accepts back. */

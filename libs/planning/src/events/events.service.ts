@@ -1,15 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { PG_FOREIGN_KEY_VIOLATION, postgresErrorCode } from '@app/database';
 import { Organisation } from '../organisations/organisation.entity';
 import { Partnership } from '../partnerships/partnership.entity';
 import { Actor, isAdmin } from '../shared/actor';
-import { Page, PageRequest, paginate } from '../shared/pagination';
+import { Page, pageOf, pageSize } from '../shared/pagination';
 import { assertActsFor } from '../shared/permissions';
 import { PlanningError } from '../shared/planning.error';
-import { likePattern } from '../shared/text-search';
 import { Event } from './event.entity';
+import {
+  EventFilter,
+  eventFromRow,
+  EventVersion,
+  eventsByIdQuery,
+  eventVersionsQuery,
+  Statement,
+} from './event-list';
 import { EventChange, EventChangeListeners } from './event-change';
 import { EventKind, EventStatus, EventVisibility } from './event-kind';
 import {
@@ -55,17 +62,13 @@ export interface EventInput {
 
 export type EventChanges = Partial<EventInput>;
 
-export interface EventFilter extends PageRequest {
-  from?: Date;
-  to?: Date;
-  kind?: EventKind[];
-  organisationId?: string;
-  partnershipId?: string;
-  tag?: string;
-  q?: string;
-  status?: EventStatus;
-  parentId?: string;
-  topLevel?: boolean;
+export type { EventFilter } from './event-list';
+
+/** How a caller of EventsService.list turns events into what it answers with. */
+export interface EventPresenter<T> {
+  /** What was made of this event at this version before, if anything. */
+  reuse(id: string, version: string): T | undefined;
+  present(event: Event, version: string): T;
 }
 
 /** An event with the parts inside it, as far down as they go. */
@@ -132,33 +135,34 @@ export class EventsService {
     return this.treeOf(this.dataSource.manager, actor, id);
   }
 
-  async list(actor: Actor, filter: EventFilter): Promise<Page<Event>> {
-    const query = this.dataSource.getRepository(Event).createQueryBuilder('event');
-    this.restrictToVisible(query, actor);
-    if (filter.from) query.andWhere('event.endsAt >= :from', { from: filter.from });
-    if (filter.to) query.andWhere('event.startsAt < :to', { to: filter.to });
-    if (filter.kind?.length) query.andWhere('event.kind IN (:...kinds)', { kinds: filter.kind });
-    if (filter.status) query.andWhere('event.status = :status', { status: filter.status });
-    if (filter.partnershipId)
-      query.andWhere('event.partnershipId = :partnershipId', { partnershipId: filter.partnershipId });
-    if (filter.tag) query.andWhere(':tag = ANY(event.tags)', { tag: filter.tag.toLowerCase() });
-    if (filter.parentId) query.andWhere('event.parentId = :parentId', { parentId: filter.parentId });
-    if (filter.topLevel) query.andWhere('event.parentId IS NULL');
-    if (filter.organisationId) {
-      query.andWhere(
-        new Brackets((where) =>
-          where
-            .where('event.hostOrganisationId = :organisationId', { organisationId: filter.organisationId })
-            .orWhere(
-              'EXISTS (SELECT 1 FROM event_co_hosts c WHERE c.event_id = event.id AND c.organisation_id = :organisationId)',
-            ),
-        ),
-      );
+  /**
+   * One page of events in start order, each as the caller presents it. The presenter may hand
+   * back what it made of an event before, by the event's version; only the events it does not
+   * have are loaded whole, so that a list costs one narrow query while its events stay unchanged.
+   */
+  async list<T>(actor: Actor, filter: EventFilter, presenter: EventPresenter<T>): Promise<Page<T>> {
+    const limit = pageSize(filter);
+    const versions = await this.query<EventVersion>(eventVersionsQuery(actor, filter, limit + 1));
+    const page = pageOf(versions, limit, (entry) => entry.startsAt.toISOString());
+    const presented = new Map<string, T>();
+    const missing: string[] = [];
+    for (const entry of page.items) {
+      const known = presenter.reuse(entry.id, entry.version);
+      if (known === undefined) missing.push(entry.id);
+      else presented.set(entry.id, known);
     }
-    if (filter.q) {
-      query.andWhere('(event.title ILIKE :q OR event.description ILIKE :q)', { q: likePattern(filter.q) });
+    if (missing.length > 0) {
+      for (const row of await this.query<Record<string, unknown>>(eventsByIdQuery(missing))) {
+        const { event, version } = eventFromRow(row);
+        presented.set(event.id, presenter.present(event, version));
+      }
     }
-    return paginate(query, 'startsAt', (event) => event.startsAt.toISOString(), filter);
+    // An event deleted between the two queries is left out rather than shown as it was.
+    const items = page.items.flatMap((entry) => {
+      const item = presented.get(entry.id);
+      return item === undefined ? [] : [item];
+    });
+    return { items, nextCursor: page.nextCursor };
   }
 
   async update(actor: Actor, id: string, changes: EventChanges): Promise<EventTree> {
@@ -397,6 +401,10 @@ export class EventsService {
     return attach(root);
   }
 
+  private query<R>(statement: Statement): Promise<R[]> {
+    return this.dataSource.query(statement.sql, statement.parameters);
+  }
+
   /**
    * Drafts are seen only by their hosts; internal events also by members of their partnership.
    * Admin keys see everything. Anything else answers 404, so ids of hidden events do not leak.
@@ -417,25 +425,6 @@ export class EventsService {
 
   private async assertVisible(manager: EntityManager, actor: Actor, event: Event): Promise<void> {
     if (!(await this.isVisible(manager, actor, event))) throw PlanningError.notFound('event', event.id);
-  }
-
-  private restrictToVisible(query: SelectQueryBuilder<Event>, actor: Actor): void {
-    if (isAdmin(actor)) return;
-    query.andWhere(
-      new Brackets((where) =>
-        where
-          .where("(event.status <> 'draft' AND event.visibility = 'public')")
-          .orWhere('event.hostOrganisationId = :actorOrganisationId', {
-            actorOrganisationId: actor.organisationId,
-          })
-          .orWhere(
-            "(event.status <> 'draft' AND EXISTS (SELECT 1 FROM partnership_members p WHERE p.partnership_id = event.partnershipId AND p.organisation_id = :actorOrganisationId))",
-          )
-          .orWhere(
-            'EXISTS (SELECT 1 FROM event_co_hosts v WHERE v.event_id = event.id AND v.organisation_id = :actorOrganisationId)',
-          ),
-      ),
-    );
   }
 
   private async organisation(manager: EntityManager, field: string, id: string): Promise<Organisation> {

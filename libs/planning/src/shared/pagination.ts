@@ -42,6 +42,26 @@ export function decodeCursor(cursor: string): [CursorValue, string] {
   throw PlanningError.invalid('cursor', 'The cursor is not one this API handed out.');
 }
 
+/** Rows per page: the requested limit, at most MAX_PAGE_SIZE. */
+export function pageSize(page: PageRequest): number {
+  return Math.min(page.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+}
+
+/**
+ * A page from the rows of a keyset query that asked for one row more than `limit`: that extra
+ * row only tells that a next page exists.
+ */
+export function pageOf<T extends { id: string }>(
+  rows: T[],
+  limit: number,
+  sortValue: (row: T) => CursorValue,
+): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  const nextCursor = rows.length > limit && last ? encodeCursor(sortValue(last), last.id) : null;
+  return { items, nextCursor };
+}
+
 /**
  * Keyset pagination on (sort column, id): unlike offsets, pages stay stable while rows are added
  * or removed elsewhere, and deep pages cost as little as the first.
@@ -52,7 +72,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   sortValue: (row: T) => CursorValue,
   page: PageRequest,
 ): Promise<Page<T>> {
-  const limit = Math.min(page.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  const limit = pageSize(page);
   const alias = query.alias;
   if (page.cursor) {
     const [value, id] = decodeCursor(page.cursor);
@@ -66,8 +86,5 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     .addOrderBy(`${alias}.id`, 'ASC')
     .take(limit + 1)
     .getMany();
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor(sortValue(last), last.id) : null;
-  return { items, nextCursor };
+  return pageOf(rows, limit, sortValue);
 }

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { NextFunction, Request, Response } from 'express';
+import { FeedsService, OpenFeed } from '@app/feeds';
+import { encodingFor, writeFeed } from './feed-response';
+
+/** Feed URLs remembered per process; beyond this the oldest are forgotten (and go the long way). */
+const REMEMBERED_URLS = 20_000;
+const PERSONAL_URL = /^\/feeds\/personal\/(pf_([a-f0-9]{16})_[A-Za-z0-9_-]{43})\.ics$/;
+
+/**
+ * Answers requests for feeds this process served a moment ago and that have not changed since
+ * (FeedsService.isCurrent: the feed version has not moved, the clock not far on), before Express
+ * routing, Nest, request logging and validation: a calendar app asks for the same feed again and
+ * again, mostly to hear 304. Everything else falls through to FeedsController, which also remembers
+ * what it served here. Unknown and wrong tokens always fall through, so they are counted and
+ * rate-limited there; the answer is written by the same function with the same headers.
+ */
+@Injectable()
+export class WarmFeeds {
+  private readonly feeds = new Map<string, OpenFeed>();
+
+  constructor(private readonly service: FeedsService) {}
+
+  /** Called by the controller after it answered a feed request. */
+  remember(request: Request, feed: OpenFeed): void {
+    const key = keyOf(request.originalUrl);
+    if (!key) return;
+    this.feeds.delete(key);
+    this.feeds.set(key, feed);
+    if (this.feeds.size > REMEMBERED_URLS) this.feeds.delete(this.feeds.keys().next().value!);
+  }
+
+  /** Express middleware, mounted before everything else (see configureApi). */
+  readonly handle = (request: Request, response: Response, next: NextFunction): void => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || !request.url.startsWith('/feeds/')) {
+      next();
+      return;
+    }
+    const key = keyOf(request.url);
+    const feed = key ? this.feeds.get(key) : undefined;
+    if (!feed) {
+      next();
+      return;
+    }
+    this.service.version().then(
+      (version) => this.answer(feed, version, request, response, next),
+      () => next(),
+    );
+  };
+
+  private answer(
+    feed: OpenFeed,
+    version: string,
+    request: Request,
+    response: Response,
+    next: NextFunction,
+  ): void {
+    const content = this.service.isCurrent(feed, version) ? this.service.cached(feed) : undefined;
+    const token = feed.personal ? PERSONAL_URL.exec(request.url)?.[1] : undefined;
+    if (!content || (feed.personal && (!token || !this.service.opensWith(feed, token)))) {
+      next();
+      return;
+    }
+    const encoding = encodingFor(request);
+    const representation = encoding === 'gzip' ? content.gzip : content.identity;
+    if (!representation) {
+      next();
+      return;
+    }
+    writeFeed(request, response, feed, content, representation, encoding);
+  }
+}
+
+/** Personal feeds by their lookup id (the secret is checked on every request); others by URL. */
+function keyOf(url: string): string | null {
+  if (!url.startsWith('/feeds/personal/')) return url;
+  const lookupId = PERSONAL_URL.exec(url)?.[2];
+  return lookupId ? `personal:${lookupId}` : null;
+}

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import {
+  CalendarEntryDetails,
+  EncodedEntry,
+  feedFrame,
+  FeedHeader,
+  feedParts,
+  renderFeedEntry,
+} from '@app/calendar';
+import { BoundedCache } from './bounded-cache';
+import { FeedQueries, FeedRow } from './feed-queries';
+import { FeedScope, scopeIdentity } from './feed-scope';
+
+/** Rendered VEVENTs kept per process: some 80,000 entries of a typical size. */
+const ENTRY_CACHE_BYTES = 64 * 1024 * 1024;
+/** The feeds this process rendered before, whose entries it may still hold. */
+const REMEMBERED_FEEDS = 10_000;
+/** Longest stretch of work before other requests get their turn. */
+const SLICE_MS = 8;
+
+export interface RenderedFeed {
+  /** The feed's bytes in order (see feedParts). */
+  parts: Buffer[];
+  events: number;
+  /** Entries rendered for this feed; the others came from the entry cache. */
+  rendered: number;
+}
+
+/**
+ * Renders a feed from its events' VEVENTs, keeping each rendered entry under its entry key (what
+ * the VEVENT shows, see FeedQueries): after a change only the changed events are read and
+ * rendered, and the feed is put together from the kept entries around its header, VTIMEZONEs and
+ * footer, byte for byte what rendering it whole gives. Work is cut into slices of a few
+ * milliseconds, so other requests never wait for a big feed.
+ */
+@Injectable()
+export class FeedRenderer {
+  /** Public and personal entries of one event differ (status, alarms), so each kind has its own. */
+  private readonly entries = {
+    public: new BoundedCache<EncodedEntry>(ENTRY_CACHE_BYTES / 2, sizeOf),
+    personal: new BoundedCache<EncodedEntry>(ENTRY_CACHE_BYTES / 2, sizeOf),
+  };
+  private readonly renderedBefore = new BoundedCache<true>(REMEMBERED_FEEDS, () => 1);
+
+  constructor(private readonly queries: FeedQueries) {}
+
+  /**
+   * `entryList`, the feed's entry keys (FeedQueries.entryKeys), saves reading them again when the
+   * caller has them from reading the feed's state.
+   */
+  async render(
+    scope: FeedScope,
+    subjectId: string | null,
+    header: FeedHeader,
+    details: (row: FeedRow) => CalendarEntryDetails,
+    entryList?: string,
+  ): Promise<RenderedFeed> {
+    const cache = this.entries[scope.kind === 'personal' ? 'personal' : 'public'];
+    const identity = scopeIdentity(scope);
+    const entryOf = (row: FeedRow): EncodedEntry => {
+      const { text, ...zones } = renderFeedEntry(row, details(row));
+      // Its own memory, not a slice of a shared pool, so an evicted entry frees what it used.
+      const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+      bytes.write(text);
+      const entry = { ...zones, bytes };
+      cache.set(row.entryKey ?? '', entry);
+      return entry;
+    };
+
+    if (this.renderedBefore.get(identity)) {
+      const list = entryList ?? (await this.queries.entryKeys(scope, subjectId));
+      const keys = list ? list.split(',') : [];
+      const kept: Array<EncodedEntry | undefined> = [];
+      const missing: string[] = [];
+      await inSlices(keys, (key) => {
+        const entry = cache.get(key);
+        kept.push(entry);
+        if (!entry) missing.push(key.slice(0, key.indexOf(' ')));
+      });
+      if (missing.length < keys.length) {
+        const rows = missing.length ? await this.queries.rows(scope, subjectId, missing) : [];
+        const fresh = new Map<string, EncodedEntry>();
+        await inSlices(rows, (row) => fresh.set(row.entryKey ?? '', entryOf(row)));
+        const entries = keys.map((key, index) => kept[index] ?? fresh.get(key));
+        // An event that changed again since its key was read is missing: render the feed whole.
+        if (entries.every((entry): entry is EncodedEntry => entry !== undefined)) {
+          return {
+            parts: feedParts(feedFrame(header), entries),
+            events: entries.length,
+            rendered: rows.length,
+          };
+        }
+      }
+    }
+
+    const rows = await this.queries.rows(scope, subjectId);
+    const entries: EncodedEntry[] = [];
+    await inSlices(rows, (row) => entries.push(entryOf(row)));
+    this.renderedBefore.set(identity, true);
+    return { parts: feedParts(feedFrame(header), entries), events: entries.length, rendered: rows.length };
+  }
+}
+
+function sizeOf(entry: EncodedEntry): number {
+  return entry.bytes.length + 128;
+}
+
+/** Runs `work` on each item, letting the event loop take other work between slices. */
+async function inSlices<Item>(items: Item[], work: (item: Item) => void): Promise<void> {
+  let sliceStarted = performance.now();
+  for (let index = 0; index < items.length; index++) {
+    work(items[index]);
+    if ((index & 63) === 63 && performance.now() - sliceStarted >= SLICE_MS) {
+      await nextTurn();
+      sliceStarted = performance.now();
+    }
+  }
+}
