@@ -15,7 +15,7 @@
  *   BENCH_SECONDS=4 BENCH_RUNS=3 npm run bench:feeds
  */
 import 'reflect-metadata';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
         FEED_BENCH_LOOP_FILE: loopFile,
         MAIL_ORGANIZER: `Treffpunkt <${ORGANIZER_EMAIL}>`,
       },
-      nodeArgs: ['--require', join(scratch, 'loop-probe.js')],
+      nodeArgs: [...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--require', join(scratch, 'loop-probe.js')],
     });
     const seeded = await seed(dataSource, api, adminKey);
     const rows: Row[] = [];
@@ -290,6 +290,8 @@ async function serving(api: RunningApi, path: string, scratch: string, peers: Ru
   // fetch decodes gzip: ask Node's http for the bytes as sent.
   const gzipBody = await rawBody(url, { 'accept-encoding': 'gzip' });
   const files = join(scratch, 'files');
+  mkdirSync(files);
+  mkdirSync(files);
   const file = join(files, 'personal.ics');
   writeFileSync(file, body, { flag: 'w' });
   writeFileSync(`${file}.gz`, gzipBody);

@@ -54,6 +54,21 @@ export async function startApi(options: StartApiOptions = {}): Promise<ApiHarnes
   };
 }
 
+/**
+ * A second API on the same database and Redis prefix (set by startApi), as a scaled-out
+ * deployment runs it: it keeps its own caches, as another process would.
+ */
+export async function startAnotherApi(): Promise<{
+  http(): ReturnType<typeof request>;
+  close(): Promise<void>;
+}> {
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  configureApi(app);
+  await app.init();
+  return { http: () => request(app.getHttpServer()), close: () => app.close() };
+}
+
 export function bearer(key: string): { Authorization: string } {
   return { Authorization: `Bearer ${key}` };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ApiHarness, bearer, startApi } from './api-harness';
+import { ApiHarness, bearer, startAnotherApi, startApi } from './api-harness';
 import { countRows, createOrganisation, issueKey, UNKNOWN_ID } from './planning-fixtures';
 
 describe('API keys API', () => {
@@ -120,6 +120,25 @@ describe('API keys API', () => {
       expect(revoked.body.revokedAt).toEqual(expect.any(String));
       const refused = await api.http().get('/api/v1/events').set(bearer(issued.body.key)).expect(401);
       expect(refused.body.code).toBe('api_key_invalid');
+    });
+
+    it('should stop a revoked key at once in every API process, though each had checked it before', async () => {
+      const other = await startAnotherApi();
+      try {
+        const issued = await issue(api.adminKey, {
+          name: 'Laptop Rathaus',
+          organisationId: arnsbergId,
+          role: 'organiser',
+        });
+        for (let request = 0; request < 3; request++) {
+          await other.http().get('/api/v1/events').set(bearer(issued.body.key)).expect(200);
+        }
+        await api.http().delete(`/api/v1/api-keys/${issued.body.id}`).set(bearer(api.adminKey)).expect(200);
+        const refused = await other.http().get('/api/v1/events').set(bearer(issued.body.key)).expect(401);
+        expect(refused.body.code).toBe('api_key_invalid');
+      } finally {
+        await other.close();
+      }
     });
 
     it('should let only an admin revoke, hide other organisations\u2019 keys (404) and refuse bad ids', async () => {

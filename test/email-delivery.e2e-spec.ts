@@ -8,7 +8,13 @@ import { DateTime } from 'luxon';
 import { eventUid } from '@app/calendar';
 import { AppConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { EmailDeliveryModule, EmailDeliveryService, EmailRelay, EMAILS_PER_JOB, messageIdFor } from '@app/emails';
+import {
+  EmailDeliveryModule,
+  EmailDeliveryService,
+  EmailRelay,
+  EMAILS_PER_JOB,
+  messageIdFor,
+} from '@app/emails';
 import { DeliverEmailsPayload, QUEUES } from '@app/queue';
 import { ReceivedMail, SmtpSink, startSmtpSink } from '@app/testing';
 import { ApiHarness, bearer, startApi, textParser } from './api-harness';
@@ -356,7 +362,10 @@ describe('Email delivery', () => {
       await worker?.close();
       worker = null;
       const { event, people } = await eventWithPeople(api, [{ locale: 'en', timeZone: 'Europe/Berlin' }]);
-      const keys = Array.from({ length: RACE_EMAILS }, (_, index) => `update:relay-race:${event.id}:${index}`);
+      const keys = Array.from(
+        { length: RACE_EMAILS },
+        (_, index) => `update:relay-race:${event.id}:${index}`,
+      );
       await queueEmails(
         api,
         keys.map((dedupeKey) => ({

@@ -76,49 +76,57 @@ describe('Email delivery across worker restarts', () => {
     return sink.byMessageId().get(messageId)?.length ?? 0;
   }
 
-  it('should deliver every email once when the worker is stopped with SIGTERM mid-fan-out', async () => {
-    const first = await startWorkerProcess();
-    const before = sink.received.length;
-    const eventId = await inviteFanOut();
-    await sink.waitForCount(before + 40, timeoutFor(40));
-    first.child.kill('SIGTERM');
-    await first.exited;
+  it(
+    'should deliver every email once when the worker is stopped with SIGTERM mid-fan-out',
+    async () => {
+      const first = await startWorkerProcess();
+      const before = sink.received.length;
+      const eventId = await inviteFanOut();
+      await sink.waitForCount(before + 40, timeoutFor(40));
+      first.child.kill('SIGTERM');
+      await first.exited;
 
-    const interrupted = await emailRows(api, "event_id = $1 AND status = 'sending'", [eventId]);
-    expect(interrupted).toEqual([]);
-    expect(sink.received.length - before).toBeLessThan(FAN_OUT);
+      const interrupted = await emailRows(api, "event_id = $1 AND status = 'sending'", [eventId]);
+      expect(interrupted).toEqual([]);
+      expect(sink.received.length - before).toBeLessThan(FAN_OUT);
 
-    const second = await startWorkerProcess();
-    const rows = await allSent(eventId);
-    for (const row of rows) expect(copiesAtSink(row.message_id!)).toBe(1);
-    second.child.kill('SIGTERM');
-    await second.exited;
-  }, timeoutFor(FAN_OUT, 60_000));
+      const second = await startWorkerProcess();
+      const rows = await allSent(eventId);
+      for (const row of rows) expect(copiesAtSink(row.message_id!)).toBe(1);
+      second.child.kill('SIGTERM');
+      await second.exited;
+    },
+    timeoutFor(FAN_OUT, 60_000),
+  );
 
-  it('should deliver every email when the worker is killed mid-fan-out, a copy only for those cut off mid-send', async () => {
-    const first = await startWorkerProcess();
-    const before = sink.received.length;
-    const eventId = await inviteFanOut();
-    await sink.waitForCount(before + 40, timeoutFor(40));
-    first.child.kill('SIGKILL');
-    await first.exited;
-    expect(sink.received.length - before).toBeLessThan(FAN_OUT);
+  it(
+    'should deliver every email when the worker is killed mid-fan-out, a copy only for those cut off mid-send',
+    async () => {
+      const first = await startWorkerProcess();
+      const before = sink.received.length;
+      const eventId = await inviteFanOut();
+      await sink.waitForCount(before + 40, timeoutFor(40));
+      first.child.kill('SIGKILL');
+      await first.exited;
+      expect(sink.received.length - before).toBeLessThan(FAN_OUT);
 
-    // Cut off between claim and record: these may have reached the sink already.
-    const cutOff = new Set(
-      (await emailRows(api, "event_id = $1 AND status = 'sending'", [eventId])).map((row) => row.id),
-    );
-    expect(cutOff.size).toBeLessThanOrEqual(IN_FLIGHT);
+      // Cut off between claim and record: these may have reached the sink already.
+      const cutOff = new Set(
+        (await emailRows(api, "event_id = $1 AND status = 'sending'", [eventId])).map((row) => row.id),
+      );
+      expect(cutOff.size).toBeLessThanOrEqual(IN_FLIGHT);
 
-    const second = await startWorkerProcess();
-    const rows = await allSent(eventId, STALLED_JOBS_HANDED_ON_MS + 30_000);
-    const duplicated = rows.filter((row) => copiesAtSink(row.message_id!) > 1);
-    for (const row of rows) expect(copiesAtSink(row.message_id!)).toBeGreaterThanOrEqual(1);
-    for (const row of duplicated) {
-      expect(cutOff.has(row.id)).toBe(true);
-      expect(copiesAtSink(row.message_id!)).toBe(2);
-    }
-    second.child.kill('SIGTERM');
-    await second.exited;
-  }, timeoutFor(FAN_OUT, 60_000 + STALLED_JOBS_HANDED_ON_MS));
+      const second = await startWorkerProcess();
+      const rows = await allSent(eventId, STALLED_JOBS_HANDED_ON_MS + 30_000);
+      const duplicated = rows.filter((row) => copiesAtSink(row.message_id!) > 1);
+      for (const row of rows) expect(copiesAtSink(row.message_id!)).toBeGreaterThanOrEqual(1);
+      for (const row of duplicated) {
+        expect(cutOff.has(row.id)).toBe(true);
+        expect(copiesAtSink(row.message_id!)).toBe(2);
+      }
+      second.child.kill('SIGTERM');
+      await second.exited;
+    },
+    timeoutFor(FAN_OUT, 60_000 + STALLED_JOBS_HANDED_ON_MS),
+  );
 });

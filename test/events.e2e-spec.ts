@@ -1,5 +1,5 @@
 import { EventView } from '../apps/api/src/events/event.view';
-import { ApiHarness, bearer, startApi } from './api-harness';
+import { ApiHarness, bearer, startAnotherApi, startApi } from './api-harness';
 import {
   countRows,
   createEvent,
@@ -679,6 +679,43 @@ describe('Events API', () => {
     ])('should refuse %s with 400 naming the parameter', async (_, query, field) => {
       const response = await list(hamm.viewerKey, query).expect(400);
       expect(response.body.problems).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+    });
+
+    it('should list what another API process changed at once, though it listed the same page before', async () => {
+      const other = await startAnotherApi();
+      try {
+        const visit = await createEvent(api, morogoro.organiserKey, {
+          kind: 'delegation_visit',
+          title: 'Delegation visit Arnsberg',
+          startsAt: '2031-09-23T09:00',
+          endsAt: '2031-09-27T18:00',
+        });
+        const query = { organisationId: morogoro.id, from: '2031-09-01T00:00:00Z' };
+        const titles = async () =>
+          (
+            await other.http().get('/api/v1/events').query(query).set(bearer(morogoro.viewerKey)).expect(200)
+          ).body.items.map((event: EventView) => event.title);
+        expect(await titles()).toEqual(['Delegation visit Arnsberg']);
+        expect(await titles()).toEqual(['Delegation visit Arnsberg']);
+
+        await api
+          .http()
+          .patch(`/api/v1/events/${visit.id}`)
+          .set(bearer(morogoro.organiserKey))
+          .send({ title: 'Delegation visit Arnsberg and Sundern' })
+          .expect(200);
+        expect(await titles()).toEqual(['Delegation visit Arnsberg and Sundern']);
+
+        await createEvent(api, morogoro.organiserKey, {
+          kind: 'virtual_meeting',
+          title: 'Follow-up call',
+          startsAt: '2031-09-20T10:00',
+          endsAt: '2031-09-20T11:00',
+        });
+        expect(await titles()).toEqual(['Follow-up call', 'Delegation visit Arnsberg and Sundern']);
+      } finally {
+        await other.close();
+      }
     });
 
     it('should page stably with limit=2 while events are added, without duplicates or skips', async () => {

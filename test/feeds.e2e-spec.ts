@@ -1,10 +1,5 @@
-import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import request from 'supertest';
 import { readCalendar } from '@app/testing';
-import { ApiModule } from '../apps/api/src/api.module';
-import { configureApi } from '../apps/api/src/configure-api';
-import { ApiHarness, bearer, startApi, textParser } from './api-harness';
+import { ApiHarness, bearer, startAnotherApi, startApi, textParser } from './api-harness';
 import { createEvent, OrganisationKeys, organisationWithKeys } from './planning-fixtures';
 
 const BASE_URL = 'https://treffpunkt.example.org';
@@ -361,7 +356,7 @@ describe('Calendar feeds', () => {
   });
 
   it('should never serve another API process a stale feed after a change', async () => {
-    const other = await startSecondApi();
+    const other = await startAnotherApi();
     try {
       const key = arnsberg.organiserKey;
       const session = await createEvent(api, key, {
@@ -372,7 +367,8 @@ describe('Calendar feeds', () => {
         status: 'published',
       });
       const path = `/feeds/events/${session.id}.ics`;
-      const fromOther = await request(other.getHttpServer())
+      const fromOther = await other
+        .http()
         .get(path)
         .set('Accept-Encoding', 'identity')
         .buffer(true)
@@ -387,7 +383,8 @@ describe('Calendar feeds', () => {
         .set(bearer(key))
         .send({ title: 'Plenum (Saal 2)' })
         .expect(200);
-      const afterChange = await request(other.getHttpServer())
+      const afterChange = await other
+        .http()
         .get(path)
         .set('Accept-Encoding', 'identity')
         .set('If-None-Match', fromOther.headers.etag)
@@ -449,13 +446,4 @@ describe('Calendar feeds', () => {
     expect(publicFeed.body.url).toBe(`${BASE_URL}/feeds/public.ics?kind=workshop&tag=klima`);
     await api.http().get(`/api/v1/events/${event.id}/feed`).expect(401);
   });
-
-  /** A second API process on the same database and Redis prefix, as a scaled-out deployment runs. */
-  async function startSecondApi(): Promise<INestApplication> {
-    const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
-    const app = moduleRef.createNestApplication({ logger: false });
-    configureApi(app);
-    await app.init();
-    return app;
-  }
 });

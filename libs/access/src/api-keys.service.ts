@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository } from 'typeorm';
+import { ChangeVersion, VersionedMemo } from '@app/database';
 import { Actor, isAdmin, Organisation, Role } from '@app/planning';
 import { AccessError } from './access.error';
 import { ApiKey } from './api-key.entity';
@@ -25,12 +26,30 @@ export interface FirstAdminInput {
 
 /** Recording every use would write on every request; once a minute is enough to see unused keys. */
 const LAST_USED_RESOLUTION_MS = 60_000;
+/** Keys whose stored row this process keeps; beyond this it starts afresh. */
+const REMEMBERED_KEYS = 10_000;
+
+interface StoredKey {
+  secretDigest: Buffer;
+  authenticated: AuthenticatedKey;
+  lastUsedAt: number | null;
+}
 
 @Injectable()
 export class ApiKeysService {
   private readonly logger = new Logger(ApiKeysService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /**
+   * Stored rows of unrevoked keys: a key check needs no query while the change version (which
+   * issuing, revoking and changing a key move) stands still. Only keys that exist are kept, so
+   * guessing cannot fill the memory.
+   */
+  private readonly stored = new VersionedMemo<StoredKey>(REMEMBERED_KEYS);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly changes: ChangeVersion,
+  ) {}
 
   async issue(
     actor: Actor,
@@ -83,14 +102,32 @@ export class ApiKeysService {
   async authenticate(plaintext: string): Promise<AuthenticatedKey | null> {
     const parsed = parseApiKeyToken(plaintext);
     if (!parsed) return null;
-    const repository = this.dataSource.getRepository(ApiKey);
-    const apiKey = await repository.findOneBy({ lookupId: parsed.lookupId, revokedAt: IsNull() });
-    if (!apiKey || !secretMatches(parsed.secret, apiKey.secretDigest)) return null;
+    const key = await this.storedKey(parsed.lookupId);
+    if (!key || !secretMatches(parsed.secret, key.secretDigest)) return null;
     const now = Date.now();
-    if (!apiKey.lastUsedAt || now - apiKey.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-      await repository.update({ id: apiKey.id }, { lastUsedAt: new Date(now) });
+    if (key.lastUsedAt === null || now - key.lastUsedAt > LAST_USED_RESOLUTION_MS) {
+      key.lastUsedAt = now;
+      await this.dataSource
+        .getRepository(ApiKey)
+        .update({ id: key.authenticated.keyId }, { lastUsedAt: new Date(now) });
     }
-    return { keyId: apiKey.id, organisationId: apiKey.organisationId, role: apiKey.role };
+    return { ...key.authenticated };
+  }
+
+  /** The unrevoked key's row as of a change version read after this call began. */
+  private async storedKey(lookupId: string): Promise<StoredKey | null> {
+    const version = await this.changes.current();
+    const kept = this.stored.get(lookupId, version);
+    if (kept) return kept;
+    const apiKey = await this.dataSource.getRepository(ApiKey).findOneBy({ lookupId, revokedAt: IsNull() });
+    if (!apiKey) return null;
+    const key: StoredKey = {
+      secretDigest: apiKey.secretDigest,
+      authenticated: { keyId: apiKey.id, organisationId: apiKey.organisationId, role: apiKey.role },
+      lastUsedAt: apiKey.lastUsedAt?.getTime() ?? null,
+    };
+    this.stored.set(lookupId, version, key);
+    return key;
   }
 
   async list(actor: Actor): Promise<ApiKey[]> {

@@ -90,13 +90,13 @@ export function feedFrame(header: FeedHeader): FeedFrame {
 
 /** The VTIMEZONE components of a feed with these entries, in the order ical-generator writes them. */
 export function vtimezoneSection(entries: EntryZones[]): string {
-  const zones = new Set<string>();
-  for (const entry of entries)
-    if (entry.startZone && !entry.startZone.startsWith('/')) zones.add(entry.startZone);
   let section = '';
-  for (const zone of zones) {
-    const blocks = vtimezonesFor(entries, zone);
-    if (blocks) section += `${blocks.replace(/\r\n/g, '\n').replace(/\n/g, '\r\n').trim()}\r\n`;
+  for (const [zone, zones] of zonesAskedFor(entries)) {
+    if (zone.startsWith('/')) continue;
+    const blocks = zones.map(vtimezoneOf).filter((block): block is string => block !== null);
+    if (blocks.length > 0) {
+      section += `${blocks.join('\r\n').replace(/\r\n/g, '\n').replace(/\n/g, '\r\n').trim()}\r\n`;
+    }
   }
   return foldLines(section);
 }
@@ -142,18 +142,24 @@ function zonesOf(event: ICalEvent): EntryZones {
  * arrival zone of a flight) are added to the first zone it asks for, so each appears once.
  */
 function vtimezonesFor(entries: EntryZones[], zone: string): string | null {
-  const startZones = new Set<string>();
-  let firstZone: string | null = null;
-  for (const entry of entries) {
-    if (entry.startZone && !firstZone) firstZone = entry.startZone;
-    if (entry.startZone) startZones.add(entry.startZone);
-  }
-  const zones = new Set([zone]);
-  if (zone === firstZone) {
-    for (const entry of entries) {
-      if (entry.endZone && !startZones.has(entry.endZone)) zones.add(entry.endZone);
-    }
-  }
-  const blocks = [...zones].map(vtimezoneOf).filter((block): block is string => block !== null);
+  const zones = zonesAskedFor(entries).get(zone) ?? [zone];
+  const blocks = zones.map(vtimezoneOf).filter((block): block is string => block !== null);
   return blocks.length > 0 ? blocks.join('\r\n') : null;
+}
+
+/** Each start zone, in order of first use, with the zones whose VTIMEZONE goes with its own. */
+function zonesAskedFor(entries: EntryZones[]): Map<string, string[]> {
+  const asked = new Map<string, string[]>();
+  for (const entry of entries) {
+    if (entry.startZone && !asked.has(entry.startZone)) asked.set(entry.startZone, [entry.startZone]);
+  }
+  const first = asked.values().next().value;
+  if (first) {
+    const endOnly = new Set<string>();
+    for (const entry of entries) {
+      if (entry.endZone && !asked.has(entry.endZone)) endOnly.add(entry.endZone);
+    }
+    first.push(...endOnly);
+  }
+  return asked;
 }

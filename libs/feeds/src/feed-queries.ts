@@ -100,14 +100,6 @@ export class FeedQueries {
     @Inject(feedsConfig.KEY) private readonly config: ConfigType<typeof feedsConfig>,
   ) {}
 
-  /** The counter every change to what feeds show moves; one primary-key read. */
-  async version(): Promise<string> {
-    const rows: Array<{ version: string }> = await this.dataSource.query(
-      'SELECT version::text AS version FROM feed_version',
-    );
-    return rows[0]?.version ?? '0';
-  }
-
   async state(scope: FeedScope): Promise<ReadFeedState | null> {
     const statement = new Statement();
     const sql = this.stateSql(statement, scope);

@@ -9,7 +9,7 @@ const state = (count: number): FeedState => ({
 });
 
 describe(FeedStateMemo.name, () => {
-  it('should give back a state only for the feed version it was read at', () => {
+  it('should give back a state only for the change version it was read at', () => {
     const memo = new FeedStateMemo(10, 60_000);
     memo.set('organisation:ARN', '7', state(3), 0);
     expect(memo.get('organisation:ARN', '7', 1)).toEqual({ state: state(3), at: 0 });

@@ -12,7 +12,7 @@ interface Remembered extends RememberedState {
 }
 
 /**
- * What each feed contained at a given feed version (see the FeedVersion migration). While the
+ * What each feed contained at a given change version (see the ChangeVersion migration). While the
  * version has not moved nothing a feed shows has changed, so the summary need not be queried
  * again. Entries also expire after `ttlMs`, because feeds depend on the clock as well (past
  * events and cancelled ones leave after a while).

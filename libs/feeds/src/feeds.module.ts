@@ -1,25 +1,24 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ChangeVersionModule } from '@app/database';
 import { FeedCache } from './feed-cache';
 import { FeedLinks } from './feed-links';
 import { FeedQueries } from './feed-queries';
 import { FeedRenderer } from './feed-renderer';
 import { FeedToken } from './feed-token.entity';
 import { FeedTokensService } from './feed-tokens.service';
-import { FeedVersionWatch } from './feed-version-watch';
 import { FeedsRedis } from './feeds-redis';
 import { FeedsService } from './feeds.service';
 import { PublicCalendarService } from './public-calendar.service';
 import { RateLimiter } from './rate-limiter';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([FeedToken])],
+  imports: [TypeOrmModule.forFeature([FeedToken]), ChangeVersionModule],
   providers: [
     FeedsRedis,
     FeedCache,
     FeedQueries,
     FeedRenderer,
-    FeedVersionWatch,
     FeedLinks,
     RateLimiter,
     FeedsService,

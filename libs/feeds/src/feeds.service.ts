@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { CalendarEntryDetails, FeedHeader } from '@app/calendar';
 import { feedsConfig, httpConfig, smtpConfig } from '@app/config';
+import { ChangeVersion } from '@app/database';
 import { FeedRepresentation } from './feed-body';
 import { CachedFeed, FeedCache } from './feed-cache';
 import { FeedLinks } from './feed-links';
@@ -10,7 +11,6 @@ import { FeedQueries, FeedRow, FeedState } from './feed-queries';
 import { FeedRenderer } from './feed-renderer';
 import { FeedScope, PublicFeedFilter, scopeIdentity } from './feed-scope';
 import { FeedStateMemo, RememberedState } from './feed-state-memo';
-import { FeedVersionWatch } from './feed-version-watch';
 import { feedSecretMatches, parseFeedToken } from './feed-token-secret';
 import { FeedsError } from './feeds.error';
 import { RateLimiter } from './rate-limiter';
@@ -33,7 +33,7 @@ export interface OpenFeed {
   /** Personal feeds must not be kept by shared caches. */
   personal: boolean;
   lastModified: Date | null;
-  /** The feed version the state belongs to (see `isCurrent`). */
+  /** The change version the state belongs to (see `isCurrent`). */
   version: string;
   /** When the state was read (Date.now()). */
   readAt: number;
@@ -71,7 +71,7 @@ export class FeedsService {
     private readonly queries: FeedQueries,
     private readonly cache: FeedCache,
     private readonly renderer: FeedRenderer,
-    private readonly watch: FeedVersionWatch,
+    private readonly changes: ChangeVersion,
     private readonly links: FeedLinks,
     private readonly limiter: RateLimiter,
     @Inject(feedsConfig.KEY) private readonly config: ConfigType<typeof feedsConfig>,
@@ -163,17 +163,9 @@ export class FeedsService {
     return (await this.currentState(scope)).state !== null;
   }
 
-  /**
-   * The current feed version, from a read that started after this call (shared with the other
-   * requests waiting for one); see FeedVersionWatch.
-   */
-  async version(): Promise<string> {
-    try {
-      return await this.watch.current();
-    } catch (error) {
-      this.logger.warn(`Reading the feed version through the pool: ${(error as Error).message}`);
-      return this.queries.version();
-    }
+  /** The change version, from a read that started after this call (see ChangeVersion). */
+  version(): Promise<string> {
+    return this.changes.current();
   }
 
   /**
@@ -186,7 +178,7 @@ export class FeedsService {
   }
 
   /**
-   * A feed's summary, queried only when the feed version moved since it was last read here.
+   * A feed's summary, queried only when the change version moved since it was last read here.
    * Taking the version first is what keeps this exact: a change committed after that can only
    * make the summary newer, never older.
    */

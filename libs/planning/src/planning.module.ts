@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ChangeVersionModule } from '@app/database';
 import { Event } from './events/event.entity';
 import { EventChangeListeners } from './events/event-change';
 import { EventsService } from './events/events.service';
@@ -11,7 +12,7 @@ import { Person } from './people/person.entity';
 import { PeopleService } from './people/people.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation, Partnership, Person, Event])],
+  imports: [TypeOrmModule.forFeature([Organisation, Partnership, Person, Event]), ChangeVersionModule],
   providers: [OrganisationsService, PartnershipsService, PeopleService, EventsService, EventChangeListeners],
   exports: [
     TypeOrmModule,

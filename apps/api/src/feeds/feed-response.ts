@@ -1,5 +1,6 @@
 import { Request, Response } from 'express';
-import { OutgoingHttpHeaders } from 'node:http';
+import Negotiator from 'negotiator';
+import { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { CachedFeed, FeedEncoding, feedChunks, FeedRepresentation, FeedsService, OpenFeed } from '@app/feeds';
 
 /**
@@ -21,8 +22,8 @@ export async function sendFeed(
 
 /** Writes the answer: the same headers whether the controller or the warm path answers. */
 export function writeFeed(
-  request: Request,
-  response: Response,
+  request: IncomingMessage,
+  response: ServerResponse,
   feed: OpenFeed,
   content: CachedFeed,
   representation: FeedRepresentation,
@@ -53,7 +54,7 @@ export function writeFeed(
  * A big feed goes out a chunk at a time, each a moment's work for the kernel, waiting whenever the
  * socket is full: handed megabytes at once, the socket copies them on the event loop in one go.
  */
-async function writeInChunks(response: Response, parts: Buffer[]): Promise<void> {
+async function writeInChunks(response: ServerResponse, parts: Buffer[]): Promise<void> {
   for (const chunk of feedChunks(parts)) {
     if (response.destroyed) return;
     response.cork();
@@ -77,12 +78,12 @@ async function writeInChunks(response: Response, parts: Buffer[]): Promise<void>
 
 const encodings = new Map<string, FeedEncoding>();
 
-/** Express's negotiation, remembered per Accept-Encoding value: clients send a handful of them. */
-export function encodingFor(request: Request): FeedEncoding {
+/** Negotiated as Express does, remembered per Accept-Encoding value: clients send a handful. */
+export function encodingFor(request: IncomingMessage): FeedEncoding {
   const header = request.headers['accept-encoding'] ?? '';
   let encoding = encodings.get(header);
   if (!encoding) {
-    encoding = request.acceptsEncodings(['gzip', 'identity']) === 'gzip' ? 'gzip' : 'identity';
+    encoding = new Negotiator(request).encoding(['gzip', 'identity']) === 'gzip' ? 'gzip' : 'identity';
     if (encodings.size >= 256) encodings.clear();
     encodings.set(header, encoding);
   }
@@ -98,7 +99,7 @@ function lastModifiedText(date: Date): string {
 }
 
 /** RFC 9110 §13.1.2: If-None-Match compares weakly and, when present, decides alone. */
-function isNotModified(request: Request, content: CachedFeed, lastModified: Date | null): boolean {
+function isNotModified(request: IncomingMessage, content: CachedFeed, lastModified: Date | null): boolean {
   const ifNoneMatch = request.headers['if-none-match'];
   if (ifNoneMatch) {
     if (ifNoneMatch.trim() === '*') return true;

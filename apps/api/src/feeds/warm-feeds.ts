@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NextFunction, Request, Response } from 'express';
+import { IncomingMessage, ServerResponse } from 'node:http';
 import { FeedsService, OpenFeed } from '@app/feeds';
 import { encodingFor, writeFeed } from './feed-response';
 
@@ -9,9 +9,9 @@ const PERSONAL_URL = /^\/feeds\/personal\/(pf_([a-f0-9]{16})_[A-Za-z0-9_-]{43})\
 
 /**
  * Answers requests for feeds this process served a moment ago and that have not changed since
- * (FeedsService.isCurrent: the feed version has not moved, the clock not far on), before Express
- * routing, Nest, request logging and validation: a calendar app asks for the same feed again and
- * again, mostly to hear 304. Everything else falls through to FeedsController, which also remembers
+ * (FeedsService.isCurrent: the change version has not moved, the clock not far on) straight from
+ * the HTTP server, before Express, Nest, request logging and validation: a calendar app asks for
+ * the same feed again and again, mostly to hear 304. Everything else falls through to FeedsController, which also remembers
  * what it served here. Unknown and wrong tokens always fall through, so they are counted and
  * rate-limited there; the answer is written by the same function with the same headers.
  */
@@ -22,7 +22,7 @@ export class WarmFeeds {
   constructor(private readonly service: FeedsService) {}
 
   /** Called by the controller after it answered a feed request. */
-  remember(request: Request, feed: OpenFeed): void {
+  remember(request: { originalUrl: string }, feed: OpenFeed): void {
     const key = keyOf(request.originalUrl);
     if (!key) return;
     this.feeds.delete(key);
@@ -30,9 +30,9 @@ export class WarmFeeds {
     if (this.feeds.size > REMEMBERED_URLS) this.feeds.delete(this.feeds.keys().next().value!);
   }
 
-  /** Express middleware, mounted before everything else (see configureApi). */
-  readonly handle = (request: Request, response: Response, next: NextFunction): void => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || !request.url.startsWith('/feeds/')) {
+  /** The HTTP server's request listener in front of Express, which `next` hands over to (see configureApi). */
+  readonly handle = (request: IncomingMessage, response: ServerResponse, next: () => void): void => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || !request.url?.startsWith('/feeds/')) {
       next();
       return;
     }
@@ -51,12 +51,12 @@ export class WarmFeeds {
   private answer(
     feed: OpenFeed,
     version: string,
-    request: Request,
-    response: Response,
-    next: NextFunction,
+    request: IncomingMessage,
+    response: ServerResponse,
+    next: () => void,
   ): void {
     const content = this.service.isCurrent(feed, version) ? this.service.cached(feed) : undefined;
-    const token = feed.personal ? PERSONAL_URL.exec(request.url)?.[1] : undefined;
+    const token = feed.personal ? PERSONAL_URL.exec(request.url ?? '')?.[1] : undefined;
     if (!content || (feed.personal && (!token || !this.service.opensWith(feed, token)))) {
       next();
       return;

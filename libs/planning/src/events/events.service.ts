@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { PG_FOREIGN_KEY_VIOLATION, postgresErrorCode } from '@app/database';
+import { ChangeVersion, PG_FOREIGN_KEY_VIOLATION, postgresErrorCode, VersionedMemo } from '@app/database';
 import { Organisation } from '../organisations/organisation.entity';
 import { Partnership } from '../partnerships/partnership.entity';
 import { Actor, isAdmin } from '../shared/actor';
@@ -74,11 +74,21 @@ export interface EventPresenter<T> {
 /** An event with the parts inside it, as far down as they go. */
 export type EventTree = Event & { children: EventTree[] };
 
+/** List pages whose events this process keeps (their ids and versions); beyond this it starts afresh. */
+const REMEMBERED_PAGES = 2_000;
+
 @Injectable()
 export class EventsService {
+  /**
+   * Which events each list page holds: while the change version (which every change to events,
+   * co-hosts and partnership members moves) stands still, a page needs no query.
+   */
+  private readonly pages = new VersionedMemo<EventVersion[]>(REMEMBERED_PAGES);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly listeners: EventChangeListeners,
+    private readonly changes: ChangeVersion,
   ) {}
 
   async create(actor: Actor, input: EventInput): Promise<EventTree> {
@@ -142,7 +152,7 @@ export class EventsService {
    */
   async list<T>(actor: Actor, filter: EventFilter, presenter: EventPresenter<T>): Promise<Page<T>> {
     const limit = pageSize(filter);
-    const versions = await this.query<EventVersion>(eventVersionsQuery(actor, filter, limit + 1));
+    const versions = await this.pageVersions(actor, filter, limit);
     const page = pageOf(versions, limit, (entry) => entry.startsAt.toISOString());
     const presented = new Map<string, T>();
     const missing: string[] = [];
@@ -163,6 +173,17 @@ export class EventsService {
       return item === undefined ? [] : [item];
     });
     return { items, nextCursor: page.nextCursor };
+  }
+
+  /** The page's events and their versions (one more than `limit`), as of a change version read now. */
+  private async pageVersions(actor: Actor, filter: EventFilter, limit: number): Promise<EventVersion[]> {
+    const version = await this.changes.current();
+    const key = JSON.stringify([isAdmin(actor) ? null : actor.organisationId, filter, limit]);
+    const kept = this.pages.get(key, version);
+    if (kept) return kept;
+    const versions = await this.query<EventVersion>(eventVersionsQuery(actor, filter, limit + 1));
+    this.pages.set(key, version, versions);
+    return versions;
   }
 
   async update(actor: Actor, id: string, changes: EventChanges): Promise<EventTree> {
