@@ -291,7 +291,6 @@ async function serving(api: RunningApi, path: string, scratch: string, peers: Ru
   const gzipBody = await rawBody(url, { 'accept-encoding': 'gzip' });
   const files = join(scratch, 'files');
   mkdirSync(files);
-  mkdirSync(files);
   const file = join(files, 'personal.ics');
   writeFileSync(file, body, { flag: 'w' });
   writeFileSync(`${file}.gz`, gzipBody);

@@ -81,6 +81,11 @@ check_node() {
   say "Using Node $(node -v) from .run/node (the system's Node is $found; Treffpunkt needs $NODE_MIN_MAJOR.$NODE_MIN_MINOR or newer)"
 }
 
+# The worker's heap limits (package.json config.workerNodeOptions): see docs/operations.md.
+worker_node_options() {
+  node -p 'require(process.argv[1]).config.workerNodeOptions' "$ROOT/package.json"
+}
+
 # Reads .env like the apps do (@nestjs/config): variables already in the environment win.
 load_env() {
   local file="$ROOT/.env" line key value

@@ -61,6 +61,13 @@ export interface WorkerProcess {
   stopSampling(): void;
 }
 
+/** The heap limits the worker runs with in production (package.json config.workerNodeOptions). */
+const WORKER_NODE_OPTIONS = (
+  JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as {
+    config: { workerNodeOptions: string };
+  }
+).config.workerNodeOptions.split(' ');
+
 /**
  * The real worker entry point (apps/worker/src/main.ts) as a child process, for tests that kill
  * it and for the benchmark. It inherits process.env plus `env`.
@@ -79,7 +86,7 @@ export function spawnWorker(
         'tsconfig-paths/register',
         join(root, 'apps/worker/src/main.ts'),
       ];
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...args], {
+  const child = spawn(process.execPath, [...WORKER_NODE_OPTIONS, ...(options.nodeArgs ?? []), ...args], {
     cwd: root,
     env: { ...process.env, WORKER_HEALTH_PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

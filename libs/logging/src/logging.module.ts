@@ -2,8 +2,9 @@ import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { logConfig } from '@app/config';
+import { requestForLog, responseForLog } from './request-log';
 
-/** Structured JSON logs through pino; readable lines in development. Secrets are redacted. */
+/** Structured JSON logs through pino; readable lines in development. No secrets, no headers. */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
@@ -11,7 +12,8 @@ import { logConfig } from '@app/config';
       useFactory: (log: ConfigType<typeof logConfig>) => ({
         pinoHttp: {
           level: log.level,
-          redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
+          wrapSerializers: false,
+          serializers: { req: requestForLog, res: responseForLog },
           autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
           transport: log.pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
         },
