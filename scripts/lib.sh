@@ -86,6 +86,32 @@ worker_node_options() {
   node -p 'require(process.argv[1]).config.workerNodeOptions' "$ROOT/package.json"
 }
 
+# What every command does first: a recent enough Node, the settings, the dependencies, and
+# PostgreSQL and Redis answering.
+prepare() {
+  check_node
+  load_env
+  resolve_settings
+  mkdir -p "$RUN_DIR"
+  ensure_dependencies
+  ensure_services
+}
+
+# e2e suites and benchmarks create throwaway databases on the server of DATABASE_URL.
+use_test_database_server() {
+  if [ -z "${TEST_DATABASE_SERVER_URL:-}" ]; then
+    TEST_DATABASE_SERVER_URL="$(node -e 'const u = new URL(process.argv[1]); u.pathname = "/postgres"; console.log(u.toString());' "$DATABASE_URL")"
+    export TEST_DATABASE_SERVER_URL
+  fi
+}
+
+# On exit, Ctrl-C or TERM: stops the services this run started, keeping the exit status.
+stop_services_on_exit() {
+  trap 'status=$?; trap - EXIT INT TERM; stop_started_services; exit "$status"' EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+}
+
 # Reads .env like the apps do (@nestjs/config): variables already in the environment win.
 load_env() {
   local file="$ROOT/.env" line key value

@@ -20,12 +20,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-check_node
-load_env
-resolve_settings
-mkdir -p "$RUN_DIR"
-ensure_dependencies
-ensure_services
+prepare
 
 for port in "$API_PORT" "$WORKER_HEALTH_PORT"; do
   port_free "$port" || die "Port $port is in use. Is Treffpunkt already running (npm start in another terminal)? Stop it, or set API_PORT / WORKER_HEALTH_PORT in .env."

@@ -7,30 +7,11 @@ set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT" || exit 1
 
-cleanup() {
-  local status=$?
-  trap - EXIT INT TERM
-  stop_started_services
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
+stop_services_on_exit
 set -e
-check_node
-load_env
-resolve_settings
-mkdir -p "$RUN_DIR"
-ensure_dependencies
-ensure_services
+prepare
 set +e
-
-# e2e suites create a throwaway database per suite on the server of DATABASE_URL.
-if [ -z "${TEST_DATABASE_SERVER_URL:-}" ]; then
-  TEST_DATABASE_SERVER_URL="$(node -e 'const u = new URL(process.argv[1]); u.pathname = "/postgres"; console.log(u.toString());' "$DATABASE_URL")"
-  export TEST_DATABASE_SERVER_URL
-fi
+use_test_database_server
 
 failed=""
 report=""
