@@ -11,6 +11,7 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { createTestDatabase } from '@app/testing';
+import { insertBenchEvents } from './lib/bench-events';
 import { issueFirstAdminKey, RunningApi, startApiProcess } from './lib/api-process';
 import { LoadResult, runLoad } from './lib/peers';
 import { absolute, compared, informational, recordResults } from './lib/report';
@@ -131,29 +132,7 @@ export async function seed(apiUrl: string, adminKey: string, databaseUrl: string
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    // The events of bench/feeds.ts: mixed zones (flights to Dar es Salaam, calls in Chicago),
-    // all-day stays, venues, tags, and text that needs escaping; some drafts and internal events.
-    await client.query(
-      `INSERT INTO events (kind, title, description, starts_at, start_zone, ends_at, end_zone, all_day, venue_name,
-         venue_address, venue_latitude, venue_longitude, online_url, host_organisation_id, status, visibility, tags, sequence)
-       SELECT
-         CASE WHEN g % 10 = 0 THEN 'travel_leg' WHEN g % 7 = 0 THEN 'accommodation' ELSE 'workshop' END,
-         'Workshop Nr. ' || g || ' – Klima, Wärme; Wasser 🌍',
-         E'Beschreibung für Termin ' || g || E'.\\nZweite Zeile, mit Komma; und Semikolon.',
-         CASE WHEN g % 7 = 0 THEN date_trunc('day', s AT TIME ZONE 'Europe/Berlin') AT TIME ZONE 'Europe/Berlin' ELSE s END,
-         CASE WHEN g % 5 = 0 AND g % 10 <> 0 THEN 'America/Chicago' ELSE 'Europe/Berlin' END,
-         CASE WHEN g % 7 = 0 THEN (date_trunc('day', s AT TIME ZONE 'Europe/Berlin') + interval '2 days') AT TIME ZONE 'Europe/Berlin'
-              WHEN g % 10 = 0 THEN s + interval '10 hours' ELSE s + interval '90 minutes' END,
-         CASE WHEN g % 10 = 0 THEN 'Africa/Dar_es_Salaam' WHEN g % 5 = 0 THEN 'America/Chicago' ELSE 'Europe/Berlin' END,
-         g % 7 = 0,
-         'Kulturzentrum ' || (g % 50), 'Ostring ' || (g % 90) || ', 59065 Hamm', 51.68, 7.82,
-         CASE WHEN g % 4 = 0 THEN 'https://meet.example.org/room-' || g END,
-         $1, CASE WHEN g % 20 = 0 THEN 'draft' ELSE 'published' END,
-         CASE WHEN g % 9 = 0 THEN 'internal' ELSE 'public' END,
-         ARRAY['klima', 'digitalisierung'], g % 3
-       FROM generate_series(1, $2::int) AS g, LATERAL (SELECT now() + interval '1 day' + g * interval '37 minutes' AS s) t`,
-      [host.id, EVENTS],
-    );
+    await insertBenchEvents(client, host.id, EVENTS, { someHidden: true });
     await client.query(
       `INSERT INTO event_co_hosts (event_id, organisation_id)
        SELECT id, $2 FROM events WHERE host_organisation_id = $1 AND title ~ '^Workshop Nr. [0-9]*3 '`,

@@ -27,6 +27,7 @@ import { addEventToCalendar, createFeedCalendar } from '@app/calendar';
 import { databaseOptions } from '@app/database';
 import { FeedQueries } from '@app/feeds';
 import { createTestDatabase } from '@app/testing';
+import { insertBenchEvents } from './lib/bench-events';
 import { issueFirstAdminKey, RunningApi, startApiProcess } from './lib/api-process';
 import { LoadResult, runLoad, RunningPeer, startBareNodeServer, startNginx } from './lib/peers';
 import { absolute, compared, informational, recordResults, Row } from './lib/report';
@@ -116,26 +117,7 @@ async function seed(dataSource: DataSource, api: RunningApi, adminKey: string): 
     `INSERT INTO organisations (name, code, country, time_zone, default_locale)
      VALUES ('Stadt Hamm, Benchmark', 'BIG', 'DE', 'Europe/Berlin', 'de') RETURNING id`,
   );
-  await dataSource.query(
-    `INSERT INTO events (kind, title, description, starts_at, start_zone, ends_at, end_zone, all_day, venue_name,
-       venue_address, venue_latitude, venue_longitude, online_url, host_organisation_id, status, visibility, tags,
-       sequence, reminder_offsets)
-     SELECT
-       CASE WHEN g % 10 = 0 THEN 'travel_leg' WHEN g % 7 = 0 THEN 'accommodation' ELSE 'workshop' END,
-       'Workshop Nr. ' || g || ' – Klima, Wärme; Wasser 🌍',
-       E'Beschreibung für Termin ' || g || E'.\\nZweite Zeile, mit Komma; und Semikolon.',
-       CASE WHEN g % 7 = 0 THEN date_trunc('day', s AT TIME ZONE 'Europe/Berlin') AT TIME ZONE 'Europe/Berlin' ELSE s END,
-       CASE WHEN g % 5 = 0 AND g % 10 <> 0 THEN 'America/Chicago' ELSE 'Europe/Berlin' END,
-       CASE WHEN g % 7 = 0 THEN (date_trunc('day', s AT TIME ZONE 'Europe/Berlin') + interval '2 days') AT TIME ZONE 'Europe/Berlin'
-            WHEN g % 10 = 0 THEN s + interval '10 hours' ELSE s + interval '90 minutes' END,
-       CASE WHEN g % 10 = 0 THEN 'Africa/Dar_es_Salaam' WHEN g % 5 = 0 THEN 'America/Chicago' ELSE 'Europe/Berlin' END,
-       g % 7 = 0,
-       'Kulturzentrum ' || (g % 50), 'Ostring ' || (g % 90) || ', 59065 Hamm', 51.68, 7.82,
-       CASE WHEN g % 4 = 0 THEN 'https://meet.example.org/room-' || g END,
-       $1, 'published', 'public', ARRAY['klima', 'digitalisierung'], g % 3, ARRAY[10080, 1440]
-     FROM generate_series(1, $2::int) AS g, LATERAL (SELECT now() + interval '1 day' + g * interval '37 minutes' AS s) t`,
-    [organisation.id, LARGE_FEED_EVENTS],
-  );
+  await insertBenchEvents(dataSource, organisation.id, LARGE_FEED_EVENTS, { someHidden: false });
   const [person] = await dataSource.query<Array<{ id: string }>>(
     `INSERT INTO people (name, email, organisation_id, locale, time_zone)
      VALUES ('Jonas Beispiel', 'jonas@bench.example', $1, 'de', 'Europe/Berlin') RETURNING id`,

@@ -11,9 +11,10 @@ const PERSONAL_URL = /^\/feeds\/personal\/(pf_([a-f0-9]{16})_[A-Za-z0-9_-]{43})\
  * Answers requests for feeds this process served a moment ago and that have not changed since
  * (FeedsService.isCurrent: the change version has not moved, the clock not far on) straight from
  * the HTTP server, before Express, Nest, request logging and validation: a calendar app asks for
- * the same feed again and again, mostly to hear 304. Everything else falls through to FeedsController, which also remembers
- * what it served here. Unknown and wrong tokens always fall through, so they are counted and
- * rate-limited there; the answer is written by the same function with the same headers.
+ * the same feed again and again, mostly to hear 304. Everything else falls through to
+ * FeedsController, which also remembers what it served here. Unknown and wrong tokens always fall
+ * through, before any I/O, so they are counted and rate-limited there; the answer is written by
+ * the same function with the same headers.
  */
 @Injectable()
 export class WarmFeeds {
@@ -23,7 +24,7 @@ export class WarmFeeds {
 
   /** Called by the controller after it answered a feed request. */
   remember(request: { originalUrl: string }, feed: OpenFeed): void {
-    const key = keyOf(request.originalUrl);
+    const key = feedUrl(request.originalUrl)?.key;
     if (!key) return;
     this.feeds.delete(key);
     this.feeds.set(key, feed);
@@ -36,9 +37,9 @@ export class WarmFeeds {
       next();
       return;
     }
-    const key = keyOf(request.url);
-    const feed = key ? this.feeds.get(key) : undefined;
-    if (!feed) {
+    const url = feedUrl(request.url);
+    const feed = url ? this.feeds.get(url.key) : undefined;
+    if (!feed || (feed.personal && !(url?.token && this.service.opensWith(feed, url.token)))) {
       next();
       return;
     }
@@ -56,14 +57,9 @@ export class WarmFeeds {
     next: () => void,
   ): void {
     const content = this.service.isCurrent(feed, version) ? this.service.cached(feed) : undefined;
-    const token = feed.personal ? PERSONAL_URL.exec(request.url ?? '')?.[1] : undefined;
-    if (!content || (feed.personal && (!token || !this.service.opensWith(feed, token)))) {
-      next();
-      return;
-    }
     const encoding = encodingFor(request);
-    const representation = encoding === 'gzip' ? content.gzip : content.identity;
-    if (!representation) {
+    const representation = encoding === 'gzip' ? content?.gzip : content?.identity;
+    if (!content || !representation) {
       next();
       return;
     }
@@ -71,9 +67,12 @@ export class WarmFeeds {
   }
 }
 
-/** Personal feeds by their lookup id (the secret is checked on every request); others by URL. */
-function keyOf(url: string): string | null {
-  if (!url.startsWith('/feeds/personal/')) return url;
-  const lookupId = PERSONAL_URL.exec(url)?.[2];
-  return lookupId ? `personal:${lookupId}` : null;
+/**
+ * The key a feed URL is remembered under: personal feeds by their lookup id (the secret, also
+ * returned, is checked on every request), others by URL. Null for a malformed personal feed URL.
+ */
+function feedUrl(url: string): { key: string; token?: string } | null {
+  if (!url.startsWith('/feeds/personal/')) return { key: url };
+  const match = PERSONAL_URL.exec(url);
+  return match ? { key: `personal:${match[2]}`, token: match[1] } : null;
 }
