@@ -148,13 +148,7 @@ const LARGE_FEED = '/feeds/organisations/big.ics';
  * change: one event moved (new sequence and change time), the other 9,999 entries are kept.
  */
 async function renders(dataSource: DataSource, api: RunningApi, organisationId: string): Promise<Row[]> {
-  const queries = new FeedQueries(dataSource, {
-    refreshMinutes: 60,
-    cancelledRetentionDays: 30,
-    pastDays: 365,
-    timeZone: 'Europe/Berlin',
-    tokenFailureLimit: 20,
-  });
+  const queries = new FeedQueries(dataSource, { cancelledRetentionDays: 30, pastDays: 365 });
   const events = await queries.rows({ kind: 'organisation', code: 'BIG' }, organisationId);
   if (events.length !== LARGE_FEED_EVENTS) throw new Error(`The feed holds ${events.length} events`);
   await timedGet(api, LARGE_FEED); // the API's first render: code paths warm, as in a running service

@@ -1,4 +1,6 @@
-import { ApiHarness, bearer, startApi } from './api-harness';
+import { readCalendar } from '@app/testing';
+import { ApiHarness, bearer, startApi, textParser } from './api-harness';
+import { createEvent, organisationWithKeys } from './planning-fixtures';
 import { TcpProxy } from './tcp-proxy';
 
 const RECOVERY_DEADLINE_MS = 10_000;
@@ -79,6 +81,44 @@ describe('Health and readiness of the API', () => {
     }
     await eventually(async () => (await ready()).status === 200);
     await events().expect(200);
+  });
+
+  it('should answer feeds with 503 while Postgres is unreachable, then render changes again by itself', async () => {
+    const host = await organisationWithKeys(api);
+    const path = `/feeds/organisations/${host.code.toLowerCase()}.ics`;
+    const feed = () => api.http().get(path).buffer(true).parse(textParser);
+    // A month ahead, so the feed shows the events whenever the test runs.
+    const day = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const publicEvent = { status: 'published', visibility: 'public' };
+    const first = await createEvent(api, host.organiserKey, {
+      ...publicEvent,
+      title: 'Vor dem Ausfall',
+      startsAt: `${day}T09:00`,
+      endsAt: `${day}T10:00`,
+    });
+    expect(readCalendar((await feed().expect(200)).body).events.map((entry) => entry.summary)).toEqual([
+      first.title,
+    ]);
+
+    await postgresProxy.cut();
+    try {
+      const down = await feed();
+      expect(down.status).toBe(503);
+      expect(down.headers['retry-after']).toBe('5');
+    } finally {
+      await postgresProxy.open();
+    }
+    await eventually(async () => (await ready()).status === 200);
+
+    // The render thread's own connections broke with the proxy: this render needs new ones.
+    const second = await createEvent(api, host.organiserKey, {
+      ...publicEvent,
+      title: 'Nach dem Ausfall',
+      startsAt: `${day}T11:00`,
+      endsAt: `${day}T12:00`,
+    });
+    const after = readCalendar((await feed().expect(200)).body);
+    expect(after.events.map((entry) => entry.summary)).toEqual([first.title, second.title]);
   });
 
   it('should answer 503 from readiness while Redis is unreachable, keep serving data, and recover', async () => {

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BoundedCache } from './bounded-cache';
-import { FeedRepresentation, feedChunks, gzipOf, representationOf } from './feed-body';
+import { FeedRepresentation, feedChunks, gzipOf } from './feed-body';
 import { FeedsRedis } from './feeds-redis';
 
 /** Unchanged feeds render again after this, which also drops keys nobody asks for any more. */
@@ -58,7 +58,7 @@ export class FeedCache {
   }
 
   /** The feed under this key: from this process, from Redis, or rendered now. */
-  async get(key: string, render: () => Promise<Buffer[]>): Promise<CachedFeed> {
+  async get(key: string, render: () => Promise<FeedRepresentation>): Promise<CachedFeed> {
     const local = this.local.get(key);
     if (local) return local;
     let pending = this.loads.get(key);
@@ -92,7 +92,7 @@ export class FeedCache {
       .catch(() => undefined);
   }
 
-  private async load(key: string, render: () => Promise<Buffer[]>): Promise<CachedFeed> {
+  private async load(key: string, render: () => Promise<FeedRepresentation>): Promise<CachedFeed> {
     const stored = await this.read(key);
     if (stored) return stored;
     const lock = `${key}:lock`;
@@ -103,7 +103,7 @@ export class FeedCache {
     }
     let feed: CachedFeed;
     try {
-      feed = { identity: representationOf(await render()) };
+      feed = { identity: await render() };
     } catch (error) {
       if (locked) await this.redis.client.del(lock);
       throw error;

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { httpConfig } from '@app/config';
 import { PublicFeedFilter } from './feed-scope';
+import { eventPageUrl } from './public-urls';
 
 /** How a feed is offered: the same address for browsers and for calendar apps. */
 export interface FeedLink {
@@ -53,7 +54,7 @@ export class FeedLinks {
 
   /** The event's page in the public calendar. */
   eventPage(eventId: string): string {
-    return `${this.base}/calendar/events/${eventId}`;
+    return eventPageUrl(this.base, eventId);
   }
 
   calendarPage(): string {

@@ -1,11 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { ConfigType } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { CalendarEvent } from '@app/calendar';
-import { feedsConfig } from '@app/config';
+import type { CalendarEvent } from '@app/calendar';
+import type { FeedsConfig } from '@app/config';
 import { FeedScope, PublicFeedFilter } from './feed-scope';
+
+/** What the queries need of a database: TypeORM's DataSource, or a pg pool in the render thread. */
+export interface FeedDatabase {
+  query<Row>(sql: string, parameters: unknown[]): Promise<Row[]>;
+}
+
+/** Which past and cancelled events feeds still show. */
+export type FeedWindow = Pick<FeedsConfig, 'pastDays' | 'cancelledRetentionDays'>;
 
 /** Who or what a feed is about, as its header shows it. */
 export interface FeedSubject {
@@ -91,19 +95,19 @@ class Statement {
  * The SQL behind every feed: for each scope one query for its state (what the cache key is made
  * of) and one for its rows. Both use the same conditions, so a key never names other rows than
  * the ones rendered under it. Rows come as plain objects in the shape @app/calendar maps, without
- * entity hydration, because an organisation's feed may hold ten thousand events.
+ * entity hydration, because an organisation's feed may hold ten thousand events. Plain (no Nest
+ * decorators, no TypeORM), so that the render thread runs it on a pg pool of its own.
  */
-@Injectable()
 export class FeedQueries {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(feedsConfig.KEY) private readonly config: ConfigType<typeof feedsConfig>,
+    private readonly database: FeedDatabase,
+    private readonly config: FeedWindow,
   ) {}
 
   async state(scope: FeedScope): Promise<ReadFeedState | null> {
     const statement = new Statement();
     const sql = this.stateSql(statement, scope);
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(sql, statement.params);
+    const rows = await this.database.query<Record<string, unknown>>(sql, statement.params);
     const row = rows[0];
     if (!row) return null;
     return {
@@ -128,7 +132,7 @@ export class FeedQueries {
     const statement = new Statement();
     const { prefix, from } = this.source(statement, scope, subjectId);
     const only = ids ? ` AND e.id = ANY(${statement.param(ids)}::uuid[])` : '';
-    return this.dataSource.query(
+    return this.database.query(
       `${prefix} SELECT ${EVENT_COLUMNS}${scope.kind === 'personal' ? ', e.reminder_offsets AS "reminderOffsets", src.invitation_status AS "invitationStatus"' : ''},
          ${entryKey(scope)} AS "entryKey"
        ${from}${only} ORDER BY ${FEED_ORDER}`,
@@ -140,7 +144,7 @@ export class FeedQueries {
   async entryKeys(scope: FeedScope, subjectId: string | null): Promise<string> {
     const statement = new Statement();
     const { prefix, from } = this.source(statement, scope, subjectId);
-    const rows: Array<{ keys: string }> = await this.dataSource.query(
+    const rows = await this.database.query<{ keys: string }>(
       `${prefix} SELECT ${entryList(scope)} AS keys ${from}`,
       statement.params,
     );
@@ -157,7 +161,7 @@ export class FeedQueries {
     const keyset = after
       ? ` AND (e.starts_at, e.id) > (${statement.param(after.startsAt)}, ${statement.param(after.id)})`
       : '';
-    return this.dataSource.query(
+    return this.database.query(
       `SELECT ${EVENT_COLUMNS}, o.code AS "hostCode"
        FROM events e JOIN organisations o ON o.id = e.host_organisation_id
        WHERE e.ends_at >= now() AND ${this.listed(statement, 'e')}${this.filter(statement, filter)}${keyset}
@@ -169,7 +173,7 @@ export class FeedQueries {
   /** Organisations hosting upcoming public events, for the calendar page's filter. */
   async publicOrganisations(): Promise<Array<{ code: string; name: string }>> {
     const statement = new Statement();
-    return this.dataSource.query(
+    return this.database.query(
       `SELECT o.code, o.name FROM organisations o
        WHERE EXISTS (SELECT 1 FROM events e WHERE e.host_organisation_id = o.id AND e.ends_at >= now()
                      AND ${this.listed(statement, 'e')})

@@ -1,22 +1,16 @@
-import { Injectable } from '@nestjs/common';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import {
-  CalendarEntryDetails,
-  EncodedEntry,
-  feedFrame,
-  FeedHeader,
-  feedParts,
-  renderFeedEntry,
-} from '@app/calendar';
+import { CalendarEntryDetails, EncodedEntry, feedFrame, feedParts, renderFeedEntry } from '@app/calendar';
 import { BoundedCache } from './bounded-cache';
 import { FeedQueries, FeedRow } from './feed-queries';
-import { FeedScope, scopeIdentity } from './feed-scope';
+import { FeedRenderTask } from './feed-render-task';
+import { scopeIdentity } from './feed-scope';
+import { eventPageUrl } from './public-urls';
 
 /** Rendered VEVENTs kept per process: some 80,000 entries of a typical size. */
 const ENTRY_CACHE_BYTES = 64 * 1024 * 1024;
 /** The feeds this process rendered before, whose entries it may still hold. */
 const REMEMBERED_FEEDS = 10_000;
-/** Longest stretch of work before other requests get their turn. */
+/** Longest stretch of work before the thread takes its next message. */
 const SLICE_MS = 8;
 
 export interface RenderedFeed {
@@ -31,10 +25,9 @@ export interface RenderedFeed {
  * Renders a feed from its events' VEVENTs, keeping each rendered entry under its entry key (what
  * the VEVENT shows, see FeedQueries): after a change only the changed events are read and
  * rendered, and the feed is put together from the kept entries around its header, VTIMEZONEs and
- * footer, byte for byte what rendering it whole gives. Work is cut into slices of a few
- * milliseconds, so other requests never wait for a big feed.
+ * footer, byte for byte what rendering it whole gives. It runs in the render thread (see
+ * FeedRenderPool), whose entry cache lives as long as the thread.
  */
-@Injectable()
 export class FeedRenderer {
   /** Public and personal entries of one event differ (status, alarms), so each kind has its own. */
   private readonly entries = {
@@ -45,17 +38,9 @@ export class FeedRenderer {
 
   constructor(private readonly queries: FeedQueries) {}
 
-  /**
-   * `entryList`, the feed's entry keys (FeedQueries.entryKeys), saves reading them again when the
-   * caller has them from reading the feed's state.
-   */
-  async render(
-    scope: FeedScope,
-    subjectId: string | null,
-    header: FeedHeader,
-    details: (row: FeedRow) => CalendarEntryDetails,
-    entryList?: string,
-  ): Promise<RenderedFeed> {
+  async render(task: FeedRenderTask): Promise<RenderedFeed> {
+    const { scope, subjectId, header, entryList } = task;
+    const details = (row: FeedRow): CalendarEntryDetails => entryDetails(task, row);
     const cache = this.entries[scope.kind === 'personal' ? 'personal' : 'public'];
     const identity = scopeIdentity(scope);
     const entryOf = (row: FeedRow): EncodedEntry => {
@@ -100,6 +85,16 @@ export class FeedRenderer {
     this.renderedBefore.set(identity, true);
     return { parts: feedParts(feedFrame(header), entries), events: entries.length, rendered: rows.length };
   }
+}
+
+function entryDetails(task: FeedRenderTask, row: FeedRow): CalendarEntryDetails {
+  const personal = task.scope.kind === 'personal';
+  return {
+    organizer: { name: row.hostName, email: task.organizerEmail },
+    url: row.visibility === 'public' ? eventPageUrl(task.publicBaseUrl, row.id) : null,
+    tentative: personal && row.invitationStatus !== 'accepted',
+    reminderOffsetsMinutes: personal && row.status !== 'cancelled' ? (row.reminderOffsets ?? []) : [],
+  };
 }
 
 function sizeOf(entry: EncodedEntry): number {

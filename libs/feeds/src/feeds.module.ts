@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { FeedsConfig, feedsConfig } from '@app/config';
 import { ChangeVersionModule } from '@app/database';
 import { FeedCache } from './feed-cache';
 import { FeedLinks } from './feed-links';
 import { FeedQueries } from './feed-queries';
-import { FeedRenderer } from './feed-renderer';
+import { FeedRenderPool } from './feed-render-pool';
 import { FeedToken } from './feed-token.entity';
 import { FeedTokensService } from './feed-tokens.service';
 import { FeedsRedis } from './feeds-redis';
@@ -17,8 +19,12 @@ import { RateLimiter } from './rate-limiter';
   providers: [
     FeedsRedis,
     FeedCache,
-    FeedQueries,
-    FeedRenderer,
+    {
+      provide: FeedQueries,
+      inject: [getDataSourceToken(), feedsConfig.KEY],
+      useFactory: (dataSource: DataSource, config: FeedsConfig) => new FeedQueries(dataSource, config),
+    },
+    FeedRenderPool,
     FeedLinks,
     RateLimiter,
     FeedsService,

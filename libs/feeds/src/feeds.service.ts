@@ -1,14 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { CalendarEntryDetails, FeedHeader } from '@app/calendar';
+import { FeedHeader } from '@app/calendar';
 import { feedsConfig, httpConfig, smtpConfig } from '@app/config';
 import { ChangeVersion } from '@app/database';
 import { FeedRepresentation } from './feed-body';
 import { CachedFeed, FeedCache } from './feed-cache';
-import { FeedLinks } from './feed-links';
 import { BoundedCache } from './bounded-cache';
-import { FeedQueries, FeedRow, FeedState } from './feed-queries';
-import { FeedRenderer } from './feed-renderer';
+import { FeedQueries, FeedState } from './feed-queries';
+import { FeedRenderPool } from './feed-render-pool';
 import { FeedScope, PublicFeedFilter, scopeIdentity } from './feed-scope';
 import { FeedStateMemo, RememberedState } from './feed-state-memo';
 import { feedSecretMatches, parseFeedToken } from './feed-token-secret';
@@ -56,7 +55,7 @@ export class FeedRateLimitedError extends Error {
  * Serves calendar feeds: one query tells what a feed contains, and that decides the cache key
  * under which the rendered bytes are shared by all API processes. Rendering happens only when the
  * key is new, that is when something the feed shows changed, and then renders only the events
- * that changed (FeedRenderer).
+ * that changed, in a thread of its own (FeedRenderPool).
  */
 @Injectable()
 export class FeedsService {
@@ -70,9 +69,8 @@ export class FeedsService {
   constructor(
     private readonly queries: FeedQueries,
     private readonly cache: FeedCache,
-    private readonly renderer: FeedRenderer,
+    private readonly renderer: FeedRenderPool,
     private readonly changes: ChangeVersion,
-    private readonly links: FeedLinks,
     private readonly limiter: RateLimiter,
     @Inject(feedsConfig.KEY) private readonly config: ConfigType<typeof feedsConfig>,
     @Inject(httpConfig.KEY) private readonly http: ConfigType<typeof httpConfig>,
@@ -213,19 +211,21 @@ export class FeedsService {
     return this.cache.gzip(feed.cacheKey, content);
   }
 
-  private async render(feed: OpenFeed): Promise<Buffer[]> {
+  private async render(feed: OpenFeed): Promise<FeedRepresentation> {
     const started = performance.now();
-    const rendered = await this.renderer.render(
-      feed.scope,
-      feed.state.subject.id,
-      this.header(feed),
-      (row) => this.details(feed.scope, row),
-      this.entryLists.get(feed.cacheKey),
-    );
+    const entryList = this.entryLists.get(feed.cacheKey);
+    const { events, rendered, ...representation } = await this.renderer.render({
+      scope: feed.scope,
+      subjectId: feed.state.subject.id,
+      header: this.header(feed),
+      organizerEmail: this.organizerEmail,
+      publicBaseUrl: this.http.publicBaseUrl,
+      ...(entryList === undefined ? {} : { entryList }),
+    });
     this.logger.log(
-      `Rendered ${feed.scope.kind} feed: ${rendered.events} events (${rendered.rendered} rendered anew) in ${Math.round(performance.now() - started)} ms`,
+      `Rendered ${feed.scope.kind} feed: ${events} events (${rendered} rendered anew) in ${Math.round(performance.now() - started)} ms`,
     );
-    return rendered.parts;
+    return representation;
   }
 
   private header(feed: OpenFeed): FeedHeader {
@@ -242,16 +242,6 @@ export class FeedsService {
       case 'partnership':
         return { name: state.subject.name, timeZone, refreshIntervalSeconds };
     }
-  }
-
-  private details(scope: FeedScope, row: FeedRow): CalendarEntryDetails {
-    const personal = scope.kind === 'personal';
-    return {
-      organizer: { name: row.hostName, email: this.organizerEmail },
-      url: row.visibility === 'public' ? this.links.eventPage(row.id) : null,
-      tentative: personal && row.invitationStatus !== 'accepted',
-      reminderOffsetsMinutes: personal && row.status !== 'cancelled' ? (row.reminderOffsets ?? []) : [],
-    };
   }
 
   private filename(scope: FeedScope): string {

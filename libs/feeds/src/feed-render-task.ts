@@ -1,0 +1,40 @@
+import type { FeedHeader } from '@app/calendar';
+import type { FeedWindow } from './feed-queries';
+import type { FeedScope } from './feed-scope';
+
+/** One feed to render, as plain data: it is copied into the render thread. */
+export interface FeedRenderTask {
+  scope: FeedScope;
+  subjectId: string | null;
+  header: FeedHeader;
+  /** The address every VEVENT names as organiser. */
+  organizerEmail: string;
+  /** PUBLIC_BASE_URL, for the pages of public events. */
+  publicBaseUrl: string;
+  /** The feed's entry keys, when its state was read just before (FeedQueries.entryKeys). */
+  entryList?: string;
+}
+
+/** A rendered feed as it leaves the render thread. */
+export interface RenderedFeedBody {
+  /** The whole feed in one buffer of its own, moved (not copied) out of the thread. */
+  body: Buffer;
+  /** Its strong validator (strongEtag), worked out in the thread. */
+  etag: string;
+  events: number;
+  /** Entries rendered for this feed; the others came from the thread's entry cache. */
+  rendered: number;
+}
+
+/** What the render thread starts with. */
+export interface FeedRenderThreadSetup {
+  databaseUrl: string;
+  window: FeedWindow;
+}
+
+/** A failure in the thread, kept recognisable: an Error's own fields (e.g. pg's code) do not survive the crossing. */
+export interface FeedRenderFailure {
+  failed: true;
+  message: string;
+  code?: string;
+}
