@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createSecretKey,
+  hkdfSync,
+  KeyObject,
+  randomBytes,
+} from 'node:crypto';
 import { answersConfig, httpConfig } from '@app/config';
 
 const TOKEN_BYTES = 32;
@@ -32,15 +40,16 @@ export function tokenDigest(token: string): Buffer {
  */
 @Injectable()
 export class AnswerLinks {
-  private readonly key: Buffer;
+  /** A KeyObject rather than bytes: a raw key is checked and wrapped again on every use. */
+  private readonly key: KeyObject;
   private readonly baseUrl: string;
 
   constructor(
     @Inject(answersConfig.KEY) answers: ConfigType<typeof answersConfig>,
     @Inject(httpConfig.KEY) http: ConfigType<typeof httpConfig>,
   ) {
-    this.key = Buffer.from(
-      hkdfSync('sha256', answers.linkSecret, 'treffpunkt', 'answer-link-token-seal v1', 32),
+    this.key = createSecretKey(
+      Buffer.from(hkdfSync('sha256', answers.linkSecret, 'treffpunkt', 'answer-link-token-seal v1', 32)),
     );
     this.baseUrl = http.publicBaseUrl;
   }
