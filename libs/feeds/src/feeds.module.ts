@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ChangeVersionModule } from '@app/database';
+import { PlanningModule } from '@app/planning';
 import { FeedCache } from './feed-cache';
 import { FeedLinks } from './feed-links';
 import { FeedQueries } from './feed-queries';
@@ -13,7 +14,7 @@ import { PublicCalendarService } from './public-calendar.service';
 import { RateLimiter } from './rate-limiter';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([FeedToken]), ChangeVersionModule],
+  imports: [TypeOrmModule.forFeature([FeedToken]), ChangeVersionModule, PlanningModule],
   providers: [
     FeedsRedis,
     FeedCache,

@@ -10,15 +10,24 @@ import { Partnership } from './partnerships/partnership.entity';
 import { PartnershipsService } from './partnerships/partnerships.service';
 import { Person } from './people/person.entity';
 import { PeopleService } from './people/people.service';
+import { PeopleVisibility } from './people/people-visibility';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Organisation, Partnership, Person, Event]), ChangeVersionModule],
-  providers: [OrganisationsService, PartnershipsService, PeopleService, EventsService, EventChangeListeners],
+  providers: [
+    OrganisationsService,
+    PartnershipsService,
+    PeopleService,
+    PeopleVisibility,
+    EventsService,
+    EventChangeListeners,
+  ],
   exports: [
     TypeOrmModule,
     OrganisationsService,
     PartnershipsService,
     PeopleService,
+    PeopleVisibility,
     EventsService,
     EventChangeListeners,
   ],

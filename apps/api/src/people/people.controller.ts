@@ -18,13 +18,13 @@ export class PeopleController {
   }
 
   @Get()
-  list(@Query() query: PersonQueryDto) {
-    return this.people.list(query);
+  list(@CurrentActor() actor: AuthenticatedKey, @Query() query: PersonQueryDto) {
+    return this.people.list(actor, query);
   }
 
   @Get(':id')
-  get(@IdParam() id: string) {
-    return this.people.get(id);
+  get(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string) {
+    return this.people.get(actor, id);
   }
 
   @Patch(':id')
