@@ -368,7 +368,28 @@ describe('People visibility across organisations', () => {
     );
   });
 
-  describe('sharing ends with the partnership', () => {
+  describe('sharing through co-hosting and partnerships', () => {
+    it('should let a host and its co-host see each other’s people by name, with no invitation between them', async () => {
+      const brilon = await organisationWithKeys(api, { name: 'Stadt Brilon' });
+      const winterberg = await organisationWithKeys(api, { name: 'Stadt Winterberg' });
+      const bruno = await addPerson(api, brilon.organiserKey, { name: 'Bruno Brilon' });
+      const wiebke = await addPerson(api, winterberg.organiserKey, { name: 'Wiebke Winterberg' });
+      await get(`/people/${wiebke.id}`, brilon.viewerKey).expect(404);
+      await createEvent(api, brilon.organiserKey, {
+        title: 'Gemeinsamer Entwurf',
+        coHostOrganisationIds: [winterberg.id],
+      });
+      const seen = await get(`/people/${wiebke.id}`, brilon.viewerKey).expect(200);
+      expect(seen.body).toEqual({
+        id: wiebke.id,
+        name: 'Wiebke Winterberg',
+        organisationId: winterberg.id,
+        contactVisible: false,
+      });
+      await get(`/people/${bruno.id}`, winterberg.organiserKey).expect(200);
+      await get(`/people/${bruno.id}`, hamm.viewerKey).expect(404);
+    });
+
     it('should hide two organisations from each other once the partnership that joined them loses one', async () => {
       const olpe = await organisationWithKeys(api, { name: 'Stadt Olpe' });
       const meschede = await organisationWithKeys(api, { name: 'Stadt Meschede' });

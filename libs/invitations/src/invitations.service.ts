@@ -98,18 +98,11 @@ export interface AnswerSummary extends SeatsView {
   workshops: WorkshopSummary[];
 }
 
-interface InvitationRow {
-  id: string;
-  eventId: string;
-  status: InvitationStatus;
-  respondedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  person: PersonData;
-}
-
-/** An InvitationRow as INVITATION_COLUMNS select it: the invitee's columns flat, prefixed. */
-type RawInvitationRow = Omit<InvitationRow, 'person'> & {
+/** A row of a statement that selects INVITATION_COLUMNS: the invitation, and its invitee's columns prefixed. */
+type InvitationRow = Pick<
+  InvitationView,
+  'id' | 'eventId' | 'status' | 'respondedAt' | 'createdAt' | 'updatedAt'
+> & {
   [Column in keyof PersonData as `person_${Column}`]: PersonData[Column];
 };
 
@@ -200,8 +193,7 @@ export class InvitationsService {
       parameters.push(String(name), id);
       after = 'AND (p.name, i.id) > ($5, $6::uuid)';
     }
-    const rows = await this.invitationRows(
-      this.dataSource.manager,
+    const rows: InvitationRow[] = await this.dataSource.query(
       `SELECT ${INVITATION_COLUMNS}
          FROM invitations i JOIN people p ON p.id = i.person_id
         WHERE i.event_id = $1
@@ -577,8 +569,7 @@ export class InvitationsService {
     eventId: string,
     invitationId: string,
   ): Promise<InvitationView> {
-    const rows = await this.invitationRows(
-      manager,
+    const rows: InvitationRow[] = await manager.query(
       `SELECT ${INVITATION_COLUMNS} FROM invitations i JOIN people p ON p.id = i.person_id
         WHERE i.id = $1 AND i.event_id = $2`,
       [invitationId, eventId],
@@ -586,34 +577,6 @@ export class InvitationsService {
     if (rows.length === 0) throw InvitationError.notFound('invitation', invitationId);
     const [view] = await this.withChoices(actor, rows, manager);
     return view;
-  }
-
-  /** Rows of a statement that selects INVITATION_COLUMNS, each with its invitee. */
-  private async invitationRows(
-    manager: EntityManager,
-    sql: string,
-    parameters: unknown[],
-  ): Promise<InvitationRow[]> {
-    const rows: RawInvitationRow[] = await manager.query(sql, parameters);
-    return rows.map((row) => ({
-      id: row.id,
-      eventId: row.eventId,
-      status: row.status,
-      respondedAt: row.respondedAt,
-      createdAt: row.createdAt,
-      updatedAt: row.updatedAt,
-      person: {
-        id: row.person_id,
-        name: row.person_name,
-        organisationId: row.person_organisationId,
-        email: row.person_email,
-        department: row.person_department,
-        locale: row.person_locale,
-        timeZone: row.person_timeZone,
-        createdAt: row.person_createdAt,
-        updatedAt: row.person_updatedAt,
-      },
-    }));
   }
 
   private async withChoices(
@@ -638,7 +601,7 @@ export class InvitationsService {
       respondedAt: row.respondedAt,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
-      person: this.visibility.present(actor, row.person),
+      person: this.visibility.present(actor, inviteeOf(row)),
       choices: choices
         .filter((choice) => choice.invitationId === row.id)
         .map(({ workshopId, title, status, requestedAt }) => ({ workshopId, title, status, requestedAt })),
@@ -651,6 +614,20 @@ const INVITATION_COLUMNS = `i.id, i.event_id AS "eventId", i.status, i.responded
   p.organisation_id AS "person_organisationId", p.email AS "person_email", p.department AS "person_department",
   p.locale AS "person_locale", p.time_zone AS "person_timeZone", p.created_at AS "person_createdAt",
   p.updated_at AS "person_updatedAt"`;
+
+function inviteeOf(row: InvitationRow): PersonData {
+  return {
+    id: row.person_id,
+    name: row.person_name,
+    organisationId: row.person_organisationId,
+    email: row.person_email,
+    department: row.person_department,
+    locale: row.person_locale,
+    timeZone: row.person_timeZone,
+    createdAt: row.person_createdAt,
+    updatedAt: row.person_updatedAt,
+  };
+}
 
 function seatsView(capacity: number | null, taken: number): SeatsView {
   return { capacity, taken, seatsLeft: capacity === null ? null : Math.max(0, capacity - taken) };
