@@ -368,6 +368,29 @@ describe('People visibility across organisations', () => {
     );
   });
 
+  describe('OpenAPI document', () => {
+    it('should state the visibility rule on every operation that shows people', async () => {
+      const document = (await api.http().get('/docs-json').expect(200)).body;
+      const operations = [
+        ['/api/v1/people', 'get'],
+        ['/api/v1/people/{id}', 'get'],
+        ['/api/v1/events/{id}/invitations', 'get'],
+        ['/api/v1/events/{id}/invitations/{invitationId}', 'get'],
+        ['/api/v1/events/{id}/emails', 'get'],
+      ];
+      for (const [path, method] of operations) {
+        expect({ path, description: document.paths[path][method].description }).toEqual({
+          path,
+          description: expect.stringContaining(
+            'only when both organisations share an event or a partnership',
+          ),
+        });
+      }
+      expect(document.paths['/api/v1/people/{id}/emails'].get.description).toContain('404');
+      expect(document.paths['/api/v1/partnerships/{id}'].patch.description).toContain('confirmMemberRemoval');
+    });
+  });
+
   describe('sharing through co-hosting and partnerships', () => {
     it('should let a host and its co-host see each other’s people by name, with no invitation between them', async () => {
       const brilon = await organisationWithKeys(api, { name: 'Stadt Brilon' });
