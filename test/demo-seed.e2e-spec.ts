@@ -136,6 +136,13 @@ describe(DemoProgrammeService.name, () => {
     await expect(answerLinks()).resolves.toEqual(linksAfterFirst);
   });
 
+  it('should let Arnsberg lead every demo partnership', async () => {
+    const leads = await api.dataSource.query<Array<{ code: string }>>(
+      `SELECT o.code FROM partnerships p LEFT JOIN organisations o ON o.id = p.lead_organisation_id`,
+    );
+    expect(leads.map((lead) => lead.code)).toEqual(DEMO_PROGRAMME.partnerships.map(() => 'ARN'));
+  });
+
   it('should write no email: loading the demo mails nobody', async () => {
     expect(rowsAfterFirst.emails).toBe(0);
     await expect(countRows()).resolves.toMatchObject({ emails: 0 });

@@ -13,7 +13,13 @@ export interface Person {
 export async function addPerson(
   api: ApiHarness,
   key: string,
-  body: { organisationId?: string; locale?: string; timeZone?: string; name?: string } = {},
+  body: {
+    organisationId?: string;
+    locale?: string;
+    timeZone?: string;
+    name?: string;
+    department?: string;
+  } = {},
 ): Promise<Person> {
   const response = await api
     .http()

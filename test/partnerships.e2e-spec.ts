@@ -1,4 +1,5 @@
 import { ApiHarness, bearer, startApi } from './api-harness';
+import { addPerson, invite } from './invitation-fixtures';
 import {
   countRows,
   createEvent,
@@ -184,26 +185,46 @@ describe('Partnerships API', () => {
       partnershipId = response.body.id;
     });
 
-    it('should let a member change the description and the members', async () => {
-      const response = await api
+    it('should let a member change the description, and the lead organisation the members', async () => {
+      const described = await api
         .http()
         .patch(`/api/v1/partnerships/${partnershipId}`)
         .set(bearer(sundern.organiserKey))
-        .send({
-          description: 'Kultur und Vereine',
-          memberOrganisationIds: [arnsberg.id, sundern.id, morogoro.id],
-        })
+        .send({ description: 'Kultur und Vereine' })
         .expect(200);
-      expect(response.body.description).toBe('Kultur und Vereine');
+      expect(described.body).toMatchObject({
+        description: 'Kultur und Vereine',
+        leadOrganisationId: arnsberg.id,
+      });
+      const response = await api
+        .http()
+        .patch(`/api/v1/partnerships/${partnershipId}`)
+        .set(bearer(arnsberg.organiserKey))
+        .send({ memberOrganisationIds: [arnsberg.id, sundern.id, morogoro.id] })
+        .expect(200);
       expect(response.body.memberIds).toHaveLength(3);
+      expect(response.body.memberChanges).toEqual({ addedOrganisationIds: [morogoro.id], removed: [] });
     });
 
-    it('should refuse a member that would leave itself out (403) and keep the members', async () => {
+    it('should refuse membership changes by a member that does not lead (403) and keep the members', async () => {
+      const outsider = await organisationWithKeys(api);
+      for (const members of [
+        [arnsberg.id, sundern.id],
+        [arnsberg.id, sundern.id, morogoro.id, outsider.id],
+      ]) {
+        const response = await api
+          .http()
+          .patch(`/api/v1/partnerships/${partnershipId}`)
+          .set(bearer(sundern.organiserKey))
+          .send({ memberOrganisationIds: members, confirmMemberRemoval: true })
+          .expect(403);
+        expect(response.body.message).toContain('lead organisation');
+      }
       await api
         .http()
         .patch(`/api/v1/partnerships/${partnershipId}`)
         .set(bearer(sundern.organiserKey))
-        .send({ memberOrganisationIds: [arnsberg.id] })
+        .send({ leadOrganisationId: sundern.id })
         .expect(403);
       const fetched = await api
         .http()
@@ -211,6 +232,117 @@ describe('Partnerships API', () => {
         .set(bearer(api.adminKey))
         .expect(200);
       expect(fetched.body.memberIds).toHaveLength(3);
+      expect(fetched.body.leadOrganisationId).toBe(arnsberg.id);
+    });
+
+    it('should answer removing a member unconfirmed with 409 saying what it loses, and remove it once confirmed', async () => {
+      const created = await createPartnership(arnsberg.organiserKey, {
+        name: 'Klimabündnis mit Rückzug',
+        memberOrganisationIds: [arnsberg.id, sundern.id, morogoro.id],
+      }).then((response) => response.body);
+      expect(created.leadOrganisationId).toBe(arnsberg.id);
+      const internal = await createEvent(api, arnsberg.organiserKey, {
+        title: 'Interne Abstimmung',
+        status: 'published',
+        visibility: 'internal',
+        partnershipId: created.id,
+      });
+      await createEvent(api, arnsberg.organiserKey, {
+        title: 'Interner Entwurf',
+        visibility: 'internal',
+        partnershipId: created.id,
+      });
+      const delegate = await addPerson(api, morogoro.organiserKey);
+      await invite(api, arnsberg.organiserKey, internal.id, { personIds: [delegate.id] }).then((response) =>
+        expect(response.status).toBe(201),
+      );
+      const path = `/api/v1/partnerships/${created.id}`;
+      const unconfirmed = await api
+        .http()
+        .patch(path)
+        .set(bearer(arnsberg.organiserKey))
+        .send({ memberOrganisationIds: [arnsberg.id, sundern.id], description: 'ohne Morogoro' })
+        .expect(409);
+      const removal = [
+        {
+          organisationId: morogoro.id,
+          name: 'Morogoro Municipal Council',
+          code: morogoro.code,
+          internalEvents: [{ id: internal.id, title: 'Interne Abstimmung', startsAt: expect.any(String) }],
+          invitedPeople: 1,
+        },
+      ];
+      expect(unconfirmed.body).toMatchObject({
+        code: 'member_removal_unconfirmed',
+        details: { removedMembers: removal },
+      });
+      const unchanged = await api.http().get(path).set(bearer(api.adminKey)).expect(200);
+      expect(unchanged.body).toMatchObject({ description: '' });
+      expect(unchanged.body.memberIds).toHaveLength(3);
+      await api.http().get(`/api/v1/events/${internal.id}`).set(bearer(morogoro.viewerKey)).expect(200);
+
+      const confirmed = await api
+        .http()
+        .patch(path)
+        .set(bearer(arnsberg.organiserKey))
+        .send({ memberOrganisationIds: [arnsberg.id, sundern.id], confirmMemberRemoval: true })
+        .expect(200);
+      expect(confirmed.body.memberChanges).toEqual({ addedOrganisationIds: [], removed: removal });
+      expect([...confirmed.body.memberIds].sort()).toEqual([arnsberg.id, sundern.id].sort());
+      await api.http().get(`/api/v1/events/${internal.id}`).set(bearer(morogoro.viewerKey)).expect(404);
+    });
+
+    it('should keep the lead a member (400), let the lead hand it on, and let an admin change members', async () => {
+      const created = await createPartnership(arnsberg.organiserKey, {
+        name: 'Staffelstab',
+        memberOrganisationIds: [arnsberg.id, sundern.id],
+      }).then((response) => response.body);
+      const path = `/api/v1/partnerships/${created.id}`;
+      const leaderless = await api
+        .http()
+        .patch(path)
+        .set(bearer(arnsberg.organiserKey))
+        .send({ memberOrganisationIds: [sundern.id], confirmMemberRemoval: true })
+        .expect(400);
+      expect(leaderless.body.problems).toEqual([expect.objectContaining({ field: 'leadOrganisationId' })]);
+      await api
+        .http()
+        .patch(path)
+        .set(bearer(arnsberg.organiserKey))
+        .send({ leadOrganisationId: morogoro.id })
+        .expect(400);
+      const handedOn = await api
+        .http()
+        .patch(path)
+        .set(bearer(arnsberg.organiserKey))
+        .send({ leadOrganisationId: sundern.id })
+        .expect(200);
+      expect(handedOn.body.leadOrganisationId).toBe(sundern.id);
+      await api
+        .http()
+        .patch(path)
+        .set(bearer(arnsberg.organiserKey))
+        .send({ memberOrganisationIds: [arnsberg.id, sundern.id, morogoro.id] })
+        .expect(403);
+      const byAdmin = await api
+        .http()
+        .patch(path)
+        .set(bearer(api.adminKey))
+        .send({ memberOrganisationIds: [sundern.id, morogoro.id], confirmMemberRemoval: true })
+        .expect(200);
+      expect(byAdmin.body.memberChanges).toMatchObject({
+        addedOrganisationIds: [morogoro.id],
+        removed: [{ organisationId: arnsberg.id, internalEvents: [], invitedPeople: 0 }],
+      });
+    });
+
+    it('should refuse a lead that is not a member when creating (400)', async () => {
+      const response = await createPartnership(arnsberg.organiserKey, {
+        name: 'Fremdgeführt',
+        memberOrganisationIds: [arnsberg.id],
+        leadOrganisationId: sundern.id,
+      });
+      expect(response.status).toBe(400);
     });
 
     it('should refuse changes by a non-member (403) and by a viewer (403)', async () => {
@@ -271,6 +403,19 @@ describe('Partnerships API', () => {
   });
 
   describe('DELETE /api/v1/partnerships/:id', () => {
+    it('should refuse deletion by a member that does not lead (403)', async () => {
+      const created = await createPartnership(arnsberg.organiserKey, {
+        name: 'Nur die Leitung löscht',
+        memberOrganisationIds: [arnsberg.id, sundern.id],
+      });
+      await api
+        .http()
+        .delete(`/api/v1/partnerships/${created.body.id}`)
+        .set(bearer(sundern.organiserKey))
+        .expect(403);
+      await api.http().get(`/api/v1/partnerships/${created.body.id}`).set(bearer(api.adminKey)).expect(200);
+    });
+
     it('should let a member delete a partnership, members and all', async () => {
       const created = await createPartnership(arnsberg.organiserKey, {
         name: 'Kurzlebig',

@@ -157,6 +157,7 @@ export class DemoProgrammeService {
           name: record.name,
           description: record.description,
           members: record.members.map((code) => reference<Organisation>(organisationIds, code)),
+          leadOrganisationId: organisationIds.get(record.lead)!,
         },
         { members: true },
       );

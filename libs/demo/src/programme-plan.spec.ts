@@ -92,9 +92,23 @@ describe(planProgramme.name, () => {
   it('should refuse a partnership member that is not a demo organisation', () => {
     const broken: DemoProgramme = {
       ...DEMO_PROGRAMME,
-      partnerships: [{ key: 'x', name: 'X', description: '', members: ['ARN', 'NOPE'] }],
+      partnerships: [{ key: 'x', name: 'X', description: '', members: ['ARN', 'NOPE'], lead: 'ARN' }],
     };
     expect(() => planProgramme(broken)).toThrow('unknown organisation NOPE');
+  });
+
+  it('should refuse a partnership led by an organisation that is not one of its members', () => {
+    const broken: DemoProgramme = {
+      ...DEMO_PROGRAMME,
+      partnerships: [{ key: 'x', name: 'X', description: '', members: ['ARN', 'SUN'], lead: 'MORO' }],
+    };
+    expect(() => planProgramme(broken)).toThrow('the lead MORO is no member');
+  });
+
+  it('should let Arnsberg lead every demo partnership', () => {
+    expect(DEMO_PROGRAMME.partnerships.map((partnership) => partnership.lead)).toEqual(
+      DEMO_PROGRAMME.partnerships.map(() => 'ARN'),
+    );
   });
 });
 

@@ -84,6 +84,11 @@ export function planProgramme(programme: DemoProgramme): PlannedEvent[] {
   };
   for (const partnership of programme.partnerships) {
     for (const code of partnership.members) assertKnown(`partnership ${partnership.key}`, code);
+    if (!partnership.members.includes(partnership.lead)) {
+      throw new DemoError(`Demo partnership ${partnership.key}: the lead ${partnership.lead} is no member.`, [
+        { field: `partnership ${partnership.key}`, message: partnership.lead },
+      ]);
+    }
   }
   for (const person of programme.people) {
     assertKnown(`person ${person.email}`, person.organisation);

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PlanningModule } from '@app/planning';
 import { QueueModule } from '@app/queue';
 import { Email } from './email.entity';
 import { EmailsService } from './emails.service';
 
 /** For producers (invitations) and the organiser API: write emails, read their state. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Email]), QueueModule],
+  imports: [TypeOrmModule.forFeature([Email]), QueueModule, PlanningModule],
   providers: [EmailsService],
   exports: [EmailsService],
 })

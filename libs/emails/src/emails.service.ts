@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
-import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { redisConfig } from '@app/config';
 import {
   Actor,
@@ -14,7 +14,9 @@ import {
   MAX_PAGE_SIZE,
   Page,
   PageRequest,
+  PeopleVisibility,
   Person,
+  PersonView,
 } from '@app/planning';
 import { redisOptionsFromUrl } from '@app/queue';
 import { Email } from './email.entity';
@@ -29,6 +31,12 @@ export interface EmailFilter extends PageRequest {
 }
 
 export type StatusCounts = Record<EmailStatus, number>;
+
+/** An email with its recipient as the reader may see them (see PeopleVisibility). */
+export interface EmailEntry {
+  email: Email;
+  person: PersonView;
+}
 
 /** Rows per INSERT: well inside Postgres' limits, and one round trip for a typical fan-out. */
 const INSERT_CHUNK = 5_000;
@@ -45,6 +53,7 @@ export class EmailsService implements OnApplicationShutdown {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(redisConfig.KEY) private readonly redis: ConfigType<typeof redisConfig>,
+    private readonly visibility: PeopleVisibility,
   ) {}
 
   /**
@@ -110,11 +119,14 @@ export class EmailsService implements OnApplicationShutdown {
     return result.affected ?? 0;
   }
 
-  /** The emails about an event, for its hosts and admins. */
-  async listForEvent(actor: Actor, eventId: string, filter: EmailFilter): Promise<Page<Email>> {
+  /**
+   * The emails about an event, for its hosts and admins. Recipients of other organisations are
+   * shown by name and organisation only (they share the event with its hosts by being invited).
+   */
+  async listForEvent(actor: Actor, eventId: string, filter: EmailFilter): Promise<Page<EmailEntry>> {
     await this.assertHostsEvent(actor, eventId);
     const query = this.baseQuery(filter).andWhere('email.eventId = :eventId', { eventId });
-    return this.page(query, filter);
+    return this.entries(actor, await this.page(query, filter));
   }
 
   /** How many of an event's emails are in each state. */
@@ -129,24 +141,25 @@ export class EmailsService implements OnApplicationShutdown {
     return counts;
   }
 
-  /** The emails to a person; organisers see those about events their organisation hosts. */
-  async listForPerson(actor: Actor, personId: string, filter: EmailFilter): Promise<Page<Email>> {
-    if (!(await this.dataSource.manager.existsBy(Person, { id: personId }))) {
+  /**
+   * The emails to a person, about any event: an email history is contact data, so only the
+   * person's own organisation and admins see it. Anyone else gets 404, as for an unknown person,
+   * so that the answer does not tell whether the person exists.
+   */
+  async listForPerson(actor: Actor, personId: string, filter: EmailFilter): Promise<Page<EmailEntry>> {
+    const person = await this.dataSource.manager.findOneBy(Person, { id: personId });
+    if (!person || !this.visibility.seesContact(actor, person)) {
       throw EmailsError.notFound('person', personId);
     }
     const query = this.baseQuery(filter).andWhere('email.personId = :personId', { personId });
-    if (!isAdmin(actor)) {
-      query.andWhere(
-        new Brackets((where) =>
-          where.where('event.hostOrganisationId = :actorOrganisationId').orWhere(
-            `EXISTS (SELECT 1 FROM event_co_hosts c
-                      WHERE c.event_id = event.id AND c.organisation_id = :actorOrganisationId)`,
-          ),
-        ),
-        { actorOrganisationId: actor.organisationId },
-      );
-    }
-    return this.page(query, filter);
+    return this.entries(actor, await this.page(query, filter));
+  }
+
+  private entries(actor: Actor, page: Page<Email>): Page<EmailEntry> {
+    return {
+      items: page.items.map((email) => ({ email, person: this.visibility.present(actor, email.person) })),
+      nextCursor: page.nextCursor,
+    };
   }
 
   async onApplicationShutdown(): Promise<void> {

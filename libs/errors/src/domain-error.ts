@@ -15,6 +15,8 @@ export abstract class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly problems: FieldProblem[] = [],
+    /** What a client needs to resolve the failure, e.g. what a change would remove; sent as `details`. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = new.target.name;

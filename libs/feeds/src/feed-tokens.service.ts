@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { Actor, isAdmin, Person } from '@app/planning';
+import { Actor, PeopleVisibility, Person } from '@app/planning';
 import { FeedLink, FeedLinks } from './feed-links';
 import { FeedToken } from './feed-token.entity';
 import { generateFeedToken } from './feed-token-secret';
@@ -32,6 +32,7 @@ export class FeedTokensService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly links: FeedLinks,
+    private readonly visibility: PeopleVisibility,
   ) {}
 
   async status(actor: Actor, personId: string): Promise<FeedTokenStatus> {
@@ -99,10 +100,9 @@ export class FeedTokensService {
     return person;
   }
 
+  /** Feed settings are personal data: others get 404, as for an unknown person. */
   private assertSees(actor: Actor, person: Person): void {
-    if (!isAdmin(actor) && person.organisationId !== actor.organisationId) {
-      throw FeedsError.forbidden("Only the person's own organisation or an admin sees their feed settings.");
-    }
+    if (!this.visibility.seesContact(actor, person)) throw FeedsError.notFound('person', person.id);
   }
 
   private assertManages(actor: Actor, person: Person): void {

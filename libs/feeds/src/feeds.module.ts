@@ -3,6 +3,7 @@ import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FeedsConfig, feedsConfig } from '@app/config';
 import { ChangeVersionModule } from '@app/database';
+import { PlanningModule } from '@app/planning';
 import { FeedCache } from './feed-cache';
 import { FeedLinks } from './feed-links';
 import { FeedQueries } from './feed-queries';
@@ -15,7 +16,7 @@ import { PublicCalendarService } from './public-calendar.service';
 import { RateLimiter } from './rate-limiter';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([FeedToken]), ChangeVersionModule],
+  imports: [TypeOrmModule.forFeature([FeedToken]), ChangeVersionModule, PlanningModule],
   providers: [
     FeedsRedis,
     FeedCache,

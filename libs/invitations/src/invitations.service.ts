@@ -14,6 +14,9 @@ import {
   MAX_PAGE_SIZE,
   Page,
   PageRequest,
+  PeopleVisibility,
+  PersonData,
+  PersonView,
 } from '@app/planning';
 import { AnswerLinks } from './answer-links';
 import { Invitation } from './invitation.entity';
@@ -62,7 +65,8 @@ export interface InvitationView {
   respondedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
-  person: { id: string; name: string; email: string; organisationId: string | null; locale: string };
+  /** The invitee; people of other organisations than the reader's by name and organisation only. */
+  person: PersonView;
   choices: ChoiceView[];
 }
 
@@ -94,19 +98,13 @@ export interface AnswerSummary extends SeatsView {
   workshops: WorkshopSummary[];
 }
 
-interface InvitationRow {
-  id: string;
-  eventId: string;
-  status: InvitationStatus;
-  respondedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  personId: string;
-  personName: string;
-  personEmail: string;
-  personOrganisationId: string | null;
-  personLocale: string;
-}
+/** A row of a statement that selects INVITATION_COLUMNS: the invitation, and its invitee's columns prefixed. */
+type InvitationRow = Pick<
+  InvitationView,
+  'id' | 'eventId' | 'status' | 'respondedAt' | 'createdAt' | 'updatedAt'
+> & {
+  [Column in keyof PersonData as `person_${Column}`]: PersonData[Column];
+};
 
 /** The organiser's side of invitations: invite, see the answers, withdraw an invitation. */
 @Injectable()
@@ -120,6 +118,7 @@ export class InvitationsService {
     private readonly seats: SeatsService,
     private readonly reminders: RemindersService,
     private readonly links: AnswerLinks,
+    private readonly visibility: PeopleVisibility,
   ) {}
 
   /**
@@ -206,7 +205,7 @@ export class InvitationsService {
         LIMIT $4`,
       parameters,
     );
-    const items = await this.withChoices(rows.slice(0, limit));
+    const items = await this.withChoices(actor, rows.slice(0, limit));
     const last = rows.length > limit ? items[items.length - 1] : undefined;
     return { items, nextCursor: last ? encodeCursor(last.person.name, last.id) : null };
   }
@@ -218,7 +217,7 @@ export class InvitationsService {
       'see the invitations of events it neither hosts nor co-hosts',
       false,
     );
-    return this.view(this.dataSource.manager, eventId, invitationId);
+    return this.view(actor, this.dataSource.manager, eventId, invitationId);
   }
 
   /** Answers per status, and seats per workshop. */
@@ -301,7 +300,7 @@ export class InvitationsService {
       const stillHeld = await this.heldWorkshopIds(manager, invitationId);
       if (stillHeld.some((id) => !workshops.has(id))) throw new RetryTransaction();
       if (invitation.status !== 'cancelled') await this.withdrawIn(manager, event, invitation, workshops);
-      return this.view(manager, eventId, invitationId);
+      return this.view(actor, manager, eventId, invitationId);
     });
     this.emails.dispatchSoon();
     return view;
@@ -564,18 +563,24 @@ export class InvitationsService {
     return rows.map((row) => row.eventId);
   }
 
-  private async view(manager: EntityManager, eventId: string, invitationId: string): Promise<InvitationView> {
+  private async view(
+    actor: Actor,
+    manager: EntityManager,
+    eventId: string,
+    invitationId: string,
+  ): Promise<InvitationView> {
     const rows: InvitationRow[] = await manager.query(
       `SELECT ${INVITATION_COLUMNS} FROM invitations i JOIN people p ON p.id = i.person_id
         WHERE i.id = $1 AND i.event_id = $2`,
       [invitationId, eventId],
     );
     if (rows.length === 0) throw InvitationError.notFound('invitation', invitationId);
-    const [view] = await this.withChoices(rows, manager);
+    const [view] = await this.withChoices(actor, rows, manager);
     return view;
   }
 
   private async withChoices(
+    actor: Actor,
     rows: InvitationRow[],
     manager = this.dataSource.manager,
   ): Promise<InvitationView[]> {
@@ -596,13 +601,7 @@ export class InvitationsService {
       respondedAt: row.respondedAt,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
-      person: {
-        id: row.personId,
-        name: row.personName,
-        email: row.personEmail,
-        organisationId: row.personOrganisationId,
-        locale: row.personLocale,
-      },
+      person: this.visibility.present(actor, inviteeOf(row)),
       choices: choices
         .filter((choice) => choice.invitationId === row.id)
         .map(({ workshopId, title, status, requestedAt }) => ({ workshopId, title, status, requestedAt })),
@@ -611,8 +610,24 @@ export class InvitationsService {
 }
 
 const INVITATION_COLUMNS = `i.id, i.event_id AS "eventId", i.status, i.responded_at AS "respondedAt",
-  i.created_at AS "createdAt", i.updated_at AS "updatedAt", p.id AS "personId", p.name AS "personName",
-  p.email AS "personEmail", p.organisation_id AS "personOrganisationId", p.locale AS "personLocale"`;
+  i.created_at AS "createdAt", i.updated_at AS "updatedAt", p.id AS "person_id", p.name AS "person_name",
+  p.organisation_id AS "person_organisationId", p.email AS "person_email", p.department AS "person_department",
+  p.locale AS "person_locale", p.time_zone AS "person_timeZone", p.created_at AS "person_createdAt",
+  p.updated_at AS "person_updatedAt"`;
+
+function inviteeOf(row: InvitationRow): PersonData {
+  return {
+    id: row.person_id,
+    name: row.person_name,
+    organisationId: row.person_organisationId,
+    email: row.person_email,
+    department: row.person_department,
+    locale: row.person_locale,
+    timeZone: row.person_timeZone,
+    createdAt: row.person_createdAt,
+    updatedAt: row.person_updatedAt,
+  };
+}
 
 function seatsView(capacity: number | null, taken: number): SeatsView {
   return { capacity, taken, seatsLeft: capacity === null ? null : Math.max(0, capacity - taken) };

@@ -7,6 +7,7 @@ export * from './organisations/organisations.service';
 export * from './partnerships/partnership.entity';
 export * from './partnerships/partnerships.service';
 export * from './people/person.entity';
+export * from './people/people-visibility';
 export * from './people/people.service';
 export * from './events/event-kind';
 export * from './events/event.entity';

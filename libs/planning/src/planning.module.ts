@@ -10,17 +10,20 @@ import { Partnership } from './partnerships/partnership.entity';
 import { PartnershipsService } from './partnerships/partnerships.service';
 import { Person } from './people/person.entity';
 import { PeopleService } from './people/people.service';
+import { PeopleVisibility } from './people/people-visibility';
+
+const SERVICES = [
+  OrganisationsService,
+  PartnershipsService,
+  PeopleService,
+  PeopleVisibility,
+  EventsService,
+  EventChangeListeners,
+];
 
 @Module({
   imports: [TypeOrmModule.forFeature([Organisation, Partnership, Person, Event]), ChangeVersionModule],
-  providers: [OrganisationsService, PartnershipsService, PeopleService, EventsService, EventChangeListeners],
-  exports: [
-    TypeOrmModule,
-    OrganisationsService,
-    PartnershipsService,
-    PeopleService,
-    EventsService,
-    EventChangeListeners,
-  ],
+  providers: SERVICES,
+  exports: [TypeOrmModule, ...SERVICES],
 })
 export class PlanningModule {}

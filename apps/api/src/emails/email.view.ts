@@ -1,5 +1,5 @@
-import { Email, EmailKind, EmailStatus } from '@app/emails';
-import { Page } from '@app/planning';
+import { EmailEntry, EmailKind, EmailStatus } from '@app/emails';
+import { Page, PersonView } from '@app/planning';
 
 export interface EmailView {
   id: string;
@@ -11,12 +11,17 @@ export interface EmailView {
    */
   status: EmailStatus;
   event: { id: string; title: string };
-  person: { id: string; name: string; email: string };
+  /** The recipient; people of other organisations by name and organisation only. */
+  person: PersonView;
   invitationId: string | null;
   sendAt: string;
   /** Set from the first attempt on; the same for every copy of this email. */
   messageId: string | null;
   attempts: number;
+  /**
+   * The last SMTP error. Null for recipients of other organisations: SMTP replies quote the
+   * address; their own organisation sees it in the person's email history.
+   */
   lastError: string | null;
   sentAt: string | null;
   skippedReason: string | null;
@@ -26,18 +31,18 @@ export interface EmailView {
   updatedAt: string;
 }
 
-export function toEmailView(email: Email): EmailView {
+export function toEmailView({ email, person }: EmailEntry): EmailView {
   return {
     id: email.id,
     kind: email.kind,
     status: email.status,
     event: { id: email.event.id, title: email.event.title },
-    person: { id: email.person.id, name: email.person.name, email: email.person.email },
+    person,
     invitationId: email.invitationId,
     sendAt: email.sendAt.toISOString(),
     messageId: email.messageId,
     attempts: email.attempts,
-    lastError: email.lastError,
+    lastError: person.contactVisible ? email.lastError : null,
     sentAt: email.sentAt?.toISOString() ?? null,
     skippedReason: email.skippedReason,
     offsetMinutes: email.offsetMinutes,
@@ -46,6 +51,6 @@ export function toEmailView(email: Email): EmailView {
   };
 }
 
-export function toEmailPage(page: Page<Email>): Page<EmailView> {
+export function toEmailPage(page: Page<EmailEntry>): Page<EmailView> {
   return { items: page.items.map(toEmailView), nextCursor: page.nextCursor };
 }

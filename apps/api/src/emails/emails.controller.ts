@@ -4,10 +4,11 @@ import { AuthenticatedKey } from '@app/access';
 import { EmailsService } from '@app/emails';
 import { CurrentActor } from '../http/current-actor.decorator';
 import { IdParam } from '../http/id.param';
+import { PEOPLE_VISIBILITY_RULE } from '../people/person.view';
 import { EmailQueryDto } from './email.dto';
 import { toEmailPage } from './email.view';
 
-/** Delivery state of the emails about an event or to a person, for the event's hosts. */
+/** Delivery state of the emails about an event (for its hosts) or to a person (for their organisation). */
 @ApiTags('emails')
 @ApiBearerAuth()
 @Controller()
@@ -15,7 +16,10 @@ export class EmailsController {
   constructor(private readonly emails: EmailsService) {}
 
   @Get('events/:id/emails')
-  @ApiOperation({ summary: 'The emails about an event (invitations, updates, reminders …) and their state' })
+  @ApiOperation({
+    summary: 'The emails about an event (invitations, updates, reminders …) and their state',
+    description: `For the event's hosts, co-hosts and admins. Recipients of other organisations appear by name and organisation only, and their \`lastError\` is null (SMTP replies quote the address). ${PEOPLE_VISIBILITY_RULE}`,
+  })
   async forEvent(
     @CurrentActor() actor: AuthenticatedKey,
     @IdParam() id: string,
@@ -31,7 +35,11 @@ export class EmailsController {
   }
 
   @Get('people/:id/emails')
-  @ApiOperation({ summary: 'The emails to a person and their state' })
+  @ApiOperation({
+    summary: 'The emails to a person and their state',
+    description:
+      "An email history is contact data: only the person's own organisation and admin keys see it, about any event. Any other key gets 404, as for an unknown person, so that the answer does not reveal whether the person exists.",
+  })
   async forPerson(
     @CurrentActor() actor: AuthenticatedKey,
     @IdParam() id: string,

@@ -7,7 +7,7 @@ import { IdParam } from '../http/id.param';
 
 const CHANGES_PER_KEY_AND_HOUR = 60;
 
-/** A person's personal feed URL: issued, rotated and revoked by their organisation's organisers. */
+/** A person's personal feed URL: issued, rotated and revoked by their organisation's organisers; 404 for other organisations. */
 @ApiTags('calendar feeds')
 @ApiBearerAuth()
 @Controller('people/:id/feed-token')
@@ -20,6 +20,8 @@ export class FeedTokensController {
   @Get()
   @ApiOperation({
     summary: 'Whether the person has a personal feed URL (the URL itself is shown only once).',
+    description:
+      "Feed settings are personal data: keys of other organisations than the person's get 404, as for an unknown person.",
   })
   status(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string) {
     return this.tokens.status(actor, id);

@@ -70,6 +70,7 @@ export class ProblemFilter implements ExceptionFilter {
         message: exception.message,
         code: exception.code,
         ...(exception.problems.length ? { problems: exception.problems } : {}),
+        ...(exception.details !== undefined ? { details: exception.details } : {}),
       };
     }
     if (exception instanceof HttpException) {

@@ -4,6 +4,7 @@ import { AuthenticatedKey } from '@app/access';
 import { InvitationsService } from '@app/invitations';
 import { CurrentActor } from '../http/current-actor.decorator';
 import { IdParam } from '../http/id.param';
+import { PEOPLE_VISIBILITY_RULE } from '../people/person.view';
 import { InvitationQueryDto, InviteDto } from './invitation.dto';
 
 @ApiTags('invitations')
@@ -22,7 +23,10 @@ export class InvitationsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'The invitations of an event with answers and workshop choices, by name.' })
+  @ApiOperation({
+    summary: 'The invitations of an event with answers and workshop choices, by name.',
+    description: `For the event's hosts, co-hosts and admins. Invitees of other organisations than the key's appear by name and organisation only (\`person.contactVisible: false\`). ${PEOPLE_VISIBILITY_RULE}`,
+  })
   list(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string, @Query() query: InvitationQueryDto) {
     return this.invitations.list(actor, id, query);
   }
@@ -34,6 +38,10 @@ export class InvitationsController {
   }
 
   @Get(':invitationId')
+  @ApiOperation({
+    summary: 'One invitation; its invitee as the list shows them.',
+    description: PEOPLE_VISIBILITY_RULE,
+  })
   get(
     @CurrentActor() actor: AuthenticatedKey,
     @IdParam() id: string,

@@ -48,18 +48,25 @@ export class CreatePersonDto {
 export class UpdatePersonDto extends PartialType(CreatePersonDto, { skipNullProperties: false }) {}
 
 export class PersonQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Search in name and email.' })
+  @ApiPropertyOptional({
+    description: "Search in names, and in email addresses of the key's own organisation's people.",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Only this organisation's people the key may see; another organisation's by name only.",
+  })
   @IsOptional()
   @IsUUID()
   organisationId?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    description: "Matches only people of the key's own organisation (admins: everyone).",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)

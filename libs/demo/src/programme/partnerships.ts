@@ -10,6 +10,7 @@ export const PARTNERSHIPS: PartnershipRecord[] = [
       'zu begegnen. Auftakt war der erste gemeinsame Städtetag 2022 unter dem Motto „Herausforderungen gemeinsam angehen“. ' +
       'Die Finanzierung erfolgt über die beteiligten Partner; hauptverantwortlich ist die Stadt Arnsberg.',
     members: ['ARN', 'SUN'],
+    lead: 'ARN',
   },
   {
     key: 'knp-arnsberg-morogoro',
@@ -22,6 +23,7 @@ export const PARTNERSHIPS: PartnershipRecord[] = [
       '(20.–22.09.2023), Delegationsbesuch aus Morogoro (23.–27.09.2023) und Entsendung aus Arnsberg nach Morogoro ' +
       '(10.–17.02.2024).',
     members: ['ARN', 'MORO'],
+    lead: 'ARN',
   },
   {
     key: 'knp-netzwerk-2023',
@@ -31,6 +33,7 @@ export const PARTNERSHIPS: PartnershipRecord[] = [
       '„Kommunale Nachhaltigkeitspartnerschaften“, begleitet von Engagement Global / SKEW über rund zweieinhalb Jahre. ' +
       'Gegenseitiges Kennenlernen und fachlicher Austausch; Auftaktkonferenz 2023 in Hamm (Westfalen).',
     members: ['SKEW', 'HAMM', 'ARN', 'MORO'],
+    lead: 'ARN',
   },
   {
     key: 'climate-smart-arnsberg-warren',
@@ -40,6 +43,7 @@ export const PARTNERSHIPS: PartnershipRecord[] = [
       'network: municipal climate protection, energy efficiency and renewable energy in small and mid-sized cities. ' +
       'Austausch zu kommunalem Klimaschutz und Energieeffizienz.',
     members: ['ARN', 'WAR'],
+    lead: 'ARN',
   },
   {
     key: 'arnsberg-alba-iulia',
@@ -48,5 +52,6 @@ export const PARTNERSHIPS: PartnershipRecord[] = [
       'Zusammenarbeit zwischen Arnsberg und Alba Iulia (Kreis Alba, Rumänien) zu Smart City, Digitalisierung der ' +
       'Verwaltung und Stadtentwicklung; exchange of experience between the two administrations.',
     members: ['ARN', 'ALBA'],
+    lead: 'ARN',
   },
 ];

@@ -17,6 +17,8 @@ export interface PartnershipRecord {
   description: string;
   /** Organisation codes. */
   members: string[];
+  /** Code of the member that manages the membership. */
+  lead: string;
 }
 
 /** People are known by their email address, which is unique anyway. */

@@ -2,8 +2,10 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  JoinColumn,
   JoinTable,
   ManyToMany,
+  ManyToOne,
   PrimaryGeneratedColumn,
   RelationId,
   UpdateDateColumn,
@@ -31,6 +33,17 @@ export class Partnership {
 
   @RelationId((partnership: Partnership) => partnership.members)
   memberIds: string[];
+
+  /**
+   * The member that manages the membership: only it (or an admin) adds or removes members. Null
+   * only after the lead organisation was deleted; then only admins change the members.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  leadOrganisationId: string | null;
+
+  @ManyToOne(() => Organisation, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'lead_organisation_id', foreignKeyConstraintName: 'FK_partnerships_lead_organisation' })
+  leadOrganisation: Organisation | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -10,6 +10,7 @@ import { Page, PageRequest, paginate } from '../shared/pagination';
 import { assertActsFor, assertMayWrite } from '../shared/permissions';
 import { PlanningError } from '../shared/planning.error';
 import { likePattern } from '../shared/text-search';
+import { PeopleVisibility, PersonView } from './people-visibility';
 import { Person } from './person.entity';
 
 export interface PersonInput {
@@ -32,9 +33,10 @@ export class PeopleService {
   constructor(
     @InjectRepository(Person) private readonly people: Repository<Person>,
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
+    private readonly visibility: PeopleVisibility,
   ) {}
 
-  async create(actor: Actor, input: PersonInput): Promise<Person> {
+  async create(actor: Actor, input: PersonInput): Promise<PersonView> {
     const organisationId = input.organisationId ?? (isAdmin(actor) ? null : actor.organisationId);
     if (organisationId) assertActsFor(actor, [organisationId], 'add people to another organisation');
     else assertMayWrite(actor);
@@ -49,30 +51,46 @@ export class PeopleService {
       locale: input.locale ?? organisation?.defaultLocale ?? 'en',
       timeZone,
     });
-    return this.saveUnique(person);
+    return this.visibility.present(actor, await this.saveUnique(person));
   }
 
-  async get(id: string): Promise<Person> {
-    const person = await this.people.findOneBy({ id });
-    if (!person) throw PlanningError.notFound('person', id);
-    return person;
+  /** A person as the actor may see them; 404 for people the actor may not see at all. */
+  async get(actor: Actor, id: string): Promise<PersonView> {
+    return this.visibility.present(actor, await this.find(actor, id));
   }
 
-  async list(filter: PersonFilter): Promise<Page<Person>> {
+  /**
+   * People the actor may see, by name. Email and department are searched and filtered only
+   * among people whose contact data the actor sees.
+   */
+  async list(actor: Actor, filter: PersonFilter): Promise<Page<PersonView>> {
     const query = this.people.createQueryBuilder('person');
+    await this.visibility.restrict(actor, query, 'person');
+    const contact = this.visibility.contactCondition(actor, 'person');
     if (filter.q) {
-      query.andWhere('(person.name ILIKE :q OR person.email ILIKE :q)', { q: likePattern(filter.q) });
+      query.andWhere(`(person.name ILIKE :q OR (person.email ILIKE :q AND ${contact.sql}))`, {
+        q: likePattern(filter.q),
+        ...contact.parameters,
+      });
     }
     if (filter.organisationId) {
       query.andWhere('person.organisationId = :organisationId', { organisationId: filter.organisationId });
     }
-    if (filter.department)
-      query.andWhere('person.department = :department', { department: filter.department });
-    return paginate(query, 'name', (person) => person.name, filter);
+    if (filter.department) {
+      query.andWhere(`person.department = :department AND ${contact.sql}`, {
+        department: filter.department,
+        ...contact.parameters,
+      });
+    }
+    const page = await paginate(query, 'name', (person) => person.name, filter);
+    return {
+      items: page.items.map((person) => this.visibility.present(actor, person)),
+      nextCursor: page.nextCursor,
+    };
   }
 
-  async update(actor: Actor, id: string, changes: Partial<PersonInput>): Promise<Person> {
-    const person = await this.get(id);
+  async update(actor: Actor, id: string, changes: Partial<PersonInput>): Promise<PersonView> {
+    const person = await this.find(actor, id);
     this.assertManages(actor, person);
     if (changes.organisationId !== undefined && changes.organisationId !== person.organisationId) {
       if (changes.organisationId) {
@@ -87,13 +105,25 @@ export class PeopleService {
     if (changes.department !== undefined) person.department = changes.department;
     if (changes.locale !== undefined) person.locale = changes.locale;
     if (changes.timeZone !== undefined) person.timeZone = changes.timeZone;
-    return this.saveUnique(person);
+    return this.visibility.present(actor, await this.saveUnique(person));
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    const person = await this.get(id);
+    const person = await this.find(actor, id);
     this.assertManages(actor, person);
     await this.people.delete({ id });
+  }
+
+  /**
+   * The person if the actor may see them at all, else 404: reading, changing and removing a
+   * person the actor may not see answer alike. One it sees but does not manage answers 403.
+   */
+  private async find(actor: Actor, id: string): Promise<Person> {
+    const query = this.people.createQueryBuilder('person').where('person.id = :id', { id });
+    await this.visibility.restrict(actor, query, 'person');
+    const person = await query.getOne();
+    if (!person) throw PlanningError.notFound('person', id);
+    return person;
   }
 
   private assertManages(actor: Actor, person: Person): void {

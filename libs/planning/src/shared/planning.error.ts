@@ -1,8 +1,14 @@
 import { DomainError, DomainErrorKind, FieldProblem } from '@app/errors';
 
 export class PlanningError extends DomainError {
-  constructor(kind: DomainErrorKind, code: string, message: string, problems: FieldProblem[] = []) {
-    super(kind, code, message, problems);
+  constructor(
+    kind: DomainErrorKind,
+    code: string,
+    message: string,
+    problems: FieldProblem[] = [],
+    details?: unknown,
+  ) {
+    super(kind, code, message, problems, details);
   }
 
   static invalid(field: string, message: string): PlanningError {
@@ -17,8 +23,8 @@ export class PlanningError extends DomainError {
     );
   }
 
-  static conflict(code: string, message: string): PlanningError {
-    return new PlanningError('conflict', code, message);
+  static conflict(code: string, message: string, details?: unknown): PlanningError {
+    return new PlanningError('conflict', code, message, [], details);
   }
 
   static forbidden(message: string): PlanningError {

@@ -1,0 +1,48 @@
+import { DataSource } from 'typeorm';
+import { ChangeVersion } from '@app/database';
+import { Person } from './person.entity';
+import { PeopleVisibility } from './people-visibility';
+
+describe(PeopleVisibility.name, () => {
+  // present and seesContact decide from the key and the person alone: no database needed.
+  const visibility = new PeopleVisibility({} as DataSource, {} as ChangeVersion);
+  const person: Person = Object.assign(new Person(), {
+    id: 'p1',
+    name: 'Amani Mwakyusa',
+    email: 'amani@morogoro.example',
+    organisationId: 'moro',
+    department: 'Environment',
+    locale: 'sw',
+    timeZone: 'Africa/Dar_es_Salaam',
+    createdAt: new Date('2027-01-01T00:00:00Z'),
+    updatedAt: new Date('2027-01-02T00:00:00Z'),
+  });
+
+  it("should give a key of the person's organisation, viewer or organiser, the contact data", () => {
+    for (const role of ['viewer', 'organiser'] as const) {
+      expect(visibility.present({ organisationId: 'moro', role }, person)).toMatchObject({
+        contactVisible: true,
+        email: 'amani@morogoro.example',
+        department: 'Environment',
+      });
+    }
+  });
+
+  it('should give an admin key of any organisation the contact data', () => {
+    expect(visibility.seesContact({ organisationId: 'ops', role: 'admin' }, person)).toBe(true);
+  });
+
+  it('should give a key of another organisation name and organisation only', () => {
+    expect(visibility.present({ organisationId: 'arn', role: 'organiser' }, person)).toEqual({
+      id: 'p1',
+      name: 'Amani Mwakyusa',
+      organisationId: 'moro',
+      contactVisible: false,
+    });
+  });
+
+  it('should not treat a person without an organisation as one of the key’s own', () => {
+    const guest = Object.assign(new Person(), { ...person, organisationId: null });
+    expect(visibility.seesContact({ organisationId: 'arn', role: 'organiser' }, guest)).toBe(false);
+  });
+});
