@@ -121,6 +121,42 @@ describe('Health and readiness of the API', () => {
     expect(after.events.map((entry) => entry.summary)).toEqual([first.title, second.title]);
   });
 
+  it('should serve feeds from memory or render them from Postgres while Redis is unreachable, never 500', async () => {
+    const host = await organisationWithKeys(api);
+    const path = `/feeds/organisations/${host.code.toLowerCase()}.ics`;
+    const feed = () => api.http().get(path).buffer(true).parse(textParser);
+    const day = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const event = (title: string, hour: number) =>
+      createEvent(api, host.organiserKey, {
+        status: 'published',
+        visibility: 'public',
+        title,
+        startsAt: `${day}T${hour}:00`,
+        endsAt: `${day}T${hour + 1}:00`,
+      });
+    const first = await event('Vor dem Redis-Ausfall', 10);
+    const served = await feed().expect(200);
+
+    await redisProxy.cut();
+    try {
+      const fromMemory = await feed().expect(200);
+      expect(fromMemory.body).toBe(served.body);
+      const second = await event('Während des Redis-Ausfalls', 12);
+      const rendered = await feed().expect(200);
+      expect(readCalendar(rendered.body).events.map((entry) => entry.summary)).toEqual([
+        first.title,
+        second.title,
+      ]);
+      const gzipped = await api.http().get(path).set('Accept-Encoding', 'gzip').expect(200);
+      expect(gzipped.headers['content-encoding']).toBe('gzip');
+      await api.http().get('/feeds/personal/not-a-token.ics').expect(404);
+    } finally {
+      await redisProxy.open();
+    }
+    await eventually(async () => (await ready()).status === 200);
+    await feed().expect(200);
+  });
+
   it('should answer 503 from readiness while Redis is unreachable, keep serving data, and recover', async () => {
     await redisProxy.cut();
     try {

@@ -30,6 +30,8 @@ export interface CachedFeed {
  * processes, so a changed feed is rendered once: per process concurrent requests share one render,
  * across processes a short Redis lock lets one render while others wait for it.
  *
+ * Without Redis, feeds are rendered per process (see renderAlone).
+ *
  * In Redis a feed is a hash `<key>` with the length and ETag of each encoding and its bodies as
  * strings `<key>:identity` and `<key>:gzip`, written in pieces (handing ioredis megabytes at once
  * copies and sends them in one go on the event loop); a body counts once its length and ETag are
@@ -82,6 +84,7 @@ export class FeedCache {
 
   /** A feed that changed: its old bytes leave Redis soon, once no process needs them any more. */
   replaced(key: string): void {
+    if (!this.redis.available()) return;
     const client = this.redis.client;
     void client
       .multi()
@@ -93,19 +96,24 @@ export class FeedCache {
   }
 
   private async load(key: string, render: () => Promise<FeedRepresentation>): Promise<CachedFeed> {
-    const stored = await this.read(key);
+    if (!this.redis.available()) return this.renderAlone(key, render);
+    const stored = await this.read(key).catch(() => null);
     if (stored) return stored;
     const lock = `${key}:lock`;
-    const locked = (await this.redis.client.set(lock, '1', 'PX', LOCK_TTL_MS, 'NX')) === 'OK';
+    const locked = await this.redis.client
+      .set(lock, '1', 'PX', LOCK_TTL_MS, 'NX')
+      .then((reply) => reply === 'OK')
+      .catch(() => null);
+    if (locked === null) return this.renderAlone(key, render);
     if (!locked) {
-      const other = await this.waitForOtherRender(key);
+      const other = await this.waitForOtherRender(key).catch(() => null);
       if (other) return other;
     }
     let feed: CachedFeed;
     try {
       feed = { identity: await render() };
     } catch (error) {
-      if (locked) await this.redis.client.del(lock);
+      if (locked) await this.redis.client.del(lock).catch(() => undefined);
       throw error;
     }
     this.local.set(key, feed);
@@ -116,6 +124,16 @@ export class FeedCache {
         .catch((error: Error) => this.logger.warn(`Could not share feed ${key}: ${error.message}`))
         .finally(() => (locked ? this.redis.client.del(lock).catch(() => undefined) : undefined));
     });
+    return feed;
+  }
+
+  /**
+   * Redis is out of reach: the feed is rendered from PostgreSQL and kept in this process only, so
+   * that feeds keep working and stay exact; other processes render it for themselves meanwhile.
+   */
+  private async renderAlone(key: string, render: () => Promise<FeedRepresentation>): Promise<CachedFeed> {
+    const feed: CachedFeed = { identity: await render() };
+    this.local.set(key, feed);
     return feed;
   }
 
@@ -162,9 +180,11 @@ export class FeedCache {
     const representation = await gzipOf(feed.identity);
     feed.gzip = representation;
     this.local.resize(key);
-    void this.store(key, 'gzip', representation).catch((error: Error) =>
-      this.logger.warn(`Could not share the gzip body of ${key}: ${error.message}`),
-    );
+    if (this.redis.available()) {
+      void this.store(key, 'gzip', representation).catch((error: Error) =>
+        this.logger.warn(`Could not share the gzip body of ${key}: ${error.message}`),
+      );
+    }
     return representation;
   }
 

@@ -20,6 +20,14 @@ export class FeedsRedis implements OnModuleDestroy {
     this.prefix = `${config.queuePrefix}:feeds`;
   }
 
+  /**
+   * Whether commands would go out now. While Redis is unreachable feeds do without it rather than
+   * queue commands that wait for a reconnection.
+   */
+  available(): boolean {
+    return this.client.status === 'ready';
+  }
+
   async onModuleDestroy(): Promise<void> {
     await this.client.quit().catch(() => this.client.disconnect());
   }

@@ -1,3 +1,4 @@
+import { MaxRetriesPerRequestError } from 'ioredis/built/errors';
 import {
   ArgumentsHost,
   BadRequestException,
@@ -160,6 +161,7 @@ describe(ProblemFilter.name, () => {
       postgresFailure('57P01', 'terminating connection due to administrator command'),
     ],
     ['a pool timeout', new Error('timeout exceeded when trying to connect')],
+    ['a Redis command that gave up while Redis was away', new MaxRetriesPerRequestError(2)],
     [
       'a cause chain ending in a reset',
       new Error('query failed', { cause: Object.assign(new Error('reset'), { code: 'ECONNRESET' }) }),
