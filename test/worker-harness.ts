@@ -58,6 +58,8 @@ export interface WorkerProcess {
   exited: Promise<number | null>;
   /** Peak resident set size seen by sampling /proc, in bytes (Linux). */
   peakRss(): number;
+  /** The last 20,000 characters the process wrote (stdout and stderr). */
+  output(): string;
   stopSampling(): void;
 }
 
@@ -109,7 +111,14 @@ export function spawnWorker(
     peak = Math.max(peak, residentSetSize(child.pid));
   }, 100);
   void exited.then(() => clearInterval(sampler));
-  return { child, ready, exited, peakRss: () => peak, stopSampling: () => clearInterval(sampler) };
+  return {
+    child,
+    ready,
+    exited,
+    peakRss: () => peak,
+    output: () => output,
+    stopSampling: () => clearInterval(sampler),
+  };
 }
 
 function residentSetSize(pid: number | undefined): number {

@@ -90,6 +90,25 @@ export class Environment {
   @Min(100)
   MAIL_RELAY_INTERVAL_MS = 5_000;
 
+  /**
+   * How long an email may stay `sending` before it counts as cut off by a worker that died and is
+   * sent again (with the same Message-ID): longer than an SMTP transaction may take (60 s).
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1_000)
+  MAIL_SENDING_ABANDONED_AFTER_MS = 90_000;
+
+  /**
+   * On SIGTERM, how long the emails in flight may take to finish; what is not done by then stays
+   * in the outbox for the next worker. The worker is gone at most 8 s later whatever hangs.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  WORKER_SHUTDOWN_GRACE_MS = 20_000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 

@@ -34,6 +34,8 @@ export const mailConfig = registerAs('mail', () => {
     retryAttempts: environment.MAIL_RETRY_ATTEMPTS,
     retryDelayMs: environment.MAIL_RETRY_DELAY_MS,
     relayIntervalMs: environment.MAIL_RELAY_INTERVAL_MS,
+    sendingAbandonedAfterMs: environment.MAIL_SENDING_ABANDONED_AFTER_MS,
+    shutdownGraceMs: environment.WORKER_SHUTDOWN_GRACE_MS,
   };
 });
 

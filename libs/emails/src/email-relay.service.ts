@@ -21,11 +21,8 @@ export const EMAILS_PER_JOB = 25;
 const REBUILD_PAGE = 200;
 /** A full comparison of pending rows with Redis, besides the one at start and after data loss. */
 const REBUILD_INTERVAL_MS = 10 * 60_000;
-/**
- * A `sending` row whose job vanished from Redis counts as interrupted after this long; before, a
- * live worker may still be in its SMTP transaction (socket timeout 60 s).
- */
-const SENDING_ABANDONED_AFTER = '5 minutes';
+/** Looks for abandoned `sending` rows this many times per MAIL_SENDING_ABANDONED_AFTER_MS. */
+const ABANDONED_CHECKS_PER_PERIOD = 3;
 
 const LOST_JOB_STATES = ['unknown', 'completed', 'failed'];
 
@@ -55,6 +52,7 @@ export class EmailRelay {
   private running: Promise<void> | null = null;
   private passRequested = false;
   private rebuildRequested = false;
+  private recoverRequested = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -73,6 +71,10 @@ export class EmailRelay {
     this.timers.push(
       setInterval(() => void this.tick(), this.mail.relayIntervalMs),
       setInterval(() => this.request('rebuild'), REBUILD_INTERVAL_MS),
+      setInterval(
+        () => this.request('recover'),
+        Math.max(1_000, this.mail.sendingAbandonedAfterMs / ABANDONED_CHECKS_PER_PERIOD),
+      ),
     );
     await this.idle();
   }
@@ -134,9 +136,14 @@ export class EmailRelay {
    * Compares the job of every pending row that should have one with Redis and adds what is
    * missing (Redis lost its data, a job was removed or gave up without its rows being settled),
    * under the same job id with the rows still pending. Adding is idempotent; the mail job
-   * re-reads the rows, so an extra job never sends twice.
+   * re-reads the rows, so an extra job never sends twice. `abandoned` looks only at rows left
+   * `sending` by a worker that died (MAIL_SENDING_ABANDONED_AFTER_MS): cheap enough to run often,
+   * so that they go out again within minutes even when Redis lost the dead worker's job.
    */
-  async rebuild(): Promise<number> {
+  async rebuild(scope: 'all' | 'abandoned' = 'all'): Promise<number> {
+    const abandonedAfterMs = this.mail.sendingAbandonedAfterMs;
+    const pending =
+      scope === 'all' ? `(status IN ('queued', 'retrying') AND enqueued_at IS NOT NULL) OR ` : '';
     let restored = 0;
     let after = '';
     for (;;) {
@@ -148,12 +155,11 @@ export class EmailRelay {
            FROM emails
           WHERE job_id > $1
             AND status IN ('queued', 'retrying', 'sending')
-            AND ((status IN ('queued', 'retrying') AND enqueued_at IS NOT NULL)
-                 OR (status = 'sending' AND updated_at < now() - interval '${SENDING_ABANDONED_AFTER}'))
+            AND (${pending}(status = 'sending' AND updated_at < now() - $3 * interval '1 millisecond'))
           GROUP BY job_id
           ORDER BY job_id
           LIMIT $2`,
-        [after, REBUILD_PAGE],
+        [after, REBUILD_PAGE, abandonedAfterMs],
       );
       if (jobs.length === 0) break;
       after = jobs[jobs.length - 1].job_id;
@@ -169,7 +175,7 @@ export class EmailRelay {
       );
       restored += lost.reduce((sum, job) => sum + job.email_ids.length, 0);
     }
-    await this.redisCommands().set(this.rebuiltMarker(), new Date().toISOString());
+    if (scope === 'all') await this.redisCommands().set(this.rebuiltMarker(), new Date().toISOString());
     if (restored > 0) this.logger.warn(`Restored the jobs of ${restored} emails that Redis did not have`);
     return restored;
   }
@@ -184,9 +190,10 @@ export class EmailRelay {
   }
 
   /** Coalesces requests: at most one pass runs per process, and one more follows if asked meanwhile. */
-  private request(kind: 'pass' | 'rebuild'): void {
+  private request(kind: 'pass' | 'recover' | 'rebuild'): void {
     this.passRequested = true;
     if (kind === 'rebuild') this.rebuildRequested = true;
+    if (kind === 'recover') this.recoverRequested = true;
     if (this.running) return;
     this.running = this.drain().finally(() => {
       this.running = null;
@@ -196,10 +203,13 @@ export class EmailRelay {
   private async drain(): Promise<void> {
     while (this.passRequested) {
       const rebuild = this.rebuildRequested;
+      const recover = this.recoverRequested;
       this.passRequested = false;
       this.rebuildRequested = false;
+      this.recoverRequested = false;
       try {
         if (rebuild) await this.rebuild();
+        else if (recover) await this.rebuild('abandoned');
         const relayed = await this.relayDue();
         if (relayed > 0) this.logger.log(`Relayed ${relayed} emails to the mail queue`);
       } catch (error) {
@@ -214,7 +224,11 @@ export class EmailRelay {
   }
 
   private redisCommands(): Redis {
-    this.commands ??= new Redis({ ...redisOptionsFromUrl(this.redis.url), maxRetriesPerRequest: 3 });
+    if (!this.commands) {
+      this.commands = new Redis({ ...redisOptionsFromUrl(this.redis.url), maxRetriesPerRequest: 3 });
+      // Commands that fail meanwhile are reported by the pass that sent them.
+      this.commands.on('error', () => undefined);
+    }
     return this.commands;
   }
 
@@ -229,7 +243,13 @@ function jobsFor(rows: DueRow[]): Array<JobRequest<typeof QUEUES.mail, typeof MA
   let current: DueRow[] = [];
   const close = (): void => {
     if (current.length === 0) return;
-    jobs.push(deliverJob(current[0].id, current.map((row) => row.id), current[0].delay_ms));
+    jobs.push(
+      deliverJob(
+        current[0].id,
+        current.map((row) => row.id),
+        current[0].delay_ms,
+      ),
+    );
     current = [];
   };
   for (const row of rows) {

@@ -167,7 +167,11 @@ export class EmailsService implements OnApplicationShutdown {
   }
 
   private async publishNudge(): Promise<void> {
-    this.publisher ??= new Redis({ ...redisOptionsFromUrl(this.redis.url), maxRetriesPerRequest: 1 });
+    if (!this.publisher) {
+      this.publisher = new Redis({ ...redisOptionsFromUrl(this.redis.url), maxRetriesPerRequest: 1 });
+      // A lost nudge only delays the relay until its next pass; the failed publish says so below.
+      this.publisher.on('error', () => undefined);
+    }
     await this.publisher.publish(relayChannel(this.redis.queuePrefix), 'due');
   }
 

@@ -32,6 +32,7 @@ export interface SmtpAcceptance {
 export class MailService implements OnApplicationShutdown {
   private readonly logger = new Logger(MailService.name);
   private transporter: Transporter<SMTPPool.SentMessageInfo> | null = null;
+  private stopped = false;
   private readonly organizer: { name: string; email: string };
 
   constructor(@Inject(smtpConfig.KEY) private readonly smtp: ConfigType<typeof smtpConfig>) {
@@ -71,6 +72,7 @@ export class MailService implements OnApplicationShutdown {
    * about twenty pieces, a system call each, which costs more than building it.
    */
   async send(message: SendMailOptions): Promise<SmtpAcceptance> {
+    if (this.stopped) throw new Error('Not sent: this worker stopped sending (shutdown)');
     const mime = new MailComposer(message).compile();
     const envelope = mime.getEnvelope();
     const raw = await mime.build();
@@ -80,7 +82,17 @@ export class MailService implements OnApplicationShutdown {
 
   /** After the worker closed (in-flight jobs still send while the app shuts down). */
   onApplicationShutdown(): void {
+    this.stopSending();
+  }
+
+  /**
+   * Closes the pooled SMTP connections: messages on them fail, and so does every later send, as a
+   * temporary failure, so that another worker retries them.
+   */
+  stopSending(): void {
+    this.stopped = true;
     this.transporter?.close();
+    this.transporter = null;
   }
 
   private transport(): Transporter<SMTPPool.SentMessageInfo> {

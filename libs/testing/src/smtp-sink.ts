@@ -21,6 +21,12 @@ export interface SmtpSink {
   refuseRecipient(address: string, code: number): void;
   /** SMTP transactions refused so far. */
   refusals(): number;
+  /**
+   * While on, takes each message in and never answers it, like a relay that hangs; the sender
+   * waits for its socket timeout. Returns how many messages are hanging so far.
+   */
+  hang(on: boolean): void;
+  hanging(): number;
   /** Resolves when at least `count` messages have arrived. */
   waitForCount(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   /** Messages by Message-ID: more than one entry under an id is a duplicate. */
@@ -33,7 +39,7 @@ const MESSAGE_ID = /^message-id:\s*(<[^>\r\n]+>)/im;
 /**
  * A real SMTP server on an ephemeral port that keeps what it receives, for tests and benchmarks:
  * nothing is mocked between nodemailer and it. It can be told to refuse (421, 550) to exercise
- * retries and permanent failures.
+ * retries and permanent failures, and to hang to exercise timeouts and shutdowns.
  */
 export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<SmtpSink> {
   const parse = options.parse ?? true;
@@ -42,6 +48,8 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
   const refusedRecipients = new Map<string, number>();
   let refuseCode: number | null = null;
   let refusals = 0;
+  let hang = false;
+  let hanging = 0;
 
   const refusal = (code: number): Error => {
     refusals += 1;
@@ -69,6 +77,10 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        if (hang) {
+          hanging += 1;
+          return;
+        }
         const raw = Buffer.concat(chunks);
         const headerEnd = raw.indexOf('\r\n\r\n');
         const headers = raw.subarray(0, headerEnd < 0 ? raw.length : headerEnd).toString('utf8');
@@ -106,6 +118,10 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
       refusedRecipients.set(address.toLowerCase(), code);
     },
     refusals: () => refusals,
+    hang: (on) => {
+      hang = on;
+    },
+    hanging: () => hanging,
     waitForCount: (count, timeoutMs = 30_000) =>
       new Promise((resolve, reject) => {
         const check = (): void => {

@@ -15,6 +15,8 @@ export interface QueueHandlers<Q extends QueueName = QueueName> {
   readonly concurrency: number;
   /** Called on shutdown before BullMQ waits for the active jobs: stop taking up new work in them. */
   beforeClose?(): void;
+  /** The shutdown grace ran out: cut short what is in flight, leaving its work for the next worker. */
+  abandonInFlight?(): void;
 }
 
 export function isQueueHandlers(value: unknown): value is QueueHandlers {

@@ -50,6 +50,9 @@ export class EmailSender {
   private readonly recorder: OutcomeRecorder;
   /** Rows claimed per statement: half the window, so that one part sends while the next is claimed. */
   private readonly claimSize: number;
+  /** Ends each send still waiting for the relay, when the shutdown grace runs out. */
+  private readonly cutters = new Set<(reason: Error) => void>();
+  private cutShort = false;
 
   constructor(
     private readonly delivery: EmailDeliveryService,
@@ -66,6 +69,18 @@ export class EmailSender {
   /** On shutdown: emails in flight finish; jobs claim no more and are handed back. */
   stopClaiming(): void {
     this.window.close();
+  }
+
+  /**
+   * Sends still waiting for the relay are cut off: they end as temporary failures and their rows
+   * are retried by the next worker. One the relay accepted just before may come again then, with
+   * the same Message-ID.
+   */
+  abandonInFlight(): void {
+    this.cutShort = true;
+    const reason = new Error('Cut short: the worker shut down before the relay answered');
+    this.cutters.forEach((cut) => cut(reason));
+    this.mail.stopSending();
   }
 
   /**
@@ -145,7 +160,7 @@ export class EmailSender {
     if (email.skipReason) return { ...claimedBy, status: 'skipped', reason: email.skipReason };
     try {
       const messageId = messageIdFor(email.id, this.http.publicBaseUrl);
-      await this.mail.send(this.mail.compose({ ...this.contentOf(email), messageId }));
+      await this.sendUnlessCutShort(this.mail.compose({ ...this.contentOf(email), messageId }));
       return { ...claimedBy, status: 'sent' };
     } catch (error) {
       const failure = classifySmtpFailure(error);
@@ -156,6 +171,18 @@ export class EmailSender {
       }
       return { ...claimedBy, status: 'retrying', error: failure.description };
     }
+  }
+
+  /** A connection busy with a hanging relay cannot be closed from here: the wait for it is ended instead. */
+  private sendUnlessCutShort(message: ReturnType<MailService['compose']>): Promise<void> {
+    if (this.cutShort) return Promise.reject(new Error('Not sent: the worker is shutting down'));
+    return new Promise<void>((resolve, reject) => {
+      this.cutters.add(reject);
+      this.mail
+        .send(message)
+        .then(() => resolve(), reject)
+        .finally(() => this.cutters.delete(reject));
+    });
   }
 
   private logSkipped(job: EmailsJob, outcomes: DeliveryOutcome[]): void {

@@ -40,6 +40,10 @@ export class MailProcessor extends WorkerHost implements QueueHandlers<typeof QU
     this.sender.stopClaiming();
   }
 
+  abandonInFlight(): void {
+    this.sender.abandonInFlight();
+  }
+
   private async deliver(job: Job, emailIds: string[], token?: string): Promise<DeliveryReport> {
     if (!job.id) throw new Error('A mail job without an id cannot claim its emails');
     const report = await this.sender.deliver({
