@@ -6,6 +6,7 @@ import {
   EventKind,
   EventStatus,
   EventVisibility,
+  normaliseTitle,
   parseSpan,
   PlanningError,
 } from '@app/planning';
@@ -154,7 +155,7 @@ function resolve(
     key,
     parentKey: parent?.key ?? null,
     kind: record.kind,
-    title: record.title.trim(),
+    title: normaliseTitle(record.title),
     description: record.description.trim(),
     ...span,
     startZone,
