@@ -72,7 +72,9 @@ function observances(zone: string, transitions: ZoneTransition[], lastYear: numb
   const groups = new Map<string, ZoneTransition[]>();
   for (const transition of transitions) {
     const key = `${transition.from} ${transition.to}`;
-    groups.set(key, [...(groups.get(key) ?? []), transition]);
+    const group = groups.get(key);
+    if (group) group.push(transition);
+    else groups.set(key, [transition]);
   }
   const found: Observance[] = [];
   for (const group of groups.values()) {
@@ -125,7 +127,8 @@ function yearlyRuns(group: ZoneTransition[]): Run[] {
       });
     }
   }
-  // The last week of the month wins where a day is also the fourth: it stays right in every year.
+  // Where both the fourth and the last weekday fit every onset of a run, the last one is taken:
+  // it is the rule the tz database uses for such dates (lastSun).
   return runs.map(({ transitions, rule, candidates, year }) => ({
     transitions,
     year,
@@ -178,8 +181,10 @@ function component(observance: Observance): string[] {
     const last = observance.onsets[observance.onsets.length - 1];
     const until = rule.ongoing ? '' : `;UNTIL=${utcTime(last)}`;
     lines.push(`RRULE:FREQ=YEARLY;BYMONTH=${rule.month};BYDAY=${rule.day.split(' ')[0]}${until}`);
-  } else {
-    for (const onset of others) lines.push(`RDATE:${localTime(onset, observance.from)}`);
+  } else if (others.length > 0) {
+    // DTSTART is an onset too, but ical.js reads only the RDATEs where there are any: it is
+    // listed again, which RFC 5545 allows (a recurrence set has each time once).
+    for (const onset of observance.onsets) lines.push(`RDATE:${localTime(onset, observance.from)}`);
   }
   lines.push(`END:${kind}`);
   return lines;

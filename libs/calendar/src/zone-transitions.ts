@@ -11,8 +11,9 @@ export interface ZoneTransition {
 const SECOND_MS = 1000;
 const DAY_MS = 24 * 60 * 60 * SECOND_MS;
 /**
- * How far apart the offsets are sampled. A zone that changes its offset and back within a week
- * would be missed; the tz database has no such pair in the years events may lie in.
+ * How far apart the offsets are sampled. A zone that changed its offset and back within a week
+ * would be missed; compared with daily samples for all 418 zones from 1990 to 2030 (Node 24,
+ * tzdata 2026c), none is.
  */
 const SAMPLE_MS = 7 * DAY_MS;
 /** Longer than any repeated stretch of wall-clock time in the tz database (a whole day). */
