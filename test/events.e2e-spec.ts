@@ -131,6 +131,81 @@ describe('Events API', () => {
       expect(response.body.problems).toEqual([expect.objectContaining({ field: 'startsAt' })]);
     });
 
+    it('should refuse a day the zone skipped whole (Pacific/Apia, 2011-12-30), as a time or a date (400)', async () => {
+      const before = await countRows(api, 'events');
+      const timed = await post(arnsberg.organiserKey, {
+        kind: 'virtual_meeting',
+        title: 'Call mit Apia',
+        startsAt: '2011-12-30T10:00',
+        endsAt: '2011-12-31T11:00',
+        startZone: 'Pacific/Apia',
+      }).expect(400);
+      expect(timed.body).toMatchObject({
+        statusCode: 400,
+        code: 'invalid_input',
+        problems: [{ field: 'startsAt', message: expect.stringContaining('does not exist in Pacific/Apia') }],
+      });
+      const allDay = await post(arnsberg.organiserKey, {
+        kind: 'delegation_visit',
+        title: 'Besuch in Apia',
+        allDay: true,
+        startsAt: '2011-12-29',
+        endsAt: '2011-12-30',
+        startZone: 'Pacific/Apia',
+      }).expect(400);
+      expect(allDay.body.problems).toEqual([
+        { field: 'endsAt', message: expect.stringContaining('2011-12-30 does not exist in Pacific/Apia') },
+      ]);
+      await expect(countRows(api, 'events')).resolves.toBe(before);
+      const nextDay = await post(arnsberg.organiserKey, {
+        kind: 'virtual_meeting',
+        title: 'Call mit Apia',
+        startsAt: '2011-12-31T10:00',
+        endsAt: '2011-12-31T11:00',
+        startZone: 'Pacific/Apia',
+      }).expect(201);
+      expect(nextDay.body.start).toMatchObject({ instant: '2011-12-30T20:00:00.000Z', offset: '+14:00' });
+    });
+
+    it.each([
+      ['startsAt', { startsAt: '0000-06-01T10:00', endsAt: '2024-06-01T11:00' }],
+      ['startsAt', { startsAt: '1899-06-01T10:00:00Z', endsAt: '2024-06-01T11:00' }],
+      ['endsAt', { startsAt: '2200-12-31T10:00', endsAt: '2201-01-01T00:30' }],
+      ['endsAt', { allDay: true, startsAt: '2024-06-01', endsAt: '9999-06-01' }],
+    ])('should refuse a %s outside the years 1900 to 2200 (400) and store nothing', async (field, times) => {
+      const before = await countRows(api, 'events');
+      const response = await post(arnsberg.organiserKey, {
+        kind: 'workshop',
+        title: 'Zeitreise',
+        ...times,
+      }).expect(400);
+      expect(response.body.problems).toEqual([
+        { field, message: expect.stringContaining('the years 1900 to 2200') },
+      ]);
+      await expect(countRows(api, 'events')).resolves.toBe(before);
+    });
+
+    it.each([
+      [
+        'a zone in which its wall time is skipped',
+        { startsAt: '2027-03-14T02:30', endsAt: '2027-03-14T04:00' },
+        { startZone: 'America/Chicago', endZone: 'America/Chicago' },
+        'startsAt',
+      ],
+      [
+        'an end beyond 2200',
+        { startsAt: '2200-12-31T10:00', endsAt: '2200-12-31T12:00' },
+        { endsAt: '2201-01-01T12:00' },
+        'endsAt',
+      ],
+    ])('should refuse moving an event to %s (400) and keep it as it was', async (_, times, change, field) => {
+      const created = await createEvent(api, arnsberg.organiserKey, { title: 'Frühschicht', ...times });
+      const response = await patch(arnsberg.organiserKey, created.id, change).expect(400);
+      expect(response.body.problems).toEqual([expect.objectContaining({ field })]);
+      const unchanged = await get(arnsberg.organiserKey, created.id).expect(200);
+      expect(unchanged.body).toMatchObject({ sequence: 0, start: created.start, end: created.end });
+    });
+
     it('should read an ambiguous autumn wall time as its first occurrence', async () => {
       const response = await post(arnsberg.organiserKey, {
         kind: 'travel_leg',
@@ -363,6 +438,8 @@ describe('Events API', () => {
       ['an online URL that is none', { onlineUrl: 'meet me' }, 'onlineUrl'],
       ['a title with a line break', { title: 'Zeile\r\nDTSTART:19700101' }, 'title'],
       ['a title that is too long', { title: 'T'.repeat(301) }, 'title'],
+      ['a blank title', { title: ' \t\u00a0\u3000 ' }, 'title'],
+      ['a title of spaces alone', { title: '   ' }, 'title'],
       ['a tag that is too long', { tags: ['t'.repeat(61)] }, 'tags'],
       ['co-hosts that are no UUIDs', { coHostOrganisationIds: ['MORO'] }, 'coHostOrganisationIds'],
       ['an unknown co-host', { coHostOrganisationIds: [UNKNOWN_ID] }, 'coHostOrganisationIds'],
@@ -472,6 +549,9 @@ describe('Events API', () => {
         ['null as host', { hostOrganisationId: null }],
         ['null as co-hosts', { coHostOrganisationIds: null }],
         ['a number as title', { title: 5 }],
+        ['a blank title', { title: '  \u2003 ' }],
+        ['a time on a day the zone skipped', { startsAt: '2011-12-30T09:00', startZone: 'Pacific/Apia' }],
+        ['a start before 1900', { startsAt: '1899-09-21T09:00' }],
         ['an unknown field', { sequence: 99 }],
         ['switching to all-day without both days', { allDay: true }],
       ])('should refuse %s (400) and keep the event as it was', async (_, change) => {

@@ -1,4 +1,4 @@
-import { readCalendar } from '@app/testing';
+import { readCalendar, readWithNodeIcal } from '@app/testing';
 import { ApiHarness, bearer, startAnotherApi, startApi, textParser } from './api-harness';
 import { createEvent, OrganisationKeys, organisationWithKeys } from './planning-fixtures';
 
@@ -122,6 +122,78 @@ describe('Calendar feeds', () => {
     expect(night.start).toMatchObject({ local: '2027-10-31T01:30:00', instant: '2027-10-30T23:30:00.000Z' });
     expect(night.end).toMatchObject({ local: '2027-10-31T04:00:00', instant: '2027-10-31T03:00:00.000Z' });
     expect(calendar.events.every((event) => event.attendees.length === 0)).toBe(true);
+  });
+
+  it('should give ical.js and node-ical the stored instants: repeated hours, changed zone rules, 2099', async () => {
+    const sundern = await organisationWithKeys(api, { name: 'Stadt Sundern', timeZone: 'Europe/Berlin' });
+    const times: Array<{ title: string; startsAt: string; startZone: string; repeated: boolean }> = [
+      // The first and the second 02:30 of the night the clocks go back.
+      { title: 'Erste 02:30', startsAt: '2027-10-31T02:30', startZone: 'Europe/Berlin', repeated: true },
+      {
+        title: 'Zweite 02:30',
+        startsAt: '2027-10-31T02:30:00+01:00',
+        startZone: 'Europe/Berlin',
+        repeated: true,
+      },
+      { title: 'Mexiko', startsAt: '2027-05-10T10:00', startZone: 'America/Mexico_City', repeated: false },
+      { title: 'Casablanca', startsAt: '2027-02-15T10:00', startZone: 'Africa/Casablanca', repeated: false },
+      { title: 'São Paulo', startsAt: '2099-01-15T10:00', startZone: 'America/Sao_Paulo', repeated: false },
+      { title: 'Apia', startsAt: '2027-01-15T10:00', startZone: 'Pacific/Apia', repeated: false },
+      { title: 'Berlin 2099', startsAt: '2099-07-01T12:00', startZone: 'Europe/Berlin', repeated: false },
+    ];
+    const created = [];
+    for (const time of times) {
+      created.push(
+        await createEvent(api, sundern.organiserKey, {
+          title: time.title,
+          startsAt: time.startsAt,
+          endsAt: `${time.startsAt.slice(0, 10)}T23:00`,
+          startZone: time.startZone,
+          status: 'published',
+        }),
+      );
+    }
+    expect(created[1].start.instant).toBe('2027-10-31T01:30:00.000Z');
+    expect(created[0].start.instant).toBe('2027-10-31T00:30:00.000Z');
+
+    const response = await feed(`/feeds/organisations/${sundern.code.toLowerCase()}.ics`).expect(200);
+    expect(response.body.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    const calendar = readCalendar(response.body);
+    const byUid = new Map(calendar.events.map((entry) => [entry.uid, entry]));
+    const nodeIcal = new Map(readWithNodeIcal(response.body).map((entry) => [entry.uid, entry]));
+    const expected = created.map((event, index) => ({
+      title: times[index].title,
+      start: event.start.instant,
+      end: event.end.instant,
+      zone: times[index].repeated ? null : times[index].startZone,
+    }));
+    const readByIcalJs = created.map((event, index) => {
+      const entry = byUid.get(`event-${event.id}@treffpunkt`)!;
+      return {
+        title: times[index].title,
+        start: entry.start.instant,
+        end: entry.end?.instant,
+        zone: entry.start.zone,
+      };
+    });
+    const readByNodeIcal = created.map((event, index) => {
+      const entry = nodeIcal.get(`event-${event.id}@treffpunkt`)!;
+      return {
+        title: times[index].title,
+        start: entry.start,
+        end: entry.end,
+        zone: entry.startZone === 'Etc/UTC' ? null : entry.startZone,
+      };
+    });
+    expect(readByIcalJs).toEqual(expected);
+    expect(readByNodeIcal).toEqual(expected);
+    expect([...calendar.timezones].sort()).toEqual([
+      'Africa/Casablanca',
+      'America/Mexico_City',
+      'America/Sao_Paulo',
+      'Europe/Berlin',
+      'Pacific/Apia',
+    ]);
   });
 
   it('should show one event with its public parts, and nothing for an internal or unknown one', async () => {

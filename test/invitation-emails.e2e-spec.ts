@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
-import { ReceivedMail, SmtpSink, startSmtpSink } from '@app/testing';
+import { readCalendar, readWithNodeIcal, ReceivedMail, SmtpSink, startSmtpSink } from '@app/testing';
 import { ApiHarness, bearer, startApi } from './api-harness';
 import { eventually, sleep } from './email-fixtures';
 import { addPerson, cityDay, emailsOf, invitationOf, invite, postAnswer } from './invitation-fixtures';
@@ -46,10 +46,14 @@ function answerLinkIn(mail: ReceivedMail): string {
   return match[1];
 }
 
-function calendarOf(mail: ReceivedMail): ICAL.Component {
+function calendarTextOf(mail: ReceivedMail): string {
   const part = mail.parsed?.attachments.find((attachment) => attachment.contentType === 'text/calendar');
   if (!part) throw new Error('The email has no calendar part');
-  return new ICAL.Component(ICAL.parse(part.content.toString('utf8')));
+  return part.content.toString('utf8');
+}
+
+function calendarOf(mail: ReceivedMail): ICAL.Component {
+  return new ICAL.Component(ICAL.parse(calendarTextOf(mail)));
 }
 
 /** An instant a given time from now, as the API takes it. */
@@ -110,6 +114,45 @@ describe('Invitation emails', () => {
     expect(reminder.recipients).toEqual([person.email]);
     expect(reminder.parsed?.text).toContain('Morogoro water partnership call');
     expect(answerLinkIn(reminder)).toBe(link);
+  });
+
+  it('should attach a calendar that ends with CRLF, names people without escapes and times the repeated hour right', async () => {
+    const host = await organisationWithKeys(api);
+    const person = await addPerson(api, host.organiserKey, { name: 'Anna \\ Back^slash "Nachtzug"' });
+    const event = await api
+      .http()
+      .post('/api/v1/events')
+      .set(bearer(host.organiserKey))
+      .send({
+        kind: 'travel_leg',
+        title: 'Nachtzug in der Zeitumstellung',
+        startsAt: '2027-10-31T02:30:00+01:00',
+        endsAt: '2027-10-31T06:00',
+        startZone: 'Europe/Berlin',
+        status: 'published',
+      })
+      .expect(201);
+    expect(event.body.start.instant).toBe('2027-10-31T01:30:00.000Z');
+    await invite(api, host.organiserKey, event.body.id, { personIds: [person.id] }).then((response) =>
+      expect(response.status).toBe(201),
+    );
+
+    const text = calendarTextOf(await arrived(api, sink, 'invitation', person.id));
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const [read] = readCalendar(text).events;
+    expect(read.start).toMatchObject({ zone: null, instant: '2027-10-31T01:30:00.000Z' });
+    expect(read.end).toMatchObject({ zone: 'Europe/Berlin', instant: '2027-10-31T05:00:00.000Z' });
+    const [second] = readWithNodeIcal(text);
+    expect(second).toMatchObject({
+      start: '2027-10-31T01:30:00.000Z',
+      end: '2027-10-31T05:00:00.000Z',
+      attendeeNames: ["Anna \\ Back\u02c6slash 'Nachtzug'"],
+    });
+    const attendee = calendarOf(await arrived(api, sink, 'invitation', person.id))
+      .getFirstSubcomponent('vevent')
+      ?.getFirstProperty('attendee');
+    expect(attendee?.getParameter('cn')).toBe("Anna \\ Back\u02c6slash 'Nachtzug'");
   });
 
   it('should send only the reminder for the new time when an event moves after reminders were scheduled', async () => {

@@ -18,9 +18,14 @@ export function escapeText(text: string): string {
 }
 
 /**
- * A quoted parameter value cannot contain a double quote at all (RFC 5545 §3.2), and
- * ical-generator's backslash escape is not understood by clients, so quotes become apostrophes.
+ * A quoted parameter value (the CN of ORGANIZER and ATTENDEE) as RFC 5545 §3.2 has it: the text
+ * itself between double quotes, no escapes. What a quoted value cannot hold is replaced rather
+ * than dropped, so the name stays readable: control characters and line breaks become spaces
+ * (see singleLine), a double quote becomes an apostrophe. A caret becomes U+02C6 (ˆ), which looks
+ * the same: readers of RFC 6868 take ^^, ^n and ^' as escapes where RFC 5545 readers see carets,
+ * and ical-generator would write every caret as ^^. What is left, backslashes included, is
+ * written as it is and read back the same by both kinds of readers.
  */
 export function parameterText(text: string): string {
-  return singleLine(text).replace(/"/g, "'");
+  return singleLine(text).replace(/"/g, "'").replace(/\^/g, '\u02c6');
 }

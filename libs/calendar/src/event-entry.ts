@@ -12,33 +12,47 @@ import { DateTime } from 'luxon';
 import { CalendarEntryDetails, CalendarEvent } from './calendar-event';
 import { parameterText } from './calendar-text';
 import { eventUid } from './event-uid';
-import { describesZoneIn } from './vtimezones';
+import { entryZones, EntryZones, writtenZones } from './entry-zones';
 
 const VEVENT_END = 'END:VEVENT\r\n';
 
 /**
- * ical-generator writes DTSTART and DTEND in the one zone of the event, but a flight leaves in
- * Frankfurt and lands in Dar es Salaam, and RFC 5545 gives each property its own TZID. This event
- * lets ical-generator render everything but DTEND, which it renders with ical-generator's own
- * formatDateTZ in the end's zone; property order inside a VEVENT carries no meaning.
+ * A VEVENT as ical-generator writes it, with each of DTSTART and DTEND in its own zone or in UTC
+ * (see writtenZones). ical-generator writes both in the one zone of the event, but a flight
+ * leaves in Frankfurt and lands in Dar es Salaam, and RFC 5545 gives each property its own TZID.
+ * The event's zone is the start's, else the end's, so that the calendar asks for its VTIMEZONE;
+ * a DTSTART to be written in UTC nonetheless is rewritten in place, and a DTEND in another zone
+ * is left to this class, which writes it last with ical-generator's own formatDateTZ. Property
+ * order inside a VEVENT carries no meaning.
  */
-export class TwoZoneEvent extends ICalEvent {
+export class CalendarEntry extends ICalEvent {
   constructor(
     data: ICalEventData,
     calendar: ICalCalendar,
-    /** Null when the end is written in UTC. */
-    readonly endZone: string | null,
-    private readonly endsAt: DateTime,
+    readonly zones: EntryZones,
+    /** DTEND written on its own, in its zone or (null) in UTC. */
+    private readonly separateEnd: { at: DateTime; zone: string | null } | null = null,
   ) {
-    super({ ...data, end: null }, calendar);
+    super(separateEnd ? { ...data, end: null } : data, calendar);
   }
 
   override toString(): string {
-    const rendered = super.toString();
+    let rendered = super.toString();
     if (!rendered.endsWith(VEVENT_END)) throw new Error('ical-generator changed how it closes a VEVENT');
-    const end = this.endZone
-      ? formatDateTZ(this.endZone, 'DTEND', this.endsAt, { timezone: this.endZone })
-      : formatDateTZ(null, 'DTEND', this.endsAt.toJSDate());
+    const zone = this.timezone();
+    if (this.separateEnd && zone && this.zones.endZone === zone) {
+      // The start lies in a repeated hour of the end's zone: its wall time would be misread.
+      const start = this.start() as DateTime;
+      const zoned = `\r\n${formatDateTZ(zone, 'DTSTART', start, { timezone: zone })}\r\n`;
+      const [before, after, ...more] = rendered.split(zoned);
+      if (after === undefined || more.length) throw new Error('ical-generator changed how it writes DTSTART');
+      rendered = `${before}\r\n${formatDateTZ(null, 'DTSTART', start.toJSDate())}\r\n${after}`;
+    }
+    if (!this.separateEnd) return rendered;
+    const { at, zone: endZone } = this.separateEnd;
+    const end = endZone
+      ? formatDateTZ(endZone, 'DTEND', at, { timezone: endZone })
+      : formatDateTZ(null, 'DTEND', at.toJSDate());
     return `${rendered.slice(0, -VEVENT_END.length)}${end}\r\n${VEVENT_END}`;
   }
 }
@@ -53,8 +67,10 @@ export function addEventToCalendar(
   calendar: ICalCalendar,
   event: CalendarEvent,
   details: CalendarEntryDetails = {},
-): ICalEvent {
-  return calendar.createEvent(createEventEntry(calendar, event, details));
+): CalendarEntry {
+  const entry = createEventEntry(calendar, event, details);
+  calendar.createEvent(entry);
+  return entry;
 }
 
 /**
@@ -65,7 +81,7 @@ export function createEventEntry(
   calendar: ICalCalendar,
   event: CalendarEvent,
   details: CalendarEntryDetails = {},
-): ICalEvent {
+): CalendarEntry {
   const data: Omit<ICalEventData, 'start'> = {
     id: eventUid(event.id),
     sequence: event.sequence,
@@ -88,7 +104,7 @@ export function createEventEntry(
     })),
   };
   if (event.allDay) {
-    return new ICalEvent(
+    return new CalendarEntry(
       {
         ...data,
         allDay: true,
@@ -96,27 +112,20 @@ export function createEventEntry(
         end: DateTime.fromJSDate(event.endsAt, { zone: event.endZone }),
       },
       calendar,
+      entryZones(event, null),
     );
   }
-  const { startZone, endZone } = timedZones(event);
-  const start = DateTime.fromJSDate(event.startsAt, { zone: startZone ?? 'utc' });
-  const end = DateTime.fromJSDate(event.endsAt, { zone: endZone ?? 'utc' });
-  if (!startZone || startZone === endZone) {
-    return new ICalEvent({ ...data, timezone: startZone, start, end }, calendar);
+  const written = writtenZones(event);
+  const zones = entryZones(event, written);
+  const start = DateTime.fromJSDate(event.startsAt, { zone: written.start ?? 'utc' });
+  const end = DateTime.fromJSDate(event.endsAt, { zone: written.end ?? 'utc' });
+  if (written.start === written.end) {
+    return new CalendarEntry({ ...data, timezone: written.start, start, end }, calendar, zones);
   }
-  return new TwoZoneEvent({ ...data, timezone: startZone, start }, calendar, endZone, end);
-}
-
-/**
- * The zones DTSTART and DTEND of a timed event are written in; null writes UTC, for zones whose
- * VTIMEZONE would tell other offsets than the IANA data (see `describesZoneIn`).
- */
-export function timedZones(event: CalendarEvent): { startZone: string | null; endZone: string | null } {
-  const span = [event.startsAt, event.endsAt];
-  return {
-    startZone: describesZoneIn(event.startZone, span) ? event.startZone : null,
-    endZone: describesZoneIn(event.endZone, span) ? event.endZone : null,
-  };
+  return new CalendarEntry({ ...data, timezone: zones.startZone, start }, calendar, zones, {
+    at: end,
+    zone: written.end,
+  });
 }
 
 export function statusOf(event: CalendarEvent, details: CalendarEntryDetails): ICalEventStatus {

@@ -1,9 +1,9 @@
 import { foldLines, ICalCalendar, ICalEvent } from 'ical-generator';
 import { CalendarEntryDetails, CalendarEvent } from './calendar-event';
 import { escapeText } from './calendar-text';
-import { addEventToCalendar, TwoZoneEvent } from './event-entry';
-import { EntryZones } from './feed-entry';
-import { vtimezoneOf } from './vtimezones';
+import { EntryZones } from './entry-zones';
+import { addEventToCalendar, CalendarEntry } from './event-entry';
+import { vtimezoneOf, YearSpan } from './vtimezones';
 
 /** Stable across releases: clients may key cached data on it. */
 export const PRODUCT_ID = '//Treffpunkt//Treffpunkt Calendar//EN';
@@ -39,7 +39,7 @@ export interface FeedFrame {
 export function useIanaTimezones(calendar: ICalCalendar): ICalCalendar {
   return calendar.timezone({
     name: null,
-    generator: (zone) => vtimezonesFor(calendar.events().map(zonesOf), zone),
+    generator: (zone) => vtimezonesFor(calendar.events().flatMap(zonesOf), zone),
   });
 }
 
@@ -55,7 +55,14 @@ export function createFeedCalendar(header: FeedHeader): ICalCalendar {
 export function renderFeed(header: FeedHeader, entries: FeedEntry[]): string {
   const calendar = createFeedCalendar(header);
   for (const entry of entries) addEventToCalendar(calendar, entry.event, entry.details);
-  // ical-generator leaves the last line without the CRLF that RFC 5545 ends every line with.
+  return calendarText(calendar);
+}
+
+/**
+ * The calendar's text, feeds and email attachments alike: ical-generator leaves the last line
+ * without the CRLF that RFC 5545 ends every line with.
+ */
+export function calendarText(calendar: ICalCalendar): string {
   return `${calendar.toString()}\r\n`;
 }
 
@@ -79,7 +86,7 @@ export function feedFrame(header: FeedHeader): FeedFrame {
   const calendar = feedCalendarWithoutZones(header);
   calendar.timezone({ name: null, generator: (zone) => (zone === ZONES_MARK ? ZONES_MARK : null) });
   calendar.createEvent(new MarkEntry({ start: new Date(0), timezone: ZONES_MARK }, calendar));
-  const text = `${calendar.toString()}\r\n`;
+  const text = calendarText(calendar);
   const [head, rest, ...extra] = text.split(`${ZONES_MARK}\r\n`);
   const [middle, tail, ...more] = (rest ?? '').split(`${EVENTS_MARK}\r\n`);
   if (rest === undefined || tail === undefined || extra.length || more.length) {
@@ -91,9 +98,10 @@ export function feedFrame(header: FeedHeader): FeedFrame {
 /** The VTIMEZONE components of a feed with these entries, in the order ical-generator writes them. */
 export function vtimezoneSection(entries: EntryZones[]): string {
   let section = '';
+  const years = yearsByZone(entries);
   for (const [zone, zones] of zonesAskedFor(entries)) {
     if (zone.startsWith('/')) continue;
-    const blocks = zones.map(vtimezoneOf).filter((block): block is string => block !== null);
+    const blocks = vtimezonesOf(zones, years);
     if (blocks.length > 0) {
       section += `${blocks.join('\r\n').replace(/\r\n/g, '\n').replace(/\n/g, '\r\n').trim()}\r\n`;
     }
@@ -130,11 +138,8 @@ function feedCalendarWithoutZones(header: FeedHeader): ICalCalendar {
   });
 }
 
-function zonesOf(event: ICalEvent): EntryZones {
-  return {
-    startZone: event.timezone(),
-    endZone: event instanceof TwoZoneEvent ? event.endZone : null,
-  };
+function zonesOf(event: ICalEvent): EntryZones[] {
+  return event instanceof CalendarEntry ? [event.zones] : [];
 }
 
 /**
@@ -143,8 +148,33 @@ function zonesOf(event: ICalEvent): EntryZones {
  */
 function vtimezonesFor(entries: EntryZones[], zone: string): string | null {
   const zones = zonesAskedFor(entries).get(zone) ?? [zone];
-  const blocks = zones.map(vtimezoneOf).filter((block): block is string => block !== null);
+  const blocks = vtimezonesOf(zones, yearsByZone(entries));
   return blocks.length > 0 ? blocks.join('\r\n') : null;
+}
+
+function vtimezonesOf(zones: string[], years: Map<string, YearSpan>): string[] {
+  return zones.flatMap((zone) => {
+    const span = years.get(zone);
+    const block = span ? vtimezoneOf(zone, span) : null;
+    return block ? [block] : [];
+  });
+}
+
+/** For each zone, the years of the entries that write times in it. */
+function yearsByZone(entries: EntryZones[]): Map<string, YearSpan> {
+  const spans = new Map<string, YearSpan>();
+  for (const entry of entries) {
+    for (const zone of [entry.startZone, entry.endZone]) {
+      if (!zone) continue;
+      const span = spans.get(zone);
+      if (!span) spans.set(zone, { ...entry.years });
+      else {
+        span.first = Math.min(span.first, entry.years.first);
+        span.last = Math.max(span.last, entry.years.last);
+      }
+    }
+  }
+  return spans;
 }
 
 /** Each start zone, in order of first use, with the zones whose VTIMEZONE goes with its own. */

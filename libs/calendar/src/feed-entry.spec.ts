@@ -34,8 +34,11 @@ const ZONES = [
   'Europe/Berlin',
   'Africa/Dar_es_Salaam',
   'America/Chicago',
-  'America/Mexico_City', // rules changed after the VTIMEZONE data: written in UTC
-  'Europe/Kyiv', // unknown to the VTIMEZONE data: written in UTC
+  'America/Mexico_City', // no daylight saving since 2022
+  'Europe/Kyiv', // a name newer than some zone data
+  'Africa/Casablanca', // Ramadan changes, rules changed again recently
+  'America/Sao_Paulo', // no daylight saving since 2019
+  'Pacific/Apia', // skipped 2011-12-30
   'Asia/Kolkata',
   'America/St_Johns',
   'Australia/Lord_Howe', // half-hour daylight saving
@@ -65,9 +68,13 @@ function someText(rng: Random): string {
   return rng.chance(0.2) ? `${text} ${rng.pick(TEXTS)}`.repeat(1 + Math.floor(rng.next() * 4)) : text;
 }
 
-/** Any instant from 2024 to 2028, often close to a daylight-saving switch somewhere. */
+/** Any instant from 2024 to 2028, often close to a change of offset somewhere. */
 function someInstant(rng: Random): Date {
   const switches = [
+    '2011-12-30T10:00:00Z',
+    '2025-04-05T15:00:00Z',
+    '2026-09-20T02:00:00Z',
+    '2099-10-25T01:00:00Z',
     '2025-03-30T01:00:00Z',
     '2025-10-26T01:00:00Z',
     '2025-03-09T08:00:00Z',
@@ -115,7 +122,12 @@ function someEvent(rng: Random, index: number): { event: CalendarEvent; details:
   const details: CalendarEntryDetails = {
     organizer: rng.chance(0.8)
       ? {
-          name: rng.pick(['Stadt Arnsberg', 'Stadt "Arnsberg"\r\nX-EVIL:1', 'A^B; C']),
+          name: rng.pick([
+            'Stadt Arnsberg',
+            'Stadt "Arnsberg"\r\nX-EVIL:1',
+            'A^B; C',
+            "Back\\slash ^n ^^ ^'",
+          ]),
           email: 'plan@arnsberg.example',
         }
       : null,
@@ -141,6 +153,33 @@ describe(renderFeedEntry.name, () => {
       const reference = createEventEntry(calendar, event, details);
       const entry = renderFeedEntry(event, details);
       expect({ index, text: entry.text }).toEqual({ index, text: foldLines(reference.toString()) });
+      expect(entry.startZone).toBe(reference.timezone());
+    }
+  });
+
+  it('should write times in a repeated hour, alone or beside a zoned end, byte for byte as ical-generator does', () => {
+    const calendar = useIanaTimezones(new ICalCalendar());
+    const { event, details } = someEvent(random(1), 0);
+    const spans: Array<[string, string, string, string]> = [
+      ['2027-10-31T00:30:00Z', 'Europe/Berlin', '2027-10-31T03:00:00Z', 'Europe/Berlin'],
+      ['2027-10-31T01:30:00Z', 'Europe/Berlin', '2027-10-31T09:00:00Z', 'Africa/Dar_es_Salaam'],
+      ['2027-10-30T20:00:00Z', 'Africa/Dar_es_Salaam', '2027-10-31T01:15:00Z', 'Europe/Berlin'],
+      ['2027-10-31T00:45:00Z', 'Europe/Berlin', '2027-10-31T01:45:00Z', 'Europe/Berlin'],
+      ['2027-10-31T01:30:00Z', 'Europe/Berlin', '2027-10-31T03:30:00Z', 'UTC'],
+    ];
+    for (const [startsAt, startZone, endsAt, endZone] of spans) {
+      const timed = {
+        ...event,
+        allDay: false,
+        startsAt: new Date(startsAt),
+        startZone,
+        endsAt: new Date(endsAt),
+        endZone,
+      };
+      const reference = createEventEntry(calendar, timed, details);
+      const entry = renderFeedEntry(timed, details);
+      expect(entry.text).toBe(foldLines(reference.toString()));
+      expect(entry.text).toMatch(/^DTSTART[;:]/m);
       expect(entry.startZone).toBe(reference.timezone());
     }
   });

@@ -1,17 +1,10 @@
 import { escape, formatDate } from 'ical-generator';
-import { IANAZone } from 'luxon';
 import { CalendarEntryDetails, CalendarEvent } from './calendar-event';
 import { parameterText } from './calendar-text';
-import { describe, locate, statusOf, timedZones } from './event-entry';
+import { describe, locate, statusOf } from './event-entry';
+import { entryZones, EntryZones, writtenZones } from './entry-zones';
 import { eventUid } from './event-uid';
-
-/** The zones a VEVENT refers to, which decide the feed's VTIMEZONE components. */
-export interface EntryZones {
-  /** The zone of DTSTART; null for UTC and all-day entries. */
-  startZone: string | null;
-  /** The zone of DTEND when it differs from the start's (the arrival zone of a flight). */
-  endZone: string | null;
-}
+import { knownZone } from './zone-transitions';
 
 /** One VEVENT exactly as a whole-feed render writes it: folded lines, each ending in CRLF. */
 export interface RenderedEntry extends EntryZones {
@@ -36,7 +29,7 @@ export function renderFeedEntry(event: CalendarEvent, details: CalendarEntryDeta
   const summary = event.title ? String(event.title) : '';
   let text = `BEGIN:VEVENT\r\nUID:${eventUid(event.id)}\r\nSEQUENCE:${event.sequence}\r\n`;
   text += `DTSTAMP:${formatDate(null, event.updatedAt)}\r\n`;
-  let zones: EntryZones = { startZone: null, endZone: null };
+  let zones: EntryZones;
   let separateEnd: Instant | null = null;
   if (event.allDay) {
     const [start, end] = inOrder(
@@ -45,23 +38,21 @@ export function renderFeedEntry(event: CalendarEvent, details: CalendarEntryDeta
     );
     text += `DTSTART;VALUE=DATE:${wallClock(start, true)}\r\nDTEND;VALUE=DATE:${wallClock(end, true)}\r\n`;
     text += 'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE\r\nX-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE\r\n';
+    zones = entryZones(event, null);
   } else {
-    const { startZone, endZone } = timedZones(event);
-    // ical-generator keeps no zone for an event in "UTC": its times are written as UTC.
-    const eventZone = startZone && startZone !== 'UTC' ? startZone : null;
-    if (!startZone || startZone === endZone) {
-      // Both ends in the event's one zone; ical-generator swaps them if the end lies first.
+    const written = writtenZones(event);
+    zones = entryZones(event, written);
+    if (written.start === written.end) {
+      // Both ends in one zone (or UTC); ical-generator swaps them if the end lies first.
       const [start, end] = inOrder(
-        { at: event.startsAt, zone: eventZone },
-        { at: event.endsAt, zone: eventZone },
+        { at: event.startsAt, zone: written.start },
+        { at: event.endsAt, zone: written.end },
       );
       text += `${timeProperty('DTSTART', start)}${timeProperty('DTEND', end)}`;
-      zones = { startZone: eventZone, endZone: null };
     } else {
-      // TwoZoneEvent: DTEND in its own zone (or UTC), written last.
-      text += timeProperty('DTSTART', { at: event.startsAt, zone: eventZone });
-      separateEnd = { at: event.endsAt, zone: endZone };
-      zones = { startZone: eventZone, endZone };
+      // CalendarEntry: DTEND in its own zone (or UTC), written last.
+      text += timeProperty('DTSTART', { at: event.startsAt, zone: written.start });
+      separateEnd = { at: event.endsAt, zone: written.end };
     }
   }
   text += `SUMMARY:${escape(summary, false)}\r\n`;
@@ -91,21 +82,9 @@ function inOrder(start: Instant, end: Instant): [Instant, Instant] {
   return start.at.getTime() > end.at.getTime() ? [end, start] : [start, end];
 }
 
-const ianaZones = new Map<string, IANAZone | null>();
-
-/** luxon's zone, looked up once per name: checking a name creates an Intl formatter. */
-function ianaZone(zone: string): IANAZone | null {
-  let found = ianaZones.get(zone);
-  if (found === undefined) {
-    found = IANAZone.isValidZone(zone) ? IANAZone.create(zone) : null;
-    ianaZones.set(zone, found);
-  }
-  return found;
-}
-
 /** ical-generator refuses all-day dates in a zone luxon does not know. */
 function validZone(zone: string): string {
-  if (!ianaZone(zone)) throw new Error(`Unknown time zone ${zone}`);
+  if (!knownZone(zone)) throw new Error(`Unknown time zone ${zone}`);
   return zone;
 }
 
@@ -132,7 +111,7 @@ const dayOffsets = new Map<string, Map<number, number | null>>();
  * zone switches, every instant is asked for.
  */
 function offsetOf(zone: string, at: number): number {
-  const iana = ianaZone(zone);
+  const iana = knownZone(zone);
   if (!iana) return 0;
   let days = dayOffsets.get(zone);
   if (!days) dayOffsets.set(zone, (days = new Map<number, number | null>()));
@@ -198,15 +177,8 @@ function organizerLine(organizer: { name: string; email: string }): string {
   const name = parameterText(organizer.name);
   if (!name) throw new Error('`organizer.name` is empty!');
   if (!organizer.email) throw new Error('`organizer.email` is empty!');
-  return `ORGANIZER;CN="${parameterValue(name)}":mailto:${escape(organizer.email, false)}\r\n`;
-}
-
-/** RFC 6868 as ical-generator encodes quoted parameter values. */
-function parameterValue(text: string): string {
-  return text
-    .replace(/\^/g, '^^')
-    .replace(/"/g, "^'")
-    .replace(/(?:\r\n|\r|\n)/g, '^n');
+  // parameterText leaves nothing that ical-generator's RFC 6868 encoding would change.
+  return `ORGANIZER;CN="${name}":mailto:${escape(organizer.email, false)}\r\n`;
 }
 
 /** A reminder `seconds` before the start, as ical-generator writes a numeric trigger. */

@@ -1,8 +1,9 @@
 export * from './event-uid';
 export * from './calendar-event';
 export * from './calendar-text';
-export { addEventToCalendar, createEventEntry, TwoZoneEvent } from './event-entry';
+export { addEventToCalendar, CalendarEntry, createEventEntry } from './event-entry';
+export type { EntryZones } from './entry-zones';
 export * from './feed-entry';
 export * from './feed-calendar';
-export * from './vtimezones';
+export type { YearSpan } from './vtimezones';
 export * from './invitation-calendar';

@@ -8,7 +8,7 @@ import {
 import { CalendarEvent } from './calendar-event';
 import { parameterText } from './calendar-text';
 import { addEventToCalendar } from './event-entry';
-import { PRODUCT_ID, useIanaTimezones } from './feed-calendar';
+import { calendarText, PRODUCT_ID, useIanaTimezones } from './feed-calendar';
 
 /** iTIP methods an invitation email uses: REQUEST adds or updates the entry, CANCEL removes it. */
 export type InvitationMethod = 'REQUEST' | 'CANCEL';
@@ -55,5 +55,5 @@ export function renderInvitationCalendar(input: InvitationCalendarInput): string
     rsvp: false,
   });
   if (input.method === 'CANCEL') entry.status(ICalEventStatus.CANCELLED);
-  return calendar.toString();
+  return calendarText(calendar);
 }

@@ -6,6 +6,7 @@ import {
   EventKind,
   EventStatus,
   EventVisibility,
+  normaliseTitle,
   parseSpan,
   PlanningError,
 } from '@app/planning';
@@ -159,7 +160,7 @@ function resolve(
     key,
     parentKey: parent?.key ?? null,
     kind: record.kind,
-    title: record.title.trim(),
+    title: normaliseTitle(record.title),
     description: record.description.trim(),
     ...span,
     startZone,

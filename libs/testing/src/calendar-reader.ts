@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import nodeIcal, { VEvent } from 'node-ical';
 
 export interface ReadTime {
   /** The instant, as the parser computes it from the VTIMEZONE in the same file. */
@@ -129,4 +130,42 @@ function timeOf(property: ICAL.Property): ReadTime {
     local: time.toString(),
     isDate: time.isDate,
   };
+}
+
+/** What node-ical, a second independent parser, reads from a VEVENT. */
+export interface NodeIcalEvent {
+  uid: string;
+  start: string;
+  end: string | null;
+  /** The zone node-ical resolved the start in. */
+  startZone: string | null;
+  organizerName: string | null;
+  attendeeNames: string[];
+}
+
+/**
+ * Reads an iCalendar text with node-ical, which resolves TZID names through its own zone data
+ * rather than the VTIMEZONE: a second opinion next to `readCalendar`.
+ */
+export function readWithNodeIcal(text: string): NodeIcalEvent[] {
+  const paramOf = (value: unknown): string | null => {
+    if (value && typeof value === 'object' && 'params' in value) {
+      const { CN } = (value as { params: { CN?: string } }).params;
+      return CN ?? null;
+    }
+    return null;
+  };
+  return Object.values(nodeIcal.sync.parseICS(text))
+    .filter((component): component is VEvent => component?.type === 'VEVENT')
+    .map((event) => ({
+      uid: event.uid,
+      start: event.start.toISOString(),
+      end: event.end ? event.end.toISOString() : null,
+      startZone: event.start.tz ?? null,
+      organizerName: paramOf(event.organizer),
+      attendeeNames: [event.attendee ?? []]
+        .flat()
+        .map(paramOf)
+        .filter((name) => name !== null),
+    }));
 }

@@ -7,6 +7,7 @@ import {
   assertSpan,
   CALENDAR_FIELDS,
   changesCalendar,
+  normaliseTitle,
 } from './event-rules';
 
 const at = (iso: string) => new Date(iso);
@@ -91,6 +92,22 @@ describe('event rules', () => {
       expect(error.message).toContain('"Workshop Digitales"');
       expect(error.message).not.toContain('"Workshop Umwelt"');
     });
+  });
+
+  describe(normaliseTitle.name, () => {
+    it('should keep a title without the spaces around it', () => {
+      expect(normaliseTitle('  Workshop Digitalisierung\t')).toBe('Workshop Digitalisierung');
+    });
+
+    it.each(['', ' ', '\t \u00a0', '\u3000\u2003'])(
+      'should refuse the blank title %p, naming title',
+      (title) => {
+        expect(failure(() => normaliseTitle(title))).toMatchObject({
+          kind: 'invalid',
+          problems: [{ field: 'title', message: 'The title must not be blank.' }],
+        });
+      },
+    );
   });
 
   describe(assertCapacity.name, () => {

@@ -34,6 +34,13 @@ export function assertChildrenInside(parent: Span, children: Array<Span & { titl
   }
 }
 
+/** A title as stored: trimmed, and never blank, since lists and calendars show little else. */
+export function normaliseTitle(title: string): string {
+  const trimmed = title.trim();
+  if (trimmed === '') throw PlanningError.invalid('title', 'The title must not be blank.');
+  return trimmed;
+}
+
 export function assertCapacity(capacity: number | null | undefined): void {
   if (capacity != null && (!Number.isInteger(capacity) || capacity < 0)) {
     throw PlanningError.invalid('capacity', 'Capacity must be a whole number of at least 0.');

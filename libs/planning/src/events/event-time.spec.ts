@@ -73,6 +73,36 @@ describe('event time', () => {
       expect(error.message).toContain('does not exist in Europe/Berlin');
     });
 
+    it('should refuse a wall time on a day the zone skipped whole, instead of moving it a day', () => {
+      const error = failure(() => parseInstant('startsAt', '2011-12-30T10:00', 'Pacific/Apia'));
+      expect(error).toMatchObject({ kind: 'invalid', problems: [{ field: 'startsAt' }] });
+      expect(error.message).toContain('does not exist in Pacific/Apia');
+      expect(parseInstant('startsAt', '2011-12-31T10:00', 'Pacific/Apia').toISOString()).toBe(
+        '2011-12-30T20:00:00.000Z',
+      );
+    });
+
+    it.each([
+      ['1899-12-31T23:59', 'Europe/Berlin'],
+      ['2201-01-01T00:00', 'Europe/Berlin'],
+      ['0000-01-01T10:00:00Z', 'UTC'],
+      ['+010000-01-01T10:00:00Z', 'UTC'],
+      ['2200-12-31T23:00:00-05:00', 'Europe/Berlin'],
+    ])('should refuse %p, outside the years 1900 to 2200 in %s', (value, zone) => {
+      const error = failure(() => parseInstant('startsAt', value, zone));
+      expect(error).toMatchObject({ kind: 'invalid', problems: [{ field: 'startsAt' }] });
+      expect(error.message).toContain('1900 to 2200');
+    });
+
+    it('should accept the first and the last moments of the years 1900 to 2200', () => {
+      expect(parseInstant('startsAt', '1900-01-01T00:00', 'UTC').toISOString()).toBe(
+        '1900-01-01T00:00:00.000Z',
+      );
+      expect(parseInstant('endsAt', '2200-12-31T23:59:59', 'Europe/Berlin').toISOString()).toBe(
+        '2200-12-31T22:59:59.000Z',
+      );
+    });
+
     it('should read an ambiguous autumn wall time as its first occurrence, as iCalendar does', () => {
       expect(parseInstant('startsAt', '2024-10-27T02:30', 'Europe/Berlin').toISOString()).toBe(
         '2024-10-27T00:30:00.000Z',
@@ -115,6 +145,23 @@ describe('event time', () => {
         '2023-09-23T00:00:00.000+03:00',
       );
     });
+
+    it('should refuse a day the zone skipped whole', () => {
+      const error = failure(() => parseDay('startsAt', '2011-12-30', 'Pacific/Apia'));
+      expect(error).toMatchObject({ kind: 'invalid', problems: [{ field: 'startsAt' }] });
+      expect(error.message).toContain('2011-12-30 does not exist in Pacific/Apia');
+    });
+
+    it('should keep a day whose midnight the zone skipped', () => {
+      expect(parseDay('startsAt', '2018-11-04', 'America/Sao_Paulo').toISODate()).toBe('2018-11-04');
+    });
+
+    it.each(['1899-12-31', '2201-01-01', '0000-01-01'])(
+      'should refuse %p, outside the years 1900 to 2200',
+      (value) => {
+        expect(failure(() => parseDay('startsAt', value, 'Europe/Berlin')).message).toContain('1900 to 2200');
+      },
+    );
 
     it.each(['23.09.2023', '2023-09-31', '2023-09-23garbage', 'soon'])('should refuse %p', (value) => {
       expect(failure(() => parseDay('startsAt', value, 'Europe/Berlin'))).toMatchObject({

@@ -17,15 +17,21 @@ export function assertTimeZone(field: string, zone: string): void {
   }
 }
 
+/** Years an event may lie in: beyond them a date is a typing error, not a plan. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2200;
+
 /**
  * Reads a point in time as the API accepts it: an ISO 8601 instant with offset (or Z), or a local
- * wall time ("2023-09-20T09:30") in the given zone. A local time that the zone skips at a
- * daylight-saving change does not exist and is refused rather than silently moved.
+ * wall time ("2023-09-20T09:30") in the given zone. A local time that the zone skips (an hour
+ * at a daylight-saving change, or a whole day, as Pacific/Apia skipped 2011-12-30) does not exist
+ * and is refused rather than silently moved.
  */
 export function parseInstant(field: string, value: string, zone: string): Date {
   if (OFFSET_OR_Z.test(value) && value.includes('T')) {
     const parsed = DateTime.fromISO(value, { setZone: true });
     if (!parsed.isValid) throw PlanningError.invalid(field, `"${value}" is not a valid ISO 8601 date-time.`);
+    assertYear(field, value, parsed.setZone(zone));
     return parsed.toJSDate();
   }
   if (!LOCAL_DATE_TIME.test(value)) {
@@ -37,17 +43,39 @@ export function parseInstant(field: string, value: string, zone: string): Date {
   const local = DateTime.fromISO(value, { zone });
   if (!local.isValid) throw PlanningError.invalid(field, `"${value}" is not a valid date-time.`);
   // The wall time as typed, read in UTC because UTC has no gaps (the server's own zone may).
+  // luxon moves a skipped time forward by the length of the gap, which may be a whole day.
   const wall = DateTime.fromISO(value, { zone: 'utc' });
-  if (local.hour !== wall.hour || local.minute !== wall.minute) {
+  if (!sameWallTime(local, wall)) {
     throw PlanningError.invalid(
       field,
-      `${value} does not exist in ${zone} (the clocks skip it for daylight saving).`,
+      `${value} does not exist in ${zone}: the clocks there skipped it (for daylight saving or a change of the zone's offset).`,
     );
   }
+  assertYear(field, value, local);
   // A wall time in the hour that repeats when the clocks go back means its first occurrence, as in
   // iCalendar (RFC 5545, 3.3.5), so that calendars show the instant we store.
   const [first] = local.getPossibleOffsets().sort((a, b) => a.toMillis() - b.toMillis());
   return (first ?? local).toJSDate();
+}
+
+function sameWallTime(a: DateTime, b: DateTime): boolean {
+  return (
+    a.year === b.year &&
+    a.month === b.month &&
+    a.day === b.day &&
+    a.hour === b.hour &&
+    a.minute === b.minute &&
+    a.second === b.second
+  );
+}
+
+function assertYear(field: string, value: string, local: DateTime): void {
+  if (local.year < FIRST_YEAR || local.year > LAST_YEAR) {
+    throw PlanningError.invalid(
+      field,
+      `"${value}" lies in the year ${local.year}; events lie in the years ${FIRST_YEAR} to ${LAST_YEAR}.`,
+    );
+  }
 }
 
 /** Reads an all-day date ("2023-09-23") as the local midnight that starts it. */
@@ -62,6 +90,14 @@ export function parseDay(field: string, value: string, zone: string): DateTime {
       `"${value}" is not a date like 2023-09-23 (all-day events take dates).`,
     );
   }
+  // A day the zone skipped whole comes back from luxon as the day after.
+  if (day.toISODate() !== datePart) {
+    throw PlanningError.invalid(
+      field,
+      `${datePart} does not exist in ${zone}: the clocks there skipped that day.`,
+    );
+  }
+  assertYear(field, value, day);
   return day.startOf('day');
 }
 

@@ -28,6 +28,7 @@ import {
   changesCalendar,
   DEFAULT_REMINDER_OFFSETS,
   normaliseReminderOffsets,
+  normaliseTitle,
 } from './event-rules';
 import { assertTimeZone, parseSpan, wallTimeIn } from './event-time';
 
@@ -114,7 +115,7 @@ export class EventsService {
 
       const event = manager.create(Event, {
         kind: input.kind,
-        title: input.title.trim(),
+        title: normaliseTitle(input.title),
         description: input.description ?? '',
         ...span,
         startZone,
@@ -272,7 +273,7 @@ export class EventsService {
     changes: EventChanges,
   ): Promise<void> {
     if (changes.kind !== undefined) event.kind = changes.kind;
-    if (changes.title !== undefined) event.title = changes.title.trim();
+    if (changes.title !== undefined) event.title = normaliseTitle(changes.title);
     if (changes.description !== undefined) event.description = changes.description;
     if (changes.status !== undefined) event.status = changes.status;
     if (changes.visibility !== undefined) event.visibility = changes.visibility;
