@@ -200,6 +200,7 @@ export class EmailSender {
       parentEvent: email.parentEvent,
       answerUrl,
       participation: participationOf(email),
+      parts: email.parts,
     };
   }
 }

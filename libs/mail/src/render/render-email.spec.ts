@@ -37,6 +37,7 @@ function content(overrides: Partial<EmailContent> = {}): EmailContent {
     parentEvent: null,
     answerUrl: 'https://treffpunkt.example.org/answer/abc',
     participation: 'NEEDS-ACTION',
+    parts: [],
     ...overrides,
   };
 }
