@@ -125,7 +125,11 @@ export class InviteeData implements PersonDataHolder, OnModuleInit {
     );
     for (const workshopId of freedWorkshops) await this.seats.promote(manager, workshops.get(workshopId)!);
     const freedEvents = new Set(
-      withdrawn.filter((invitation) => invitation.was === 'accepted').map((invitation) => invitation.eventId),
+      withdrawn
+        .filter(
+          (invitation) => invitation.was === 'accepted' && events.get(invitation.eventId)?.capacity != null,
+        )
+        .map((invitation) => invitation.eventId),
     );
     for (const eventId of freedEvents) await this.seats.promote(manager, events.get(eventId)!);
 

@@ -28,7 +28,15 @@ export interface PersonExport {
   exportedAt: Date;
   person: Pick<
     Person,
-    'id' | 'name' | 'email' | 'organisationId' | 'department' | 'locale' | 'timeZone' | 'createdAt' | 'updatedAt'
+    | 'id'
+    | 'name'
+    | 'email'
+    | 'organisationId'
+    | 'department'
+    | 'locale'
+    | 'timeZone'
+    | 'createdAt'
+    | 'updatedAt'
   >;
   /** One entry per lib that stores data about people (invitations, emails, feedTokens, …). */
   [section: string]: unknown;

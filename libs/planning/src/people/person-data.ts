@@ -33,7 +33,8 @@ export class PersonDataHolders {
 
   async exportAll(manager: EntityManager, personId: string): Promise<Record<string, unknown>> {
     const sections: Record<string, unknown> = {};
-    for (const holder of this.holders) sections[holder.section] = await holder.exportPerson(manager, personId);
+    for (const holder of this.holders)
+      sections[holder.section] = await holder.exportPerson(manager, personId);
     return sections;
   }
 
