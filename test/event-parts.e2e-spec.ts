@@ -329,13 +329,20 @@ describe('Event parts follow their event', () => {
     ).toEqual([]);
   }, 120_000);
 
-  it('should not give the seat of a cancelled workshop to its waitlist, and give it once the workshop is back', async () => {
+  it('should keep seats in a cancelled workshop, promote nobody into it, and give a freed seat once it is back', async () => {
     const day = await cityDayWithPeople();
-    // Asha gives up Klima's seat while it is cancelled: Ben, waiting, does not get a cancelled seat.
+    // Answering again while Klima is cancelled keeps Asha's seat there: the page does not offer it.
     await patch(day.host.organiserKey, day.klima.id, { status: 'cancelled' }).expect(200);
-    await postAnswer(api, await answerPath(api, day.event.id, day.asha.id), 'accept', [day.wasser.id]).expect(
-      303,
+    const ashaLink = await answerPath(api, day.event.id, day.asha.id);
+    await postAnswer(api, ashaLink, 'accept', [day.wasser.id]).expect(303);
+    const ashaSeat = await api.dataSource.query<Array<{ status: string }>>(
+      `SELECT c.status FROM workshop_choices c JOIN invitations i ON i.id = c.invitation_id
+        WHERE i.person_id = $1 AND c.event_id = $2`,
+      [day.asha.id, day.klima.id],
     );
+    expect(ashaSeat).toEqual([{ status: 'confirmed' }]);
+    // Declining gives the seat up; Ben, waiting, does not get a seat in a cancelled workshop.
+    await postAnswer(api, ashaLink, 'decline').expect(303);
     const seat = () =>
       api.dataSource.query<Array<{ status: string }>>(
         `SELECT c.status FROM workshop_choices c JOIN invitations i ON i.id = c.invitation_id
