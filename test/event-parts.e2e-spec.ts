@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { readCalendar, ReceivedMail, SmtpSink, startSmtpSink } from '@app/testing';
-import { ApiHarness, bearer, startApi, textParser } from './api-harness';
+import { readCalendar, ReceivedMail, SmtpSink } from '@app/testing';
+import { ApiHarness, bearer, textParser } from './api-harness';
 import { eventually, sleep } from './email-fixtures';
 import {
   addPerson,
@@ -12,27 +12,22 @@ import {
   wallTime,
 } from './invitation-fixtures';
 import { createEvent, organisationWithKeys } from './planning-fixtures';
-import { fastMailSettings, startWorker, WorkerHarness } from './worker-harness';
+import { MailingStack, startMailingStack } from './worker-harness';
 
 const BASE_URL = 'https://treffpunkt.example.org';
 
 /** A change of a city day carries through to its workshops: feeds, pages, emails, reminders, seats. */
 describe('Event parts follow their event', () => {
+  let stack: MailingStack;
   let sink: SmtpSink;
   let api: ApiHarness;
-  let worker: WorkerHarness;
 
   beforeAll(async () => {
-    sink = await startSmtpSink();
-    api = await startApi({ env: () => ({ PUBLIC_BASE_URL: BASE_URL, ...fastMailSettings(sink.url) }) });
-    worker = await startWorker(fastMailSettings(sink.url));
+    stack = await startMailingStack(BASE_URL);
+    ({ sink, api } = stack);
   });
 
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await sink?.close();
-  });
+  afterAll(() => stack?.close());
 
   const text = (path: string) =>
     api

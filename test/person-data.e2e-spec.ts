@@ -1,5 +1,5 @@
-import { SmtpSink, startSmtpSink } from '@app/testing';
-import { ApiHarness, bearer, startApi } from './api-harness';
+import { SmtpSink } from '@app/testing';
+import { ApiHarness, bearer } from './api-harness';
 import { eventually } from './email-fixtures';
 import {
   addPerson,
@@ -11,29 +11,24 @@ import {
   wallTime,
 } from './invitation-fixtures';
 import { createEvent, OrganisationKeys, organisationWithKeys } from './planning-fixtures';
-import { fastMailSettings, startWorker, WorkerHarness } from './worker-harness';
+import { MailingStack, startMailingStack } from './worker-harness';
 
 const BASE_URL = 'https://treffpunkt.example.org';
 
 /** GDPR: a person's data exported in full, and erased without breaking anyone else's numbers. */
 describe('Person data: export and erasure', () => {
+  let stack: MailingStack;
   let sink: SmtpSink;
   let api: ApiHarness;
-  let worker: WorkerHarness;
   let other: OrganisationKeys;
 
   beforeAll(async () => {
-    sink = await startSmtpSink();
-    api = await startApi({ env: () => ({ PUBLIC_BASE_URL: BASE_URL, ...fastMailSettings(sink.url) }) });
-    worker = await startWorker(fastMailSettings(sink.url));
+    stack = await startMailingStack(BASE_URL);
+    ({ sink, api } = stack);
     other = await organisationWithKeys(api);
   });
 
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await sink?.close();
-  });
+  afterAll(() => stack?.close());
 
   const get = (path: string, key: string) => api.http().get(`/api/v1${path}`).set(bearer(key));
   const erase = (personId: string, key: string) =>

@@ -33,30 +33,17 @@ export function renderEmail(content: EmailContent): RenderedEmail {
   const answer = answerOf(content, texts);
   const programme = programmeOf(content, texts, locale);
   const calendarNote = content.kind === 'cancellation' ? texts.cancelCalendarNote : texts.calendarNote;
-  return {
-    subject,
-    text: plainText({
-      greeting,
-      intro,
-      facts,
-      programme,
-      description: event.description,
-      answer,
-      calendarNote,
-      texts,
-    }),
-    html: html({
-      title: subject,
-      greeting,
-      intro,
-      facts,
-      programme,
-      description: event.description,
-      answer,
-      calendarNote,
-      texts,
-    }),
+  const body: Body = {
+    greeting,
+    intro,
+    facts,
+    programme,
+    description: event.description,
+    answer,
+    calendarNote,
+    texts,
   };
+  return { subject, text: plainText(body), html: html({ ...body, title: subject }) };
 }
 
 /**
