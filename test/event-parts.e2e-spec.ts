@@ -109,13 +109,23 @@ describe('Event parts follow their event', () => {
     return { ...day, klima, wasser, plenum, asha, ben };
   }
 
-  it('should cancel the workshops with their city day in every feed, on the public page and in programmes', async () => {
+  it('should cancel the workshops with their city day in every feed (organisation, event, public, partnership, personal) and on the public page', async () => {
     const day = await cityDayWithPeople();
     const feedToken = await api
       .http()
       .post(`/api/v1/people/${day.asha.id}/feed-token`)
       .set(bearer(day.host.organiserKey))
       .expect(201);
+
+    const partnership = await api
+      .http()
+      .post('/api/v1/partnerships')
+      .set(bearer(api.adminKey))
+      .send({ name: 'Städtepartnerschaft', memberOrganisationIds: [day.host.id] })
+      .expect(201);
+    for (const id of [day.event.id, day.klima.id, day.wasser.id, day.plenum.id]) {
+      await patch(day.host.organiserKey, id, { partnershipId: partnership.body.id }).expect(200);
+    }
 
     await patch(day.host.organiserKey, day.event.id, { status: 'cancelled' }).expect(200);
 
@@ -136,6 +146,7 @@ describe('Event parts follow their event', () => {
       `/feeds/organisations/${day.host.code.toLowerCase()}.ics`,
       `/feeds/events/${day.event.id}.ics`,
       '/feeds/public.ics',
+      `/feeds/partnerships/${partnership.body.id}.ics`,
       feedToken.body.url as string,
     ]) {
       const statuses = statusIn(await text(path));
