@@ -189,6 +189,20 @@ describe('Event parts follow their event', () => {
     expect(benText).toMatch(/- Workshop Klima – .*\(waiting list\)/);
     expect(benText).toContain('- Plenum – ');
     expect(benText).not.toContain('Workshop Wasser');
+    // Calendars: the city day's entry is cancelled in the message, each part by an attachment.
+    const calendars = (ashaMail.parsed?.attachments ?? [])
+      .filter((part) => part.contentType === 'text/calendar')
+      .map((part) => readCalendar(part.content.toString('utf8')));
+    expect(calendars.map((calendar) => calendar.method)).toEqual(['CANCEL', 'CANCEL', 'CANCEL', 'CANCEL']);
+    expect(
+      calendars
+        .map((calendar) => [calendar.events.length, calendar.events[0].uid, calendar.events[0].status])
+        .sort(),
+    ).toEqual(
+      [day.event.id, day.klima.id, day.wasser.id, day.plenum.id]
+        .map((id) => [1, `event-${id}@treffpunkt`, 'CANCELLED'])
+        .sort(),
+    );
     expect(await mailsTo('cancellation', day.asha.id)).toHaveLength(1);
     expect(await mailsTo('cancellation', day.ben.id)).toHaveLength(1);
   });
