@@ -9,7 +9,8 @@ import { SeatsService } from './seats.service';
 /**
  * Keeps invited people in step with their events, inside the transaction that changes the event:
  * update or cancellation emails when what a calendar shows changes, reminders moved with the
- * event, and seats given to the waitlist when the capacity grows.
+ * event and the parts it carried along, and seats given to the waitlist when the capacity grows
+ * or a cancelled event or part comes back.
  *
  * Planning calls this through its EventChangeListeners registry rather than importing this lib,
  * so the dependency runs one way only (invitations -> planning) and planning stays free of email.
@@ -36,11 +37,11 @@ export class InvitationUpdates implements EventChangeListener, OnModuleInit {
     // The event and every part carried along: cancelled ones are not reminded of, brought back
     // or moved ones anew; seats free in a part brought back go to its waitlist.
     for (const { event: changed, before: was } of [{ event, before }, ...parts]) {
+      const nowCancelled = changed.status === 'cancelled' && was.status !== 'cancelled';
       const reopened = changed.status !== 'cancelled' && was.status === 'cancelled';
       const moved = changed.startsAt.getTime() !== was.startsAt.getTime();
-      const ended = changed.status === 'cancelled' && was.status !== 'cancelled';
-      if (ended || reopened || moved || (changed === event && offsetsChanged)) {
-        const reason = ended ? 'event cancelled' : moved ? 'event moved' : 'reminders rescheduled';
+      if (nowCancelled || reopened || moved || (changed === event && offsetsChanged)) {
+        const reason = nowCancelled ? 'event cancelled' : moved ? 'event moved' : 'reminders rescheduled';
         await this.reminders.refresh(manager, changed, reason);
       }
       if (reopened && changed.capacity !== null) await this.seats.promote(manager, changed);
