@@ -57,6 +57,7 @@ async function sendDirectly(sink: RunningSmtpSink, event: Event, people: Person[
     while (next < people.length) {
       const person = people[next++];
       const message = mail.compose({
+        parts: [],
         kind: 'invitation',
         messageId: messageIdFor(person.id, 'http://bench.example'),
         recipient: {

@@ -341,6 +341,7 @@ async function sendOnTime(
             rows.push({ message_id: messageId, send_at: new Date(due), status: 'sent' });
             await mail.send(
               mail.compose({
+                parts: [],
                 kind: 'reminder',
                 messageId,
                 recipient: {

@@ -251,7 +251,7 @@ describe('People API', () => {
   });
 
   describe('DELETE /api/v1/people/:id', () => {
-    it('should let the organisation remove its person, and only it', async () => {
+    it('should let the organisation erase its person, and only it, saying what was erased', async () => {
       const created = await createPerson(arnsberg.organiserKey, {
         name: 'Kurz Zeit',
         email: 'kurz@arnsberg.de',
@@ -270,7 +270,13 @@ describe('People API', () => {
         .http()
         .delete(`/api/v1/people/${created.body.id}`)
         .set(bearer(arnsberg.organiserKey))
-        .expect(204);
+        .expect(200)
+        .expect((response) =>
+          expect(response.body).toMatchObject({
+            personId: created.body.id,
+            sections: { feedTokens: { feedTokensDeleted: 0 }, invitations: { invitationsAnonymised: 0 } },
+          }),
+        );
       await api.http().get(`/api/v1/people/${created.body.id}`).set(bearer(api.adminKey)).expect(404);
       await api
         .http()

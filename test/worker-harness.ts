@@ -4,7 +4,9 @@ import Redis from 'ioredis';
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SmtpSink, startSmtpSink } from '@app/testing';
 import { WorkerModule } from '../apps/worker/src/worker.module';
+import { ApiHarness, startApi } from './api-harness';
 
 export interface WorkerHarness {
   app: INestApplication;
@@ -30,6 +32,32 @@ export async function startWorker(env: Record<string, string>): Promise<WorkerHa
   const app = moduleRef.createNestApplication({ logger: false });
   await app.init();
   return { app, close: () => app.close() };
+}
+
+/** An SMTP sink, the API and a worker in this process that sends to the sink: what mail suites run on. */
+export interface MailingStack {
+  sink: SmtpSink;
+  api: ApiHarness;
+  worker: WorkerHarness;
+  close(): Promise<void>;
+}
+
+export async function startMailingStack(publicBaseUrl: string): Promise<MailingStack> {
+  const sink = await startSmtpSink();
+  const api = await startApi({
+    env: () => ({ PUBLIC_BASE_URL: publicBaseUrl, ...fastMailSettings(sink.url) }),
+  });
+  const worker = await startWorker(fastMailSettings(sink.url));
+  return {
+    sink,
+    api,
+    worker,
+    close: async () => {
+      await worker.close();
+      await api.close();
+      await sink.close();
+    },
+  };
 }
 
 /**

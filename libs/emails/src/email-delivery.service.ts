@@ -30,6 +30,16 @@ export type EventSnapshot = Pick<
   | 'parentId'
 >;
 
+/** A part of the event an email is about that belongs to the person's programme. */
+export interface ProgrammePart {
+  event: EventSnapshot;
+  /** The person only waits for a seat in this workshop. */
+  waitlisted: boolean;
+}
+
+/** Kinds whose email lists the parts in the person's programme along with the event. */
+const LISTS_PARTS: readonly EmailKind[] = ['cancellation', 'update'];
+
 /** An email claimed for an SMTP attempt, with what rendering needs and the send-time decision. */
 export interface EmailToDeliver {
   id: string;
@@ -48,6 +58,12 @@ export interface EmailToDeliver {
   answerTokenSealed: Buffer | null;
   /** The email is about a workshop inside the invited event. */
   aboutWorkshop: boolean;
+  /**
+   * For cancellations and updates of the invited event: its parts in the person's programme (parts
+   * without capacity, and workshops they hold or wait for a seat in), read at send time, so one
+   * email tells of everything a change carried along.
+   */
+  parts: ProgrammePart[];
   workshopChoiceStatus: string | null;
   /** Null when the email should go out; otherwise why not. */
   skipReason: string | null;
@@ -177,7 +193,38 @@ export class EmailDeliveryService {
       [emails.map((email) => email.id), emails.map((email) => email.messageId), jobId],
     );
     const parents = await this.events(rows.map((row) => parentIdOf(row)).filter((id): id is string => !!id));
-    return rows.map((row) => toDelivery(row, parents, now));
+    const programmes = await this.programmes(rows.filter(listsParts));
+    return rows.map((row) => toDelivery(row, parents, programmes.get(row.invitation_id ?? '') ?? [], now));
+  }
+
+  /** The programme parts of each row's event, by invitation, in start order. */
+  private async programmes(rows: DeliveryRow[]): Promise<Map<string, ProgrammePart[]>> {
+    const byInvitation = new Map<string, ProgrammePart[]>();
+    if (rows.length === 0) return byInvitation;
+    const found: Array<EventRow & { invitation_id: string; choice_status: string | null }> =
+      await this.dataSource.query(
+        `WITH RECURSIVE parts AS (
+           SELECT r.invitation_id, e.id
+             FROM unnest($1::uuid[], $2::uuid[]) AS r(invitation_id, event_id)
+             JOIN events e ON e.parent_id = r.event_id
+           UNION ALL
+           SELECT p.invitation_id, e.id FROM events e JOIN parts p ON e.parent_id = p.id
+         )
+         SELECT p.invitation_id, ch.status AS choice_status, ${EVENT_COLUMNS}
+           FROM parts p
+           JOIN events ev ON ev.id = p.id
+           LEFT JOIN workshop_choices ch
+             ON ch.invitation_id = p.invitation_id AND ch.event_id = ev.id AND ch.status <> 'withdrawn'
+          WHERE ev.capacity IS NULL OR ch.id IS NOT NULL
+          ORDER BY ev.starts_at, ev.title, ev.id`,
+        [rows.map((row) => row.invitation_id), rows.map((row) => row.ev_id)],
+      );
+    for (const row of found) {
+      const parts = byInvitation.get(row.invitation_id) ?? [];
+      parts.push({ event: toEventSnapshot(row), waitlisted: row.choice_status === 'waitlisted' });
+      byInvitation.set(row.invitation_id, parts);
+    }
+    return byInvitation;
   }
 
   /**
@@ -227,13 +274,22 @@ export class EmailDeliveryService {
   }
 }
 
+function listsParts(row: DeliveryRow): boolean {
+  return LISTS_PARTS.includes(row.kind) && !!row.invitation_id && row.invitation_event_id === row.ev_id;
+}
+
 /** The invited event around a workshop email, or the event's parent: named in the email. */
 function parentIdOf(row: DeliveryRow): string | null {
   const aboutWorkshop = !!row.invitation_event_id && row.invitation_event_id !== row.ev_id;
   return aboutWorkshop ? row.invitation_event_id : row.ev_parent_id;
 }
 
-function toDelivery(row: DeliveryRow, parents: Map<string, EventSnapshot>, now: Date): EmailToDeliver {
+function toDelivery(
+  row: DeliveryRow,
+  parents: Map<string, EventSnapshot>,
+  parts: ProgrammePart[],
+  now: Date,
+): EmailToDeliver {
   const event = toEventSnapshot(row);
   const invitation =
     row.invitation_id === null
@@ -270,6 +326,7 @@ function toDelivery(row: DeliveryRow, parents: Map<string, EventSnapshot>, now: 
     invitationStatus: row.invitation_status,
     answerTokenSealed: row.answer_token_sealed,
     aboutWorkshop: !!invitation && invitation.eventId !== event.id,
+    parts,
     workshopChoiceStatus: row.choice_status,
     skipReason: skipReason(facts),
     interrupted: row.previous_status === 'sending',

@@ -34,13 +34,14 @@ export class Email {
   @JoinColumn({ name: 'event_id' })
   event: Event;
 
+  /** Null once the person was erased: the row stays, anonymous, for the event's delivery counts. */
   @Index()
-  @Column({ type: 'uuid' })
-  personId: string;
+  @Column({ type: 'uuid', nullable: true })
+  personId: string | null;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Person, { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'person_id' })
-  person: Person;
+  person: Person | null;
 
   /** No foreign key: the invitations table belongs to another lib and migration. */
   @Index()

@@ -155,9 +155,10 @@ export class EmailsService implements OnApplicationShutdown {
     return this.entries(actor, await this.page(query, filter));
   }
 
+  /** Lists join the recipient (an inner join), so emails of erased people, without one, are counted but not listed. */
   private entries(actor: Actor, page: Page<Email>): Page<EmailEntry> {
     return {
-      items: page.items.map((email) => ({ email, person: this.visibility.present(actor, email.person) })),
+      items: page.items.map((email) => ({ email, person: this.visibility.present(actor, email.person!) })),
       nextCursor: page.nextCursor,
     };
   }

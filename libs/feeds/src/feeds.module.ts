@@ -9,6 +9,7 @@ import { FeedLinks } from './feed-links';
 import { FeedQueries } from './feed-queries';
 import { FeedRenderPool } from './feed-render-pool';
 import { FeedToken } from './feed-token.entity';
+import { FeedTokenData } from './feed-token-data';
 import { FeedTokensService } from './feed-tokens.service';
 import { FeedsRedis } from './feeds-redis';
 import { FeedsService } from './feeds.service';
@@ -30,6 +31,7 @@ import { RateLimiter } from './rate-limiter';
     RateLimiter,
     FeedsService,
     FeedTokensService,
+    FeedTokenData,
     PublicCalendarService,
   ],
   exports: [FeedsService, FeedTokensService, FeedLinks, PublicCalendarService, RateLimiter],

@@ -129,7 +129,12 @@ export class AnswersService {
     const seatFree =
       input.answer !== 'accept' || current === 'accepted' || (await this.seats.hasFreeSeat(manager, event));
     const status = statusAfterAnswer(current, input.answer, seatFree);
-    const plan = planChoices(held, status === 'declined' ? [] : wanted);
+    // Seats in a cancelled workshop wait for it to come back: the answer page does not offer it,
+    // so leaving it out is no wish to give the seat up. Declining gives up every seat.
+    const suspended = held
+      .filter((choice) => choice.status !== 'withdrawn' && !offered.has(choice.eventId))
+      .map((choice) => choice.eventId);
+    const plan = planChoices(held, status === 'declined' ? [] : [...wanted, ...suspended]);
 
     const confirmedBefore = active
       .filter((choice) => choice.status === 'confirmed')

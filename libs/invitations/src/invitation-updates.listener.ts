@@ -1,15 +1,16 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { EmailRequest, EmailsService } from '@app/emails';
 import { Event, EventChange, EventChangeListener, EventChangeListeners } from '@app/planning';
-import { descendantIds, informedRecipients } from './recipients';
+import { informedRecipients, invitedTo, Recipient } from './recipients';
 import { RemindersService } from './reminders.service';
 import { SeatsService } from './seats.service';
 
 /**
  * Keeps invited people in step with their events, inside the transaction that changes the event:
  * update or cancellation emails when what a calendar shows changes, reminders moved with the
- * event, and seats given to the waitlist when the capacity grows.
+ * event and the parts it carried along, and seats given to the waitlist when the capacity grows
+ * or a cancelled event or part comes back.
  *
  * Planning calls this through its EventChangeListeners registry rather than importing this lib,
  * so the dependency runs one way only (invitations -> planning) and planning stays free of email.
@@ -27,30 +28,23 @@ export class InvitationUpdates implements EventChangeListener, OnModuleInit {
     this.listeners.register(this);
   }
 
-  async eventChanged(manager: EntityManager, { event, before }: EventChange): Promise<void> {
+  async eventChanged(manager: EntityManager, change: EventChange): Promise<void> {
+    const { event, before, parts } = change;
     const cancelled = event.status === 'cancelled' && before.status !== 'cancelled';
-    const reopened = event.status !== 'cancelled' && before.status === 'cancelled';
-    const moved = event.startsAt.getTime() !== before.startsAt.getTime();
     const offsetsChanged = event.reminderOffsets.join() !== before.reminderOffsets.join();
 
-    if (event.sequence !== before.sequence) await this.inform(manager, event, cancelled);
-    if (cancelled || reopened || moved || offsetsChanged) {
-      const reason = cancelled ? 'event cancelled' : moved ? 'event moved' : 'reminders rescheduled';
-      await this.reminders.refresh(manager, event, reason);
-    }
-    // Seats inside a cancelled event are not reminded of; reopening it brings their reminders back.
-    if (cancelled || reopened) {
-      const parts = await descendantIds(manager, event.id);
-      const workshops = parts.length ? await manager.findBy(Event, { id: In(parts) }) : [];
-      for (const workshop of workshops) {
-        if (workshop.capacity !== null) {
-          await this.reminders.refresh(
-            manager,
-            workshop,
-            cancelled ? 'event cancelled' : 'reminders rescheduled',
-          );
-        }
+    if (event.sequence !== before.sequence) await this.inform(manager, change);
+    // The event and every part carried along: cancelled ones are not reminded of, brought back
+    // or moved ones anew; seats free in a part brought back go to its waitlist.
+    for (const { event: changed, before: was } of [{ event, before }, ...parts]) {
+      const nowCancelled = changed.status === 'cancelled' && was.status !== 'cancelled';
+      const reopened = changed.status !== 'cancelled' && was.status === 'cancelled';
+      const moved = changed.startsAt.getTime() !== was.startsAt.getTime();
+      if (nowCancelled || reopened || moved || (changed === event && offsetsChanged)) {
+        const reason = nowCancelled ? 'event cancelled' : moved ? 'event moved' : 'reminders rescheduled';
+        await this.reminders.refresh(manager, changed, reason);
       }
+      if (reopened && changed.capacity !== null) await this.seats.promote(manager, changed);
     }
     if (!cancelled && capacityGrew(before.capacity, event.capacity)) await this.seats.promote(manager, event);
   }
@@ -59,20 +53,35 @@ export class InvitationUpdates implements EventChangeListener, OnModuleInit {
     this.emails.dispatchSoon();
   }
 
-  private async inform(manager: EntityManager, event: Event, cancelled: boolean): Promise<void> {
-    const kind = cancelled ? 'cancellation' : 'update';
-    const recipients = await informedRecipients(manager, event);
-    const requests: EmailRequest[] = recipients.map((recipient) => ({
-      kind,
-      eventId: event.id,
-      personId: recipient.personId,
-      invitationId: recipient.invitationId,
-      dedupeKey:
-        recipient.invitedEventId === event.id
-          ? `${kind}:${recipient.invitationId}:${event.sequence}`
-          : `${kind}:${recipient.invitationId}:${event.id}:${event.sequence}`,
-      eventSequence: event.sequence,
-    }));
+  /**
+   * One email per person for the whole change: about the event for everyone who hears of it, and
+   * about a part for those invited to that part alone. The email lists the parts in the person's
+   * programme (the mail job reads them at send time), so a cancelled city day is one message that
+   * names its cancelled workshops, not one message per workshop.
+   */
+  private async inform(manager: EntityManager, { event, parts }: EventChange): Promise<void> {
+    const requests: EmailRequest[] = [];
+    const informed = new Set<string>();
+    const add = (about: Event, recipients: Recipient[]): void => {
+      const kind = about.status === 'cancelled' ? 'cancellation' : 'update';
+      for (const recipient of recipients) {
+        if (informed.has(recipient.personId)) continue;
+        informed.add(recipient.personId);
+        requests.push({
+          kind,
+          eventId: about.id,
+          personId: recipient.personId,
+          invitationId: recipient.invitationId,
+          dedupeKey:
+            recipient.invitedEventId === about.id
+              ? `${kind}:${recipient.invitationId}:${about.sequence}`
+              : `${kind}:${recipient.invitationId}:${about.id}:${about.sequence}`,
+          eventSequence: about.sequence,
+        });
+      }
+    };
+    add(event, await informedRecipients(manager, event));
+    for (const part of parts) add(part.event, await invitedTo(manager, part.event.id));
     await this.emails.queue(manager, requests);
   }
 }

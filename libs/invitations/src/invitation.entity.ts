@@ -34,13 +34,14 @@ export class Invitation {
   @JoinColumn({ name: 'event_id' })
   event: Event;
 
+  /** Null once the person was erased: the invitation stays, anonymous, in the event's counts. */
   @Index()
-  @Column({ type: 'uuid' })
-  personId: string;
+  @Column({ type: 'uuid', nullable: true })
+  personId: string | null;
 
-  @ManyToOne(() => Person, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Person, { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'person_id' })
-  person: Person;
+  person: Person | null;
 
   @Column({ type: 'varchar', length: 16, default: 'invited' })
   status: InvitationStatus;

@@ -6,6 +6,7 @@ import { AnswerLinks } from './answer-links';
 import { AnswersService } from './answers.service';
 import { Invitation } from './invitation.entity';
 import { InvitationUpdates } from './invitation-updates.listener';
+import { InviteeData } from './invitee-data';
 import { InvitationsService } from './invitations.service';
 import { RemindersService } from './reminders.service';
 import { SeatsService } from './seats.service';
@@ -24,6 +25,7 @@ import { WorkshopChoice } from './workshop-choice.entity';
     InvitationsService,
     AnswersService,
     InvitationUpdates,
+    InviteeData,
   ],
   exports: [InvitationsService, AnswersService, AnswerLinks],
 })

@@ -341,7 +341,8 @@ export class InvitationsService {
     for (const workshop of workshops.values()) {
       await this.reminders.stop(manager, workshop.id, 'invitation withdrawn', invitation.id);
     }
-    if (previous !== 'declined') {
+    // An erased person's invitation has nobody left to tell.
+    if (previous !== 'declined' && invitation.personId !== null) {
       await this.emails.queue(manager, [
         {
           kind: 'cancellation',

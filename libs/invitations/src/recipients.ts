@@ -10,7 +10,7 @@ export interface Recipient {
 }
 
 /**
- * Who hears about a change of an event: everyone invited to it who has not declined, and everyone
+ * Who hears about a change of an event (invitations of erased people, which have no person, never): everyone invited to it who has not declined, and everyone
  * invited to an event around it whose programme includes it (a part without capacity belongs to
  * everyone's programme, a workshop only to those with a confirmed seat).
  */
@@ -26,7 +26,7 @@ export async function informedRecipients(
      )
      SELECT i.id AS "invitationId", i.person_id AS "personId", i.event_id AS "invitedEventId"
        FROM invitations i
-      WHERE i.status = ANY($2::varchar[])
+      WHERE i.status = ANY($2::varchar[]) AND i.person_id IS NOT NULL
         AND (i.event_id = $1
              OR (i.event_id IN (SELECT id FROM ancestors)
                  AND NOT EXISTS (SELECT 1 FROM events invited WHERE invited.id = i.event_id AND invited.status = 'cancelled')
@@ -34,6 +34,16 @@ export async function informedRecipients(
                       OR EXISTS (SELECT 1 FROM workshop_choices c
                                   WHERE c.invitation_id = i.id AND c.event_id = $1 AND c.status = 'confirmed'))))`,
     [event.id, INFORMED_STATUSES, event.capacity === null],
+  );
+}
+
+/** Who is invited to this event itself and still hears about it (not those invited around it). */
+export async function invitedTo(manager: EntityManager, eventId: string): Promise<Recipient[]> {
+  return manager.query(
+    `SELECT i.id AS "invitationId", i.person_id AS "personId", i.event_id AS "invitedEventId"
+       FROM invitations i
+      WHERE i.event_id = $1 AND i.status = ANY($2::varchar[]) AND i.person_id IS NOT NULL`,
+    [eventId, INFORMED_STATUSES],
   );
 }
 
@@ -46,14 +56,14 @@ export async function remindedRecipients(manager: EntityManager, eventId: string
   return manager.query(
     `SELECT i.id AS "invitationId", i.person_id AS "personId", i.event_id AS "invitedEventId"
        FROM invitations i
-      WHERE i.event_id = $1 AND i.status = ANY($2::varchar[])
+      WHERE i.event_id = $1 AND i.status = ANY($2::varchar[]) AND i.person_id IS NOT NULL
      UNION ALL
      SELECT i.id, i.person_id, i.event_id
        FROM workshop_choices c
        JOIN invitations i ON i.id = c.invitation_id
        JOIN events invited ON invited.id = i.event_id
       WHERE c.event_id = $1 AND c.status = 'confirmed'
-        AND i.status = ANY($2::varchar[]) AND invited.status <> 'cancelled'`,
+        AND i.status = ANY($2::varchar[]) AND i.person_id IS NOT NULL AND invited.status <> 'cancelled'`,
     [eventId, ATTENDING_STATUSES],
   );
 }

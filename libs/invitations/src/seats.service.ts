@@ -61,7 +61,7 @@ export class SeatsService {
 
   /**
    * Gives free seats of a locked event to those waiting longest, with an email each and their
-   * reminders, in the caller's transaction.
+   * reminders, in the caller's transaction. Anonymous rows of erased people wait for nothing.
    */
   async promote(manager: EntityManager, event: Event): Promise<void> {
     if (event.status === 'cancelled') return;
@@ -70,9 +70,10 @@ export class SeatsService {
     const waiting: Waiting[] = await manager.query(
       `SELECT kind, id FROM (
          SELECT 'invitation' AS kind, id, COALESCE(responded_at, created_at) AS since
-           FROM invitations WHERE event_id = $1 AND status = 'waitlisted'
+           FROM invitations WHERE event_id = $1 AND status = 'waitlisted' AND person_id IS NOT NULL
          UNION ALL
-         SELECT 'choice', id, created_at FROM workshop_choices WHERE event_id = $1 AND status = 'waitlisted'
+         SELECT 'choice', c.id, c.created_at FROM workshop_choices c JOIN invitations i ON i.id = c.invitation_id
+          WHERE c.event_id = $1 AND c.status = 'waitlisted' AND i.person_id IS NOT NULL
        ) waiting
        ORDER BY since, id
        LIMIT $2`,

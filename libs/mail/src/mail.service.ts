@@ -43,17 +43,35 @@ export class MailService implements OnApplicationShutdown {
   compose(email: OutgoingEmail): SendMailOptions {
     const rendered = renderEmail(email);
     const method = email.kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
+    const attendee = {
+      name: email.recipient.name,
+      email: email.recipient.email,
+      participation: email.participation,
+    };
     const calendar = renderInvitationCalendar({
       method,
       event: email.event,
       organizer: this.organizer,
-      attendee: {
-        name: email.recipient.name,
-        email: email.recipient.email,
-        participation: email.participation,
-      },
+      attendee,
       url: method === 'REQUEST' ? email.answerUrl : null,
     });
+    // iTIP carries one UID per message: the parts a cancellation took along (which may be in the
+    // person's calendar from an email about a workshop) get a CANCEL each, as attachments.
+    const partCancellations =
+      method === 'CANCEL'
+        ? email.parts
+            .filter((part) => part.event.status === 'cancelled')
+            .map((part, index) => ({
+              filename: `cancel-part-${index + 1}.ics`,
+              contentType: 'text/calendar; charset=utf-8; method=CANCEL',
+              content: renderInvitationCalendar({
+                method,
+                event: part.event,
+                organizer: this.organizer,
+                attendee,
+              }),
+            }))
+        : [];
     return {
       from: this.smtp.from,
       to: { name: singleLine(email.recipient.name), address: email.recipient.email },
@@ -63,6 +81,7 @@ export class MailService implements OnApplicationShutdown {
       messageId: email.messageId,
       headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': email.recipient.locale },
       icalEvent: { method, filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics', content: calendar },
+      ...(partCancellations.length > 0 ? { attachments: partCancellations } : {}),
     };
   }
 

@@ -11,6 +11,7 @@ import { PartnershipsService } from './partnerships/partnerships.service';
 import { Person } from './people/person.entity';
 import { PeopleService } from './people/people.service';
 import { PeopleVisibility } from './people/people-visibility';
+import { PersonDataHolders } from './people/person-data';
 
 const SERVICES = [
   OrganisationsService,
@@ -19,6 +20,7 @@ const SERVICES = [
   PeopleVisibility,
   EventsService,
   EventChangeListeners,
+  PersonDataHolders,
 ];
 
 @Module({

@@ -39,7 +39,11 @@ export class EventsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change an event; changes a calendar shows raise its sequence.' })
+  @ApiOperation({
+    summary: 'Change an event; changes a calendar shows raise its sequence.',
+    description:
+      "Changes carry to the parts of the event (workshops, sessions, legs) at any depth. Cancelling cancels every part not cancelled yet; bringing the event back (status draft or published) brings back exactly the parts cancelled with it (as drafts when the event comes back as a draft); a part cannot come back while the event around it is cancelled. Moving both ends by the same wall-clock shift moves every part by that shift (a workshop at 10:00 stays at 10:00 when its city day moves by a week across a daylight-saving change); stretching or shrinking the event leaves the parts where they are and is refused when one would lie outside. Each invited person gets one email for the whole change, listing the parts of their programme. Reminders of cancelled parts are not sent and those of moved parts are rescheduled. Seats in a cancelled part are kept, so bringing it back restores everyone's programme; its waitlist moves up only once it is back.",
+  })
   async update(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string, @Body() body: UpdateEventDto) {
     return toEventView(await this.events.update(actor, id, body));
   }

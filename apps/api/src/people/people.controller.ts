@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedKey } from '@app/access';
 import { PeopleService } from '@app/planning';
@@ -47,9 +47,25 @@ export class PeopleController {
     return this.people.update(actor, id, body);
   }
 
+  @Get(':id/export')
+  @ApiOperation({
+    summary: 'Everything stored about a person, as JSON (GDPR access and portability).',
+    description:
+      "The person record, their invitations with answers and workshop choices, the emails sent to them with status and times, and their feed token's state (never its secret). For organisers of the person's organisation and admins; 404 for keys that may not see the person's contact data, 403 for viewer keys of the person's organisation.",
+  })
+  @ApiOkResponse({ description: '`exportedAt`, `person`, and one section per kind of data.' })
+  export(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string) {
+    return this.people.export(actor, id);
+  }
+
   @Delete(':id')
-  @HttpCode(204)
-  remove(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string) {
-    return this.people.remove(actor, id);
+  @ApiOperation({
+    summary: 'Erase a person (GDPR erasure): removes their personal data, keeps anonymous counts.',
+    description:
+      "The person record, their feed tokens and answer links go. Their invitations and emails stay as anonymous rows, so that an event's answer counts and email states stay right; emails still waiting to be sent to them are skipped. Seats they held in events still ahead go to the waitlist, with the usual email to whoever gets one. Answers with what was erased, in counts. For organisers of the person's organisation and admins, as export.",
+  })
+  @ApiOkResponse({ description: '`personId`, `organisationId`, `erasedAt`, and counts per kind of data.' })
+  erase(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string) {
+    return this.people.erase(actor, id);
   }
 }

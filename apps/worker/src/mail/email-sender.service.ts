@@ -227,6 +227,7 @@ export class EmailSender {
       parentEvent: email.parentEvent,
       answerUrl,
       participation: participationOf(email),
+      parts: email.parts,
     };
   }
 }

@@ -1,6 +1,13 @@
 import { CalendarEvent, ParticipationStatus } from '@app/calendar';
 import { EmailKind } from '@app/emails';
 
+/** A part of the event in the recipient's programme (a workshop, a session, a travel leg). */
+export interface ProgrammeEntry {
+  event: CalendarEvent;
+  /** The recipient only waits for a seat in it. */
+  waitlisted: boolean;
+}
+
 /** Everything one email shows; gathered by the mail job from the database at send time. */
 export interface EmailContent {
   kind: EmailKind;
@@ -12,6 +19,11 @@ export interface EmailContent {
   /** Where the person answers; null when there is none (cancellations, revoked links). */
   answerUrl: string | null;
   participation: ParticipationStatus;
+  /**
+   * Cancellations and updates: the event's parts in the recipient's programme, so that one email
+   * tells of all a change carried along. Empty for other kinds and events without parts.
+   */
+  parts: ProgrammeEntry[];
 }
 
 export interface RenderedEmail {

@@ -37,6 +37,7 @@ function content(overrides: Partial<EmailContent> = {}): EmailContent {
     parentEvent: null,
     answerUrl: 'https://treffpunkt.example.org/answer/abc',
     participation: 'NEEDS-ACTION',
+    parts: [],
     ...overrides,
   };
 }
@@ -121,5 +122,41 @@ describe(renderEmail.name, () => {
       }),
     );
     expect(rendered.text).toContain('When: Saturday, 23 September 2023 – Wednesday, 27 September 2023');
+  });
+  it('should list the parts of the programme a cancellation took along, and the whole programme in an update', () => {
+    const workshop = (title: string, status: CalendarEvent['status']) => ({
+      event: {
+        ...event,
+        id: title,
+        title,
+        status,
+        startsAt: new Date('2023-09-23T08:00:00Z'),
+        endsAt: new Date('2023-09-23T09:00:00Z'),
+      },
+      waitlisted: title === 'Workshop Wasser',
+    });
+    const parts = [workshop('Workshop Klima', 'cancelled'), workshop('Workshop Wasser', 'cancelled')];
+    const reader = { ...content().recipient, locale: 'en', timeZone: 'Europe/Berlin' };
+    const cancellation = renderEmail(
+      content({ kind: 'cancellation', recipient: reader, event: { ...event, status: 'cancelled' }, parts }),
+    );
+    expect(cancellation.text).toContain(
+      'Cancelled with it, from your programme:\n- Workshop Klima – Saturday, 23 September 2023, 10:00 – 11:00',
+    );
+    expect(cancellation.text).toMatch(/- Workshop Wasser – [^\n]*\(waiting list\)/);
+    expect(cancellation.html).toContain('<li>Workshop Klima – Saturday, 23 September 2023, 10:00 – 11:00');
+
+    const update = renderEmail(
+      content({
+        kind: 'update',
+        recipient: reader,
+        parts: [workshop('Workshop Klima', 'published'), parts[1]],
+      }),
+    );
+    expect(update.text).toContain(
+      'Your programme:\n- Workshop Klima – Saturday, 23 September 2023, 10:00 – 11:00',
+    );
+    expect(update.text).toMatch(/- Workshop Wasser – [^\n]*\(cancelled, waiting list\)/);
+    expect(renderEmail(content({ kind: 'update', recipient: reader })).text).not.toContain('Your programme');
   });
 });

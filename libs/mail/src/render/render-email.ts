@@ -1,7 +1,7 @@
 import { EmailContent, RenderedEmail } from './email-content';
 import { describeWhen, startDate, TimeLine } from './event-times';
 import { escapeHtml, paragraphs } from './html';
-import { fill, MailTexts, textsFor } from './texts';
+import { fill, MailLocale, MailTexts, textsFor } from './texts';
 
 /** Kinds that invite an answer: the body links to the answer page. */
 const ANSWERABLE = new Set(['invitation', 'update', 'reminder', 'waitlist_promotion']);
@@ -31,19 +31,41 @@ export function renderEmail(content: EmailContent): RenderedEmail {
   const greeting = fill(texts.greeting, { name: singleLine(content.recipient.name) });
   const facts = factsOf(content, texts, describeWhen(event, content.recipient.timeZone, locale));
   const answer = answerOf(content, texts);
+  const programme = programmeOf(content, texts, locale);
   const calendarNote = content.kind === 'cancellation' ? texts.cancelCalendarNote : texts.calendarNote;
+  const body: Body = {
+    greeting,
+    intro,
+    facts,
+    programme,
+    description: event.description,
+    answer,
+    calendarNote,
+    texts,
+  };
+  return { subject, text: plainText(body), html: html({ ...body, title: subject }) };
+}
+
+/**
+ * The parts a cancellation took along (those of the person's programme now cancelled), or the
+ * whole programme in an update, each with its time in the reader's zone.
+ */
+function programmeOf(content: EmailContent, texts: MailTexts, locale: MailLocale): Programme | null {
+  const cancellation = content.kind === 'cancellation';
+  const shown = cancellation
+    ? content.parts.filter((part) => part.event.status === 'cancelled')
+    : content.parts;
+  if (shown.length === 0) return null;
   return {
-    subject,
-    text: plainText({ greeting, intro, facts, description: event.description, answer, calendarNote, texts }),
-    html: html({
-      title: subject,
-      greeting,
-      intro,
-      facts,
-      description: event.description,
-      answer,
-      calendarNote,
-      texts,
+    heading: cancellation ? texts.partsCancelled : texts.programme,
+    items: shown.map((part) => {
+      const marks = [
+        !cancellation && part.event.status === 'cancelled' ? texts.partCancelledMark : null,
+        part.waitlisted ? texts.partWaitlistedMark : null,
+      ].filter((mark): mark is string => mark !== null);
+      const when = describeWhen(part.event, content.recipient.timeZone, locale)[0].text;
+      const title = singleLine(part.event.title);
+      return `${title} – ${when}${marks.length ? ` (${marks.join(', ')})` : ''}`;
     }),
   };
 }
@@ -76,10 +98,16 @@ function answerOf(
   };
 }
 
+interface Programme {
+  heading: string;
+  items: string[];
+}
+
 interface Body {
   greeting: string;
   intro: string;
   facts: Fact[];
+  programme: Programme | null;
   description: string;
   answer: { prompt: string; button: string; url: string } | null;
   calendarNote: string;
@@ -89,6 +117,10 @@ interface Body {
 function plainText(body: Body): string {
   const lines = [body.greeting, '', body.intro, ''];
   for (const fact of body.facts) lines.push(`${fact.label}: ${fact.text}`);
+  if (body.programme) {
+    lines.push('', body.programme.heading);
+    for (const item of body.programme.items) lines.push(`- ${item}`);
+  }
   if (body.description.trim()) lines.push('', body.description.trim());
   if (body.answer) {
     lines.push('');
@@ -120,6 +152,9 @@ function html(body: Body & { title: string }): string {
     `<p style="margin:0 0 12px">${escapeHtml(body.greeting)}</p>`,
     `<p style="margin:0 0 16px">${escapeHtml(body.intro)}</p>`,
     `<table role="presentation" cellpadding="0" cellspacing="0" style="margin:0 0 16px">${rows}</table>`,
+    body.programme
+      ? `<p style="margin:0 0 4px">${escapeHtml(body.programme.heading)}</p><ul style="margin:0 0 16px">${body.programme.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`
+      : '',
     body.description.trim() ? paragraphs(body.description) : '',
     answer,
     `<p style="margin:16px 0;font-size:13px;color:#555">${escapeHtml(body.calendarNote)}</p>`,

@@ -22,6 +22,12 @@ export interface MailTexts {
   changeAnswerButton: string;
   calendarNote: string;
   cancelCalendarNote: string;
+  /** Heads the list of parts a cancellation took with it. */
+  partsCancelled: string;
+  /** Heads the list of parts in an update. */
+  programme: string;
+  partCancelledMark: string;
+  partWaitlistedMark: string;
   footer: string;
 }
 
@@ -62,6 +68,10 @@ export const TEXTS: Record<MailLocale, MailTexts> = {
     changeAnswerButton: 'View or change your answer',
     calendarNote: 'The attached calendar entry adds the event to your calendar and keeps it up to date.',
     cancelCalendarNote: 'The attached calendar update removes the event from your calendar.',
+    partsCancelled: 'Cancelled with it, from your programme:',
+    programme: 'Your programme:',
+    partCancelledMark: 'cancelled',
+    partWaitlistedMark: 'waiting list',
     footer: 'Sent by Treffpunkt, the event planner of your municipality.',
   },
   de: {
@@ -100,6 +110,10 @@ export const TEXTS: Record<MailLocale, MailTexts> = {
     calendarNote:
       'Der angehängte Kalendereintrag trägt den Termin in Ihren Kalender ein und hält ihn aktuell.',
     cancelCalendarNote: 'Die angehängte Kalenderänderung entfernt den Termin aus Ihrem Kalender.',
+    partsCancelled: 'Damit entfällt aus Ihrem Programm:',
+    programme: 'Ihr Programm:',
+    partCancelledMark: 'abgesagt',
+    partWaitlistedMark: 'Warteliste',
     footer: 'Versandt von Treffpunkt, dem Veranstaltungsplaner Ihrer Kommune.',
   },
   sw: {
@@ -137,6 +151,10 @@ export const TEXTS: Record<MailLocale, MailTexts> = {
     changeAnswerButton: 'Angalia au badilisha jibu lako',
     calendarNote: 'Kalenda iliyoambatishwa inaongeza tukio kwenye kalenda yako na kulisasisha.',
     cancelCalendarNote: 'Sasisho la kalenda lililoambatishwa linaondoa tukio kwenye kalenda yako.',
+    partsCancelled: 'Pia vimeghairiwa katika ratiba yako:',
+    programme: 'Ratiba yako:',
+    partCancelledMark: 'imeghairiwa',
+    partWaitlistedMark: 'orodha ya kusubiri',
     footer: 'Imetumwa na Treffpunkt, mpangaji wa matukio wa manispaa yako.',
   },
 };

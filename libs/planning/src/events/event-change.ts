@@ -2,11 +2,27 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Event } from './event.entity';
 
+export type EventBefore = Pick<
+  Event,
+  'startsAt' | 'endsAt' | 'status' | 'capacity' | 'reminderOffsets' | 'sequence'
+>;
+
+/** A part (workshop, session, leg) that a change of the event around it carried along. */
+export interface PartChange {
+  event: Event;
+  before: EventBefore;
+}
+
 /** An update of an event as listeners see it: saved inside the transaction, not yet committed. */
 export interface EventChange {
   event: Event;
-  before: Pick<Event, 'startsAt' | 'endsAt' | 'status' | 'capacity' | 'reminderOffsets' | 'sequence'>;
+  before: EventBefore;
   changedFields: string[];
+  /**
+   * Parts at any depth that were cancelled, brought back or moved with the event, saved in the
+   * same transaction. Listeners treat the whole as one change (one email per person, not one per part).
+   */
+  parts: PartChange[];
 }
 
 /**

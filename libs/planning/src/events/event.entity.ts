@@ -106,6 +106,13 @@ export class Event {
   @Column({ type: 'varchar', length: 16, default: 'draft' })
   status: EventStatus;
 
+  /**
+   * Set only on a part cancelled because the event around it was: the status it returns to when
+   * that event is brought back. A part cancelled on its own stays cancelled then.
+   */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  resumeStatus: EventStatus | null;
+
   @Column({ type: 'varchar', length: 16, default: 'public' })
   visibility: EventVisibility;
 

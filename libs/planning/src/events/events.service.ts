@@ -19,6 +19,7 @@ import {
 } from './event-list';
 import { EventChange, EventChangeListeners } from './event-change';
 import { EventKind, EventStatus, EventVisibility } from './event-kind';
+import { carryToParts, EventPosition } from './event-parts';
 import {
   assertCapacity,
   assertChildrenInside,
@@ -189,6 +190,7 @@ export class EventsService {
 
   async update(actor: Actor, id: string, changes: EventChanges): Promise<EventTree> {
     const [tree, change] = await this.dataSource.transaction(async (manager) => {
+      const parts = this.carriesToParts(changes) ? await this.lockParts(manager, id) : [];
       const event = await this.lockEvent(manager, id);
       await this.assertVisible(manager, actor, event);
       assertActsFor(
@@ -197,6 +199,13 @@ export class EventsService {
         'change events it neither hosts nor co-hosts',
       );
       const before = snapshot(event);
+      const position: EventPosition = {
+        startsAt: event.startsAt,
+        endsAt: event.endsAt,
+        startZone: event.startZone,
+        endZone: event.endZone,
+        status: event.status,
+      };
       const previous: EventChange['before'] = {
         startsAt: event.startsAt,
         endsAt: event.endsAt,
@@ -215,7 +224,16 @@ export class EventsService {
       assertCapacity(event.capacity);
       const parent = event.parentId ? await this.lockEvent(manager, event.parentId) : null;
       if (parent) assertInsideParent(event, parent);
-      const children = await manager.findBy(Event, { parentId: event.id });
+      if (parent?.status === 'cancelled' && event.status !== 'cancelled') {
+        throw PlanningError.conflict(
+          'event_cancelled',
+          `The event around this part, "${parent.title}", is cancelled; bring it back first.`,
+        );
+      }
+      const carried = carryToParts(position, event, parts);
+      const children = parts.length
+        ? parts.filter((part) => part.parentId === event.id)
+        : await manager.findBy(Event, { parentId: event.id });
       assertChildrenInside(event, children);
       assertActsFor(
         actor,
@@ -226,12 +244,38 @@ export class EventsService {
       const changed = changedFields(before, snapshot(event));
       if (changesCalendar(changed)) event.sequence += 1;
       await manager.save(event);
-      const change: EventChange = { event, before: previous, changedFields: changed };
+      for (const part of carried) await manager.save(part.event);
+      const change: EventChange = { event, before: previous, changedFields: changed, parts: carried };
       if (changed.length > 0) await this.listeners.changed(manager, change);
       return [await this.treeOf(manager, actor, id), change] as const;
     });
     if (change.changedFields.length > 0) this.listeners.committed(change);
     return tree;
+  }
+
+  /** Only a new status or new times reach the parts; other changes leave them unlocked. */
+  private carriesToParts(changes: EventChanges): boolean {
+    const fields = ['status', 'startsAt', 'endsAt', 'startZone', 'endZone', 'allDay'] as const;
+    return fields.some((field) => changes[field] !== undefined);
+  }
+
+  /**
+   * The parts of an event at any depth, locked in id order before the event itself: seats
+   * lock a workshop before the event around it, and the same order keeps the two from deadlocking.
+   */
+  private async lockParts(manager: EntityManager, id: string): Promise<Event[]> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `WITH RECURSIVE parts AS (
+         SELECT id FROM events WHERE parent_id = $1
+         UNION ALL
+         SELECT e.id FROM events e JOIN parts p ON e.parent_id = p.id
+       ) SELECT id FROM parts ORDER BY id`,
+      [id],
+    );
+    if (rows.length === 0) return [];
+    const ids = rows.map((row) => row.id);
+    await manager.query(`SELECT id FROM events WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+    return manager.find(Event, { where: { id: In(ids) }, order: { startsAt: 'ASC', id: 'ASC' } });
   }
 
   async remove(actor: Actor, id: string, withChildren: boolean): Promise<void> {

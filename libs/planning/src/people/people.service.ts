@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { isUniqueViolation } from '@app/database';
 import { assertTimeZone } from '../events/event-time';
 import { Organisation } from '../organisations/organisation.entity';
@@ -11,6 +11,7 @@ import { assertActsFor, assertMayWrite } from '../shared/permissions';
 import { PlanningError } from '../shared/planning.error';
 import { likePattern } from '../shared/text-search';
 import { PeopleVisibility, PersonView } from './people-visibility';
+import { ErasedCounts, PersonDataHolders } from './person-data';
 import { Person } from './person.entity';
 
 export interface PersonInput {
@@ -22,6 +23,36 @@ export interface PersonInput {
   timeZone?: string;
 }
 
+/** Everything stored about a person (GDPR Art. 15 and 20), as one JSON document. */
+export interface PersonExport {
+  exportedAt: Date;
+  person: Pick<
+    Person,
+    | 'id'
+    | 'name'
+    | 'email'
+    | 'organisationId'
+    | 'department'
+    | 'locale'
+    | 'timeZone'
+    | 'createdAt'
+    | 'updatedAt'
+  >;
+  /** One entry per lib that stores data about people (invitations, emails, feedTokens, …). */
+  [section: string]: unknown;
+}
+
+/**
+ * What an erasure did, by lib, in counts: what an audit record of it holds, since the personal
+ * data itself is gone.
+ */
+export interface ErasureReport {
+  personId: string;
+  organisationId: string | null;
+  erasedAt: Date;
+  sections: Record<string, ErasedCounts>;
+}
+
 export interface PersonFilter extends PageRequest {
   q?: string;
   organisationId?: string;
@@ -31,9 +62,11 @@ export interface PersonFilter extends PageRequest {
 @Injectable()
 export class PeopleService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(Person) private readonly people: Repository<Person>,
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
     private readonly visibility: PeopleVisibility,
+    private readonly holders: PersonDataHolders,
   ) {}
 
   async create(actor: Actor, input: PersonInput): Promise<PersonView> {
@@ -108,10 +141,54 @@ export class PeopleService {
     return this.visibility.present(actor, await this.saveUnique(person));
   }
 
-  async remove(actor: Actor, id: string): Promise<void> {
-    const person = await this.find(actor, id);
+  /**
+   * Everything stored about the person, for their own organisation's organisers and admins.
+   * Keys that may not see the person's contact data get 404, as for an unknown person; a viewer
+   * key of the person's own organisation gets 403, as exporting is an organiser's act.
+   */
+  async export(actor: Actor, id: string): Promise<PersonExport> {
+    const person = await this.findWithContact(actor, id);
+    assertMayWrite(actor);
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => ({
+      exportedAt: new Date(),
+      person: {
+        id: person.id,
+        name: person.name,
+        email: person.email,
+        organisationId: person.organisationId,
+        department: person.department,
+        locale: person.locale,
+        timeZone: person.timeZone,
+        createdAt: person.createdAt,
+        updatedAt: person.updatedAt,
+      },
+      ...(await this.holders.exportAll(manager, person.id)),
+    }));
+  }
+
+  /**
+   * Erases the person (GDPR Art. 17): every lib removes what it holds about them, in one
+   * transaction with deleting the person row. Anonymous rows stay where counts depend on them
+   * (an event's answers, an event's email states). Same access as export.
+   */
+  async erase(actor: Actor, id: string): Promise<ErasureReport> {
+    const person = await this.findWithContact(actor, id);
     this.assertManages(actor, person);
-    await this.people.delete({ id });
+    const report = await this.dataSource.transaction(async (manager) => {
+      const locked = await manager.findOne(Person, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!locked) throw PlanningError.notFound('person', id);
+      const sections = await this.holders.eraseAll(manager, id);
+      await manager.delete(Person, { id });
+      return { personId: id, organisationId: person.organisationId, erasedAt: new Date(), sections };
+    });
+    this.holders.erasureCommitted();
+    return report;
+  }
+
+  private async findWithContact(actor: Actor, id: string): Promise<Person> {
+    const person = await this.find(actor, id);
+    if (!this.visibility.seesContact(actor, person)) throw PlanningError.notFound('person', id);
+    return person;
   }
 
   /**

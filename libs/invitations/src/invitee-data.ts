@@ -1,0 +1,142 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { EmailsService } from '@app/emails';
+import { ErasedCounts, PersonDataHolder, PersonDataHolders } from '@app/planning';
+import { ChoiceStatus, InvitationStatus } from './invitation-status';
+import { SeatsService } from './seats.service';
+
+/** An invitation in a person's export, with their answer and workshop choices. */
+export interface ExportedInvitation {
+  id: string;
+  eventId: string;
+  eventTitle: string;
+  eventStartsAt: Date;
+  status: InvitationStatus;
+  respondedAt: Date | null;
+  /** Whether the answer link still works; the link itself is a secret and not exported. */
+  answerLinkActive: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  choices: Array<{ workshopId: string; title: string; status: ChoiceStatus; requestedAt: Date }>;
+}
+
+/**
+ * The invitations part of exporting and erasing a person.
+ *
+ * Erasing keeps every invitation as an anonymous row, so an event's number of invitations and
+ * answers stays right. For events not over yet the person can no longer come: their seats are
+ * given up (withdrawn), the invitation counts as withdrawn, and whoever waits longest gets the
+ * seat with the usual email, as when someone declines. Events already over keep the answer as it
+ * was, so their attendance stays as it happened.
+ */
+@Injectable()
+export class InviteeData implements PersonDataHolder, OnModuleInit {
+  readonly section = 'invitations';
+
+  constructor(
+    private readonly holders: PersonDataHolders,
+    private readonly seats: SeatsService,
+    private readonly emails: EmailsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.holders.register(this);
+  }
+
+  /** Whoever got a seat hears of it now rather than at the relay's next pass. */
+  erasureCommitted(): void {
+    this.emails.dispatchSoon();
+  }
+
+  async exportPerson(manager: EntityManager, personId: string): Promise<ExportedInvitation[]> {
+    const invitations: Array<Omit<ExportedInvitation, 'choices'>> = await manager.query(
+      `SELECT i.id, i.event_id AS "eventId", e.title AS "eventTitle", e.starts_at AS "eventStartsAt", i.status,
+              i.responded_at AS "respondedAt", i.answer_token_digest IS NOT NULL AS "answerLinkActive",
+              i.created_at AS "createdAt", i.updated_at AS "updatedAt"
+         FROM invitations i JOIN events e ON e.id = i.event_id
+        WHERE i.person_id = $1
+        ORDER BY e.starts_at, i.id`,
+      [personId],
+    );
+    const choices: Array<ExportedInvitation['choices'][number] & { invitationId: string }> =
+      await manager.query(
+        `SELECT c.invitation_id AS "invitationId", c.event_id AS "workshopId", e.title, c.status,
+                c.created_at AS "requestedAt"
+           FROM workshop_choices c JOIN invitations i ON i.id = c.invitation_id JOIN events e ON e.id = c.event_id
+          WHERE i.person_id = $1
+          ORDER BY e.starts_at, e.title`,
+        [personId],
+      );
+    return invitations.map((invitation) => ({
+      ...invitation,
+      choices: choices
+        .filter((choice) => choice.invitationId === invitation.id)
+        .map(({ workshopId, title, status, requestedAt }) => ({ workshopId, title, status, requestedAt })),
+    }));
+  }
+
+  async erasePerson(manager: EntityManager, personId: string): Promise<ErasedCounts> {
+    const held: Array<{ workshopId: string }> = await manager.query(
+      `SELECT DISTINCT c.event_id AS "workshopId"
+         FROM workshop_choices c JOIN invitations i ON i.id = c.invitation_id JOIN events w ON w.id = c.event_id
+        WHERE i.person_id = $1 AND c.status <> 'withdrawn' AND w.ends_at > now()`,
+      [personId],
+    );
+    const upcoming: Array<{ eventId: string }> = await manager.query(
+      `SELECT i.event_id AS "eventId" FROM invitations i JOIN events e ON e.id = i.event_id
+        WHERE i.person_id = $1 AND e.ends_at > now()`,
+      [personId],
+    );
+    // Workshops before the events around them, as every other seat change locks them.
+    const workshops = await this.seats.lock(
+      manager,
+      held.map((row) => row.workshopId),
+    );
+    const events = await this.seats.lock(
+      manager,
+      upcoming.map((row) => row.eventId),
+    );
+
+    const [freedSeats]: [Array<{ workshopId: string; was: ChoiceStatus }>, number] = await manager.query(
+      `UPDATE workshop_choices c SET status = 'withdrawn', updated_at = now()
+         FROM invitations i, workshop_choices before
+        WHERE i.id = c.invitation_id AND before.id = c.id
+          AND i.person_id = $1 AND c.status <> 'withdrawn' AND c.event_id = ANY($2::uuid[])
+      RETURNING c.event_id AS "workshopId", before.status AS was`,
+      [personId, [...workshops.keys()]],
+    );
+    const [withdrawn]: [Array<{ eventId: string; was: InvitationStatus }>, number] = await manager.query(
+      `UPDATE invitations i SET status = 'cancelled', updated_at = now()
+         FROM invitations before
+        WHERE before.id = i.id AND i.person_id = $1 AND i.event_id = ANY($2::uuid[])
+          AND i.status NOT IN ('declined', 'cancelled')
+      RETURNING i.event_id AS "eventId", before.status AS was`,
+      [personId, [...events.keys()]],
+    );
+    const [, anonymised]: [unknown, number] = await manager.query(
+      `UPDATE invitations SET person_id = NULL, answer_token_digest = NULL, answer_token_sealed = NULL,
+              updated_at = now()
+        WHERE person_id = $1`,
+      [personId],
+    );
+
+    const freedWorkshops = new Set(
+      freedSeats.filter((seat) => seat.was === 'confirmed').map((seat) => seat.workshopId),
+    );
+    for (const workshopId of freedWorkshops) await this.seats.promote(manager, workshops.get(workshopId)!);
+    const freedEvents = new Set(
+      withdrawn
+        .filter(
+          (invitation) => invitation.was === 'accepted' && events.get(invitation.eventId)?.capacity != null,
+        )
+        .map((invitation) => invitation.eventId),
+    );
+    for (const eventId of freedEvents) await this.seats.promote(manager, events.get(eventId)!);
+
+    return {
+      invitationsAnonymised: anonymised,
+      invitationsWithdrawn: withdrawn.length,
+      seatsFreed: freedSeats.filter((seat) => seat.was === 'confirmed').length + freedEvents.size,
+    };
+  }
+}
