@@ -262,7 +262,10 @@ async function acceptAll(http: Api, db: Client, linkSecret: string): Promise<voi
 }
 
 function answerLinks(linkSecret: string, publicBaseUrl: string): AnswerLinks {
-  return new AnswerLinks({ linkSecret }, { publicBaseUrl, apiPort: 0, workerHealthPort: 0 });
+  return new AnswerLinks(
+    { linkSecret },
+    { publicBaseUrl, apiPort: 0, workerHealthPort: 0, trustProxy: false },
+  );
 }
 
 interface ScheduledReminder extends ReminderRow {

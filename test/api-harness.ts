@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
@@ -30,9 +31,12 @@ export async function startApi(options: StartApiOptions = {}): Promise<ApiHarnes
   process.env.QUEUE_PREFIX = `tp-test-${randomBytes(4).toString('hex')}`;
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
   process.env.NODE_ENV = 'test';
+  // Suites send many requests from one address; the suite of the limits sets its own.
+  process.env.API_RATE_LIMIT = '1000000';
+  process.env.ANSWER_RATE_LIMIT = '1000000';
   Object.assign(process.env, options.env?.(database));
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
   configureApi(app);
   await app.init();
   const issued = await app.get(ApiKeysService).issueFirstAdmin({
@@ -63,7 +67,7 @@ export async function startAnotherApi(): Promise<{
   close(): Promise<void>;
 }> {
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
   configureApi(app);
   await app.init();
   return { http: () => request(app.getHttpServer()), close: () => app.close() };

@@ -14,6 +14,8 @@ import { ApiKeyGuard } from './http/api-key.guard';
 import { ProblemFilter } from './http/problem.filter';
 import { OrganiserApiModule } from './organiser-api.module';
 import { PublicCalendarModule } from './public-calendar/public-calendar.module';
+import { RateLimitGuard } from './rate-limits/rate-limit.guard';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
 
 @Module({
   imports: [
@@ -23,6 +25,7 @@ import { PublicCalendarModule } from './public-calendar/public-calendar.module';
     QueueModule,
     HealthModule,
     AccessModule,
+    RateLimitsModule,
     OrganiserApiModule,
     QueueDashboardModule,
     AnswerPagesModule,
@@ -35,6 +38,8 @@ import { PublicCalendarModule } from './public-calendar/public-calendar.module';
     ]),
   ],
   providers: [
+    // Rate limits first, so that a flood of requests with wrong keys is limited too.
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_FILTER, useClass: ProblemFilter },
   ],

@@ -1,13 +1,22 @@
 import { INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, NextFunction, Request, Response } from 'express';
 import { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { WarmFeeds } from './feeds/warm-feeds';
+import { HttpConfig } from '@app/config';
+import { securityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation';
+import { WellFormedInputPipe } from './http/well-formed-input.pipe';
 
 /** Everything main.ts sets up on the app besides listening, shared with the e2e tests. */
-export function configureApi(app: INestApplication): void {
+export function configureApi(app: NestExpressApplication): void {
+  const http = app.get(ConfigService).getOrThrow<HttpConfig>('http');
+  app.set('trust proxy', http.trustProxy);
+  app.disable('x-powered-by');
   answerWarmFeedsFirst(app);
+  app.use(securityHeaders);
   // Room for an invitation naming tens of thousands of people by id in one request; every other
   // route keeps the default limit of 100 kB. Registered first, so the default parser skips these
   // bodies; wrapped, because Nest leaves out its own parser once it sees one named jsonParser.
@@ -15,7 +24,7 @@ export function configureApi(app: INestApplication): void {
   app.use('/api/v1/events/:id/invitations', (request: Request, response: Response, next: NextFunction) =>
     largeInvitationBody(request, response, next),
   );
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new WellFormedInputPipe(), createValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

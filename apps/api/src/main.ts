@@ -10,7 +10,6 @@ import { configureApi } from './configure-api';
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
   configureApi(app);
   const http = app.get(ConfigService).getOrThrow<HttpConfig>('http');
   await app.listen(http.apiPort);

@@ -8,6 +8,7 @@ import {
   httpConfig,
   logConfig,
   mailConfig,
+  rateLimitsConfig,
   redisConfig,
   smtpConfig,
 } from './namespaces';
@@ -28,6 +29,7 @@ import {
         logConfig,
         answersConfig,
         feedsConfig,
+        rateLimitsConfig,
       ],
     }),
   ],

@@ -5,6 +5,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -148,6 +149,46 @@ export class Environment {
   @IsInt()
   @Min(1)
   FEED_TOKEN_FAILURE_LIMIT = 30;
+
+  /**
+   * Which proxies in front of the API are trusted to name the client in X-Forwarded-For, as
+   * Express's "trust proxy" takes it: "loopback" (a proxy on the same host), a comma-separated
+   * list of addresses or subnets, a number of hops, or "false". Rate limits count per client
+   * address, so trusting too much lets a client pick its own address, too little puts everyone
+   * behind the proxy into one bucket.
+   */
+  @IsString()
+  @Matches(/^(true|false|\d+|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, {
+    message: 'must be "loopback", a list of addresses or subnets, a number of hops, "true" or "false"',
+  })
+  TRUST_PROXY = 'loopback';
+
+  /** Requests one client address may make to the API per window before it gets 429. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  API_RATE_LIMIT = 600;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  API_RATE_WINDOW_SECONDS = 60;
+
+  /**
+   * Answers (form POSTs on answer pages) one client address may send per window. Lower than the
+   * API's: each answer may send emails, and a person answers once or twice.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  ANSWER_RATE_LIMIT = 30;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  ANSWER_RATE_WINDOW_SECONDS = 60;
 
   /** Key material that seals answer-link tokens; a leaked database alone then opens no link. */
   @IsString()

@@ -14,6 +14,7 @@ export const httpConfig = registerAs('http', () => {
     apiPort: environment.API_PORT,
     workerHealthPort: environment.WORKER_HEALTH_PORT,
     publicBaseUrl: environment.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+    trustProxy: trustProxySetting(environment.TRUST_PROXY),
   };
 });
 
@@ -59,6 +60,20 @@ export const feedsConfig = registerAs('feeds', () => {
   };
 });
 
+export const rateLimitsConfig = registerAs('rateLimits', () => {
+  const environment = readEnvironment();
+  return {
+    api: { limit: environment.API_RATE_LIMIT, windowSeconds: environment.API_RATE_WINDOW_SECONDS },
+    answers: { limit: environment.ANSWER_RATE_LIMIT, windowSeconds: environment.ANSWER_RATE_WINDOW_SECONDS },
+  };
+});
+
+/** TRUST_PROXY as Express's "trust proxy" setting wants it: a boolean, a hop count or addresses. */
+function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
 export type DatabaseConfig = ReturnType<typeof databaseConfig>;
 export type RedisConfig = ReturnType<typeof redisConfig>;
 export type HttpConfig = ReturnType<typeof httpConfig>;
@@ -67,3 +82,4 @@ export type MailConfig = ReturnType<typeof mailConfig>;
 export type LogConfig = ReturnType<typeof logConfig>;
 export type AnswersConfig = ReturnType<typeof answersConfig>;
 export type FeedsConfig = ReturnType<typeof feedsConfig>;
+export type RateLimitsConfig = ReturnType<typeof rateLimitsConfig>;

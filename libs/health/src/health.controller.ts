@@ -1,11 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '@app/access';
 import { RedisHealthIndicator } from './redis.health';
 
 @ApiTags('health')
 @Public()
+// Probes of orchestrators and balancers must never be refused for asking too often.
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(

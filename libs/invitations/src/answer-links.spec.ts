@@ -3,7 +3,12 @@ import { AnswerLinks, isWellFormedToken, tokenDigest } from './answer-links';
 function links(secret = 'a-secret-of-at-least-thirty-two-characters') {
   return new AnswerLinks(
     { linkSecret: secret },
-    { apiPort: 3000, workerHealthPort: 3001, publicBaseUrl: 'https://treffpunkt.example.org' },
+    {
+      apiPort: 3000,
+      workerHealthPort: 3001,
+      publicBaseUrl: 'https://treffpunkt.example.org',
+      trustProxy: false,
+    },
   );
 }
 

@@ -19,6 +19,7 @@ const BAD_REQUEST: ErrorPage = {
   title: (t) => t.badRequestTitle,
   text: (t) => t.badRequestText,
 };
+const TOO_MANY: ErrorPage = { status: 429, title: (t) => t.tooManyTitle, text: (t) => t.tooManyText };
 const FAILED: ErrorPage = { status: 500, title: (t) => t.errorTitle, text: (t) => t.errorText };
 
 /**
@@ -51,6 +52,8 @@ export class AnswerPageFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 404) return NOT_FOUND;
+      // The rate limit's Retry-After is set on the response already.
+      if (status === 429) return TOO_MANY;
       if (status >= 400 && status < 500) return { ...BAD_REQUEST, status };
     }
     return FAILED;

@@ -32,6 +32,8 @@ export interface AnswerTexts {
   notFoundText: string;
   badRequestTitle: string;
   badRequestText: string;
+  tooManyTitle: string;
+  tooManyText: string;
   errorTitle: string;
   errorText: string;
 }
@@ -76,6 +78,8 @@ const de: AnswerTexts = {
     'Dieser Antwort-Link ist unbekannt oder nicht mehr gültig. Bitte nutzen Sie den Link aus Ihrer neuesten Einladung oder wenden Sie sich an die Veranstalter.',
   badRequestTitle: 'Antwort unvollständig',
   badRequestText: 'Bitte gehen Sie zurück und wählen Sie eine der Antworten.',
+  tooManyTitle: 'Zu viele Versuche',
+  tooManyText: 'Bitte warten Sie eine Minute und senden Sie Ihre Antwort dann noch einmal.',
   errorTitle: 'Etwas ist schiefgelaufen',
   errorText: 'Bitte versuchen Sie es in einem Moment noch einmal.',
 };
@@ -120,6 +124,8 @@ const en: AnswerTexts = {
     'This answer link is unknown or no longer valid. Please use the link from your most recent invitation, or contact the organisers.',
   badRequestTitle: 'Answer incomplete',
   badRequestText: 'Please go back and choose one of the answers.',
+  tooManyTitle: 'Too many attempts',
+  tooManyText: 'Please wait a minute, then send your answer again.',
   errorTitle: 'Something went wrong',
   errorText: 'Please try again in a moment.',
 };
@@ -163,6 +169,8 @@ const sw: AnswerTexts = {
     'Kiungo hiki cha kujibu hakijulikani au si halali tena. Tafadhali tumia kiungo kutoka kwenye mwaliko wako wa hivi karibuni, au wasiliana na waandaaji.',
   badRequestTitle: 'Jibu halijakamilika',
   badRequestText: 'Tafadhali rudi nyuma na uchague mojawapo ya majibu.',
+  tooManyTitle: 'Majaribio mengi mno',
+  tooManyText: 'Tafadhali subiri dakika moja, kisha utume jibu lako tena.',
   errorTitle: 'Kuna hitilafu',
   errorText: 'Tafadhali jaribu tena baada ya muda mfupi.',
 };

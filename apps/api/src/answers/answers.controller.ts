@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Public } from '@app/access';
 import { AnswersService, InvitationError } from '@app/invitations';
+import { AnswerRateLimit } from '../rate-limits/answer-rate-limit.decorator';
 import { AnswerFormDto } from './answer-form.dto';
 import { renderAnswerPage } from './answer-page';
 import { AnswerPageFilter } from './answer-page.filter';
@@ -31,6 +32,7 @@ export class AnswersController {
   }
 
   @Post(':token')
+  @AnswerRateLimit()
   async answer(@Param('token') token: string, @Body() form: AnswerFormDto, @Res() response: Response) {
     try {
       await this.answers.answer(token, { answer: form.answer, workshopIds: form.workshop ?? [] });

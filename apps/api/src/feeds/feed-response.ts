@@ -1,6 +1,7 @@
 import { Request, Response } from 'express';
 import Negotiator from 'negotiator';
 import { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { SECURITY_HEADERS } from '../http/security-headers';
 import { CachedFeed, FeedEncoding, feedChunks, FeedRepresentation, FeedsService, OpenFeed } from '@app/feeds';
 
 /**
@@ -20,7 +21,10 @@ export async function sendFeed(
   writeFeed(request, response, feed, content, representation, encoding);
 }
 
-/** Writes the answer: the same headers whether the controller or the warm path answers. */
+/**
+ * Writes the answer: the same headers whether the controller or the warm path answers, the
+ * security headers included (the warm path runs before helmet).
+ */
 export function writeFeed(
   request: IncomingMessage,
   response: ServerResponse,
@@ -30,6 +34,7 @@ export function writeFeed(
   encoding: FeedEncoding,
 ): void {
   const headers: OutgoingHttpHeaders = {
+    ...SECURITY_HEADERS,
     'Cache-Control': feed.personal ? 'private, no-cache' : 'public, no-cache',
     Vary: 'Accept-Encoding',
   };
@@ -42,7 +47,6 @@ export function writeFeed(
   }
   headers['Content-Type'] = 'text/calendar; charset=utf-8';
   headers['Content-Disposition'] = `attachment; filename="${feed.filename}"`;
-  headers['X-Content-Type-Options'] = 'nosniff';
   if (encoding === 'gzip') headers['Content-Encoding'] = 'gzip';
   headers['Content-Length'] = representation.length;
   response.writeHead(200, headers);

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpException, HttpStatus, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Request, Response } from 'express';
 import { Public } from '@app/access';
 import { FeedRateLimitedError, FeedsError, FeedsService, OpenFeed } from '@app/feeds';
@@ -10,6 +11,8 @@ import { WarmFeeds } from './warm-feeds';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** iCalendar feeds for calendar apps: public ones need no key, personal ones carry a secret token. */
+/** Calendar apps poll feeds, many behind one address; unknown tokens have their own limit. */
+@SkipThrottle()
 @Public()
 @ApiTags('calendar feeds')
 @ApiProduces('text/calendar')

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { rateLimitsConfig, redisConfig } from '@app/config';
+import { isAnswerRateLimited } from './answer-rate-limit.decorator';
+import { RateLimitStorage } from './rate-limit-storage';
+
+/**
+ * Two limits per client address (req.ip, so behind the proxies TRUST_PROXY trusts): one over all
+ * routes of the API ("default", which @SkipThrottle() leaves out, as feeds and health checks do),
+ * and a lower one for answers. Counted per address across routes, not per route: the limit is
+ * about how much one client may ask of the service. Feeds keep their own limit on unknown tokens.
+ * No X-RateLimit headers: with two limits they come suffixed per limit, which no client reads.
+ */
+@Module({
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [rateLimitsConfig.KEY, redisConfig.KEY],
+      useFactory: (limits: ConfigType<typeof rateLimitsConfig>, redis: ConfigType<typeof redisConfig>) => ({
+        storage: new RateLimitStorage(redis),
+        setHeaders: false,
+        generateKey: (_context, tracker, name) => `${name}:${tracker}`,
+        throttlers: [
+          { name: 'default', limit: limits.api.limit, ttl: limits.api.windowSeconds * 1000 },
+          {
+            name: 'answers',
+            limit: limits.answers.limit,
+            ttl: limits.answers.windowSeconds * 1000,
+            skipIf: (context) => !isAnswerRateLimited(context),
+          },
+        ],
+      }),
+    }),
+  ],
+})
+export class RateLimitsModule {}

@@ -1,0 +1,130 @@
+import { ApiHarness, bearer, startAnotherApi, startApi } from './api-harness';
+import { answerPath, addPerson, cityDay, invite } from './invitation-fixtures';
+
+const API_LIMIT = 10;
+
+/**
+ * The API trusts the proxy on loopback (TRUST_PROXY's default), so each test names its client
+ * address in X-Forwarded-For and starts with fresh counters. Set-up requests come from loopback
+ * itself and stay under the limit.
+ */
+describe('Rate limits', () => {
+  let api: ApiHarness;
+  let nextAddress = 1;
+  const freshAddress = () => `203.0.113.${nextAddress++}`;
+
+  beforeAll(async () => {
+    api = await startApi({ env: () => ({ API_RATE_LIMIT: String(API_LIMIT), ANSWER_RATE_LIMIT: '3' }) });
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('should answer the request over the API limit with 429, Retry-After and a problem body', async () => {
+    const client = freshAddress();
+    for (let request = 0; request < API_LIMIT; request++) {
+      await api
+        .http()
+        .get('/api/v1/organisations')
+        .set(bearer(api.adminKey))
+        .set('X-Forwarded-For', client)
+        .expect(200);
+    }
+    const refused = await api
+      .http()
+      .get('/api/v1/organisations')
+      .set(bearer(api.adminKey))
+      .set('X-Forwarded-For', client)
+      .expect(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
+    expect(refused.body).toMatchObject({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      code: 'too_many_requests',
+    });
+    // Another client behind the same proxy is not affected.
+    await api
+      .http()
+      .get('/api/v1/organisations')
+      .set(bearer(api.adminKey))
+      .set('X-Forwarded-For', freshAddress())
+      .expect(200);
+  });
+
+  it('should count requests without a valid key too', async () => {
+    const client = freshAddress();
+    for (let request = 0; request < API_LIMIT; request++) {
+      await api.http().get('/api/v1/events').set('X-Forwarded-For', client).expect(401);
+    }
+    await api.http().get('/api/v1/events').set('X-Forwarded-For', client).expect(429);
+  });
+
+  it('should count across all API processes, through Redis', async () => {
+    const other = await startAnotherApi();
+    try {
+      const client = freshAddress();
+      for (let request = 0; request < API_LIMIT / 2; request++) {
+        await api
+          .http()
+          .get('/api/v1/organisations')
+          .set(bearer(api.adminKey))
+          .set('X-Forwarded-For', client)
+          .expect(200);
+        await other
+          .http()
+          .get('/api/v1/organisations')
+          .set(bearer(api.adminKey))
+          .set('X-Forwarded-For', client)
+          .expect(200);
+      }
+      await other
+        .http()
+        .get('/api/v1/organisations')
+        .set(bearer(api.adminKey))
+        .set('X-Forwarded-For', client)
+        .expect(429);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('should not limit health checks and feeds', async () => {
+    const client = freshAddress();
+    for (let request = 0; request < API_LIMIT + 2; request++) {
+      await api.http().get('/health').set('X-Forwarded-For', client).expect(200);
+      await api.http().get('/feeds/public.ics').set('X-Forwarded-For', client).expect(200);
+    }
+  });
+
+  it('should give answers their own, lower limit, answered as a page in the reader’s language', async () => {
+    const { event } = await cityDay(api);
+    const person = await addPerson(api, api.adminKey);
+    expect((await invite(api, api.adminKey, event.id, { personIds: [person.id] })).status).toBe(201);
+    const path = await answerPath(api, event.id, person.id);
+    const client = freshAddress();
+    const answer = (choice: string) =>
+      api
+        .http()
+        .post(path)
+        .type('form')
+        .set('X-Forwarded-For', client)
+        .set('Accept-Language', 'en')
+        .send(`answer=${choice}`);
+    await answer('accept').expect(303);
+    await answer('decline').expect(303);
+    await answer('accept').expect(303);
+    const refused = await answer('decline').expect(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(refused.headers['content-type']).toMatch(/^text\/html/);
+    expect(refused.text).toContain('Too many attempts');
+    const [{ status }] = await api.dataSource.query(
+      `SELECT status FROM invitations WHERE event_id = $1 AND person_id = $2`,
+      [event.id, person.id],
+    );
+    expect(status).toBe('accepted');
+    // Reading the page is not an answer: the API's limit still allows it.
+    await api.http().get(path).set('X-Forwarded-For', client).expect(200);
+  });
+});
