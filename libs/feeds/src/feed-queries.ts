@@ -170,6 +170,16 @@ export class FeedQueries {
     );
   }
 
+  /** The code of the organisation that had `formerCode` before (organisation_former_codes), if any. */
+  async currentOrganisationCode(formerCode: string): Promise<string | null> {
+    const rows = await this.database.query<{ code: string }>(
+      `SELECT o.code FROM organisation_former_codes f JOIN organisations o ON o.id = f.organisation_id
+       WHERE f.code = $1`,
+      [formerCode.toUpperCase()],
+    );
+    return rows[0]?.code ?? null;
+  }
+
   /** Organisations hosting upcoming public events, for the calendar page's filter. */
   async publicOrganisations(): Promise<Array<{ code: string; name: string }>> {
     const statement = new Statement();

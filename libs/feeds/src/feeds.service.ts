@@ -6,6 +6,7 @@ import { ChangeVersion } from '@app/database';
 import { FeedRepresentation } from './feed-body';
 import { CachedFeed, FeedCache } from './feed-cache';
 import { BoundedCache } from './bounded-cache';
+import { FeedLinks } from './feed-links';
 import { FeedQueries, FeedState } from './feed-queries';
 import { FeedRenderPool } from './feed-render-pool';
 import { FeedScope, PublicFeedFilter, scopeIdentity } from './feed-scope';
@@ -71,6 +72,7 @@ export class FeedsService {
     private readonly cache: FeedCache,
     private readonly renderer: FeedRenderPool,
     private readonly changes: ChangeVersion,
+    private readonly links: FeedLinks,
     private readonly limiter: RateLimiter,
     @Inject(feedsConfig.KEY) private readonly config: ConfigType<typeof feedsConfig>,
     @Inject(httpConfig.KEY) private readonly http: ConfigType<typeof httpConfig>,
@@ -84,6 +86,20 @@ export class FeedsService {
     const current = await this.currentState(scope);
     if (!current.state) throw FeedsError.feedNotFound();
     return this.opened(scope, current.state, current);
+  }
+
+  /**
+   * An organisation's feed by its code; for a code the organisation had before, the URL of its feed
+   * under the current code instead, so that subscriptions keep working after a code change. Asked
+   * only when no organisation has the code, so served feeds cost nothing more.
+   */
+  async openOrganisation(code: string): Promise<{ feed: OpenFeed } | { movedTo: string }> {
+    const scope: FeedScope = { kind: 'organisation', code };
+    const current = await this.currentState(scope);
+    if (current.state) return { feed: this.opened(scope, current.state, current) };
+    const currentCode = await this.queries.currentOrganisationCode(code);
+    if (!currentCode) throw FeedsError.feedNotFound();
+    return { movedTo: this.links.organisation(currentCode).url };
   }
 
   /**

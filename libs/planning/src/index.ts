@@ -3,6 +3,7 @@ export * from './shared/actor';
 export * from './shared/pagination';
 export * from './shared/planning.error';
 export * from './organisations/organisation.entity';
+export * from './organisations/organisation-former-code.entity';
 export * from './organisations/organisations.service';
 export * from './partnerships/partnership.entity';
 export * from './partnerships/partnerships.service';

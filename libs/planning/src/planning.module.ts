@@ -4,6 +4,7 @@ import { ChangeVersionModule } from '@app/database';
 import { Event } from './events/event.entity';
 import { EventChangeListeners } from './events/event-change';
 import { EventsService } from './events/events.service';
+import { OrganisationFormerCode } from './organisations/organisation-former-code.entity';
 import { Organisation } from './organisations/organisation.entity';
 import { OrganisationsService } from './organisations/organisations.service';
 import { Partnership } from './partnerships/partnership.entity';
@@ -24,7 +25,10 @@ const SERVICES = [
 ];
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organisation, Partnership, Person, Event]), ChangeVersionModule],
+  imports: [
+    TypeOrmModule.forFeature([Organisation, OrganisationFormerCode, Partnership, Person, Event]),
+    ChangeVersionModule,
+  ],
   providers: SERVICES,
   exports: [TypeOrmModule, ...SERVICES],
 })

@@ -8,6 +8,7 @@ import { PublicFeedQueryDto, toPublicFeedFilter } from './public-feed-query.dto'
 import { sendFeed } from './feed-response';
 import { WarmFeeds } from './warm-feeds';
 
+const REDIRECT_CACHE_SECONDS = 24 * 60 * 60;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** iCalendar feeds for calendar apps: public ones need no key, personal ones carry a secret token. */
@@ -41,11 +42,21 @@ export class FeedsController {
   }
 
   @Get('organisations/:code.ics')
-  @ApiOperation({ summary: "An organisation's public events (hosted or co-hosted), by its code." })
+  @ApiOperation({
+    summary: "An organisation's public events (hosted or co-hosted), by its code.",
+    description:
+      "A code the organisation had before redirects permanently (301) to the feed under today's code.",
+  })
   async organisation(@Param('code') code: string, @Req() request: Request, @Res() response: Response) {
     if (!/^[a-z0-9_-]{1,32}$/i.test(code)) throw FeedsError.feedNotFound();
-    const feed = await this.feeds.open({ kind: 'organisation', code });
-    await this.send(feed, request, response);
+    const opened = await this.feeds.openOrganisation(code);
+    if ('feed' in opened) {
+      await this.send(opened.feed, request, response);
+      return;
+    }
+    // Bounded, so that a client does not keep following it after another organisation took the code.
+    response.setHeader('Cache-Control', `public, max-age=${REDIRECT_CACHE_SECONDS}`);
+    response.redirect(HttpStatus.MOVED_PERMANENTLY, opened.movedTo);
   }
 
   @Get('partnerships/:id.ics')

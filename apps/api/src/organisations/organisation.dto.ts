@@ -19,7 +19,12 @@ export class CreateOrganisationDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ example: 'ARN', description: 'Short unique handle; letters, digits and dashes.' })
+  @ApiProperty({
+    example: 'ARN',
+    description:
+      'Short unique handle; letters, digits and dashes. After a change, feed URLs with the old code ' +
+      'redirect to the new one until another organisation takes the old code.',
+  })
   @Matches(/^[A-Za-z0-9-]{2,32}$/, { message: 'code must be 2–32 letters, digits or dashes' })
   code: string;
 

@@ -9,6 +9,7 @@ import { Page, PageRequest, paginate } from '../shared/pagination';
 import { assertActsFor, assertAdmin } from '../shared/permissions';
 import { PlanningError } from '../shared/planning.error';
 import { likePattern } from '../shared/text-search';
+import { OrganisationFormerCode } from './organisation-former-code.entity';
 import { Organisation } from './organisation.entity';
 
 export interface OrganisationInput {
@@ -57,8 +58,9 @@ export class OrganisationsService {
     const organisation = await this.get(id);
     assertActsFor(actor, [organisation.id], 'change this organisation');
     if (changes.timeZone !== undefined) assertTimeZone('timeZone', changes.timeZone);
+    const formerCode = organisation.code;
     Object.assign(organisation, normalise({ ...organisation, ...changes }));
-    return this.saveUnique(organisation);
+    return this.saveUnique(organisation, formerCode);
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
@@ -77,9 +79,23 @@ export class OrganisationsService {
     }
   }
 
-  private async saveUnique(organisation: Organisation): Promise<Organisation> {
+  /**
+   * Saves the organisation and keeps its former codes: a changed code is remembered, so that feed
+   * URLs handed out under it redirect; and the code saved stops being anyone's former code, because
+   * whoever holds a code now, a new organisation included, must get what is addressed to it.
+   */
+  private async saveUnique(organisation: Organisation, formerCode?: string): Promise<Organisation> {
     try {
-      return await this.organisations.save(organisation);
+      return await this.organisations.manager.transaction(async (manager) => {
+        const saved = await manager.save(organisation);
+        await manager.delete(OrganisationFormerCode, { code: saved.code });
+        if (formerCode && formerCode !== saved.code) {
+          await manager.upsert(OrganisationFormerCode, { code: formerCode, organisationId: saved.id }, [
+            'code',
+          ]);
+        }
+        return saved;
+      });
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw PlanningError.conflict(
