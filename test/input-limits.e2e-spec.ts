@@ -115,6 +115,18 @@ describe('Input limits', () => {
     });
   });
 
+  it('should answer a body of megabytes with 413 that the client gets to read', async () => {
+    const json = await postOrganisation(organisation({ name: 'x'.repeat(3_000_000) })).expect(413);
+    expect(json.body).toMatchObject({ statusCode: 413 });
+    const form = await api
+      .http()
+      .post(`/answer/${'A'.repeat(43)}`)
+      .type('form')
+      .send(`answer=accept&${'workshop=0&'.repeat(300_000)}`)
+      .expect(413);
+    expect(form.body).toMatchObject({ statusCode: 413 });
+  });
+
   it('should answer malformed JSON with 400 and a problem body', async () => {
     const response = await postOrganisation('{"name": ').expect(400);
     expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });

@@ -9,7 +9,13 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   });
 }
 
-/** Whitelisting and transforming pipe whose 400 lists every wrong field with its message. */
+/**
+ * How many wrong fields a 400 lists: an invitation may name tens of thousands of ids, and a list
+ * of that many wrong ones helps nobody but makes the answer megabytes long.
+ */
+const LISTED_PROBLEMS = 100;
+
+/** Whitelisting and transforming pipe whose 400 lists the wrong fields with their messages. */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
@@ -17,7 +23,7 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     stopAtFirstError: false,
     exceptionFactory: (errors) => {
-      const problems = flatten(errors);
+      const problems = flatten(errors).slice(0, LISTED_PROBLEMS);
       return new BadRequestException({
         error: 'Bad Request',
         message: problems.map((problem) => `${problem.field}: ${problem.message}`).join('; '),
