@@ -1,8 +1,8 @@
 import { Request, Response } from 'express';
 import Negotiator from 'negotiator';
 import { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { SECURITY_HEADERS } from '../http/security-headers';
 import { CachedFeed, FeedEncoding, feedChunks, FeedRepresentation, FeedsService, OpenFeed } from '@app/feeds';
+import { SECURITY_HEADERS } from '../http/security-headers';
 
 /**
  * Answers a feed request from the cache: 304 when the client's copy is current (If-None-Match
