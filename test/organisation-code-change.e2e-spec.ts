@@ -62,6 +62,29 @@ describe('Organisation code changes and feed URLs', () => {
     }
   });
 
+  it('should redirect the public feed filtered by an old code to the filter by the new one, other filters kept', async () => {
+    const warstein = await organisationWithEvent('Stadt Warstein');
+    const publicFeed = (query: string) => api.http().get(`/feeds/public.ics?${query}`);
+    await publicFeed(`organisation=${warstein.code.toLowerCase()}`).expect(200);
+    const newCode = uniqueCode('NEW');
+    await changeCode(warstein.id, newCode);
+    const moved = await publicFeed(`kind=city_day&organisation=${warstein.code.toLowerCase()}`).expect(301);
+    expect(moved.headers.location).toBe(
+      `${BASE_URL}/feeds/public.ics?kind=city_day&organisation=${newCode.toLowerCase()}`,
+    );
+    const calendar = readCalendar(
+      (
+        await publicFeed(`kind=city_day&organisation=${newCode.toLowerCase()}`)
+          .buffer(true)
+          .parse(textParser)
+          .expect(200)
+      ).body,
+    );
+    expect(calendar.events.map((event) => event.summary)).toEqual(['Stadttag Stadt Warstein']);
+    // A code nobody ever had filters to an empty feed, as before.
+    await publicFeed(`organisation=${uniqueCode('NONE').toLowerCase()}`).expect(200);
+  });
+
   it('should give an old code to the organisation that takes it, and let an organisation take its old code back', async () => {
     const geseke = await organisationWithEvent('Stadt Geseke');
     const oldCode = geseke.code;

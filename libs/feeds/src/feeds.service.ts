@@ -89,6 +89,19 @@ export class FeedsService {
   }
 
   /**
+   * The public feed; when it filters by a code that an organisation had before and comes out
+   * empty, the URL of the same feed filtered by the organisation's current code instead. Only an
+   * empty feed can be filtered by a code nobody holds, so served feeds cost nothing more.
+   */
+  async openPublic(filter: PublicFeedFilter): Promise<{ feed: OpenFeed } | { movedTo: string }> {
+    const feed = await this.open({ kind: 'public', filter });
+    if (feed.state.count > 0 || !filter.organisationCode) return { feed };
+    const currentCode = await this.queries.currentOrganisationCode(filter.organisationCode);
+    if (!currentCode) return { feed };
+    return { movedTo: this.links.public({ ...filter, organisationCode: currentCode }).url };
+  }
+
+  /**
    * An organisation's feed by its code; for a code the organisation had before, the URL of its feed
    * under the current code instead, so that subscriptions keep working after a code change. Asked
    * only when no organisation has the code, so served feeds cost nothing more.

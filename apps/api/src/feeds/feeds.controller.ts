@@ -27,10 +27,13 @@ export class FeedsController {
   @Get('public.ics')
   @ApiOperation({
     summary: 'All published public events, optionally filtered by kind, tag, organisation and text.',
+    description:
+      "Filtered by a code an organisation had before, it redirects (301) to the filter by today's code.",
   })
   async public(@Query() query: PublicFeedQueryDto, @Req() request: Request, @Res() response: Response) {
-    const feed = await this.feeds.open({ kind: 'public', filter: toPublicFeedFilter(query) });
-    await this.send(feed, request, response);
+    const opened = await this.feeds.openPublic(toPublicFeedFilter(query));
+    if ('feed' in opened) await this.send(opened.feed, request, response);
+    else redirect(response, opened.movedTo);
   }
 
   @Get('events/:id.ics')
@@ -50,13 +53,8 @@ export class FeedsController {
   async organisation(@Param('code') code: string, @Req() request: Request, @Res() response: Response) {
     if (!/^[a-z0-9_-]{1,32}$/i.test(code)) throw FeedsError.feedNotFound();
     const opened = await this.feeds.openOrganisation(code);
-    if ('feed' in opened) {
-      await this.send(opened.feed, request, response);
-      return;
-    }
-    // Bounded, so that a client does not keep following it after another organisation took the code.
-    response.setHeader('Cache-Control', `public, max-age=${REDIRECT_CACHE_SECONDS}`);
-    response.redirect(HttpStatus.MOVED_PERMANENTLY, opened.movedTo);
+    if ('feed' in opened) await this.send(opened.feed, request, response);
+    else redirect(response, opened.movedTo);
   }
 
   @Get('partnerships/:id.ics')
@@ -90,4 +88,11 @@ export class FeedsController {
     await sendFeed(this.feeds, feed, request, response);
     this.warm.remember(request, feed);
   }
+}
+
+/** A feed asked for by an organisation's former code: moved for good, to its current code. */
+function redirect(response: Response, url: string): void {
+  // Cached for a day only, so that a client stops following it soon after another organisation took the code.
+  response.setHeader('Cache-Control', `public, max-age=${REDIRECT_CACHE_SECONDS}`);
+  response.redirect(HttpStatus.MOVED_PERMANENTLY, url);
 }
