@@ -1,7 +1,10 @@
 import { ApiHarness, bearer, startAnotherApi, startApi } from './api-harness';
 import { answerPath, addPerson, cityDay, invite } from './invitation-fixtures';
+import { TcpProxy } from './tcp-proxy';
 
 const API_LIMIT = 10;
+/** ioredis reconnects with a back-off of at most two seconds; generous for a busy machine. */
+const RECONNECT_DEADLINE_MS = 15_000;
 
 /**
  * The API trusts the proxy on loopback (TRUST_PROXY's default), so each test names its client
@@ -126,5 +129,44 @@ describe('Rate limits', () => {
     expect(status).toBe('accepted');
     // Reading the page is not an answer: the API's limit still allows it.
     await api.http().get(path).set('X-Forwarded-For', client).expect(200);
+  });
+});
+
+describe('Rate limits while Redis is unreachable', () => {
+  const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const redisProxy = new TcpProxy(redis.hostname, Number(redis.port || 6379));
+  let api: ApiHarness;
+
+  beforeAll(async () => {
+    await redisProxy.open();
+    api = await startApi({
+      env: () => ({ REDIS_URL: redisProxy.rewrite(redis.toString()), API_RATE_LIMIT: String(API_LIMIT) }),
+    });
+  });
+
+  afterAll(async () => {
+    await api.close();
+    await redisProxy.cut();
+  });
+
+  const organisations = (client: string) =>
+    api.http().get('/api/v1/organisations').set(bearer(api.adminKey)).set('X-Forwarded-For', client);
+
+  it('should let requests through uncounted rather than refuse them, and count again once Redis is back', async () => {
+    await redisProxy.cut();
+    try {
+      const client = '198.51.100.1';
+      for (let request = 0; request < API_LIMIT + 2; request++) await organisations(client).expect(200);
+    } finally {
+      await redisProxy.open();
+    }
+    const client = '198.51.100.2';
+    const started = Date.now();
+    let status = 200;
+    while (status !== 429 && Date.now() - started < RECONNECT_DEADLINE_MS) {
+      status = (await organisations(client)).status;
+      if (status !== 429) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(status).toBe(429);
   });
 });

@@ -16,6 +16,8 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleDestroy {
   private readonly client: Redis;
   private readonly counters: ThrottlerStorageRedisService;
   private failing = false;
+  /** Before the first connection, uncounted requests are start-up, not an outage worth a warning. */
+  private connected = false;
 
   constructor(config: RedisConfig) {
     this.client = new Redis({
@@ -26,7 +28,9 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleDestroy {
       maxRetriesPerRequest: 0,
       commandTimeout: 1000,
     });
+    // Errors surface in increment(), which warns once per outage.
     this.client.on('error', () => undefined);
+    this.client.once('ready', () => (this.connected = true));
     this.counters = new ThrottlerStorageRedisService(this.client);
   }
 
@@ -43,10 +47,10 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleDestroy {
       this.failing = false;
       return record;
     } catch (error) {
-      if (!this.failing) {
+      if (this.connected && !this.failing) {
         this.logger.warn(`Rate limits are not counted while Redis does not answer: ${String(error)}`);
+        this.failing = true;
       }
-      this.failing = true;
       return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
     }
   }
