@@ -12,7 +12,7 @@ const REDIRECT_CACHE_SECONDS = 24 * 60 * 60;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** iCalendar feeds for calendar apps: public ones need no key, personal ones carry a secret token. */
-/** Calendar apps poll feeds, many behind one address; unknown tokens have their own limit. */
+// Not rate-limited: calendar apps poll feeds, many behind one address; unknown tokens have their own limit.
 @SkipThrottle()
 @Public()
 @ApiTags('calendar feeds')
