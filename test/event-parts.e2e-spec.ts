@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { readCalendar, ReceivedMail, SmtpSink } from '@app/testing';
+import { readCalendar, screenshotHtml, ReceivedMail, SmtpSink } from '@app/testing';
 import { ApiHarness, bearer, textParser } from './api-harness';
 import { eventually, sleep } from './email-fixtures';
 import {
@@ -184,6 +184,13 @@ describe('Event parts follow their event', () => {
     expect(ashaText).toContain('Cancelled with it, from your programme:');
     for (const title of ['Workshop Klima', 'Workshop Wasser', 'Plenum'])
       expect(ashaText).toContain(`- ${title} – `);
+    // What Asha sees: the parts listed in the HTML body, readable on a phone without scrolling sideways.
+    for (const look of await screenshotHtml(String(ashaMail.parsed?.html ?? ''), 'cancellation-with-parts')) {
+      expect(look.scrollWidth).toBeLessThanOrEqual(look.width);
+      expect(look.visibleText).toContain('Cancelled with it, from your programme:');
+      for (const title of ['Workshop Klima', 'Workshop Wasser', 'Plenum'])
+        expect(look.visibleText).toContain(title);
+    }
     // Ben waits for Klima's one seat and never chose Wasser.
     const benText = (await arrived('cancellation', day.ben.id)).parsed?.text ?? '';
     expect(benText).toMatch(/- Workshop Klima – .*\(waiting list\)/);

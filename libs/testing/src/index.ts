@@ -2,3 +2,4 @@ export * from './test-database';
 export * from './smtp-sink';
 export * from './calendar-reader';
 export * from './timestamping-smtp-sink';
+export * from './screenshots';
