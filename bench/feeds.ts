@@ -10,7 +10,8 @@
  *    its own (target <= 100 ms);
  *  - a personal feed of 200 events under wrk (10 connections, its own process): warm 200s and
  *    304s per second next to nginx serving the very same bytes (gzip_static for the gzip
- *    encoding) and a bare node:http server, with identity and with gzip.
+ *    encoding) and a bare node:http server, with identity and with gzip. The API, nginx and the
+ *    bare server each run one process per core (API_PROCESSES, worker_processes auto, node:cluster).
  *
  *   npm run bench:feeds
  *   BENCH_SECONDS=4 BENCH_RUNS=3 npm run bench:feeds
@@ -18,7 +19,7 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -37,6 +38,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 /** Renders per figure; the median is reported. Each run measures the anchor and ours back to back. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CONNECTIONS = 10;
+/** API processes, nginx workers and bare node:http processes alike. */
+const PROCESSES = availableParallelism();
 const LARGE_FEED_EVENTS = 10_000;
 const PERSONAL_FEED_EVENTS = 200;
 /** Sampling interval of the API's event-loop histogram; a reported delay includes it. */
@@ -354,7 +357,7 @@ async function serving(api: RunningApi, path: string, scratch: string, peers: Ru
           figure,
           value: results.API,
           unit: 'req/s',
-          anchor: 'nginx, same bytes',
+          anchor: `nginx, same bytes (${PROCESSES} worker processes)`,
           anchorValue: results.nginx,
           target: { atLeast: notModified ? 0.25 : 0.5 },
         }),
@@ -363,7 +366,7 @@ async function serving(api: RunningApi, path: string, scratch: string, peers: Ru
           figure,
           value: results.API,
           unit: 'req/s',
-          anchor: 'bare node:http, same bytes',
+          anchor: `bare node:http, same bytes (${PROCESSES} processes)`,
           anchorValue: results['bare node:http'],
         }),
       );

@@ -264,7 +264,7 @@ async function acceptAll(http: Api, db: Client, linkSecret: string): Promise<voi
 function answerLinks(linkSecret: string, publicBaseUrl: string): AnswerLinks {
   return new AnswerLinks(
     { linkSecret },
-    { publicBaseUrl, apiPort: 0, workerHealthPort: 0, trustProxy: false },
+    { publicBaseUrl, apiPort: 0, apiProcesses: 1, workerHealthPort: 0, trustProxy: false },
   );
 }
 

@@ -97,6 +97,27 @@ prepare() {
   ensure_services
 }
 
+# What the tests use beyond Node: Debian's Chromium for the screenshots of pages and emails, and
+# Python's icalendar as a third independent calendar reader. Installed when missing and this user
+# may use apt-get; otherwise the affected tests fail and say what is missing.
+ensure_test_packages() {
+  local missing=""
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing="$missing chromium"
+  "${PYTHON_ICALENDAR:-/usr/bin/python3}" -c 'import icalendar' >/dev/null 2>&1 || missing="$missing python3-icalendar"
+  [ -n "$missing" ] || return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+  if ! command -v apt-get >/dev/null 2>&1 || { [ -n "$sudo" ] && ! sudo -n true 2>/dev/null; }; then
+    warn "Missing for the tests:$missing. Install them (Debian/Ubuntu: apt-get install$missing), or set CHROMIUM_PATH / PYTHON_ICALENDAR."
+    return 0
+  fi
+  say "Installing what the tests need from Debian's packages:$missing"
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q $missing >/dev/null ||
+    { $sudo apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q $missing >/dev/null; } ||
+    warn "Could not install$missing; the tests that need them will fail."
+}
+
 # e2e suites and benchmarks create throwaway databases on the server of DATABASE_URL.
 use_test_database_server() {
   if [ -z "${TEST_DATABASE_SERVER_URL:-}" ]; then

@@ -11,6 +11,7 @@ stop_services_on_exit
 set -e
 prepare
 set +e
+ensure_test_packages
 use_test_database_server
 
 failed=""
@@ -36,7 +37,10 @@ rm -f "$RUN_DIR/jest-unit.json" "$RUN_DIR/jest-e2e.json"
 step "Type check" npx tsc --noEmit -p tsconfig.json
 step "Lint" npx eslint "{apps,libs,test,bench}/**/*.ts"
 step "Unit tests" npx jest --selectProjects unit --json --outputFile="$RUN_DIR/jest-unit.json"
-step "E2E tests" npx jest --selectProjects e2e --json --outputFile="$RUN_DIR/jest-e2e.json"
+# The e2e suites mostly wait on processes, SMTP and timers, so two run side by side even on two
+# cores (Jest's default there is one).
+e2e_workers="$(node -p 'Math.max(2, require("node:os").availableParallelism() - 1)')"
+step "E2E tests" npx jest --selectProjects e2e --maxWorkers="$e2e_workers" --json --outputFile="$RUN_DIR/jest-e2e.json"
 
 # One closing line with the test counts of both jest runs.
 counts="$(node -e '

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureBuilt, ROOT } from './build';
@@ -23,7 +24,7 @@ export interface RunningApi {
   url: string;
   pid: number;
   stop(): Promise<void>;
-  /** The highest resident memory the process had so far (VmHWM), in bytes. */
+  /** The highest resident memory each API process had so far (VmHWM), summed over them, in bytes. */
   peakRssBytes(): number;
 }
 
@@ -35,6 +36,8 @@ function defaultEnvironment(port: number): Record<string, string> {
     API_PORT: String(port),
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     QUEUE_PREFIX: `tp-bench-${randomBytes(4).toString('hex')}`,
+    // As production should run it, and as nginx's `worker_processes auto` does: one per core.
+    API_PROCESSES: String(availableParallelism()),
     ANSWER_LINK_SECRET: randomBytes(32).toString('hex'),
     // The load generators ask from one address far faster than any client may.
     API_RATE_LIMIT: '100000000',
@@ -55,16 +58,14 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<Runni
   api.child.stdout?.setEncoding('utf8');
   api.child.stdout?.on('data', (chunk: string) => (output = (output + chunk).slice(-4000)));
   const pid = api.child.pid!;
-  let peak = 0;
+  // The primary and each process it forked: their peaks, by pid, as long as they were seen.
+  const peaks = new Map<number, number>();
   const readPeak = (): number => {
-    try {
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      const kilobytes = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
-      peak = Math.max(peak, kilobytes * 1024);
-    } catch {
-      // The process has ended: the last reading stands.
+    for (const processId of [pid, ...childrenOf(pid)]) {
+      const peak = peakRssOf(processId);
+      if (peak !== undefined) peaks.set(processId, Math.max(peaks.get(processId) ?? 0, peak));
     }
-    return peak;
+    return [...peaks.values()].reduce((sum, peak) => sum + peak, 0);
   };
   const sampler = setInterval(readPeak, 250);
   sampler.unref();
@@ -86,6 +87,24 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<Runni
       await api.stop('SIGTERM');
     },
   };
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** VmHWM of a running process in bytes; undefined once it has ended. */
+function peakRssOf(pid: number): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024;
+  } catch {
+    return undefined;
+  }
 }
 
 async function waitForReady(url: string, exited: Promise<number | null>, timeoutMs: number): Promise<void> {

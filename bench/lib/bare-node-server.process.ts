@@ -1,14 +1,17 @@
 /**
  * The "bare node:http" anchor: the same bytes from memory with a strong ETag, 304 on a matching
  * If-None-Match, the gzip body to clients that accept it. What Node itself can do, with no
- * framework, in a process of its own. Prints `{"port":…}` on stdout once it listens.
+ * framework, in processes of its own: one per core through node:cluster, as nginx's `worker_processes
+ * auto` and the API's API_PROCESSES in the benchmarks. Prints `{"port":…}` on stdout once they listen.
  *
  *   node -r ts-node/register/transpile-only bench/lib/bare-node-server.process.ts '{"file":…,"contentType":…}'
  */
+import cluster from 'node:cluster';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, IncomingMessage } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 
 interface Options {
   file: string;
@@ -38,7 +41,25 @@ function matches(request: IncomingMessage, etag: string): boolean {
   });
 }
 
-function main(): void {
+/**
+ * Forks one server per core and passes SIGTERM on. Each listens on port 0: through the primary,
+ * they share the one port it picked.
+ */
+function primary(): void {
+  const processes = availableParallelism();
+  let listening = 0;
+  for (let forked = 0; forked < processes; forked++) {
+    cluster.fork().once('listening', ({ port }: AddressInfo) => {
+      listening++;
+      if (listening === processes) process.stdout.write(`${JSON.stringify({ port })}\n`);
+    });
+  }
+  process.once('SIGTERM', () => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+  });
+}
+
+function serve(): void {
   const options = JSON.parse(process.argv[2] ?? '{}') as Options;
   const vary: Record<string, string> = options.gzipFile ? { vary: 'Accept-Encoding' } : {};
   const identity = representation(options.file, { 'content-type': options.contentType, ...vary });
@@ -64,13 +85,14 @@ function main(): void {
     response.end(request.method === 'HEAD' ? undefined : chosen.body);
   });
   server.keepAliveTimeout = 65_000;
-  server.listen(0, '127.0.0.1', () => {
-    process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`);
-  });
+  server.listen(0, '127.0.0.1');
   process.once('SIGTERM', () => {
     server.close();
     server.closeAllConnections();
+    // The channel to the primary would keep this process alive.
+    process.disconnect?.();
   });
 }
 
-main();
+if (cluster.isPrimary) primary();
+else serve();

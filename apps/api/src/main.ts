@@ -3,8 +3,9 @@ import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { HttpConfig } from '@app/config';
+import { HttpConfig, httpConfig } from '@app/config';
 import { ApiModule } from './api.module';
+import { runApiProcesses } from './api-processes';
 import { configureApi } from './configure-api';
 
 async function bootstrap(): Promise<void> {
@@ -16,4 +17,4 @@ async function bootstrap(): Promise<void> {
   app.get(Logger).log(`API listening on port ${http.apiPort}; docs at ${http.publicBaseUrl}/docs`);
 }
 
-void bootstrap();
+runApiProcesses(httpConfig().apiProcesses, bootstrap);

@@ -1,4 +1,4 @@
-import { readCalendar, readWithNodeIcal } from '@app/testing';
+import { readCalendar, readWithNodeIcal, readWithPythonIcalendar } from '@app/testing';
 import { CalendarEvent } from './calendar-event';
 import { addEventToCalendar } from './event-entry';
 import { createFeedCalendar, FeedHeader, feedFrame, feedParts, renderFeed } from './feed-calendar';
@@ -230,6 +230,9 @@ describe(addEventToCalendar.name, () => {
     expect(readWithNodeIcal(text).map(({ start, startZone }) => ({ start, startZone }))).toEqual(
       cases.map(({ zone, at }) => ({ start: at, startZone: zone })),
     );
+    expect(readWithPythonIcalendar(text).map(({ start, startZone }) => ({ start, startZone }))).toEqual(
+      cases.map(({ zone, at }) => ({ start: at, startZone: zone })),
+    );
   });
 
   it('should write both occurrences of a repeated hour in UTC, so every reader takes the stored instant', () => {
@@ -259,6 +262,7 @@ describe(addEventToCalendar.name, () => {
     );
     expect(read.map((entry) => entry.end?.zone)).toEqual(cases.map(({ zone }) => zone));
     expect(readWithNodeIcal(text).map((entry) => entry.start)).toEqual(cases.map(({ at }) => at));
+    expect(readWithPythonIcalendar(text).map((entry) => entry.start)).toEqual(cases.map(({ at }) => at));
   });
 
   it('should write an end in the repeated hour in UTC and keep the start in its zone', () => {
@@ -290,6 +294,10 @@ describe(addEventToCalendar.name, () => {
     expect(flight.end).toMatchObject({ zone: 'Africa/Dar_es_Salaam', instant: '2027-10-31T09:00:00.000Z' });
     expect([...calendar.timezones].sort()).toEqual(['Africa/Dar_es_Salaam', 'Europe/Berlin']);
     expect(readWithNodeIcal(text).map(({ start, end }) => [start, end])).toEqual([
+      ['2027-10-30T21:00:00.000Z', '2027-10-31T01:15:00.000Z'],
+      ['2027-10-31T01:15:00.000Z', '2027-10-31T09:00:00.000Z'],
+    ]);
+    expect(readWithPythonIcalendar(text).map(({ start, end }) => [start, end])).toEqual([
       ['2027-10-30T21:00:00.000Z', '2027-10-31T01:15:00.000Z'],
       ['2027-10-31T01:15:00.000Z', '2027-10-31T09:00:00.000Z'],
     ]);
@@ -356,6 +364,9 @@ describe(addEventToCalendar.name, () => {
     const [read] = readWithNodeIcal(text);
     expect(read.organizerName).toBe('Stadt\\Arnsberg \u02c6n');
     expect(read.attendeeNames).toEqual(["Back\\slash 'Quote' \u02c6\u02c6 \u02c6'"]);
+    expect(readWithPythonIcalendar(text)[0].attendeeNames).toEqual([
+      "Back\\slash 'Quote' \u02c6\u02c6 \u02c6'",
+    ]);
   });
 });
 

@@ -39,6 +39,16 @@ export class Environment {
   @Max(65535)
   API_PORT = 3000;
 
+  /**
+   * API processes sharing the port (node:cluster). One process keeps one core busy at most; set it
+   * to the number of cores the API may use. Each process has its own caches and feed render thread.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  API_PROCESSES = 1;
+
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(0)

@@ -12,6 +12,7 @@ export const httpConfig = registerAs('http', () => {
   const environment = readEnvironment();
   return {
     apiPort: environment.API_PORT,
+    apiProcesses: environment.API_PROCESSES,
     workerHealthPort: environment.WORKER_HEALTH_PORT,
     publicBaseUrl: environment.PUBLIC_BASE_URL.replace(/\/+$/, ''),
     trustProxy: trustProxySetting(environment.TRUST_PROXY),

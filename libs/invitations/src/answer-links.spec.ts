@@ -5,6 +5,7 @@ function links(secret = 'a-secret-of-at-least-thirty-two-characters') {
     { linkSecret: secret },
     {
       apiPort: 3000,
+      apiProcesses: 1,
       workerHealthPort: 3001,
       publicBaseUrl: 'https://treffpunkt.example.org',
       trustProxy: false,

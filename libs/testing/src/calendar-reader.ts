@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import ICAL from 'ical.js';
 import nodeIcal, { VEvent } from 'node-ical';
 
@@ -168,4 +169,57 @@ export function readWithNodeIcal(text: string): NodeIcalEvent[] {
         .map(paramOf)
         .filter((name) => name !== null),
     }));
+}
+
+export interface PythonIcalendarEvent {
+  uid: string;
+  start: string;
+  end: string | null;
+  /** The TZID Python's icalendar kept on the start, or null for UTC. */
+  startZone: string | null;
+  attendeeNames: string[];
+}
+
+/**
+ * Python's `icalendar` (Debian's python3-icalendar), reading through pytz by TZID name: the third
+ * independent reader the calendar instants are checked against, next to ical.js and node-ical.
+ */
+const PYTHON_READER = `
+import json, sys
+from datetime import datetime, timezone
+from icalendar import Calendar
+
+def instant(prop):
+    if prop is None:
+        return None
+    value = prop.dt
+    if not isinstance(value, datetime):
+        return value.isoformat()
+    return value.astimezone(timezone.utc).strftime('%Y-%m-%dT%H:%M:%S.000Z')
+
+def attendees(component):
+    found = component.get('ATTENDEE', [])
+    found = found if isinstance(found, list) else [found]
+    return [a.params.get('CN') for a in found if a.params.get('CN') is not None]
+
+events = []
+for component in Calendar.from_ical(sys.stdin.buffer.read()).walk('VEVENT'):
+    start = component.get('DTSTART')
+    events.append({
+        'uid': str(component.get('UID')),
+        'start': instant(start),
+        'end': instant(component.get('DTEND')),
+        'startZone': start.params.get('TZID'),
+        'attendeeNames': [str(name) for name in attendees(component)],
+    })
+json.dump(events, sys.stdout)
+`;
+
+export const PYTHON_WITH_ICALENDAR = process.env.PYTHON_ICALENDAR ?? '/usr/bin/python3';
+
+export function readWithPythonIcalendar(text: string): PythonIcalendarEvent[] {
+  const run = spawnSync(PYTHON_WITH_ICALENDAR, ['-c', PYTHON_READER], { input: text, encoding: 'utf8' });
+  if (run.error) throw run.error;
+  if (run.status !== 0) throw new Error(`Python's icalendar could not read the calendar: ${run.stderr}`);
+  return JSON.parse(run.stdout) as PythonIcalendarEvent[];
 }
