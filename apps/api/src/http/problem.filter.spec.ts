@@ -29,7 +29,7 @@ const config = {
   getOrThrow: () => ({ publicBaseUrl: 'https://treffpunkt.example' }),
 } as unknown as ConfigService;
 
-function answer(exception: unknown, headersSent = false): Answer {
+function answer(exception: unknown, headersSent = false, path = '/api/v1/events/42'): Answer {
   const result: Answer = { headers: {} };
   const response = {
     headersSent,
@@ -49,7 +49,7 @@ function answer(exception: unknown, headersSent = false): Answer {
       return this;
     },
   };
-  const request = { path: '/api/v1/events/42' };
+  const request = { path };
   const host = {
     switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }),
   } as unknown as ArgumentsHost;
@@ -100,6 +100,14 @@ describe(ProblemFilter.name, () => {
       error: 'Bad Request',
       message: 'The end lies before the start.',
     });
+  });
+
+  it('should leave out the instance of a path that carries a secret, so unknown and revoked answer alike', () => {
+    const unknownFeed = new SampleError('not_found', 'feed_not_found', 'There is no such calendar feed.');
+    expect(answer(unknownFeed, false, '/feeds/personal/pf_1_secret.ics').body).not.toHaveProperty('instance');
+    expect(answer(unknownFeed, false, '/feeds/personal/pf_2_other.ics').body).toEqual(
+      answer(unknownFeed, false, '/feeds/personal/pf_1_secret.ics').body,
+    );
   });
 
   it('should link no type for a code missing from the catalogs, and title it with the status phrase', () => {

@@ -70,7 +70,7 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (response.headersSent) return;
     if (failure.statusCode === 503) response.setHeader('Retry-After', '5');
-    const body = this.toProblemDetails(failure, http.getRequest<Request | undefined>()?.path);
+    const body = this.toProblemDetails(failure, instanceOf(http.getRequest<Request | undefined>()?.path));
     response.status(failure.statusCode).type('application/problem+json').send(JSON.stringify(body));
   }
 
@@ -132,6 +132,17 @@ export class ProblemFilter implements ExceptionFilter {
     if (isUnavailable(exception)) return problem(503, UNAVAILABLE_MESSAGE);
     return problem(500, 'Something went wrong on our side. It has been logged.');
   }
+}
+
+/**
+ * Paths whose last segment is a secret (personal feed tokens, answer links). Echoing them would
+ * copy the secret into the body, and make a revoked link's answer differ from an unknown one's.
+ */
+const SECRET_PATHS = ['/feeds/personal/', '/answer/'];
+
+/** The request path as the problem's `instance`, unless it carries a secret. */
+function instanceOf(path: string | undefined): string | undefined {
+  return path && !SECRET_PATHS.some((prefix) => path.startsWith(prefix)) ? path : undefined;
 }
 
 function problem(statusCode: number, message: string): Failure {
