@@ -1,4 +1,7 @@
-/** Unit specs live beside the code; e2e suites in test/ run against real Postgres, Redis and SMTP. */
+/**
+ * Unit specs live beside the code, and specs of the whole tree (architecture, docs) in test/*.spec.ts;
+ * e2e suites in test/*.e2e-spec.ts run against real Postgres, Redis and SMTP.
+ */
 const moduleNameMapper = { '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src' };
 const transform = { '^.+\\.ts$': 'ts-jest' };
 
@@ -9,7 +12,7 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'node',
       moduleFileExtensions: ['ts', 'js', 'json'],
-      testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'],
+      testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/*.spec.ts'],
       transform,
       moduleNameMapper,
     },

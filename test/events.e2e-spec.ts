@@ -518,6 +518,21 @@ describe('Events API', () => {
       await api.http().delete(`/api/v1/events/${UNKNOWN_ID}`).set(bearer(arnsberg.organiserKey)).expect(404);
     });
 
+    it('should answer an unknown event as problem+json whose type links to the code on the /problems page', async () => {
+      const response = await get(arnsberg.organiserKey, UNKNOWN_ID).expect(404);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body).toMatchObject({
+        type: expect.stringMatching(/\/problems#event_not_found$/),
+        title: 'There is no such event.',
+        status: 404,
+        detail: `No event with id ${UNKNOWN_ID}.`,
+        instance: `/api/v1/events/${UNKNOWN_ID}`,
+        code: 'event_not_found',
+      });
+      const page = await api.http().get('/problems').expect(200);
+      expect(page.text).toContain('id="event_not_found"');
+    });
+
     describe('on change', () => {
       let event: EventView;
 

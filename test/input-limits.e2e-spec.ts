@@ -108,7 +108,13 @@ describe('Input limits', () => {
 
   it('should answer a body over 100 kB with 413 and a problem body', async () => {
     const response = await postOrganisation(organisation({ name: 'x'.repeat(120_000) })).expect(413);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body).toEqual({
+      type: 'about:blank',
+      title: 'Payload Too Large',
+      status: 413,
+      detail: 'The request body is too large.',
+      instance: '/api/v1/organisations',
       statusCode: 413,
       error: 'Payload Too Large',
       message: 'The request body is too large.',

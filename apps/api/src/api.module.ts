@@ -13,6 +13,7 @@ import { FeedsHttpModule } from './feeds/feeds-http.module';
 import { ApiKeyGuard } from './http/api-key.guard';
 import { ProblemFilter } from './http/problem.filter';
 import { OrganiserApiModule } from './organiser-api.module';
+import { ProblemsModule } from './problems/problems.module';
 import { PublicCalendarModule } from './public-calendar/public-calendar.module';
 import { RateLimitGuard } from './rate-limits/rate-limit.guard';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
@@ -24,6 +25,7 @@ import { RateLimitsModule } from './rate-limits/rate-limits.module';
     DatabaseModule,
     QueueModule,
     HealthModule,
+    ProblemsModule,
     AccessModule,
     RateLimitsModule,
     OrganiserApiModule,

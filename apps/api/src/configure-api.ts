@@ -9,6 +9,7 @@ import { WarmFeeds } from './feeds/warm-feeds';
 import { securityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation';
 import { WellFormedInputPipe } from './http/well-formed-input.pipe';
+import { describeProblems } from './problems/problems.openapi';
 
 /** Everything main.ts sets up on the app besides listening, shared with the e2e tests. */
 export function configureApi(app: NestExpressApplication): void {
@@ -38,6 +39,7 @@ export function configureApi(app: NestExpressApplication): void {
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'tp_… API key' })
       .build(),
   );
+  describeProblems(document);
   SwaggerModule.setup('docs', app, document, { swaggerOptions: { persistAuthorization: true } });
 }
 

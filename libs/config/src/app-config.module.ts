@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { validateEnvironment } from './environment';
 import {
   answersConfig,
   databaseConfig,
@@ -13,13 +12,16 @@ import {
   smtpConfig,
 } from './namespaces';
 
+/**
+ * Reads .env into process.env and loads the namespaces; no `validate` here, as the namespaces
+ * validate the environment (once, shared: readEnvironment) and fail the boot on a wrong value.
+ */
 @Global()
 @Module({
   imports: [
     ConfigModule.forRoot({
       isGlobal: true,
       cache: true,
-      validate: validateEnvironment,
       load: [
         databaseConfig,
         redisConfig,

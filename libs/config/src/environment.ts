@@ -229,6 +229,20 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   return environment;
 }
 
+/** Every variable Environment reads (SMTP_URL too: class fields are defined even when undefined). */
+export const ENVIRONMENT_VARIABLES = Object.keys(new Environment()) as Array<keyof Environment>;
+
+let validated: { variables: string; environment: Environment } | undefined;
+
+/**
+ * The environment, validated once: every config namespace reads it at boot, and validating all
+ * of it for each was eight times the work. Validated again only when a variable it reads changed,
+ * as tests start apps with other settings in one process.
+ */
 export function readEnvironment(): Environment {
-  return validateEnvironment(process.env);
+  const variables = JSON.stringify(ENVIRONMENT_VARIABLES.map((name) => process.env[name]));
+  if (validated?.variables !== variables) {
+    validated = { variables, environment: validateEnvironment(process.env) };
+  }
+  return validated.environment;
 }

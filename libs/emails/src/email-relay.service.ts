@@ -6,7 +6,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { mailConfig, redisConfig } from '@app/config';
-import { enqueueJobs, JobRequest, MAIL_JOBS, QUEUES, redisOptionsFromUrl, RetryPolicy } from '@app/queue';
+import { enqueueJobs, JobRequest, MAIL_JOBS, QUEUES, createRedis, RetryPolicy } from '@app/queue';
 import { relayChannel } from './relay-channel';
 
 /** Rows claimed per transaction: one Redis round trip each, short enough to hold row locks. */
@@ -63,7 +63,7 @@ export class EmailRelay {
 
   /** Rebuilds Redis from the database, then relays periodically and on nudges until stop(). */
   async start(): Promise<void> {
-    this.subscriber = new Redis({ ...redisOptionsFromUrl(this.redis.url), maxRetriesPerRequest: null });
+    this.subscriber = createRedis(this.redis.url, 'queue');
     this.subscriber.on('message', () => this.request('pass'));
     this.subscriber.on('error', (error) => this.logger.warn(`Relay subscription: ${error.message}`));
     await this.subscriber.subscribe(relayChannel(this.redis.queuePrefix));
@@ -225,7 +225,7 @@ export class EmailRelay {
 
   private redisCommands(): Redis {
     if (!this.commands) {
-      this.commands = new Redis({ ...redisOptionsFromUrl(this.redis.url), maxRetriesPerRequest: 3 });
+      this.commands = createRedis(this.redis.url, 'background');
       // Commands that fail meanwhile are reported by the pass that sent them.
       this.commands.on('error', () => undefined);
     }

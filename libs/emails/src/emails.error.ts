@@ -1,7 +1,15 @@
-import { DomainError, DomainErrorKind, FieldProblem } from '@app/errors';
+import { DomainError, DomainErrorKind, ErrorCatalog, FieldProblem } from '@app/errors';
 
-export class EmailsError extends DomainError {
-  constructor(kind: DomainErrorKind, code: string, message: string, problems: FieldProblem[] = []) {
+export const EMAILS_ERRORS = {
+  invalid_input: 'A value in the request is not valid.',
+  event_not_found: 'There is no such event.',
+  person_not_found: 'There is no such person.',
+} as const satisfies ErrorCatalog<string>;
+
+export type EmailsErrorCode = keyof typeof EMAILS_ERRORS;
+
+export class EmailsError extends DomainError<EmailsErrorCode> {
+  constructor(kind: DomainErrorKind, code: EmailsErrorCode, message: string, problems: FieldProblem[] = []) {
     super(kind, code, message, problems);
   }
 

@@ -18,7 +18,7 @@ import {
   Person,
   PersonView,
 } from '@app/planning';
-import { redisOptionsFromUrl } from '@app/queue';
+import { createRedis } from '@app/queue';
 import { Email } from './email.entity';
 import { EMAIL_KINDS, EmailKind, EmailStatus } from './email-kind';
 import { EmailRequest, ObsoleteEmailFilter } from './email-request';
@@ -169,7 +169,7 @@ export class EmailsService implements OnApplicationShutdown {
 
   private async publishNudge(): Promise<void> {
     if (!this.publisher) {
-      this.publisher = new Redis({ ...redisOptionsFromUrl(this.redis.url), maxRetriesPerRequest: 1 });
+      this.publisher = createRedis(this.redis.url, 'nudge');
       // A lost nudge only delays the relay until its next pass; the failed publish says so below.
       this.publisher.on('error', () => undefined);
     }

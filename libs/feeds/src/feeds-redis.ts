@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import Redis from 'ioredis';
 import { redisConfig } from '@app/config';
-import { redisOptionsFromUrl } from '@app/queue';
+import { createRedis } from '@app/queue';
 
 /**
  * The Redis connection feeds share across API processes: rendered feeds and rate-limit counters
@@ -15,7 +15,7 @@ export class FeedsRedis implements OnModuleDestroy {
   readonly prefix: string;
 
   constructor(@Inject(redisConfig.KEY) config: ConfigType<typeof redisConfig>) {
-    this.client = new Redis({ ...redisOptionsFromUrl(config.url), maxRetriesPerRequest: 2 });
+    this.client = createRedis(config.url, 'cache');
     this.client.on('error', () => undefined);
     this.prefix = `${config.queuePrefix}:feeds`;
   }

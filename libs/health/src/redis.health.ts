@@ -3,7 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import Redis from 'ioredis';
 import { redisConfig } from '@app/config';
-import { redisOptionsFromUrl } from '@app/queue';
+import { createRedis } from '@app/queue';
 
 const PING_TIMEOUT_MS = 1500;
 
@@ -15,13 +15,11 @@ export class RedisHealthIndicator implements OnModuleDestroy {
     @Inject(redisConfig.KEY) redis: ConfigType<typeof redisConfig>,
     private readonly indicators: HealthIndicatorService,
   ) {
-    // No offline queue: while Redis is down a ping must fail fast, not wait for a reconnect.
-    this.client = new Redis({
-      ...redisOptionsFromUrl(redis.url),
+    // While Redis is down a ping must fail fast, not wait for a reconnect.
+    this.client = createRedis(redis.url, 'request', {
       lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
       connectTimeout: PING_TIMEOUT_MS,
+      commandTimeout: PING_TIMEOUT_MS,
       retryStrategy: () => 1000,
     });
     this.client.on('error', () => undefined);

@@ -6,16 +6,18 @@ import {
   Index,
   JoinColumn,
   ManyToOne,
-  OneToMany,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
 import { Event, Person } from '@app/planning';
 import { InvitationStatus } from './invitation-status';
-import { WorkshopChoice } from './workshop-choice.entity';
 
-/** One person invited to one event, with their answer and the secret link they answer through. */
+/**
+ * One person invited to one event, with their answer and the secret link they answer through.
+ * Its workshop choices point here (WorkshopChoice.invitation); there is no inverse side, so the
+ * two entity files do not import each other.
+ */
 @Entity('invitations')
 @Unique('UQ_invitations_event_person', ['eventId', 'personId'])
 @Index('IDX_invitations_event_status', ['eventId', 'status'])
@@ -56,9 +58,6 @@ export class Invitation {
 
   @Column({ type: 'timestamptz', nullable: true })
   respondedAt: Date | null;
-
-  @OneToMany(() => WorkshopChoice, (choice) => choice.invitation)
-  choices: WorkshopChoice[];
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,7 +1,30 @@
-import { DomainError, DomainErrorKind, FieldProblem } from '@app/errors';
+import { DomainError, DomainErrorKind, ErrorCatalog, FieldProblem } from '@app/errors';
 
-export class InvitationError extends DomainError {
-  constructor(kind: DomainErrorKind, code: string, message: string, problems: FieldProblem[] = []) {
+type InvitationRecord = 'event' | 'invitation';
+/** What an invitation may name by id, besides its event. */
+type Invitee = 'person' | 'organisation' | 'partnership';
+
+export const INVITATION_ERRORS = {
+  invalid_input: 'A value in the request is not valid.',
+  forbidden: 'This API key may not do this.',
+  event_not_found: 'There is no such event.',
+  invitation_not_found: 'There is no such invitation.',
+  person_not_found: 'There is no such person.',
+  organisation_not_found: 'There is no such organisation.',
+  partnership_not_found: 'There is no such partnership.',
+  answer_link_unknown: 'This answer link is not valid (any more).',
+  event_cancelled: 'The event is cancelled.',
+} as const satisfies ErrorCatalog<string>;
+
+export type InvitationErrorCode = keyof typeof INVITATION_ERRORS;
+
+export class InvitationError extends DomainError<InvitationErrorCode> {
+  constructor(
+    kind: DomainErrorKind,
+    code: InvitationErrorCode,
+    message: string,
+    problems: FieldProblem[] = [],
+  ) {
     super(kind, code, message, problems);
   }
 
@@ -9,32 +32,22 @@ export class InvitationError extends DomainError {
     return new InvitationError('invalid', 'invalid_input', message, [{ field, message }]);
   }
 
-  static notFound(what: string, id: string): InvitationError {
-    return new InvitationError(
-      'not_found',
-      `${what}_not_found`,
-      `No ${what.replace(/_/g, ' ')} with id ${id}.`,
-    );
+  static notFound(what: InvitationRecord, id: string): InvitationError {
+    return new InvitationError('not_found', `${what}_not_found`, `No ${what} with id ${id}.`);
   }
 
-  static unknownIds(field: string, what: string, ids: string[]): InvitationError {
-    const message = `Unknown ${what}: ${ids.join(', ')}.`;
-    return new InvitationError('not_found', `${what.replace(/ /g, '_')}_not_found`, message, [
-      { field, message },
-    ]);
+  static unknownIds(field: string, what: Invitee, ids: string[]): InvitationError {
+    const message = `Unknown ${what}(s): ${ids.join(', ')}.`;
+    return new InvitationError('not_found', `${what}_not_found`, message, [{ field, message }]);
   }
 
   /** The answer link is malformed, unknown or revoked; the page says only that. */
   static unknownLink(): InvitationError {
-    return new InvitationError(
-      'not_found',
-      'answer_link_unknown',
-      'This answer link is not valid (any more).',
-    );
+    return new InvitationError('not_found', 'answer_link_unknown', INVITATION_ERRORS.answer_link_unknown);
   }
 
   static eventCancelled(): InvitationError {
-    return new InvitationError('conflict', 'event_cancelled', 'The event is cancelled.');
+    return new InvitationError('conflict', 'event_cancelled', INVITATION_ERRORS.event_cancelled);
   }
 
   static forbidden(message: string): InvitationError {

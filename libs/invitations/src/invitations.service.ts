@@ -139,9 +139,9 @@ export class InvitationsService {
     }
     await this.managedEvent(actor, eventId, 'invite people to events it neither hosts nor co-hosts', true);
     const reader = this.dataSource.manager;
-    await this.assertExist(reader, 'people', 'personIds', 'person(s)', personIds);
-    await this.assertExist(reader, 'organisations', 'organisationIds', 'organisation(s)', organisationIds);
-    await this.assertExist(reader, 'partnerships', 'partnershipIds', 'partnership(s)', partnershipIds);
+    await this.assertExist(reader, 'people', 'personIds', 'person', personIds);
+    await this.assertExist(reader, 'organisations', 'organisationIds', 'organisation', organisationIds);
+    await this.assertExist(reader, 'partnerships', 'partnershipIds', 'partnership', partnershipIds);
     await this.assertWorkshopsInside(reader, eventId, workshopIds);
 
     const result = await inTransaction(this.dataSource, async (manager) => {
@@ -382,7 +382,7 @@ export class InvitationsService {
     manager: EntityManager,
     table: 'people' | 'organisations' | 'partnerships',
     field: string,
-    what: string,
+    what: Parameters<typeof InvitationError.unknownIds>[1],
     ids: string[],
   ): Promise<void> {
     if (ids.length === 0) return;

@@ -30,7 +30,7 @@ export class WorkshopChoice {
   @Column({ type: 'uuid' })
   invitationId: string;
 
-  @ManyToOne(() => Invitation, (invitation) => invitation.choices, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Invitation, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'invitation_id' })
   invitation: Invitation;
 

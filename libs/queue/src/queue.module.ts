@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { redisConfig } from '@app/config';
 import { QUEUES } from './queue-names';
-import { redisOptionsFromUrl } from './redis-connection';
+import { redisConnectionOptions } from './redis-connection';
 
 const queues = Object.values(QUEUES).map((name) => BullModule.registerQueue({ name }));
 
@@ -13,7 +13,7 @@ const queues = Object.values(QUEUES).map((name) => BullModule.registerQueue({ na
     BullModule.forRootAsync({
       inject: [redisConfig.KEY],
       useFactory: (redis: ConfigType<typeof redisConfig>) => ({
-        connection: { ...redisOptionsFromUrl(redis.url), maxRetriesPerRequest: null },
+        connection: redisConnectionOptions(redis.url, 'queue'),
         prefix: redis.queuePrefix,
       }),
     }),

@@ -1,9 +1,10 @@
-import { Controller, Delete, Get, HttpCode, HttpException, HttpStatus, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedKey } from '@app/access';
 import { FeedTokensService, IssuedFeedToken, RateLimiter } from '@app/feeds';
 import { CurrentActor } from '../http/current-actor.decorator';
 import { IdParam } from '../http/id.param';
+import { ApiProblem } from '../problems/problems';
 
 const CHANGES_PER_KEY_AND_HOUR = 60;
 
@@ -55,12 +56,10 @@ export class FeedTokensController {
   private async limit(actor: AuthenticatedKey): Promise<void> {
     const hits = await this.limiter.hit(`feed-token-changes:${actor.keyId}`, 60 * 60);
     if (hits > CHANGES_PER_KEY_AND_HOUR) {
-      throw new HttpException(
-        {
-          message: 'Too many feed token changes with this API key; try again within the hour.',
-          code: 'too_many_attempts',
-        },
+      throw new ApiProblem(
         HttpStatus.TOO_MANY_REQUESTS,
+        'too_many_attempts',
+        'Too many feed token changes with this API key; try again within the hour.',
       );
     }
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpException, HttpStatus, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Request, Response } from 'express';
@@ -7,6 +7,7 @@ import { FeedRateLimitedError, FeedsError, FeedsService, OpenFeed } from '@app/f
 import { PublicFeedQueryDto, toPublicFeedFilter } from './public-feed-query.dto';
 import { sendFeed } from './feed-response';
 import { WarmFeeds } from './warm-feeds';
+import { ApiProblem } from '../problems/problems';
 
 const REDIRECT_CACHE_SECONDS = 24 * 60 * 60;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -77,10 +78,7 @@ export class FeedsController {
     } catch (error) {
       if (!(error instanceof FeedRateLimitedError)) throw error;
       response.setHeader('Retry-After', String(error.retryAfterSeconds));
-      throw new HttpException(
-        { message: error.message, code: 'too_many_attempts' },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
+      throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, 'too_many_attempts', error.message);
     }
   }
 

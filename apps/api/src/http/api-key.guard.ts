@@ -1,7 +1,8 @@
-import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Request } from 'express';
 import { ApiKeysService, AuthenticatedKey, PUBLIC_ROUTE } from '@app/access';
+import { ApiProblem } from '../problems/problems';
 
 export type AuthenticatedRequest = Request & { actor?: AuthenticatedKey };
 
@@ -22,17 +23,15 @@ export class ApiKeyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = readToken(request);
     if (!token) {
-      throw new UnauthorizedException({
-        message: 'An API key is required: send "Authorization: Bearer <key>" or "X-Api-Key: <key>".',
-        code: 'api_key_missing',
-      });
+      throw new ApiProblem(
+        HttpStatus.UNAUTHORIZED,
+        'api_key_missing',
+        'An API key is required: send "Authorization: Bearer <key>" or "X-Api-Key: <key>".',
+      );
     }
     const actor = await this.apiKeys.authenticate(token);
     if (!actor)
-      throw new UnauthorizedException({
-        message: 'The API key is unknown or revoked.',
-        code: 'api_key_invalid',
-      });
+      throw new ApiProblem(HttpStatus.UNAUTHORIZED, 'api_key_invalid', 'The API key is unknown or revoked.');
     request.actor = actor;
     return true;
   }

@@ -1,4 +1,5 @@
-import { BadRequestException, Param, ParseUUIDPipe } from '@nestjs/common';
+import { HttpStatus, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiProblem } from '../problems/problems';
 
 /** A path id that must be a UUID; anything else is a 400 before any query runs. */
 export const IdParam = (name = 'id') =>
@@ -6,10 +7,8 @@ export const IdParam = (name = 'id') =>
     name,
     new ParseUUIDPipe({
       exceptionFactory: () =>
-        new BadRequestException({
-          message: `${name}: must be a UUID`,
-          code: 'invalid_input',
-          problems: [{ field: name, message: 'must be a UUID' }],
-        }),
+        new ApiProblem(HttpStatus.BAD_REQUEST, 'invalid_input', `${name}: must be a UUID`, [
+          { field: name, message: 'must be a UUID' },
+        ]),
     }),
   );

@@ -7,6 +7,7 @@ import {
   NotFoundException,
   ServiceUnavailableException,
 } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, DomainErrorKind, FieldProblem } from '@app/errors';
 import { ProblemFilter } from './problem.filter';
@@ -19,11 +20,16 @@ class SampleError extends DomainError {
 
 interface Answer {
   status?: number;
+  contentType?: string;
   headers: Record<string, string>;
   body?: Record<string, unknown>;
 }
 
-function answer(exception: unknown, headersSent = false): Answer {
+const config = {
+  getOrThrow: () => ({ publicBaseUrl: 'https://treffpunkt.example' }),
+} as unknown as ConfigService;
+
+function answer(exception: unknown, headersSent = false, path = '/api/v1/events/42'): Answer {
   const result: Answer = { headers: {} };
   const response = {
     headersSent,
@@ -34,13 +40,20 @@ function answer(exception: unknown, headersSent = false): Answer {
       result.status = code;
       return this;
     },
-    json(body: Record<string, unknown>) {
-      result.body = body;
+    type(contentType: string) {
+      result.contentType = contentType;
+      return this;
+    },
+    send(body: string) {
+      result.body = JSON.parse(body) as Record<string, unknown>;
       return this;
     },
   };
-  const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
-  new ProblemFilter().catch(exception, host);
+  const request = { path };
+  const host = {
+    switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }),
+  } as unknown as ArgumentsHost;
+  new ProblemFilter(config).catch(exception, host);
   return result;
 }
 
@@ -74,12 +87,35 @@ describe(ProblemFilter.name, () => {
         { field: 'endsAt', message: 'The end lies before the start.' },
       ]),
     );
+    expect(result.contentType).toBe('application/problem+json');
     expect(result.body).toEqual({
+      type: 'https://treffpunkt.example/problems#invalid_input',
+      title: 'A value in the request is not valid.',
+      status: 400,
+      detail: 'The end lies before the start.',
+      instance: '/api/v1/events/42',
+      code: 'invalid_input',
+      problems: [{ field: 'endsAt', message: 'The end lies before the start.' }],
       statusCode: 400,
       error: 'Bad Request',
       message: 'The end lies before the start.',
-      code: 'invalid_input',
-      problems: [{ field: 'endsAt', message: 'The end lies before the start.' }],
+    });
+  });
+
+  it('should leave out the instance of a path that carries a secret, so unknown and revoked answer alike', () => {
+    const unknownFeed = new SampleError('not_found', 'feed_not_found', 'There is no such calendar feed.');
+    expect(answer(unknownFeed, false, '/feeds/personal/pf_1_secret.ics').body).not.toHaveProperty('instance');
+    expect(answer(unknownFeed, false, '/feeds/personal/pf_2_other.ics').body).toEqual(
+      answer(unknownFeed, false, '/feeds/personal/pf_1_secret.ics').body,
+    );
+  });
+
+  it('should link no type for a code missing from the catalogs, and title it with the status phrase', () => {
+    expect(answer(new SampleError('conflict', 'some_code', 'Taken.')).body).toMatchObject({
+      type: 'about:blank',
+      title: 'Conflict',
+      status: 409,
+      code: 'some_code',
     });
   });
 
@@ -185,10 +221,15 @@ describe(ProblemFilter.name, () => {
     );
     expect(result.headers['Retry-After']).toBe('5');
     expect(result.body).toEqual({
+      type: 'about:blank',
+      title: 'Service Unavailable',
+      status: 503,
+      detail: expect.stringMatching(/not reachable/),
+      instance: '/api/v1/events/42',
+      details,
       statusCode: 503,
       error: 'Service Unavailable',
       message: expect.stringMatching(/not reachable/),
-      details,
     });
   });
 

@@ -1,7 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { Response } from 'express';
+import { ConfigService } from '@nestjs/config';
+import { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
+import { HttpConfig } from '@app/config';
 import { DomainError, DomainErrorKind, FieldProblem } from '@app/errors';
 import {
   PG_CHECK_VIOLATION,
@@ -10,6 +12,7 @@ import {
   PG_UNIQUE_VIOLATION,
   postgresErrorCode,
 } from '@app/database';
+import { ERROR_TITLES, PROBLEMS_PATH, ProblemDetails } from '../problems/problems';
 
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   invalid: HttpStatus.BAD_REQUEST,
@@ -33,45 +36,69 @@ const UNAVAILABLE_CODES = new Set([
 
 const UNAVAILABLE_MESSAGE = 'A backing service (database or queue) is not reachable; try again shortly.';
 
-export interface ProblemBody {
+/** What a failure says before it is dressed as problem details. */
+interface Failure {
   statusCode: number;
-  error: string;
   message: string;
+  /** The status phrase, unless the failure names its own (Nest's exceptions may). */
+  error?: string;
   code?: string;
   problems?: FieldProblem[];
   details?: unknown;
 }
 
 /**
- * The one place that turns failures into HTTP answers with a clear JSON body. Unknown errors are
- * logged with their stack and answered with a generic 500 that reveals nothing internal.
+ * The one place that turns failures into HTTP answers: RFC 9457 problem details
+ * (application/problem+json) whose `type` links to the code's entry on the /problems page. Unknown
+ * errors are logged with their stack and answered with a generic 500 that reveals nothing internal.
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger(ProblemFilter.name);
+  private readonly problemTypes: string;
+
+  constructor(config: ConfigService) {
+    this.problemTypes = config.getOrThrow<HttpConfig>('http').publicBaseUrl + PROBLEMS_PATH;
+  }
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toProblem(exception);
-    if (body.statusCode >= 500 && body.statusCode !== 503) {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const failure = this.toFailure(exception);
+    if (failure.statusCode >= 500 && failure.statusCode !== 503) {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     }
     if (response.headersSent) return;
-    if (body.statusCode === 503) response.setHeader('Retry-After', '5');
-    response.status(body.statusCode).json(body);
+    if (failure.statusCode === 503) response.setHeader('Retry-After', '5');
+    const body = this.toProblemDetails(failure, instanceOf(http.getRequest<Request | undefined>()?.path));
+    response.status(failure.statusCode).type('application/problem+json').send(JSON.stringify(body));
   }
 
-  private toProblem(exception: unknown): ProblemBody {
+  private toProblemDetails(failure: Failure, instance: string | undefined): ProblemDetails {
+    const { statusCode, message, code, problems, details } = failure;
+    const error = failure.error ?? STATUS_CODES[statusCode] ?? 'Error';
+    const title = code === undefined ? undefined : ERROR_TITLES.get(code);
+    return {
+      // A code without a catalog entry (a mistake) still gets an answer, just no link.
+      type: title === undefined ? 'about:blank' : `${this.problemTypes}#${code}`,
+      title: title ?? error,
+      status: statusCode,
+      detail: message,
+      ...(instance ? { instance } : {}),
+      ...(code ? { code } : {}),
+      ...(problems?.length ? { problems } : {}),
+      ...(details !== undefined ? { details } : {}),
+      statusCode,
+      error,
+      message,
+    };
+  }
+
+  private toFailure(exception: unknown): Failure {
     if (exception instanceof DomainError) {
-      const statusCode = STATUS_OF_KIND[exception.kind];
-      return {
-        statusCode,
-        error: STATUS_CODES[statusCode] ?? 'Error',
-        message: exception.message,
-        code: exception.code,
-        ...(exception.problems.length ? { problems: exception.problems } : {}),
-        ...(exception.details !== undefined ? { details: exception.details } : {}),
-      };
+      // instanceof leaves the code type parameter as any; every lib's code is a string.
+      const { kind, message, code, problems, details } = exception as DomainError;
+      return { statusCode: STATUS_OF_KIND[kind], message, code, problems, details };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
@@ -80,12 +107,12 @@ export class ProblemFilter implements ExceptionFilter {
       const fallback = statusCode === 503 ? UNAVAILABLE_MESSAGE : exception.message;
       return {
         statusCode,
-        error: typeof fields.error === 'string' ? fields.error : (STATUS_CODES[statusCode] ?? 'Error'),
+        error: typeof fields.error === 'string' ? fields.error : undefined,
         message: typeof payload === 'string' ? payload : messageOf(fields.message, fallback),
-        ...(typeof fields.code === 'string' ? { code: fields.code } : {}),
-        ...(Array.isArray(fields.problems) ? { problems: fields.problems as FieldProblem[] } : {}),
+        code: typeof fields.code === 'string' ? fields.code : undefined,
+        problems: Array.isArray(fields.problems) ? (fields.problems as FieldProblem[]) : undefined,
         // The readiness check's word on each dependency (@nestjs/terminus puts it there).
-        ...(fields.details ? { details: fields.details } : {}),
+        details: fields.details || undefined,
       };
     }
     const postgresCode = postgresErrorCode(exception);
@@ -107,8 +134,19 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
-function problem(statusCode: number, message: string): ProblemBody {
-  return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+/**
+ * Paths whose last segment is a secret (personal feed tokens, answer links). Echoing them would
+ * copy the secret into the body, and make a revoked link's answer differ from an unknown one's.
+ */
+const SECRET_PATHS = ['/feeds/personal/', '/answer/'];
+
+/** The request path as the problem's `instance`, unless it carries a secret. */
+function instanceOf(path: string | undefined): string | undefined {
+  return path && !SECRET_PATHS.some((prefix) => path.startsWith(prefix)) ? path : undefined;
+}
+
+function problem(statusCode: number, message: string): Failure {
+  return { statusCode, message };
 }
 
 /** Nest's own exceptions carry a string, or a list of them (its default validation messages). */

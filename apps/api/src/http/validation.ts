@@ -1,5 +1,6 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldProblem } from '@app/errors';
+import { ApiProblem } from '../problems/problems';
 
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
@@ -24,12 +25,8 @@ export function createValidationPipe(): ValidationPipe {
     stopAtFirstError: false,
     exceptionFactory: (errors) => {
       const problems = flatten(errors).slice(0, LISTED_PROBLEMS);
-      return new BadRequestException({
-        error: 'Bad Request',
-        message: problems.map((problem) => `${problem.field}: ${problem.message}`).join('; '),
-        code: 'invalid_input',
-        problems,
-      });
+      const message = problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ');
+      return new ApiProblem(HttpStatus.BAD_REQUEST, 'invalid_input', message, problems);
     },
   });
 }

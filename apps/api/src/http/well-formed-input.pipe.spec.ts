@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { ApiProblem } from '../problems/problems';
 import { MAX_INPUT_DEPTH, WellFormedInputPipe } from './well-formed-input.pipe';
 
 function nested(depth: number): unknown {
@@ -12,8 +12,9 @@ function problemsOf(value: unknown, type: 'body' | 'query' | 'param' = 'body', d
     new WellFormedInputPipe().transform(value, { type, data });
     return [];
   } catch (error) {
-    expect(error).toBeInstanceOf(BadRequestException);
-    return ((error as BadRequestException).getResponse() as { problems: unknown }).problems;
+    expect(error).toBeInstanceOf(ApiProblem);
+    expect(error).toMatchObject({ code: 'invalid_input', status: 400 });
+    return (error as ApiProblem).problems;
   }
 }
 

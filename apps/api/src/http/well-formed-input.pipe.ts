@@ -1,5 +1,6 @@
-import { ArgumentMetadata, BadRequestException, Injectable, PipeTransform } from '@nestjs/common';
+import { ArgumentMetadata, HttpStatus, Injectable, PipeTransform } from '@nestjs/common';
 import { FieldProblem } from '@app/errors';
+import { ApiProblem } from '../problems/problems';
 
 /**
  * How deep a body, query or parameter may nest. Our deepest DTO nests three levels; class-transformer
@@ -30,14 +31,10 @@ export class WellFormedInputPipe implements PipeTransform {
     if (metadata.type === 'custom') return value;
     const problems = findProblems(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
     if (problems.length) {
-      throw new BadRequestException({
-        error: 'Bad Request',
-        message: problems
-          .map((problem) => `${problem.field || metadata.type}: ${problem.message}`)
-          .join('; '),
-        code: 'invalid_input',
-        problems,
-      });
+      const message = problems
+        .map((problem) => `${problem.field || metadata.type}: ${problem.message}`)
+        .join('; ');
+      throw new ApiProblem(HttpStatus.BAD_REQUEST, 'invalid_input', message, problems);
     }
     return value;
   }

@@ -3,7 +3,7 @@ import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import Redis from 'ioredis';
 import { RedisConfig } from '@app/config';
-import { redisOptionsFromUrl } from '@app/queue';
+import { createRedis } from '@app/queue';
 
 /**
  * Rate-limit counters in Redis, so that a limit holds for all API processes together rather than
@@ -20,14 +20,8 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleDestroy {
   private connected = false;
 
   constructor(config: RedisConfig) {
-    this.client = new Redis({
-      ...redisOptionsFromUrl(config.url),
-      keyPrefix: `${config.queuePrefix}:rate-limit:`,
-      // Fail at once rather than hold a request while Redis is away.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      commandTimeout: 1000,
-    });
+    // Fails at once rather than hold a request while Redis is away.
+    this.client = createRedis(config.url, 'request', { keyPrefix: `${config.queuePrefix}:rate-limit:` });
     // Errors surface in increment(), which warns once per outage.
     this.client.on('error', () => undefined);
     this.client.once('ready', () => (this.connected = true));

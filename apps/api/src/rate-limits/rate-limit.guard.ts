@@ -1,6 +1,7 @@
-import { ExecutionContext, HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
 import { Response } from 'express';
+import { ApiProblem } from '../problems/problems';
 
 /**
  * @nestjs/throttler's guard, answering 429 with a plain Retry-After (it would name the header after
@@ -14,12 +15,10 @@ export class RateLimitGuard extends ThrottlerGuard {
   ): Promise<void> {
     const response = context.switchToHttp().getResponse<Response>();
     response.setHeader('Retry-After', String(Math.max(1, detail.timeToBlockExpire)));
-    throw new HttpException(
-      {
-        message: 'Too many requests from your address; try again after the seconds in Retry-After.',
-        code: 'too_many_requests',
-      },
+    throw new ApiProblem(
       HttpStatus.TOO_MANY_REQUESTS,
+      'too_many_requests',
+      'Too many requests from your address; try again after the seconds in Retry-After.',
     );
   }
 }

@@ -1,9 +1,31 @@
-import { DomainError, DomainErrorKind, FieldProblem } from '@app/errors';
+import { DomainError, DomainErrorKind, ErrorCatalog, FieldProblem } from '@app/errors';
 
-export class PlanningError extends DomainError {
+type PlanningRecord = 'event' | 'person' | 'organisation' | 'partnership';
+
+export const PLANNING_ERRORS = {
+  invalid_input: 'A value in the request is not valid.',
+  forbidden: 'This API key may not do this.',
+  event_not_found: 'There is no such event.',
+  person_not_found: 'There is no such person.',
+  organisation_not_found: 'There is no such organisation.',
+  partnership_not_found: 'There is no such partnership.',
+  event_cancelled: 'The event is cancelled.',
+  event_has_children: 'The event still has parts.',
+  event_has_invitations: 'The event still has invitations.',
+  email_taken: 'Another person has this email address.',
+  organisation_code_taken: 'Another organisation has this code.',
+  organisation_in_use: 'The organisation still hosts events or has people.',
+  partnership_name_taken: 'Another partnership has this name.',
+  partnership_in_use: 'Events still belong to this partnership.',
+  member_removal_unconfirmed: 'Removing members takes things away; send the change again, confirmed.',
+} as const satisfies ErrorCatalog<string>;
+
+export type PlanningErrorCode = keyof typeof PLANNING_ERRORS;
+
+export class PlanningError extends DomainError<PlanningErrorCode> {
   constructor(
     kind: DomainErrorKind,
-    code: string,
+    code: PlanningErrorCode,
     message: string,
     problems: FieldProblem[] = [],
     details?: unknown,
@@ -15,15 +37,11 @@ export class PlanningError extends DomainError {
     return new PlanningError('invalid', 'invalid_input', message, [{ field, message }]);
   }
 
-  static notFound(what: string, id: string): PlanningError {
-    return new PlanningError(
-      'not_found',
-      `${what}_not_found`,
-      `No ${what.replace(/_/g, ' ')} with id ${id}.`,
-    );
+  static notFound(what: PlanningRecord, id: string): PlanningError {
+    return new PlanningError('not_found', `${what}_not_found`, `No ${what} with id ${id}.`);
   }
 
-  static conflict(code: string, message: string, details?: unknown): PlanningError {
+  static conflict(code: PlanningErrorCode, message: string, details?: unknown): PlanningError {
     return new PlanningError('conflict', code, message, [], details);
   }
 

@@ -1,0 +1,71 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { ACCESS_ERRORS } from '@app/access';
+import { DEMO_ERRORS } from '@app/demo';
+import { EMAILS_ERRORS } from '@app/emails';
+import { ErrorCatalog, FieldProblem } from '@app/errors';
+import { FEEDS_ERRORS } from '@app/feeds';
+import { INVITATION_ERRORS } from '@app/invitations';
+import { PLANNING_ERRORS } from '@app/planning';
+
+/** The codes of failures the HTTP layer finds itself (guards, pipes, rate limits), before any lib runs. */
+export const API_ERRORS = {
+  invalid_input: 'A value in the request is not valid.',
+  api_key_missing: 'An API key is required.',
+  api_key_invalid: 'The API key is unknown or revoked.',
+  forbidden: 'This API key may not do this.',
+  too_many_requests: 'Too many requests from your address.',
+  too_many_attempts: 'Too many attempts; try again later.',
+} as const satisfies ErrorCatalog<string>;
+
+export type ApiErrorCode = keyof typeof API_ERRORS;
+
+/** An HTTP-layer failure with its code; ProblemFilter answers it as problem+json like a domain error. */
+export class ApiProblem extends HttpException {
+  constructor(
+    status: HttpStatus,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly problems: FieldProblem[] = [],
+  ) {
+    super({ message, code, problems }, status);
+  }
+}
+
+/** Every error code the API answers with, by the lib that raises it. */
+export const ERROR_CATALOGS: Record<string, ErrorCatalog<string>> = {
+  api: API_ERRORS,
+  access: ACCESS_ERRORS,
+  planning: PLANNING_ERRORS,
+  invitations: INVITATION_ERRORS,
+  emails: EMAILS_ERRORS,
+  feeds: FEEDS_ERRORS,
+  demo: DEMO_ERRORS,
+};
+
+/** Code → title over all libs; a code that two libs raise means the same and has the same title. */
+export const ERROR_TITLES: ReadonlyMap<string, string> = new Map(
+  Object.values(ERROR_CATALOGS).flatMap((catalog) => Object.entries(catalog)),
+);
+
+/** Where the problem types are described: one anchor per code on the API's own /problems page. */
+export const PROBLEMS_PATH = '/problems';
+
+/** RFC 9457 problem details, with Treffpunkt's extension members. */
+export interface ProblemDetails {
+  /** `${PUBLIC_BASE_URL}/problems#<code>`, or about:blank for failures without a code. */
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  /** The path of the request that failed. */
+  instance?: string;
+  code?: string;
+  /** The fields that are wrong, each with what is wrong with it. */
+  problems?: FieldProblem[];
+  /** What a client needs to resolve the failure, e.g. what a change would remove. */
+  details?: unknown;
+  /** Members from before problem+json, kept for existing clients: the same as status, the status phrase and detail. */
+  statusCode: number;
+  error: string;
+  message: string;
+}
