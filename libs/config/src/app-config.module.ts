@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { validateEnvironment } from './environment';
 import {
   answersConfig,
+  auditConfig,
   databaseConfig,
   feedsConfig,
   httpConfig,
@@ -30,6 +31,7 @@ import {
         answersConfig,
         feedsConfig,
         rateLimitsConfig,
+        auditConfig,
       ],
     }),
   ],
