@@ -22,7 +22,17 @@ export class AuditPruneSchedule implements OnApplicationBootstrap {
     @Inject(auditConfig.KEY) private readonly config: ConfigType<typeof auditConfig>,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  /**
+   * Not awaited: with Redis unreachable at start, BullMQ waits for it, and the worker must still
+   * start (and stop on SIGTERM). The schedule is upserted once Redis answers.
+   */
+  onApplicationBootstrap(): void {
+    this.schedule().catch((error: unknown) =>
+      this.logger.error(`The audit retention job could not be scheduled: ${String(error)}`),
+    );
+  }
+
+  private async schedule(): Promise<void> {
     await this.queue.upsertJobScheduler(
       SCHEDULER_ID,
       { every: this.config.pruneIntervalMs },
