@@ -162,6 +162,8 @@ describe('Person data: export and erasure', () => {
         invitations: { invitationsAnonymised: 2, invitationsWithdrawn: 1, seatsFreed: 1 },
         emails: { emailsSkipped: pending.length, emailsAnonymised: expect.any(Number) },
         feedTokens: { feedTokensDeleted: 1 },
+        // Created, invited, answered (by herself, through her link): see docs/audit-trail.md.
+        auditTrail: { auditEntriesAnonymisedAsSubject: 3, auditEntriesAnonymisedAsActor: 1 },
       },
     });
 
@@ -172,7 +174,8 @@ describe('Person data: export and erasure', () => {
       `SELECT ((SELECT count(*) FROM people WHERE id = $1 OR email = $2)
             + (SELECT count(*) FROM invitations WHERE person_id = $1 OR (person_id IS NULL AND answer_token_sealed IS NOT NULL))
             + (SELECT count(*) FROM emails WHERE person_id = $1 OR (person_id IS NULL AND last_error IS NOT NULL))
-            + (SELECT count(*) FROM feed_tokens WHERE person_id = $1))::int AS count`,
+            + (SELECT count(*) FROM feed_tokens WHERE person_id = $1)
+            + (SELECT count(*) FROM audit_entries WHERE subject_person_id = $1 OR actor_id = $1))::int AS count`,
       [data.asha.id, data.asha.email],
     );
     expect(traces[0].count).toBe(0);

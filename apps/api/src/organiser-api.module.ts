@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@app/access';
+import { AuditModule } from '@app/audit';
 import { EmailsModule } from '@app/emails';
 import { InvitationsModule } from '@app/invitations';
 import { PlanningModule } from '@app/planning';
 import { ApiKeysController } from './api-keys/api-keys.controller';
+import { AuditController } from './audit/audit.controller';
 import { EmailsController } from './emails/emails.controller';
 import { EventsController } from './events/events.controller';
 import { InvitationsController } from './invitations/invitations.controller';
@@ -13,7 +15,7 @@ import { PeopleController } from './people/people.controller';
 
 /** The organiser API, mounted under /api/v1. */
 @Module({
-  imports: [PlanningModule, AccessModule, InvitationsModule, EmailsModule],
+  imports: [PlanningModule, AccessModule, InvitationsModule, EmailsModule, AuditModule],
   controllers: [
     OrganisationsController,
     PartnershipsController,
@@ -22,6 +24,7 @@ import { PeopleController } from './people/people.controller';
     InvitationsController,
     EmailsController,
     ApiKeysController,
+    AuditController,
   ],
 })
 export class OrganiserApiModule {}

@@ -5,6 +5,7 @@ import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/health';
 import { LoggingModule } from '@app/logging';
 import { QueueModule } from '@app/queue';
+import { AuditWorkerModule } from './audit/audit-worker.module';
 import { WorkerLifecycle } from './jobs/worker-lifecycle';
 import { MailWorkerModule } from './mail/mail-worker.module';
 
@@ -18,6 +19,7 @@ import { MailWorkerModule } from './mail/mail-worker.module';
     HealthModule,
     DiscoveryModule,
     MailWorkerModule,
+    AuditWorkerModule,
   ],
   providers: [WorkerLifecycle],
 })

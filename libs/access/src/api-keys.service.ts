@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AuditActor, AuditTrail, apiKeyActor, systemActor } from '@app/audit';
 import { ChangeVersion, VersionedMemo } from '@app/database';
 import { Actor, isAdmin, Organisation, Role } from '@app/planning';
 import { AccessError } from './access.error';
 import { ApiKey } from './api-key.entity';
+import { apiKeyIssued, apiKeyRevoked } from './api-key-audit';
 import { digestSecret, generateApiKeyToken, parseApiKeyToken, secretMatches } from './api-key-token';
 
 export interface IssuedApiKey {
@@ -49,6 +51,7 @@ export class ApiKeysService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly changes: ChangeVersion,
+    private readonly audit: AuditTrail,
   ) {}
 
   async issue(
@@ -63,7 +66,7 @@ export class ApiKeysService {
     if (!organisationExists) {
       throw new AccessError('invalid', 'invalid_input', `Unknown organisation ${input.organisationId}.`);
     }
-    return this.store(this.dataSource.manager.getRepository(ApiKey), input);
+    return this.dataSource.transaction((manager) => this.store(manager, actor.who, input));
   }
 
   /**
@@ -91,7 +94,7 @@ export class ApiKeysService {
             defaultLocale: 'en',
           }),
         ));
-      return this.store(manager.getRepository(ApiKey), {
+      return this.store(manager, systemActor('first admin command'), {
         name: 'First admin key',
         organisationId: organisation.id,
         role: 'admin',
@@ -123,7 +126,12 @@ export class ApiKeysService {
     if (!apiKey) return null;
     const key: StoredKey = {
       secretDigest: apiKey.secretDigest,
-      authenticated: { keyId: apiKey.id, organisationId: apiKey.organisationId, role: apiKey.role },
+      authenticated: {
+        keyId: apiKey.id,
+        organisationId: apiKey.organisationId,
+        role: apiKey.role,
+        who: apiKeyActor(apiKey),
+      },
       lastUsedAt: apiKey.lastUsedAt?.getTime() ?? null,
     };
     this.stored.set(lookupId, version, key);
@@ -147,7 +155,10 @@ export class ApiKeysService {
       throw new AccessError('forbidden', 'forbidden', 'Only an admin key may revoke API keys.');
     if (!apiKey.revokedAt) {
       apiKey.revokedAt = new Date();
-      await repository.save(apiKey);
+      await this.dataSource.transaction(async (manager) => {
+        await manager.save(apiKey);
+        await this.audit.record(manager, apiKeyRevoked(actor.who, apiKey));
+      });
       this.logger.log(`API key ${apiKey.id} revoked`);
     }
     return apiKey;
@@ -156,18 +167,19 @@ export class ApiKeysService {
   /** Replaces all keys of this name in the organisation with a fresh one (used by the demo seed). */
   async replaceNamedKey(input: { name: string; organisationId: string; role: Role }): Promise<IssuedApiKey> {
     return this.dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(ApiKey);
-      await repository.delete({ name: input.name, organisationId: input.organisationId });
-      return this.store(repository, input);
+      await manager.delete(ApiKey, { name: input.name, organisationId: input.organisationId });
+      return this.store(manager, systemActor('demo seed'), input);
     });
   }
 
+  /** Saves a new key and its audit entry in the caller's transaction. */
   private async store(
-    repository: Repository<ApiKey>,
+    manager: EntityManager,
+    issuer: AuditActor,
     input: { name: string; organisationId: string; role: Role },
   ): Promise<IssuedApiKey> {
     const token = generateApiKeyToken();
-    const apiKey = await repository.save(
+    const apiKey = await manager.save(
       Object.assign(new ApiKey(), {
         name: input.name.trim(),
         organisationId: input.organisationId,
@@ -176,6 +188,7 @@ export class ApiKeysService {
         secretDigest: digestSecret(token.secret),
       }),
     );
+    await this.audit.record(manager, apiKeyIssued(issuer, apiKey));
     return { apiKey, token: token.plaintext };
   }
 }

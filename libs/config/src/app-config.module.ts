@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import {
   answersConfig,
+  auditConfig,
   databaseConfig,
   feedsConfig,
   httpConfig,
@@ -32,6 +33,7 @@ import {
         answersConfig,
         feedsConfig,
         rateLimitsConfig,
+        auditConfig,
       ],
     }),
   ],

@@ -200,6 +200,19 @@ export class Environment {
   @Max(3600)
   ANSWER_RATE_WINDOW_SECONDS = 60;
 
+  /** How long audit entries are kept; the worker removes older ones every AUDIT_PRUNE_INTERVAL_MINUTES. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(36500)
+  AUDIT_RETENTION_DAYS = 730;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(10080)
+  AUDIT_PRUNE_INTERVAL_MINUTES = 60;
+
   /** Key material that seals answer-link tokens; a leaked database alone then opens no link. */
   @IsString()
   @MinLength(32)

@@ -69,6 +69,14 @@ export const rateLimitsConfig = registerAs('rateLimits', () => {
   };
 });
 
+export const auditConfig = registerAs('audit', () => {
+  const environment = readEnvironment();
+  return {
+    retentionDays: environment.AUDIT_RETENTION_DAYS,
+    pruneIntervalMs: environment.AUDIT_PRUNE_INTERVAL_MINUTES * 60_000,
+  };
+});
+
 /** TRUST_PROXY as Express's "trust proxy" setting wants it: a boolean, a hop count or addresses. */
 function trustProxySetting(value: string): boolean | number | string {
   if (value === 'true' || value === 'false') return value === 'true';
@@ -84,3 +92,4 @@ export type LogConfig = ReturnType<typeof logConfig>;
 export type AnswersConfig = ReturnType<typeof answersConfig>;
 export type FeedsConfig = ReturnType<typeof feedsConfig>;
 export type RateLimitsConfig = ReturnType<typeof rateLimitsConfig>;
+export type AuditConfig = ReturnType<typeof auditConfig>;

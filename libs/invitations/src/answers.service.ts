@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { AuditTrail, changedFields, inviteeActor } from '@app/audit';
 import { EmailsService } from '@app/emails';
 import { Event, Locale } from '@app/planning';
 import { isWellFormedToken, tokenDigest } from './answer-links';
 import { difference, HeldChoice, planChoices, remindedEventIds, statusAfterAnswer } from './attendance';
+import { invitationRecord } from './invitation-audit';
 import { Answer, ChoiceStatus, InvitationStatus } from './invitation-status';
 import { InvitationError } from './invitations.error';
 import { descendantIds } from './recipients';
@@ -54,6 +56,7 @@ export class AnswersService {
     private readonly emails: EmailsService,
     private readonly seats: SeatsService,
     private readonly reminders: RemindersService,
+    private readonly audit: AuditTrail,
   ) {}
 
   async page(token: string): Promise<AnswerPage> {
@@ -181,7 +184,27 @@ export class AnswersService {
 
     for (const workshop of freed) await this.seats.promote(manager, workshop);
     if (current === 'accepted' && status !== 'accepted') await this.seats.promote(manager, event);
-    return status !== current || plan.withdraw.length > 0 || plan.request.length > 0;
+    const changed = status !== current || plan.withdraw.length > 0 || plan.request.length > 0;
+    if (changed) {
+      await this.audit.record(
+        manager,
+        invitationRecord(
+          inviteeActor({ id: found.personId, name: found.personName }),
+          'invitation.answered',
+          event,
+          found,
+          {
+            changes: changedFields({ status: current }, { status }),
+            details: {
+              answer: input.answer,
+              workshopsRequested: [...plan.request].sort(),
+              workshopsGivenUp: plan.withdraw.map((choice) => choice.eventId).sort(),
+            },
+          },
+        ),
+      );
+    }
+    return changed;
   }
 
   private async byToken(manager: EntityManager, token: string): Promise<LinkedInvitation> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
 import { EmailsModule } from '@app/emails';
 import { PlanningModule } from '@app/planning';
 import { AnswerLinks } from './answer-links';
@@ -17,7 +18,12 @@ import { WorkshopChoice } from './workshop-choice.entity';
  * listener that turns event changes into update, cancellation and reminder emails.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Invitation, WorkshopChoice]), PlanningModule, EmailsModule],
+  imports: [
+    TypeOrmModule.forFeature([Invitation, WorkshopChoice]),
+    PlanningModule,
+    EmailsModule,
+    AuditModule,
+  ],
   providers: [
     AnswerLinks,
     SeatsService,

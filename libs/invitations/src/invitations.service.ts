@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditTrail, changedFields } from '@app/audit';
 import { EmailRequest, EmailsService } from '@app/emails';
 import {
   Actor,
@@ -19,6 +20,7 @@ import {
   PersonView,
 } from '@app/planning';
 import { AnswerLinks } from './answer-links';
+import { invitationRecord } from './invitation-audit';
 import { Invitation } from './invitation.entity';
 import { ChoiceStatus, INVITATION_STATUSES, InvitationStatus, isAttending } from './invitation-status';
 import { InvitationError } from './invitations.error';
@@ -119,6 +121,7 @@ export class InvitationsService {
     private readonly reminders: RemindersService,
     private readonly links: AnswerLinks,
     private readonly visibility: PeopleVisibility,
+    private readonly audit: AuditTrail,
   ) {}
 
   /**
@@ -159,7 +162,7 @@ export class InvitationsService {
         );
       }
       const recipients = await this.recipients(manager, personIds, organisationIds, partnershipIds);
-      const { invited, reinvited } = await this.createInvitations(manager, event, recipients);
+      const { invited, reinvited } = await this.createInvitations(manager, actor, event, recipients);
       const seats = [];
       for (const workshopId of workshopIds) {
         seats.push(await this.reserveSeats(manager, event.id, workshops.get(workshopId)!, recipients));
@@ -299,7 +302,14 @@ export class InvitationsService {
       if (!event || !invitation) throw InvitationError.notFound('invitation', invitationId);
       const stillHeld = await this.heldWorkshopIds(manager, invitationId);
       if (stillHeld.some((id) => !workshops.has(id))) throw new RetryTransaction();
-      if (invitation.status !== 'cancelled') await this.withdrawIn(manager, event, invitation, workshops);
+      if (invitation.status !== 'cancelled') {
+        await this.withdrawIn(manager, event, invitation, workshops);
+        const changes = changedFields({ status: invitation.status }, { status: 'cancelled' });
+        await this.audit.record(
+          manager,
+          invitationRecord(actor.who, 'invitation.withdrawn', event, invitation, { changes }),
+        );
+      }
       return this.view(actor, manager, eventId, invitationId);
     });
     this.emails.dispatchSoon();
@@ -441,6 +451,7 @@ export class InvitationsService {
 
   private async createInvitations(
     manager: EntityManager,
+    actor: Actor,
     event: Event,
     personIds: string[],
   ): Promise<{ invited: number; reinvited: number }> {
@@ -493,6 +504,13 @@ export class InvitationsService {
       ...inserted.map((invitation) => email(invitation, `invitation:${invitation.id}`)),
       ...reactivated.map((invitation) => email(invitation, `invitation:${invitation.id}:${again}`)),
     ]);
+    await this.audit.record(
+      manager,
+      ...inserted.map((invitation) => invitationRecord(actor.who, 'invitation.created', event, invitation)),
+      ...reactivated.map((invitation) =>
+        invitationRecord(actor.who, 'invitation.reinvited', event, invitation),
+      ),
+    );
     return { invited: inserted.length, reinvited: reactivated.length };
   }
 

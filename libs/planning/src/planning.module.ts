@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
 import { ChangeVersionModule } from '@app/database';
 import { Event } from './events/event.entity';
 import { EventChangeListeners } from './events/event-change';
@@ -13,6 +14,7 @@ import { Person } from './people/person.entity';
 import { PeopleService } from './people/people.service';
 import { PeopleVisibility } from './people/people-visibility';
 import { PersonDataHolders } from './people/person-data';
+import { PersonAuditData } from './people/person-audit-data';
 
 const SERVICES = [
   OrganisationsService,
@@ -22,12 +24,14 @@ const SERVICES = [
   EventsService,
   EventChangeListeners,
   PersonDataHolders,
+  PersonAuditData,
 ];
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([Organisation, OrganisationFormerCode, Partnership, Person, Event]),
     ChangeVersionModule,
+    AuditModule,
   ],
   providers: SERVICES,
   exports: [TypeOrmModule, ...SERVICES],

@@ -9,6 +9,14 @@ export const MAIL_JOBS = {
   deliverEmails: 'deliver-emails',
 } as const;
 
+export const AUDIT_JOBS = {
+  /** Repeated by a job scheduler in the worker: removes entries older than the retention. */
+  pruneAuditTrail: 'prune-audit-trail',
+} as const;
+
+/** The retention and the time come from the worker running it, not from the job. */
+export type PruneAuditTrailPayload = Record<string, never>;
+
 /** Ids only: the processor reloads the outbox row, which is the truth about the email. */
 export interface DeliverEmailPayload {
   emailId: string;
@@ -24,12 +32,16 @@ export interface JobPayloads {
     [MAIL_JOBS.deliverEmail]: DeliverEmailPayload;
     [MAIL_JOBS.deliverEmails]: DeliverEmailsPayload;
   };
+  [QUEUES.audit]: {
+    [AUDIT_JOBS.pruneAuditTrail]: PruneAuditTrailPayload;
+  };
 }
 
 export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string;
 
 export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
   [QUEUES.mail]: Object.values(MAIL_JOBS),
+  [QUEUES.audit]: Object.values(AUDIT_JOBS),
 };
 
 export interface RetryPolicy {

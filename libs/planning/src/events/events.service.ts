@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditTrail, changedFields as auditedChanges } from '@app/audit';
 import { ChangeVersion, PG_FOREIGN_KEY_VIOLATION, postgresErrorCode, VersionedMemo } from '@app/database';
 import { Organisation } from '../organisations/organisation.entity';
 import { Partnership } from '../partnerships/partnership.entity';
@@ -17,6 +18,7 @@ import {
   eventVersionsQuery,
   Statement,
 } from './event-list';
+import { eventChangeAction, eventCreated, eventFields, eventRecord } from './event-audit';
 import { EventChange, EventChangeListeners } from './event-change';
 import { EventKind, EventStatus, EventVisibility } from './event-kind';
 import { carryToParts, EventPosition } from './event-parts';
@@ -91,6 +93,7 @@ export class EventsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly listeners: EventChangeListeners,
     private readonly changes: ChangeVersion,
+    private readonly audit: AuditTrail,
   ) {}
 
   async create(actor: Actor, input: EventInput): Promise<EventTree> {
@@ -139,7 +142,9 @@ export class EventsService {
         sequence: 0,
       });
       const saved = await manager.save(event);
-      return this.treeOf(manager, actor, saved.id);
+      const tree = await this.treeOf(manager, actor, saved.id);
+      await this.audit.record(manager, eventCreated(actor, tree));
+      return tree;
     });
   }
 
@@ -199,6 +204,7 @@ export class EventsService {
         'change events it neither hosts nor co-hosts',
       );
       const before = snapshot(event);
+      const audited = eventFields(event);
       const position: EventPosition = {
         startsAt: event.startsAt,
         endsAt: event.endsAt,
@@ -247,10 +253,40 @@ export class EventsService {
       for (const part of carried) await manager.save(part.event);
       const change: EventChange = { event, before: previous, changedFields: changed, parts: carried };
       if (changed.length > 0) await this.listeners.changed(manager, change);
+      await this.recordUpdate(manager, actor, change, audited);
       return [await this.treeOf(manager, actor, id), change] as const;
     });
     if (change.changedFields.length > 0) this.listeners.committed(change);
     return tree;
+  }
+
+  /** The event's entry, if anything changed, and one for each part the change carried along. */
+  private async recordUpdate(
+    manager: EntityManager,
+    actor: Actor,
+    { event, before, parts }: EventChange,
+    audited: Record<string, unknown>,
+  ): Promise<void> {
+    const coHostIds = event.coHosts.map((organisation) => organisation.id);
+    const changes = auditedChanges(audited, eventFields(event, coHostIds));
+    if (changes.length === 0) return;
+    const entries = [
+      eventRecord(actor, eventChangeAction(before.status, event.status, changes), event, {
+        changes,
+        organisationIds: [String(audited.hostOrganisationId), ...coHostIds],
+      }),
+    ];
+    for (const part of parts) {
+      const partChanges = auditedChanges(
+        { startsAt: part.before.startsAt, endsAt: part.before.endsAt, status: part.before.status },
+        { startsAt: part.event.startsAt, endsAt: part.event.endsAt, status: part.event.status },
+      );
+      const action = eventChangeAction(part.before.status, part.event.status, partChanges);
+      entries.push(
+        eventRecord(actor, action, part.event, { changes: partChanges, details: { withEvent: event.id } }),
+      );
+    }
+    await this.audit.record(manager, ...entries);
   }
 
   /** Only a new status or new times reach the parts; other changes leave them unlocked. */
@@ -280,6 +316,8 @@ export class EventsService {
 
   async remove(actor: Actor, id: string, withChildren: boolean): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
+      // Parts before the event, as update locks them; they are read for the trail's entries.
+      const parts = withChildren ? await this.lockParts(manager, id) : [];
       const event = await this.lockEvent(manager, id);
       await this.assertVisible(manager, actor, event);
       assertActsFor(
@@ -307,6 +345,15 @@ export class EventsService {
         }
         throw error;
       }
+      await this.audit.record(
+        manager,
+        ...[event, ...parts].map((deleted) =>
+          eventRecord(actor, 'event.deleted', deleted, {
+            changes: auditedChanges(eventFields(deleted), {}),
+            details: deleted === event ? { partsDeleted: parts.length } : { withEvent: id },
+          }),
+        ),
+      );
     });
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditTrail } from '@app/audit';
 import { isUniqueViolation, postgresErrorCode, PG_FOREIGN_KEY_VIOLATION } from '@app/database';
 import { Organisation } from '../organisations/organisation.entity';
 import { Actor, isAdmin } from '../shared/actor';
@@ -9,6 +10,7 @@ import { assertActsFor } from '../shared/permissions';
 import { PlanningError } from '../shared/planning.error';
 import { likePattern } from '../shared/text-search';
 import { Partnership } from './partnership.entity';
+import { partnershipChanged, partnershipFields, partnershipRecord } from './partnership-audit';
 
 export interface PartnershipInput {
   name: string;
@@ -56,7 +58,10 @@ export interface PartnershipFilter extends PageRequest {
 
 @Injectable()
 export class PartnershipsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
 
   async create(actor: Actor, input: PartnershipInput): Promise<Partnership> {
     assertActsFor(actor, input.memberOrganisationIds, 'create a partnership it is not a member of');
@@ -71,7 +76,9 @@ export class PartnershipsService {
         leadOrganisationId,
       });
       const saved = await saveUnique(manager, partnership);
-      return this.getWith(manager, saved.id);
+      const created = await this.getWith(manager, saved.id);
+      await this.audit.record(manager, partnershipRecord(actor, 'partnership.created', created));
+      return created;
     });
   }
 
@@ -105,6 +112,7 @@ export class PartnershipsService {
       await manager.findOne(Partnership, { where: { id }, lock: { mode: 'pessimistic_write' } });
       const partnership = await this.getWith(manager, id);
       assertActsFor(actor, partnership.memberIds, 'change a partnership it is not a member of');
+      const before = partnershipFields(partnership);
       const memberIds = unique(changes.memberOrganisationIds ?? partnership.memberIds);
       const addedOrganisationIds = memberIds.filter((member) => !partnership.memberIds.includes(member));
       const removedIds = partnership.memberIds.filter((member) => !memberIds.includes(member));
@@ -130,7 +138,9 @@ export class PartnershipsService {
       partnership.leadOrganisationId = leadOrganisationId;
       await saveUnique(manager, partnership);
       const changed = await this.getWith(manager, id);
-      return Object.assign(changed, { memberChanges: { addedOrganisationIds, removed } });
+      const memberChanges = { addedOrganisationIds, removed };
+      await this.audit.record(manager, ...partnershipChanged(actor, before, changed, memberChanges));
+      return Object.assign(changed, { memberChanges });
     });
   }
 
@@ -140,7 +150,10 @@ export class PartnershipsService {
     assertActsFor(actor, partnership.memberIds, 'delete a partnership it is not a member of');
     assertLeads(actor, partnership);
     try {
-      await this.dataSource.getRepository(Partnership).delete({ id });
+      await this.dataSource.transaction(async (manager) => {
+        await manager.delete(Partnership, { id });
+        await this.audit.record(manager, partnershipRecord(actor, 'partnership.deleted', partnership));
+      });
     } catch (error) {
       if (postgresErrorCode(error) === PG_FOREIGN_KEY_VIOLATION) {
         throw PlanningError.conflict('partnership_in_use', 'Events still belong to this partnership.');

@@ -1,11 +1,18 @@
 import { DataSource } from 'typeorm';
+import { systemActor } from '@app/audit';
 import { ChangeVersion } from '@app/database';
+import { Actor, Role } from '../shared/actor';
 import { Person } from './person.entity';
 import { PeopleVisibility } from './people-visibility';
 
 describe(PeopleVisibility.name, () => {
   // present and seesContact decide from the key and the person alone: no database needed.
   const visibility = new PeopleVisibility({} as DataSource, {} as ChangeVersion);
+  const key = (organisationId: string, role: Role): Actor => ({
+    organisationId,
+    role,
+    who: systemActor('spec'),
+  });
   const person: Person = Object.assign(new Person(), {
     id: 'p1',
     name: 'Amani Mwakyusa',
@@ -20,7 +27,7 @@ describe(PeopleVisibility.name, () => {
 
   it("should give a key of the person's organisation, viewer or organiser, the contact data", () => {
     for (const role of ['viewer', 'organiser'] as const) {
-      expect(visibility.present({ organisationId: 'moro', role }, person)).toMatchObject({
+      expect(visibility.present(key('moro', role), person)).toMatchObject({
         contactVisible: true,
         email: 'amani@morogoro.example',
         department: 'Environment',
@@ -29,11 +36,11 @@ describe(PeopleVisibility.name, () => {
   });
 
   it('should give an admin key of any organisation the contact data', () => {
-    expect(visibility.seesContact({ organisationId: 'ops', role: 'admin' }, person)).toBe(true);
+    expect(visibility.seesContact(key('ops', 'admin'), person)).toBe(true);
   });
 
   it('should give a key of another organisation name and organisation only', () => {
-    expect(visibility.present({ organisationId: 'arn', role: 'organiser' }, person)).toEqual({
+    expect(visibility.present(key('arn', 'organiser'), person)).toEqual({
       id: 'p1',
       name: 'Amani Mwakyusa',
       organisationId: 'moro',
@@ -43,6 +50,6 @@ describe(PeopleVisibility.name, () => {
 
   it('should not treat a person without an organisation as one of the key’s own', () => {
     const guest = Object.assign(new Person(), { ...person, organisationId: null });
-    expect(visibility.seesContact({ organisationId: 'arn', role: 'organiser' }, guest)).toBe(false);
+    expect(visibility.seesContact(key('arn', 'organiser'), guest)).toBe(false);
   });
 });

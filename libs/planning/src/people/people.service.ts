@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { AuditTrail, changedFields, initialFields } from '@app/audit';
 import { isUniqueViolation } from '@app/database';
 import { assertTimeZone } from '../events/event-time';
 import { Organisation } from '../organisations/organisation.entity';
@@ -11,6 +12,7 @@ import { assertActsFor, assertMayWrite } from '../shared/permissions';
 import { PlanningError } from '../shared/planning.error';
 import { likePattern } from '../shared/text-search';
 import { PeopleVisibility, PersonView } from './people-visibility';
+import { PERSONAL_FIELDS, personFields, personRecord } from './person-audit';
 import { ErasedCounts, PersonDataHolders } from './person-data';
 import { Person } from './person.entity';
 
@@ -67,6 +69,7 @@ export class PeopleService {
     @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
     private readonly visibility: PeopleVisibility,
     private readonly holders: PersonDataHolders,
+    private readonly audit: AuditTrail,
   ) {}
 
   async create(actor: Actor, input: PersonInput): Promise<PersonView> {
@@ -84,7 +87,13 @@ export class PeopleService {
       locale: input.locale ?? organisation?.defaultLocale ?? 'en',
       timeZone,
     });
-    return this.visibility.present(actor, await this.saveUnique(person));
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const created = await this.saveUnique(manager, person);
+      const changes = initialFields(personFields(created), PERSONAL_FIELDS);
+      await this.audit.record(manager, personRecord(actor, 'person.created', created, { changes }));
+      return created;
+    });
+    return this.visibility.present(actor, saved);
   }
 
   /** A person as the actor may see them; 404 for people the actor may not see at all. */
@@ -125,6 +134,8 @@ export class PeopleService {
   async update(actor: Actor, id: string, changes: Partial<PersonInput>): Promise<PersonView> {
     const person = await this.find(actor, id);
     this.assertManages(actor, person);
+    const before = personFields(person);
+    const formerOrganisationId = person.organisationId;
     if (changes.organisationId !== undefined && changes.organisationId !== person.organisationId) {
       if (changes.organisationId) {
         assertActsFor(actor, [changes.organisationId], 'move people into another organisation');
@@ -138,7 +149,16 @@ export class PeopleService {
     if (changes.department !== undefined) person.department = changes.department;
     if (changes.locale !== undefined) person.locale = changes.locale;
     if (changes.timeZone !== undefined) person.timeZone = changes.timeZone;
-    return this.visibility.present(actor, await this.saveUnique(person));
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const updated = await this.saveUnique(manager, person);
+      const changed = changedFields(before, personFields(updated), PERSONAL_FIELDS);
+      if (changed.length > 0) {
+        const entry = { changes: changed, formerOrganisationId };
+        await this.audit.record(manager, personRecord(actor, 'person.updated', updated, entry));
+      }
+      return updated;
+    });
+    return this.visibility.present(actor, saved);
   }
 
   /**
@@ -149,7 +169,16 @@ export class PeopleService {
   async export(actor: Actor, id: string): Promise<PersonExport> {
     const person = await this.findWithContact(actor, id);
     assertMayWrite(actor);
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => ({
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const exported = await this.exportIn(manager, person);
+      const details = { sections: Object.keys(exported).filter((key) => key !== 'exportedAt') };
+      await this.audit.record(manager, personRecord(actor, 'person.exported', person, { details }));
+      return exported;
+    });
+  }
+
+  private async exportIn(manager: EntityManager, person: Person): Promise<PersonExport> {
+    return {
       exportedAt: new Date(),
       person: {
         id: person.id,
@@ -163,7 +192,7 @@ export class PeopleService {
         updatedAt: person.updatedAt,
       },
       ...(await this.holders.exportAll(manager, person.id)),
-    }));
+    };
   }
 
   /**
@@ -179,6 +208,7 @@ export class PeopleService {
       if (!locked) throw PlanningError.notFound('person', id);
       const sections = await this.holders.eraseAll(manager, id);
       await manager.delete(Person, { id });
+      await this.audit.record(manager, personRecord(actor, 'person.erased', person, { details: sections }));
       return { personId: id, organisationId: person.organisationId, erasedAt: new Date(), sections };
     });
     this.holders.erasureCommitted();
@@ -215,9 +245,9 @@ export class PeopleService {
     return organisation;
   }
 
-  private async saveUnique(person: Person): Promise<Person> {
+  private async saveUnique(manager: EntityManager, person: Person): Promise<Person> {
     try {
-      return await this.people.save(person);
+      return await manager.save(person);
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw PlanningError.conflict(

@@ -1,3 +1,5 @@
+import { AuditActor } from '@app/audit';
+
 export const ROLES = ['admin', 'organiser', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -5,6 +7,8 @@ export type Role = (typeof ROLES)[number];
 export interface Actor {
   organisationId: string;
   role: Role;
+  /** How changes made by this actor are attributed in the audit trail (the key, by id and name). */
+  who: AuditActor;
 }
 
 export function isAdmin(actor: Actor): boolean {

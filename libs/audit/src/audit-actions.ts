@@ -1,0 +1,40 @@
+/** The kinds of records the trail follows. */
+export const AUDIT_RECORD_TYPES = [
+  'event',
+  'invitation',
+  'person',
+  'partnership',
+  'api_key',
+  'audit_trail',
+] as const;
+export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
+
+/**
+ * Every action the trail records, one per operation that changes a record. Stored with every
+ * entry: never rename one once released.
+ */
+export const AUDIT_ACTIONS = [
+  'event.created',
+  'event.updated',
+  'event.moved',
+  'event.cancelled',
+  'event.uncancelled',
+  'event.deleted',
+  'invitation.created',
+  'invitation.reinvited',
+  'invitation.withdrawn',
+  'invitation.answered',
+  'person.created',
+  'person.updated',
+  'person.exported',
+  'person.erased',
+  'partnership.created',
+  'partnership.updated',
+  'partnership.member_added',
+  'partnership.member_removed',
+  'partnership.deleted',
+  'api_key.issued',
+  'api_key.revoked',
+  'audit_trail.pruned',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
