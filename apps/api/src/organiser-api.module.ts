@@ -3,6 +3,7 @@ import { AccessModule } from '@app/access';
 import { EmailsModule } from '@app/emails';
 import { InvitationsModule } from '@app/invitations';
 import { PlanningModule } from '@app/planning';
+import { WebhooksModule } from '@app/webhooks';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { EmailsController } from './emails/emails.controller';
 import { EventsController } from './events/events.controller';
@@ -10,10 +11,11 @@ import { InvitationsController } from './invitations/invitations.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { PartnershipsController } from './partnerships/partnerships.controller';
 import { PeopleController } from './people/people.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 /** The organiser API, mounted under /api/v1. */
 @Module({
-  imports: [PlanningModule, AccessModule, InvitationsModule, EmailsModule],
+  imports: [PlanningModule, AccessModule, InvitationsModule, EmailsModule, WebhooksModule],
   controllers: [
     OrganisationsController,
     PartnershipsController,
@@ -22,6 +24,7 @@ import { PeopleController } from './people/people.controller';
     InvitationsController,
     EmailsController,
     ApiKeysController,
+    WebhooksController,
   ],
 })
 export class OrganiserApiModule {}

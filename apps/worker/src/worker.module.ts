@@ -7,8 +7,9 @@ import { LoggingModule } from '@app/logging';
 import { QueueModule } from '@app/queue';
 import { WorkerLifecycle } from './jobs/worker-lifecycle';
 import { MailWorkerModule } from './mail/mail-worker.module';
+import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
 
-/** The worker: BullMQ processors, plus an HTTP health endpoint and nothing else. */
+/** The worker: BullMQ processors (mail, webhooks), plus an HTTP health endpoint and nothing else. */
 @Module({
   imports: [
     AppConfigModule,
@@ -18,6 +19,7 @@ import { MailWorkerModule } from './mail/mail-worker.module';
     HealthModule,
     DiscoveryModule,
     MailWorkerModule,
+    WebhooksWorkerModule,
   ],
   providers: [WorkerLifecycle],
 })

@@ -11,6 +11,7 @@ import {
   rateLimitsConfig,
   redisConfig,
   smtpConfig,
+  webhooksConfig,
 } from './namespaces';
 
 @Global()
@@ -30,6 +31,7 @@ import {
         answersConfig,
         feedsConfig,
         rateLimitsConfig,
+        webhooksConfig,
       ],
     }),
   ],

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EmailsModule } from '@app/emails';
 import { PlanningModule } from '@app/planning';
+import { WebhookOutboxModule } from '@app/webhooks';
 import { AnswerLinks } from './answer-links';
 import { AnswersService } from './answers.service';
 import { Invitation } from './invitation.entity';
@@ -17,7 +18,12 @@ import { WorkshopChoice } from './workshop-choice.entity';
  * listener that turns event changes into update, cancellation and reminder emails.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Invitation, WorkshopChoice]), PlanningModule, EmailsModule],
+  imports: [
+    TypeOrmModule.forFeature([Invitation, WorkshopChoice]),
+    PlanningModule,
+    EmailsModule,
+    WebhookOutboxModule,
+  ],
   providers: [
     AnswerLinks,
     SeatsService,

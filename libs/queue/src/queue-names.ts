@@ -1,5 +1,6 @@
 /** Queue names are part of what is stored in Redis: never rename one once released. */
 export const QUEUES = {
   mail: 'mail',
+  webhooks: 'webhooks',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
