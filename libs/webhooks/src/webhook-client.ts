@@ -105,7 +105,7 @@ function pinnedLookup(addresses: LookupAddress[]) {
 
 function excerptOf(chunks: Buffer[]): string {
   const text = Buffer.concat(chunks).subarray(0, MAX_RESPONSE_BYTES).toString('utf8');
-   
+
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').slice(0, RESPONSE_EXCERPT_CHARS);
 }
 

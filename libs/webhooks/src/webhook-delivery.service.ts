@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { webhooksConfig } from '@app/config';
 import { DeliveryOutcome } from './delivery-outcome';
 import { DeliveredEventType } from './webhook-event-types';
+import { attemptOfJob } from './webhook-job-id';
 
 /** A delivery claimed for an attempt, with what signing and sending need. */
 export interface ClaimedDelivery {
@@ -50,19 +51,24 @@ export class WebhookDeliveryService {
 
   /**
    * Marks the delivery `delivering` and counts the attempt before anything is sent, so a crash
-   * leaves a visible row that recovery picks up. Null when the row is gone or not this job's.
+   * leaves a visible row that recovery picks up. A pending row is claimed by the job of its next
+   * attempt (named after it), not by job id on the row: the relay adds the job before its
+   * transaction commits, and the job may run first. A stale job of an earlier attempt claims
+   * nothing. Null when the row is gone or not this job's.
    */
   async claim(jobId: string, deliveryId: string): Promise<ClaimedDelivery | null> {
     const rows: ClaimRow[] = await this.dataSource.query(
       `WITH claimed AS (
          UPDATE webhook_deliveries d
-            SET status = 'delivering', attempts = d.attempts + 1, last_attempt_at = now(), updated_at = now()
-          WHERE d.id = $1 AND d.job_id = $2 AND d.status IN ('pending', 'delivering')
+            SET status = 'delivering', attempts = d.attempts + 1, job_id = $2, last_attempt_at = now(),
+                updated_at = now()
+          WHERE d.id = $1
+            AND ((d.status = 'pending' AND d.attempts + 1 = $3) OR (d.status = 'delivering' AND d.job_id = $2))
       RETURNING d.id, d.message_id, d.event_type, d.body, d.attempts, d.endpoint_id)
        SELECT c.*, w.url, w.enabled, w.secret,
               CASE WHEN w.previous_secret_expires_at > now() THEN w.previous_secret END AS previous_secret
          FROM claimed c JOIN webhook_endpoints w ON w.id = c.endpoint_id`,
-      [deliveryId, jobId],
+      [deliveryId, jobId, attemptOfJob(jobId)],
     );
     const row = rows[0];
     if (!row) return null;
@@ -88,11 +94,12 @@ export class WebhookDeliveryService {
     return this.dataSource.transaction(async (manager) => {
       const [, updated]: [unknown, number] = await manager.query(
         `UPDATE webhook_deliveries
-            SET status = $3,
-                next_attempt_at = CASE WHEN $3 = 'pending' THEN now() + $4 * interval '1 millisecond' END,
-                enqueued_at = NULL, job_id = CASE WHEN $3 = 'pending' THEN NULL ELSE job_id END,
-                last_status_code = $5, response_excerpt = $6, last_error = $7,
-                delivered_at = CASE WHEN $3 = 'delivered' THEN now() END, updated_at = now()
+            SET status = $3::varchar,
+                next_attempt_at = CASE WHEN $3::varchar = 'pending'
+                                       THEN now() + $4::bigint * interval '1 millisecond' END,
+                enqueued_at = NULL, job_id = CASE WHEN $3::varchar = 'pending' THEN NULL ELSE job_id END,
+                last_status_code = $5::int, response_excerpt = $6::varchar, last_error = $7::varchar,
+                delivered_at = CASE WHEN $3::varchar = 'delivered' THEN now() END, updated_at = now()
           WHERE id = $1 AND job_id = $2 AND status = 'delivering'`,
         [
           delivery.id,

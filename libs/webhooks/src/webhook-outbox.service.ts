@@ -35,11 +35,11 @@ export class WebhookOutbox {
     };
     const inserted: Array<{ id: string }> = await manager.query(
       `INSERT INTO webhook_deliveries (endpoint_id, message_id, event_type, body)
-       SELECT w.id, $1, $2, $3 FROM webhook_endpoints w
-        WHERE w.enabled AND $2 = ANY(w.event_types)
+       SELECT w.id, $1::varchar, $2::varchar, $3::text FROM webhook_endpoints w
+        WHERE w.enabled AND $2::varchar = ANY(w.event_types)
           AND w.organisation_id IN (
-            SELECT host_organisation_id FROM events WHERE id = $4
-            UNION SELECT organisation_id FROM event_co_hosts WHERE event_id = $4)
+            SELECT host_organisation_id FROM events WHERE id = $4::uuid
+            UNION SELECT organisation_id FROM event_co_hosts WHERE event_id = $4::uuid)
        RETURNING id`,
       [generateMessageId(), notice.type, messageBody(message), notice.eventId],
     );

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { redisConfig, webhooksConfig } from '@app/config';
 import { enqueueJobs, JobRequest, QUEUES, redisOptionsFromUrl, RetryPolicy, WEBHOOK_JOBS } from '@app/queue';
 import { webhookRelayChannel } from './relay-nudge';
+import { webhookJobId } from './webhook-job-id';
 
 type DeliverJob = JobRequest<typeof QUEUES.webhooks, typeof WEBHOOK_JOBS.deliverWebhook>;
 
@@ -212,12 +213,11 @@ export class WebhookRelay {
   }
 }
 
-/** Job ids may not contain ':' in BullMQ; the attempt number keeps a stale job from claiming a newer attempt. */
 function deliverJob(deliveryId: string, attempt: number, delay: number): DeliverJob {
   return {
     name: WEBHOOK_JOBS.deliverWebhook,
     data: { deliveryId },
-    jobId: `${deliveryId}-a${attempt}`,
+    jobId: webhookJobId(deliveryId, attempt),
     delay,
   };
 }
