@@ -4,6 +4,7 @@ import { AuditModule } from '@app/audit';
 import { EmailsModule } from '@app/emails';
 import { InvitationsModule } from '@app/invitations';
 import { PlanningModule } from '@app/planning';
+import { WebhooksModule } from '@app/webhooks';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuditController } from './audit/audit.controller';
 import { EmailsController } from './emails/emails.controller';
@@ -12,10 +13,11 @@ import { InvitationsController } from './invitations/invitations.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { PartnershipsController } from './partnerships/partnerships.controller';
 import { PeopleController } from './people/people.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 /** The organiser API, mounted under /api/v1. */
 @Module({
-  imports: [PlanningModule, AccessModule, InvitationsModule, EmailsModule, AuditModule],
+  imports: [PlanningModule, AccessModule, InvitationsModule, EmailsModule, AuditModule, WebhooksModule],
   controllers: [
     OrganisationsController,
     PartnershipsController,
@@ -25,6 +27,7 @@ import { PeopleController } from './people/people.controller';
     EmailsController,
     ApiKeysController,
     AuditController,
+    WebhooksController,
   ],
 })
 export class OrganiserApiModule {}

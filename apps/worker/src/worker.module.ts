@@ -8,8 +8,9 @@ import { QueueModule } from '@app/queue';
 import { AuditWorkerModule } from './audit/audit-worker.module';
 import { WorkerLifecycle } from './jobs/worker-lifecycle';
 import { MailWorkerModule } from './mail/mail-worker.module';
+import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
 
-/** The worker: BullMQ processors, plus an HTTP health endpoint and nothing else. */
+/** The worker: BullMQ processors (mail, webhooks), plus an HTTP health endpoint and nothing else. */
 @Module({
   imports: [
     AppConfigModule,
@@ -20,6 +21,7 @@ import { MailWorkerModule } from './mail/mail-worker.module';
     DiscoveryModule,
     MailWorkerModule,
     AuditWorkerModule,
+    WebhooksWorkerModule,
   ],
   providers: [WorkerLifecycle],
 })

@@ -1,7 +1,14 @@
-import { DomainError, DomainErrorKind, FieldProblem } from '@app/errors';
+import { DomainError, DomainErrorKind, ErrorCatalog, FieldProblem } from '@app/errors';
 
-export class AuditError extends DomainError {
-  constructor(kind: DomainErrorKind, code: string, message: string, problems: FieldProblem[] = []) {
+export const AUDIT_ERRORS = {
+  invalid_input: 'A value in the request is not valid.',
+  forbidden: 'This API key may not do this.',
+} as const satisfies ErrorCatalog<string>;
+
+export type AuditErrorCode = keyof typeof AUDIT_ERRORS;
+
+export class AuditError extends DomainError<AuditErrorCode> {
+  constructor(kind: DomainErrorKind, code: AuditErrorCode, message: string, problems: FieldProblem[] = []) {
     super(kind, code, message, problems);
   }
 

@@ -11,6 +11,7 @@ import {
   rateLimitsConfig,
   redisConfig,
   smtpConfig,
+  webhooksConfig,
 } from './namespaces';
 
 /**
@@ -34,6 +35,7 @@ import {
         feedsConfig,
         rateLimitsConfig,
         auditConfig,
+        webhooksConfig,
       ],
     }),
   ],

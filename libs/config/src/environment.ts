@@ -213,6 +213,73 @@ export class Environment {
   @Max(10080)
   AUDIT_PRUNE_INTERVAL_MINUTES = 60;
 
+  /**
+   * Hosts (names or IP addresses, comma-separated) that webhooks may be delivered to although they
+   * are, or resolve to, loopback, private, link-local or other special addresses. Empty: none.
+   */
+  @IsString()
+  @Matches(/^[\w.:\-\[\]]*(\s*,\s*[\w.:\-\[\]]+)*$/, {
+    message: 'must be a comma-separated list of host names or IP addresses',
+  })
+  WEBHOOK_ALLOWED_HOSTS = '';
+
+  /** A PEM file of extra certificate authorities webhook receivers may present (besides the public ones). */
+  @IsOptional()
+  @IsString()
+  WEBHOOK_CA_FILE?: string;
+
+  /** How long one delivery attempt may take, from connecting to the last byte read. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /** Attempts per webhook delivery before it counts as failed. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  WEBHOOK_MAX_ATTEMPTS = 8;
+
+  /** Delay before the second attempt; it doubles with each further one (10 min: 8 attempts span ~21 h). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(10)
+  WEBHOOK_RETRY_FIRST_DELAY_MS = 600_000;
+
+  /** The longest delay between two attempts, however many came before. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(10)
+  WEBHOOK_RETRY_MAX_DELAY_MS = 12 * 3_600_000;
+
+  /** How often the webhook relay looks for deliveries that have not reached Redis yet. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(50)
+  WEBHOOK_RELAY_INTERVAL_MS = 5_000;
+
+  /** Deliveries in a row that fail after all attempts before an endpoint is disabled; 0: never. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  WEBHOOK_DISABLE_AFTER_FAILURES = 5;
+
+  /** After a secret rotation, how long the previous secret still signs deliveries too. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(720)
+  WEBHOOK_SECRET_OVERLAP_HOURS = 24;
+
+  /** Webhook requests one worker process makes at the same time. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  WEBHOOK_CONCURRENCY = 20;
+
   /** Key material that seals answer-link tokens; a leaked database alone then opens no link. */
   @IsString()
   @MinLength(32)

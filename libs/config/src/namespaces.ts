@@ -77,6 +77,26 @@ export const auditConfig = registerAs('audit', () => {
   };
 });
 
+export const webhooksConfig = registerAs('webhooks', () => {
+  const environment = readEnvironment();
+  return {
+    allowedHosts: environment.WEBHOOK_ALLOWED_HOSTS.split(',')
+      .map((host) => host.trim())
+      .filter((host) => host.length > 0),
+    caFile: environment.WEBHOOK_CA_FILE ?? null,
+    timeoutMs: environment.WEBHOOK_TIMEOUT_MS,
+    retry: {
+      maxAttempts: environment.WEBHOOK_MAX_ATTEMPTS,
+      firstDelayMs: environment.WEBHOOK_RETRY_FIRST_DELAY_MS,
+      maxDelayMs: environment.WEBHOOK_RETRY_MAX_DELAY_MS,
+    },
+    relayIntervalMs: environment.WEBHOOK_RELAY_INTERVAL_MS,
+    disableAfterFailures: environment.WEBHOOK_DISABLE_AFTER_FAILURES,
+    secretOverlapMs: environment.WEBHOOK_SECRET_OVERLAP_HOURS * 3_600_000,
+    concurrency: environment.WEBHOOK_CONCURRENCY,
+  };
+});
+
 /** TRUST_PROXY as Express's "trust proxy" setting wants it: a boolean, a hop count or addresses. */
 function trustProxySetting(value: string): boolean | number | string {
   if (value === 'true' || value === 'false') return value === 'true';
@@ -93,3 +113,4 @@ export type AnswersConfig = ReturnType<typeof answersConfig>;
 export type FeedsConfig = ReturnType<typeof feedsConfig>;
 export type RateLimitsConfig = ReturnType<typeof rateLimitsConfig>;
 export type AuditConfig = ReturnType<typeof auditConfig>;
+export type WebhooksConfig = ReturnType<typeof webhooksConfig>;

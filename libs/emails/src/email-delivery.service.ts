@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Event, Person } from '@app/planning';
+import { FailedEmail, ProducerWebhooks } from '@app/webhooks';
 import { EmailKind, EmailStatus } from './email-kind';
 import { DeliveryFacts, skipReason } from './delivery-rules';
 
@@ -122,6 +123,31 @@ interface DeliveryRow extends EventRow {
   superseded: boolean;
 }
 
+type RecordedRow = FailedEmail & { status: EmailStatus };
+
+/** Records outcomes of rows still held by the job that claimed them; returns the rows it changed. */
+const RECORD_OUTCOMES = `WITH outcome AS (
+         SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::text[], $5::varchar[])
+             AS o(id, job_id, status, error, reason)
+       ),
+       held AS (
+         SELECT e.id FROM emails e JOIN outcome ON outcome.id = e.id AND outcome.job_id = e.job_id
+          WHERE e.status = 'sending'
+          ORDER BY e.id
+            FOR UPDATE OF e
+       )
+       UPDATE emails e
+          SET status = outcome.status,
+              last_error = COALESCE(outcome.error, e.last_error),
+              skipped_reason = COALESCE(outcome.reason, e.skipped_reason),
+              sent_at = CASE WHEN outcome.status = 'sent' THEN now() ELSE e.sent_at END,
+              attempts = CASE WHEN outcome.status = 'skipped' THEN e.attempts - 1 ELSE e.attempts END,
+              updated_at = now()
+         FROM held JOIN outcome ON outcome.id = held.id
+        WHERE e.id = held.id
+    RETURNING e.id, e.status, e.kind, e.attempts, e.event_id AS "eventId", e.invitation_id AS "invitationId",
+              e.person_id AS "personId"`;
+
 /** How one claimed email's attempt ended, as recorded on its row; `jobId` is the job that claimed it. */
 export type DeliveryOutcome = { emailId: string; jobId: string } & (
   | { status: 'sent' }
@@ -138,7 +164,10 @@ export type DeliveryOutcome = { emailId: string; jobId: string } & (
  */
 @Injectable()
 export class EmailDeliveryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly webhooks: ProducerWebhooks,
+  ) {}
 
   /**
    * Claims pending rows for an SMTP attempt by the job `jobId` — status `sending`, one more
@@ -230,38 +259,30 @@ export class EmailDeliveryService {
   /**
    * Records how the attempts of claimed rows ended, in one statement. A row no longer `sending`
    * for the job that claimed it (another job took it up after an abandoned attempt) is left as
-   * it is.
+   * it is. Emails that failed for good are told to the event's hosts' webhooks in the same
+   * transaction.
    */
   async record(outcomes: DeliveryOutcome[]): Promise<void> {
     if (outcomes.length === 0) return;
-    await this.dataSource.query(
-      `WITH outcome AS (
-         SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::text[], $5::varchar[])
-             AS o(id, job_id, status, error, reason)
-       ),
-       held AS (
-         SELECT e.id FROM emails e JOIN outcome ON outcome.id = e.id AND outcome.job_id = e.job_id
-          WHERE e.status = 'sending'
-          ORDER BY e.id
-            FOR UPDATE OF e
-       )
-       UPDATE emails e
-          SET status = outcome.status,
-              last_error = COALESCE(outcome.error, e.last_error),
-              skipped_reason = COALESCE(outcome.reason, e.skipped_reason),
-              sent_at = CASE WHEN outcome.status = 'sent' THEN now() ELSE e.sent_at END,
-              attempts = CASE WHEN outcome.status = 'skipped' THEN e.attempts - 1 ELSE e.attempts END,
-              updated_at = now()
-         FROM held JOIN outcome ON outcome.id = held.id
-        WHERE e.id = held.id`,
-      [
-        outcomes.map((outcome) => outcome.emailId),
-        outcomes.map((outcome) => outcome.jobId),
-        outcomes.map((outcome) => outcome.status),
-        outcomes.map((outcome) => ('error' in outcome ? outcome.error.slice(0, 2000) : null)),
-        outcomes.map((outcome) => ('reason' in outcome ? outcome.reason.slice(0, 64) : null)),
-      ],
-    );
+    const parameters = [
+      outcomes.map((outcome) => outcome.emailId),
+      outcomes.map((outcome) => outcome.jobId),
+      outcomes.map((outcome) => outcome.status),
+      outcomes.map((outcome) => ('error' in outcome ? outcome.error.slice(0, 2000) : null)),
+      outcomes.map((outcome) => ('reason' in outcome ? outcome.reason.slice(0, 64) : null)),
+    ];
+    // The common case, nothing failed for good, stays one statement without a transaction around it.
+    if (!outcomes.some((outcome) => outcome.status === 'failed')) {
+      await this.dataSource.query(RECORD_OUTCOMES, parameters);
+      return;
+    }
+    const failed = await this.dataSource.transaction(async (manager) => {
+      const [recorded]: [RecordedRow[], number] = await manager.query(RECORD_OUTCOMES, parameters);
+      const failedForGood = recorded.filter((row) => row.status === 'failed');
+      if (failedForGood.length > 0) await this.webhooks.emailsFailed(manager, failedForGood);
+      return failedForGood.length;
+    });
+    if (failed > 0) this.webhooks.dispatchSoon();
   }
 
   private async events(ids: string[]): Promise<Map<string, EventSnapshot>> {

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { AuditTrail, changedFields, inviteeActor } from '@app/audit';
 import { EmailsService } from '@app/emails';
 import { Event, Locale } from '@app/planning';
+import { ProducerWebhooks, SeatOutcome } from '@app/webhooks';
 import { isWellFormedToken, tokenDigest } from './answer-links';
 import { difference, HeldChoice, planChoices, remindedEventIds, statusAfterAnswer } from './attendance';
 import { invitationRecord } from './invitation-audit';
@@ -46,6 +47,7 @@ interface LinkedInvitation {
   personName: string;
   personLocale: Locale;
   personTimeZone: string;
+  personOrganisationId: string | null;
 }
 
 /** The invited person's side: open the answer link, answer, choose workshops. */
@@ -57,6 +59,7 @@ export class AnswersService {
     private readonly seats: SeatsService,
     private readonly reminders: RemindersService,
     private readonly audit: AuditTrail,
+    private readonly webhooks: ProducerWebhooks,
   ) {}
 
   async page(token: string): Promise<AnswerPage> {
@@ -99,7 +102,10 @@ export class AnswersService {
    */
   async answer(token: string, input: AnswerInput): Promise<void> {
     const changed = await inTransaction(this.dataSource, (manager) => this.answerIn(manager, token, input));
-    if (changed) this.emails.dispatchSoon();
+    if (changed) {
+      this.emails.dispatchSoon();
+      this.webhooks.dispatchSoon();
+    }
   }
 
   private async answerIn(manager: EntityManager, token: string, input: AnswerInput): Promise<boolean> {
@@ -203,15 +209,43 @@ export class AnswersService {
           },
         ),
       );
+      await this.webhooks.answered(manager, {
+        invitationId: found.id,
+        event,
+        person: { id: found.personId, name: found.personName, organisationId: found.personOrganisationId },
+        previousStatus: current,
+        status,
+        respondedAt: new Date(),
+        seats: await this.seatOutcomes(
+          manager,
+          found.id,
+          plan.withdraw.map((choice) => choice.eventId),
+        ),
+      });
     }
     return changed;
+  }
+
+  /** The seats the person holds after an answer, and those the answer gave up. */
+  private seatOutcomes(
+    manager: EntityManager,
+    invitationId: string,
+    withdrawn: string[],
+  ): Promise<SeatOutcome[]> {
+    return manager.query(
+      `SELECT event_id AS "eventId", status FROM workshop_choices
+        WHERE invitation_id = $1 AND (status <> 'withdrawn' OR event_id = ANY($2::uuid[]))
+        ORDER BY event_id`,
+      [invitationId, withdrawn],
+    );
   }
 
   private async byToken(manager: EntityManager, token: string): Promise<LinkedInvitation> {
     if (!isWellFormedToken(token)) throw InvitationError.unknownLink();
     const rows: LinkedInvitation[] = await manager.query(
       `SELECT i.id, i.event_id AS "eventId", i.person_id AS "personId", i.status, i.responded_at AS "respondedAt",
-              p.name AS "personName", p.locale AS "personLocale", p.time_zone AS "personTimeZone"
+              p.name AS "personName", p.locale AS "personLocale", p.time_zone AS "personTimeZone",
+              p.organisation_id AS "personOrganisationId"
          FROM invitations i JOIN people p ON p.id = i.person_id
         WHERE i.answer_token_digest = $1`,
       [tokenDigest(token)],

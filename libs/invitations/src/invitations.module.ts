@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { EmailsModule } from '@app/emails';
 import { PlanningModule } from '@app/planning';
+import { WebhookOutboxModule } from '@app/webhooks';
 import { AnswerLinks } from './answer-links';
 import { AnswersService } from './answers.service';
 import { Invitation } from './invitation.entity';
@@ -23,6 +24,7 @@ import { WorkshopChoice } from './workshop-choice.entity';
     PlanningModule,
     EmailsModule,
     AuditModule,
+    WebhookOutboxModule,
   ],
   providers: [
     AnswerLinks,

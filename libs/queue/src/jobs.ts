@@ -26,6 +26,15 @@ export interface DeliverEmailsPayload {
   emailIds: string[];
 }
 
+export const WEBHOOK_JOBS = {
+  /** One attempt of one webhook delivery; the next attempt is a new job, scheduled from the row. */
+  deliverWebhook: 'deliver-webhook',
+} as const;
+
+export interface DeliverWebhookPayload {
+  deliveryId: string;
+}
+
 /** Every job name of every queue with its payload; the worker checks each has exactly one handler. */
 export interface JobPayloads {
   [QUEUES.mail]: {
@@ -35,6 +44,9 @@ export interface JobPayloads {
   [QUEUES.audit]: {
     [AUDIT_JOBS.pruneAuditTrail]: PruneAuditTrailPayload;
   };
+  [QUEUES.webhooks]: {
+    [WEBHOOK_JOBS.deliverWebhook]: DeliverWebhookPayload;
+  };
 }
 
 export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string;
@@ -42,6 +54,7 @@ export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string;
 export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
   [QUEUES.mail]: Object.values(MAIL_JOBS),
   [QUEUES.audit]: Object.values(AUDIT_JOBS),
+  [QUEUES.webhooks]: Object.values(WEBHOOK_JOBS),
 };
 
 export interface RetryPolicy {

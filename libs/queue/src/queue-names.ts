@@ -2,5 +2,6 @@
 export const QUEUES = {
   mail: 'mail',
   audit: 'audit',
+  webhooks: 'webhooks',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

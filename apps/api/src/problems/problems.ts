@@ -1,11 +1,13 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { ACCESS_ERRORS } from '@app/access';
+import { AUDIT_ERRORS } from '@app/audit';
 import { DEMO_ERRORS } from '@app/demo';
 import { EMAILS_ERRORS } from '@app/emails';
 import { ErrorCatalog, FieldProblem } from '@app/errors';
 import { FEEDS_ERRORS } from '@app/feeds';
 import { INVITATION_ERRORS } from '@app/invitations';
 import { PLANNING_ERRORS } from '@app/planning';
+import { WEBHOOKS_ERRORS } from '@app/webhooks';
 
 /** The codes of failures the HTTP layer finds itself (guards, pipes, rate limits), before any lib runs. */
 export const API_ERRORS = {
@@ -40,6 +42,8 @@ export const ERROR_CATALOGS: Record<string, ErrorCatalog<string>> = {
   emails: EMAILS_ERRORS,
   feeds: FEEDS_ERRORS,
   demo: DEMO_ERRORS,
+  audit: AUDIT_ERRORS,
+  webhooks: WEBHOOKS_ERRORS,
 };
 
 /** Code → title over all libs; a code that two libs raise means the same and has the same title. */

@@ -1,4 +1,4 @@
-import { AUDIT_JOBS, MAIL_JOBS, QUEUES } from '@app/queue';
+import { AUDIT_JOBS, MAIL_JOBS, QUEUES, WEBHOOK_JOBS } from '@app/queue';
 import { problemsWithHandlers, QueueHandlers } from './job-handlers';
 
 const handle = (): Promise<void> => Promise.resolve();
@@ -15,19 +15,29 @@ const auditProcessor: QueueHandlers = {
   handlers: { [AUDIT_JOBS.pruneAuditTrail]: handle },
 };
 
+const webhookProcessor: QueueHandlers = {
+  queueName: QUEUES.webhooks,
+  concurrency: 1,
+  handlers: { [WEBHOOK_JOBS.deliverWebhook]: handle },
+};
+
 describe(problemsWithHandlers.name, () => {
   it('should accept one handler for every job name', () => {
-    expect(problemsWithHandlers([mailProcessor(everyMailJob), auditProcessor])).toEqual([]);
+    expect(problemsWithHandlers([mailProcessor(everyMailJob), auditProcessor, webhookProcessor])).toEqual([]);
   });
 
   it('should refuse a job name without a handler', () => {
-    expect(problemsWithHandlers([])).toEqual([
+    expect(problemsWithHandlers([webhookProcessor])).toEqual([
       `job "deliver-email" of queue "mail" has 0 handlers`,
       `job "deliver-emails" of queue "mail" has 0 handlers`,
       `job "prune-audit-trail" of queue "audit" has 0 handlers`,
     ]);
     expect(
-      problemsWithHandlers([mailProcessor({ [MAIL_JOBS.deliverEmails]: handle }), auditProcessor]),
+      problemsWithHandlers([
+        mailProcessor({ [MAIL_JOBS.deliverEmails]: handle }),
+        auditProcessor,
+        webhookProcessor,
+      ]),
     ).toEqual([`job "deliver-email" of queue "mail" has 0 handlers`]);
   });
 
@@ -36,13 +46,14 @@ describe(problemsWithHandlers.name, () => {
       mailProcessor(everyMailJob),
       mailProcessor({ [MAIL_JOBS.deliverEmails]: handle }),
       auditProcessor,
+      webhookProcessor,
     ];
     expect(problemsWithHandlers(twice)).toEqual([`job "deliver-emails" of queue "mail" has 2 handlers`]);
   });
 
   it('should refuse a handler for a job name that does not exist', () => {
     const extra = mailProcessor({ ...everyMailJob, 'send-fax': handle });
-    expect(problemsWithHandlers([extra, auditProcessor])).toEqual([
+    expect(problemsWithHandlers([extra, auditProcessor, webhookProcessor])).toEqual([
       `queue "mail" has a handler for unknown job "send-fax"`,
     ]);
   });

@@ -34,6 +34,10 @@ export interface EventChangeListener {
   eventChanged(manager: EntityManager, change: EventChange): Promise<void>;
   /** Runs after that transaction committed; must not throw. */
   eventChangeCommitted?(change: EventChange): void;
+  /** Runs inside the transaction that created the event (or part). */
+  eventCreated?(manager: EntityManager, event: Event): Promise<void>;
+  /** Runs after that transaction committed; must not throw. */
+  eventCreateCommitted?(event: Event): void;
 }
 
 @Injectable()
@@ -50,5 +54,13 @@ export class EventChangeListeners {
 
   committed(change: EventChange): void {
     for (const listener of this.listeners) listener.eventChangeCommitted?.(change);
+  }
+
+  async created(manager: EntityManager, event: Event): Promise<void> {
+    for (const listener of this.listeners) await listener.eventCreated?.(manager, event);
+  }
+
+  createCommitted(event: Event): void {
+    for (const listener of this.listeners) listener.eventCreateCommitted?.(event);
   }
 }

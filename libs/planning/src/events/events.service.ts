@@ -97,7 +97,7 @@ export class EventsService {
   ) {}
 
   async create(actor: Actor, input: EventInput): Promise<EventTree> {
-    return this.dataSource.transaction(async (manager) => {
+    const tree = await this.dataSource.transaction(async (manager) => {
       const parent = input.parentId ? await this.lockParent(manager, actor, input.parentId) : null;
       const hostOrganisationId =
         input.hostOrganisationId ?? parent?.hostOrganisationId ?? actor.organisationId;
@@ -142,10 +142,13 @@ export class EventsService {
         sequence: 0,
       });
       const saved = await manager.save(event);
+      await this.listeners.created(manager, saved);
       const tree = await this.treeOf(manager, actor, saved.id);
       await this.audit.record(manager, eventCreated(actor, tree));
       return tree;
     });
+    this.listeners.createCommitted(tree);
+    return tree;
   }
 
   async get(actor: Actor, id: string): Promise<EventTree> {

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { messageBody, WebhookMessage } from './webhook-payloads';
+import { WebhookEventType } from './webhook-event-types';
+import { generateMessageId } from './webhook-signature';
+import { WebhookRelayNudge } from './relay-nudge';
+
+/** Something that happened to an event, for the organisations that host or co-host it. */
+export interface WebhookNotice {
+  type: WebhookEventType;
+  /** Whose hosts and co-hosts receive it. */
+  eventId: string;
+  data: Record<string, unknown>;
+  occurredAt?: Date;
+}
+
+/**
+ * Producers (planning's event changes, invitations, the email outbox) write deliveries here,
+ * inside the transaction of the change they tell of: they exist exactly when it is committed.
+ */
+@Injectable()
+export class WebhookOutbox {
+  constructor(private readonly nudge: WebhookRelayNudge) {}
+
+  /**
+   * One delivery per enabled endpoint of a host or co-host that subscribes to the type, all of
+   * the same message (one webhook-id). One statement, however many endpoints, and none at all
+   * when nobody subscribes.
+   */
+  async publish(manager: EntityManager, notice: WebhookNotice): Promise<number> {
+    const message: WebhookMessage = {
+      type: notice.type,
+      timestamp: (notice.occurredAt ?? new Date()).toISOString(),
+      data: notice.data,
+    };
+    const inserted: Array<{ id: string }> = await manager.query(
+      `INSERT INTO webhook_deliveries (endpoint_id, message_id, event_type, body)
+       SELECT w.id, $1::varchar, $2::varchar, $3::text FROM webhook_endpoints w
+        WHERE w.enabled AND $2::varchar = ANY(w.event_types)
+          AND w.organisation_id IN (
+            SELECT host_organisation_id FROM events WHERE id = $4::uuid
+            UNION SELECT organisation_id FROM event_co_hosts WHERE event_id = $4::uuid)
+       RETURNING id`,
+      [generateMessageId(), notice.type, messageBody(message), notice.eventId],
+    );
+    return inserted.length;
+  }
+
+  /** Call after the transaction that published committed. */
+  dispatchSoon(): void {
+    this.nudge.soon();
+  }
+}
