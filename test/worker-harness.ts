@@ -99,6 +99,12 @@ const WORKER_NODE_OPTIONS = (
 ).config.workerNodeOptions.split(' ');
 
 /**
+ * What a test allows per worker process it starts: compiling and booting the worker from its
+ * TypeScript takes about 5 s on a quiet machine and several times that on a loaded one.
+ */
+export const WORKER_START_BUDGET_MS = 45_000;
+
+/**
  * The real worker entry point (apps/worker/src/main.ts) as a child process, for tests that kill
  * it and for the benchmark. It inherits process.env plus `env`.
  */
