@@ -43,8 +43,9 @@ async function startProcesses(processes: number): Promise<Started> {
   const port = await new Promise<number>((resolve, reject) => {
     primary.stdout.on('data', (chunk: string) => {
       output += chunk;
-      const line = /^\{"port":(\d+)\}$/m.exec(output);
-      if (line) resolve(Number(line[1]));
+      // Each process says so once it listens; all of them must before requests are spread.
+      const lines = [...output.matchAll(/^\{"port":(\d+)\}$/gm)];
+      if (lines.length === processes) resolve(Number(lines[0][1]));
     });
     void exited.then(() => reject(new Error(`ended before listening: ${output}`)));
   });
