@@ -42,7 +42,8 @@ export function renderAnswerPage(page: AnswerPage, options: { saved: boolean }):
       ${times(event, person.timeZone, messages)} ${place(event, messages)}
       ${
         event.capacity !== null && page.seatsLeft !== null && !cancelled
-          ? html`<dd>${t('answerPage.seatsLeft', { count: page.seatsLeft, capacity: event.capacity })}</dd>`
+          ? html`<dt>${t('answerPage.seats')}</dt>
+              <dd>${t('answerPage.seatsLeft', { count: page.seatsLeft, capacity: event.capacity })}</dd>`
           : null
       }
     </dl>

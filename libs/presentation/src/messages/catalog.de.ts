@@ -52,6 +52,7 @@ export const de: Catalog = {
   answerPage: {
     pageTitle: 'Einladung',
     intro: 'Sie sind herzlich eingeladen:',
+    seats: 'Plätze',
     seatsLeft_one: 'Nur noch 1 Platz frei, von {{capacity}}',
     seatsLeft_other: '{{count}} von {{capacity}} Plätzen frei',
     status: {

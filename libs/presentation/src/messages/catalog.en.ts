@@ -52,6 +52,7 @@ export const en = {
   answerPage: {
     pageTitle: 'Invitation',
     intro: 'You are warmly invited to:',
+    seats: 'Seats',
     seatsLeft_one: 'Only 1 seat left, of {{capacity}}',
     seatsLeft_other: '{{count}} of {{capacity}} seats left',
     status: {

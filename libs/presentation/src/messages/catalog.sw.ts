@@ -54,6 +54,7 @@ export const sw: PartialCatalog = {
   answerPage: {
     pageTitle: 'Mwaliko',
     intro: 'Unakaribishwa kwa moyo mkunjufu:',
+    seats: 'Nafasi',
     seatsLeft_one: 'Nafasi 1 tu imebaki, kati ya {{capacity}}',
     seatsLeft_other: 'Nafasi {{count}} kati ya {{capacity}} zimebaki',
     status: {
