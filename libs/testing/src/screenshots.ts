@@ -71,12 +71,7 @@ export async function screenshotHtml(html: string, name: string): Promise<PageLo
   }
 }
 
-async function look(
-  browser: BrowserContext,
-  html: string,
-  name: string,
-  shown: Shown,
-): Promise<PageLook[]> {
+async function look(browser: BrowserContext, html: string, name: string, shown: Shown): Promise<PageLook[]> {
   const looks: PageLook[] = [];
   for (const width of SCREENSHOT_WIDTHS) {
     const page = await browser.newPage();
@@ -118,4 +113,38 @@ async function axeViolations(page: Page, rulesOff: string[]): Promise<string[]> 
       violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
     );
   }, rulesOff);
+}
+
+export interface OnScreen {
+  name: string;
+  html: string;
+  /** Texts a reader must see. */
+  shows: string[];
+}
+
+/**
+ * One test per page or email: whole on a phone and a desktop (nothing scrolls sideways), its key
+ * texts visible, and no accessibility violations; one browser for the lot.
+ */
+export function describeOnScreen(title: string, shown: Shown, cases: OnScreen[]): void {
+  describe(title, () => {
+    let screenshots: Screenshots;
+    beforeAll(async () => {
+      screenshots = await openScreenshots();
+    });
+    afterAll(async () => {
+      await screenshots.close();
+    });
+
+    it.each(cases)(
+      'should show $name whole on a phone and a desktop, accessibly',
+      async ({ name, html, shows }) => {
+        for (const look of await screenshots.look(html, name, shown)) {
+          expect(look.scrollWidth).toBeLessThanOrEqual(look.width);
+          for (const text of shows) expect(look.visibleText).toContain(text);
+          expect(look.accessibilityViolations).toEqual([]);
+        }
+      },
+    );
+  });
 }

@@ -1,6 +1,6 @@
 import { AnswerPage } from '@app/invitations';
 import { Event } from '@app/planning';
-import { openScreenshots, Screenshots } from '@app/testing';
+import { describeOnScreen } from '@app/testing';
 import { renderAnswerPage, renderMessagePage } from './answer-page';
 
 /** The virtual partnership meeting as the README shows it: 12:00 in Dar es Salaam, 11:00 in Arnsberg. */
@@ -107,23 +107,4 @@ const pages = [
   },
 ];
 
-describe('answer pages on screen', () => {
-  let screenshots: Screenshots;
-  beforeAll(async () => {
-    screenshots = await openScreenshots();
-  });
-  afterAll(async () => {
-    await screenshots.close();
-  });
-
-  it.each(pages)(
-    'should show $name whole on a phone and a desktop, accessibly',
-    async ({ name, html, shows }) => {
-      for (const look of await screenshots.look(html, name)) {
-        expect(look.scrollWidth).toBeLessThanOrEqual(look.width);
-        for (const text of shows) expect(look.visibleText).toContain(text);
-        expect(look.accessibilityViolations).toEqual([]);
-      }
-    },
-  );
-});
+describeOnScreen('answer pages on screen', 'page', pages);

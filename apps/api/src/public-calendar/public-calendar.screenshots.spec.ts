@@ -1,5 +1,5 @@
 import { FeedLink, FeedRow } from '@app/feeds';
-import { openScreenshots, Screenshots } from '@app/testing';
+import { describeOnScreen } from '@app/testing';
 import { calendarListPage, eventPage } from './public-calendar.page';
 
 function row(overrides: Partial<FeedRow>): FeedRow {
@@ -111,23 +111,4 @@ const pages = [
   },
 ];
 
-describe('public calendar on screen', () => {
-  let screenshots: Screenshots;
-  beforeAll(async () => {
-    screenshots = await openScreenshots();
-  });
-  afterAll(async () => {
-    await screenshots.close();
-  });
-
-  it.each(pages)(
-    'should show $name whole on a phone and a desktop, accessibly',
-    async ({ name, html, shows }) => {
-      for (const look of await screenshots.look(html, name)) {
-        expect(look.scrollWidth).toBeLessThanOrEqual(look.width);
-        for (const text of shows) expect(look.visibleText).toContain(text);
-        expect(look.accessibilityViolations).toEqual([]);
-      }
-    },
-  );
-});
+describeOnScreen('public calendar on screen', 'page', pages);
