@@ -179,9 +179,9 @@ function eventItem(messages: Messages, language: PageLanguage, event: FeedRow): 
 
 /** Local time at the venue, each end in its own zone: the page has no reader whose zone it knows. */
 function timeOf(event: FeedRow, messages: Messages): SafeHtml {
-  return html`<time datetime="${machineReadableStart(event)}"
-    >${formatSpan(event, messages.intlLocale)}</time
-  >`;
+  const start = machineReadableStart(event);
+  const text = formatSpan(event, messages.intlLocale);
+  return html`<time datetime="${start}">${text}</time>`;
 }
 
 function kindLabel(messages: Messages, kind: string): string {
@@ -199,13 +199,12 @@ function selected(isSelected: boolean): SafeHtml | null {
 
 function layout(messages: Messages, title: string, otherLanguageUrl: string, body: SafeHtml): string {
   const other: PageLanguage = messages.language === 'de' ? 'en' : 'de';
+  const languageLink = html`<a href="${otherLanguageUrl}" hreflang="${other}" lang="${other}"
+    >${messages.t('calendar.otherLanguage')}</a
+  >`;
   const header = html`<header>
     <p class="brand">Treffpunkt</p>
-    <p>
-      <a href="${otherLanguageUrl}" hreflang="${other}" lang="${other}"
-        >${messages.t('calendar.otherLanguage')}</a
-      >
-    </p>
+    <p>${languageLink}</p>
   </header>`;
   return pageDocument({
     language: messages.language,
