@@ -1,6 +1,4 @@
 export * from './render/email-content';
-export * from './render/texts';
-export * from './render/event-times';
 export * from './render/render-email';
 export * from './smtp-failure';
 export * from './mail.service';

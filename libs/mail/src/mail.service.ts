@@ -5,10 +5,10 @@ import addressparser from 'nodemailer/lib/addressparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import SMTPPool from 'nodemailer/lib/smtp-pool';
-import { renderInvitationCalendar } from '@app/calendar';
+import { renderInvitationCalendar, singleLine } from '@app/calendar';
 import { smtpConfig } from '@app/config';
 import { EmailContent } from './render/email-content';
-import { renderEmail, singleLine } from './render/render-email';
+import { renderEmail } from './render/render-email';
 
 /** maildev's SMTP port: where `scripts/start.sh` runs a catcher when SMTP_URL is not set. */
 export const LOCAL_CATCHER_SMTP_URL = 'smtp://127.0.0.1:1025';

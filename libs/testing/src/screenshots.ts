@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { source as axeSource } from 'axe-core';
+import { BrowserContext, chromium, Page } from 'playwright-core';
 
 /** Debian's Chromium: the test machines can install it, but not download a browser of their own. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -15,14 +16,29 @@ export interface PageLook {
   /** What a reader sees, as text. */
   visibleText: string;
   file: string;
+  /** axe-core's findings, as "rule: element" lines (checked at the phone's width only). */
+  accessibilityViolations: string[];
 }
 
 /**
- * Shows HTML (an email's body, a page) in headless Chromium at a phone's and a desktop's width,
- * saves full-page screenshots to .run/screenshots/<name>-<width>.png for people to look at, and
- * reports what a test can assert on.
+ * A page stands alone; an email is shown inside the mail client's own page, whose landmarks
+ * (main, regions) surround it, so axe's landmark rules do not apply to it.
  */
-export async function screenshotHtml(html: string, name: string): Promise<PageLook[]> {
+export type Shown = 'page' | 'email';
+const RULES_OUTSIDE_EMAILS = ['landmark-one-main', 'region'];
+
+export interface Screenshots {
+  /**
+   * Shows HTML (an email's body, a page) at a phone's and a desktop's width, saves full-page
+   * screenshots to .run/screenshots/<name>-<width>.png for people to look at, checks it with
+   * axe-core, and reports what a test can assert on.
+   */
+  look(html: string, name: string, shown?: Shown): Promise<PageLook[]>;
+  close(): Promise<void>;
+}
+
+/** One headless Chromium for many looks: starting it costs about a second. */
+export async function openScreenshots(): Promise<Screenshots> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'treffpunkt-chromium-'));
   const browser = await chromium.launchPersistentContext(profile, {
@@ -37,10 +53,29 @@ export async function screenshotHtml(html: string, name: string): Promise<PageLo
       '--no-first-run',
     ],
   });
+  return {
+    look: (html, name, shown = 'page') => look(browser, html, name, shown),
+    close: async () => {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshotHtml(html: string, name: string): Promise<PageLook[]> {
+  const screenshots = await openScreenshots();
   try {
-    const looks: PageLook[] = [];
-    for (const width of SCREENSHOT_WIDTHS) {
-      const page = await browser.newPage();
+    return await screenshots.look(html, name);
+  } finally {
+    await screenshots.close();
+  }
+}
+
+async function look(browser: BrowserContext, html: string, name: string, shown: Shown): Promise<PageLook[]> {
+  const looks: PageLook[] = [];
+  for (const width of SCREENSHOT_WIDTHS) {
+    const page = await browser.newPage();
+    try {
       await page.setViewportSize({ width, height: 800 });
       await page.setContent(html, { waitUntil: 'load' });
       const file = join(SCREENSHOTS, `${name}-${width}.png`);
@@ -49,12 +84,67 @@ export async function screenshotHtml(html: string, name: string): Promise<PageLo
         scrollWidth: document.documentElement.scrollWidth,
         visibleText: document.body.innerText,
       }));
-      looks.push({ width, scrollWidth, visibleText, file });
+      const accessibilityViolations =
+        width === SCREENSHOT_WIDTHS[0]
+          ? await axeViolations(page, shown === 'email' ? RULES_OUTSIDE_EMAILS : [])
+          : [];
+      looks.push({ width, scrollWidth, visibleText, file, accessibilityViolations });
+    } finally {
       await page.close();
     }
-    return looks;
-  } finally {
-    await browser.close();
-    rmSync(profile, { recursive: true, force: true });
   }
+  return looks;
+}
+
+interface AxeWindow {
+  axe: {
+    run(options: {
+      rules: Record<string, { enabled: boolean }>;
+    }): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }>;
+  };
+}
+
+async function axeViolations(page: Page, rulesOff: string[]): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async (off) => {
+    const rules = Object.fromEntries(off.map((rule) => [rule, { enabled: false }]));
+    const { violations } = await (window as unknown as AxeWindow).axe.run({ rules });
+    return violations.flatMap((violation) =>
+      violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
+    );
+  }, rulesOff);
+}
+
+export interface OnScreen {
+  name: string;
+  html: string;
+  /** Texts a reader must see. */
+  shows: string[];
+}
+
+/**
+ * One test per page or email: whole on a phone and a desktop (nothing scrolls sideways), its key
+ * texts visible, and no accessibility violations; one browser for the lot.
+ */
+export function describeOnScreen(title: string, shown: Shown, cases: OnScreen[]): void {
+  describe(title, () => {
+    let screenshots: Screenshots;
+    beforeAll(async () => {
+      screenshots = await openScreenshots();
+    });
+    afterAll(async () => {
+      await screenshots.close();
+    });
+
+    it.each(cases)(
+      'should show $name whole on a phone and a desktop, accessibly',
+      async ({ name, html, shows }) => {
+        for (const look of await screenshots.look(html, name, shown)) {
+          expect(look.scrollWidth).toBeLessThanOrEqual(look.width);
+          for (const text of shows) expect(look.visibleText).toContain(text);
+          expect(look.accessibilityViolations).toEqual([]);
+        }
+      },
+    );
+  });
 }

@@ -1,26 +1,33 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { DomainError } from '@app/errors';
-import { Locale } from '@app/planning';
+import { languageFromAcceptLanguage, MessageKey } from '@app/presentation';
 import { renderMessagePage } from './answer-page';
-import { AnswerTexts, localeFromAcceptLanguage } from './answer-texts';
 import { sendPage } from './send-page';
 
 interface ErrorPage {
   status: number;
-  title: (texts: AnswerTexts) => string;
-  text: (texts: AnswerTexts) => string;
+  title: MessageKey;
+  text: MessageKey;
 }
 
-const NOT_FOUND: ErrorPage = { status: 404, title: (t) => t.notFoundTitle, text: (t) => t.notFoundText };
-const CANCELLED: ErrorPage = { status: 409, title: (t) => t.cancelled, text: (t) => t.cancelledNoAnswers };
+const NOT_FOUND: ErrorPage = {
+  status: 404,
+  title: 'answerPage.notFoundTitle',
+  text: 'answerPage.notFoundText',
+};
+const CANCELLED: ErrorPage = {
+  status: 409,
+  title: 'answerPage.cancelled',
+  text: 'answerPage.cancelledNoAnswers',
+};
 const BAD_REQUEST: ErrorPage = {
   status: 400,
-  title: (t) => t.badRequestTitle,
-  text: (t) => t.badRequestText,
+  title: 'answerPage.badRequestTitle',
+  text: 'answerPage.badRequestText',
 };
-const TOO_MANY: ErrorPage = { status: 429, title: (t) => t.tooManyTitle, text: (t) => t.tooManyText };
-const FAILED: ErrorPage = { status: 500, title: (t) => t.errorTitle, text: (t) => t.errorText };
+const TOO_MANY: ErrorPage = { status: 429, title: 'answerPage.tooManyTitle', text: 'answerPage.tooManyText' };
+const FAILED: ErrorPage = { status: 500, title: 'answerPage.errorTitle', text: 'answerPage.errorText' };
 
 /**
  * The answer pages fail as pages, not as JSON: an unknown or revoked link is a friendly 404 in
@@ -38,8 +45,8 @@ export class AnswerPageFilter implements ExceptionFilter {
     if (page.status >= 500)
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (response.headersSent) return;
-    const locale: Locale = localeFromAcceptLanguage(request.headers['accept-language']);
-    sendPage(response, page.status, renderMessagePage(locale, page.title, page.text));
+    const language = languageFromAcceptLanguage(request.headers['accept-language']);
+    sendPage(response, page.status, renderMessagePage(language, page.title, page.text));
   }
 
   private pageFor(exception: unknown): ErrorPage {

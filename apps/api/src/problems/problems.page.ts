@@ -1,4 +1,4 @@
-import { html, SafeHtml } from '../http/html';
+import { html, SafeHtml } from '@app/presentation';
 import { ERROR_CATALOGS } from './problems';
 
 /**

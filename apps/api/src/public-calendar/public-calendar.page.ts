@@ -1,8 +1,17 @@
-import { DateTime } from 'luxon';
 import { FeedLink, FeedRow, PublicFeedFilter } from '@app/feeds';
 import { EVENT_KINDS, EventKind } from '@app/planning';
-import { html, isWebLink, SafeHtml } from '../http/html';
-import { PAGE_TEXT, PageLanguage, PageText } from './page-text';
+import {
+  formatSpan,
+  html,
+  isWebLink,
+  machineReadableStart,
+  Messages,
+  messagesFor,
+  pageDocument,
+  paragraphs,
+  SafeHtml,
+} from '@app/presentation';
+import { PageLanguage } from './page-text';
 
 export interface CalendarListView {
   language: PageLanguage;
@@ -23,31 +32,34 @@ export interface EventPageView {
 }
 
 export function calendarListPage(view: CalendarListView): string {
-  const text = PAGE_TEXT[view.language];
+  const messages = messagesFor(view.language);
+  const { t } = messages;
   const { filter } = view;
   const selectedKind = filter.kinds?.[0] ?? '';
   const selectedOrganisation = filter.organisationCode?.toUpperCase() ?? '';
-  const body = html` <h1>${text.calendarTitle}</h1>
-    <form method="get" action="/calendar" role="search" aria-label="${text.filterLabel}">
+  const body = html` <h1>${t('calendar.calendarTitle')}</h1>
+    <form method="get" action="/calendar" role="search" aria-label="${t('calendar.filterLabel')}">
       <input type="hidden" name="lang" value="${view.language}" />
       <div class="field">
-        <label for="q">${text.search}</label>
+        <label for="q">${t('calendar.search')}</label>
         <input id="q" name="q" type="search" value="${filter.q ?? ''}" maxlength="200" />
       </div>
       <div class="field">
-        <label for="kind">${text.kind}</label>
+        <label for="kind">${t('calendar.kind')}</label>
         <select id="kind" name="kind">
-          <option value="">${text.allKinds}</option>
+          <option value="">${t('calendar.allKinds')}</option>
           ${EVENT_KINDS.map(
             (kind) =>
-              html`<option value="${kind}" ${selected(kind === selectedKind)}>${text.kinds[kind]}</option>`,
+              html`<option value="${kind}" ${selected(kind === selectedKind)}>
+                ${t(`calendar.kinds.${kind}`)}
+              </option>`,
           )}
         </select>
       </div>
       <div class="field">
-        <label for="organisation">${text.organisation}</label>
+        <label for="organisation">${t('calendar.organisation')}</label>
         <select id="organisation" name="organisation">
-          <option value="">${text.allOrganisations}</option>
+          <option value="">${t('calendar.allOrganisations')}</option>
           ${view.organisations.map(
             (organisation) =>
               html`<option
@@ -59,142 +71,121 @@ export function calendarListPage(view: CalendarListView): string {
           )}
         </select>
       </div>
-      <button type="submit">${text.filter}</button>
-      <a href="/calendar?lang=${view.language}">${text.resetFilter}</a>
+      <div class="filter-actions">
+        <button type="submit">${t('calendar.filter')}</button>
+        <a href="/calendar?lang=${view.language}">${t('calendar.resetFilter')}</a>
+      </div>
     </form>
-    ${subscribeSection(text, view.feed)}
+    ${subscribeSection(messages, view.feed)}
     <section aria-labelledby="upcoming">
-      <h2 id="upcoming">${text.upcoming}</h2>
+      <h2 id="upcoming">${t('calendar.upcoming')}</h2>
       ${
         view.events.length === 0
-          ? html`<p>${text.noEvents}</p>`
+          ? html`<p>${t('calendar.noEvents')}</p>`
           : html`<ol class="events">
-              ${view.events.map((event) => eventItem(text, view.language, event))}
+              ${view.events.map((event) => eventItem(messages, view.language, event))}
             </ol>`
       }
-      ${view.nextPageUrl ? html`<nav aria-label="${text.more}"><a href="${view.nextPageUrl}">${text.more}</a></nav>` : ''}
+      ${view.nextPageUrl ? html`<nav aria-label="${t('calendar.more')}"><a href="${view.nextPageUrl}">${t('calendar.more')}</a></nav>` : null}
     </section>`;
-  return layout(view.language, text.calendarTitle, view.otherLanguageUrl, body);
+  return layout(messages, t('calendar.calendarTitle'), view.otherLanguageUrl, body);
 }
 
 export function eventPage(view: EventPageView): string {
-  const text = PAGE_TEXT[view.language];
+  const messages = messagesFor(view.language);
+  const { t } = messages;
   const { event } = view;
   const location = [event.venueName, event.venueAddress].filter(Boolean).join(', ');
-  const body = html` <p><a href="/calendar?lang=${view.language}">← ${text.backToCalendar}</a></p>
+  const body = html` <p><a href="/calendar?lang=${view.language}">← ${t('calendar.backToCalendar')}</a></p>
     <article>
       <h1>${event.title}</h1>
-      ${event.status === 'cancelled' ? html`<p class="cancelled"><strong>${text.cancelled}</strong></p>` : ''}
-      <dl>
-        <dt>${text.when}</dt>
-        <dd>${timeOf(event, view.language)}</dd>
+      ${event.status === 'cancelled' ? html`<p class="cancelled"><strong>${t('common.cancelled')}</strong></p>` : null}
+      <dl class="facts">
+        <dt>${t('common.when')}</dt>
+        <dd>${timeOf(event, messages)}</dd>
         ${
           location
-            ? html`<dt>${text.where}</dt>
+            ? html`<dt>${t('common.where')}</dt>
                 <dd>${location}</dd>`
-            : ''
+            : null
         }
         ${
           event.onlineUrl
-            ? html`<dt>${text.online}</dt>
+            ? html`<dt>${t('common.online')}</dt>
                 <dd>${externalLink(event.onlineUrl)}</dd>`
-            : ''
+            : null
         }
-        <dt>${text.host}</dt>
+        <dt>${t('calendar.host')}</dt>
         <dd>${event.hostName}</dd>
-        <dt>${text.kind}</dt>
-        <dd>${kindLabel(text, event.kind)}</dd>
+        <dt>${t('calendar.kind')}</dt>
+        <dd>${kindLabel(messages, event.kind)}</dd>
         ${
           event.tags.length
-            ? html`<dt>${text.topics}</dt>
+            ? html`<dt>${t('calendar.topics')}</dt>
                 <dd>${event.tags.join(', ')}</dd>`
-            : ''
+            : null
         }
       </dl>
       ${paragraphs(event.description)}
       ${
         view.parts.length
           ? html`<section aria-labelledby="programme">
-              <h2 id="programme">${text.programme}</h2>
+              <h2 id="programme">${t('calendar.programme')}</h2>
               <ol class="events">
-                ${view.parts.map((part) => eventItem(text, view.language, part))}
+                ${view.parts.map((part) => eventItem(messages, view.language, part))}
               </ol>
             </section>`
-          : ''
+          : null
       }
-      ${subscribeSection(text, view.feed)}
+      ${subscribeSection(messages, view.feed)}
     </article>`;
-  return layout(view.language, event.title, view.otherLanguageUrl, body);
+  return layout(messages, event.title, view.otherLanguageUrl, body);
 }
 
 export function notFoundPage(language: PageLanguage, otherLanguageUrl: string): string {
-  const text = PAGE_TEXT[language];
-  const body = html`<h1>${text.notFoundTitle}</h1>
-    <p>${text.notFoundText}</p>
-    <p><a href="/calendar?lang=${language}">${text.backToCalendar}</a></p>`;
-  return layout(language, text.notFoundTitle, otherLanguageUrl, body);
+  const messages = messagesFor(language);
+  const { t } = messages;
+  const body = html`<h1>${t('calendar.notFoundTitle')}</h1>
+    <p>${t('calendar.notFoundText')}</p>
+    <p><a href="/calendar?lang=${language}">${t('calendar.backToCalendar')}</a></p>`;
+  return layout(messages, t('calendar.notFoundTitle'), otherLanguageUrl, body);
 }
 
-function subscribeSection(text: PageText, feed: FeedLink): SafeHtml {
+function subscribeSection({ t }: Messages, feed: FeedLink): SafeHtml {
   return html`<section aria-labelledby="subscribe" class="subscribe">
-    <h2 id="subscribe">${text.subscribeHeading}</h2>
-    <p>${text.subscribeHint}</p>
+    <h2 id="subscribe">${t('calendar.subscribeHeading')}</h2>
+    <p>${t('calendar.subscribeHint')}</p>
     <ul class="actions">
-      <li><a href="${feed.webcal}">${text.subscribe}</a></li>
-      <li><a href="${feed.googleCalendar}" rel="noopener">${text.googleCalendar}</a></li>
-      <li><a href="${feed.url}" download>${text.download}</a></li>
+      <li><a href="${feed.webcal}">${t('calendar.subscribe')}</a></li>
+      <li><a href="${feed.googleCalendar}" rel="noopener">${t('calendar.googleCalendar')}</a></li>
+      <li><a href="${feed.url}" download>${t('calendar.download')}</a></li>
     </ul>
   </section>`;
 }
 
-function eventItem(text: PageText, language: PageLanguage, event: FeedRow): SafeHtml {
+function eventItem(messages: Messages, language: PageLanguage, event: FeedRow): SafeHtml {
+  const { t } = messages;
   const title = html`<a href="/calendar/events/${event.id}?lang=${language}">${event.title}</a>`;
-  const place = event.venueName ?? event.venueAddress ?? (event.onlineUrl ? text.online : null);
+  const place = event.venueName ?? event.venueAddress ?? (event.onlineUrl ? t('common.online') : null);
   return html`<li>
     <article>
       <h3>${title}</h3>
-      ${event.status === 'cancelled' ? html`<p class="cancelled"><strong>${text.cancelled}</strong></p>` : ''}
-      <p>${timeOf(event, language)}</p>
-      <p>${kindLabel(text, event.kind)} · ${event.hostName}${place ? html` · ${place}` : ''}</p>
+      ${event.status === 'cancelled' ? html`<p class="cancelled"><strong>${t('common.cancelled')}</strong></p>` : null}
+      <p>${timeOf(event, messages)}</p>
+      <p>${kindLabel(messages, event.kind)} · ${event.hostName}${place ? html` · ${place}` : null}</p>
     </article>
   </li>`;
 }
 
-/** Each end in its own zone, so a flight reads "20:00 MESZ – 08:30 EAT" as on the tickets. */
-function timeOf(event: FeedRow, language: PageLanguage): SafeHtml {
-  const locale = language === 'de' ? 'de-DE' : 'en-GB';
-  const start = DateTime.fromJSDate(event.startsAt, { zone: event.startZone }).setLocale(locale);
-  const end = DateTime.fromJSDate(event.endsAt, { zone: event.endZone }).setLocale(locale);
-  const day = { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' } as const;
-  if (event.allDay) {
-    const last = end.minus({ days: 1 });
-    const range = start.hasSame(last, 'day')
-      ? start.toLocaleString(day)
-      : `${start.toLocaleString(day)} – ${last.toLocaleString(day)}`;
-    return html`<time datetime="${start.toISODate()}">${range}</time>`;
-  }
-  const clock = { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } as const;
-  const sameDayAndZone = event.startZone === event.endZone && start.hasSame(end, 'day');
-  const endText = sameDayAndZone ? end.toLocaleString(clock) : end.toLocaleString({ ...day, ...clock });
-  return html`<time datetime="${start.toISO()}">${start.toLocaleString({ ...day, ...clock })}</time> –
-    <time datetime="${end.toISO()}">${endText}</time>`;
+/** Local time at the venue, each end in its own zone: the page has no reader whose zone it knows. */
+function timeOf(event: FeedRow, messages: Messages): SafeHtml {
+  const start = machineReadableStart(event);
+  const text = formatSpan(event, messages.intlLocale);
+  return html`<time datetime="${start}">${text}</time>`;
 }
 
-function kindLabel(text: PageText, kind: string): string {
-  return (text.kinds as Record<string, string>)[kind] ?? kind;
-}
-
-function paragraphs(description: string): SafeHtml {
-  const blocks = description
-    .split(/\n{2,}/)
-    .map((block) => block.trim())
-    .filter((block) => block.length > 0);
-  return html`${blocks.map(
-    (block) =>
-      html`<p>
-        ${block.split('\n').map((line, index) => (index === 0 ? html`${line}` : html`<br />${line}`))}
-      </p>`,
-  )}`;
+function kindLabel(messages: Messages, kind: string): string {
+  return isEventKind(kind) ? messages.t(`calendar.kinds.${kind}`) : kind;
 }
 
 /** Only http(s) links become links; anything else (javascript:, data:) stays text. */
@@ -202,32 +193,27 @@ function externalLink(url: string): SafeHtml {
   return isWebLink(url) ? html`<a href="${url}" rel="noopener nofollow">${url}</a>` : html`${url}`;
 }
 
-function selected(isSelected: boolean): SafeHtml {
-  return new SafeHtml(isSelected ? 'selected' : '');
+function selected(isSelected: boolean): SafeHtml | null {
+  return isSelected ? html`selected` : null;
 }
 
-function layout(language: PageLanguage, title: string, otherLanguageUrl: string, body: SafeHtml): string {
-  const text = PAGE_TEXT[language];
-  const other: PageLanguage = language === 'de' ? 'en' : 'de';
-  return html`<!doctype html>
-    <html lang="${language}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title} – Treffpunkt</title>
-        <style>
-          ${new SafeHtml(STYLE)}
-        </style>
-      </head>
-      <body>
-        <a class="skip" href="#main">${text.skipToContent}</a>
-        <header>
-          <p class="brand">Treffpunkt</p>
-          <p><a href="${otherLanguageUrl}" hreflang="${other}" lang="${other}">${text.otherLanguage}</a></p>
-        </header>
-        <main id="main">${body}</main>
-      </body>
-    </html> `.value;
+function layout(messages: Messages, title: string, otherLanguageUrl: string, body: SafeHtml): string {
+  const other: PageLanguage = messages.language === 'de' ? 'en' : 'de';
+  const languageLink = html`<a href="${otherLanguageUrl}" hreflang="${other}" lang="${other}"
+    >${messages.t('calendar.otherLanguage')}</a
+  >`;
+  const header = html`<header>
+    <p class="brand">Treffpunkt</p>
+    <p>${languageLink}</p>
+  </header>`;
+  return pageDocument({
+    language: messages.language,
+    title: `${title} – Treffpunkt`,
+    header,
+    body,
+    style: STYLE,
+    skipLinkText: messages.t('common.skipToContent'),
+  });
 }
 
 export function isEventKind(value: string): value is EventKind {
@@ -235,27 +221,18 @@ export function isEventKind(value: string): value is EventKind {
 }
 
 const STYLE = `
-  :root { font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; background: #fff; }
-  body { margin: 0 auto; max-width: 48rem; padding: 1rem; }
-  header { display: flex; justify-content: space-between; align-items: baseline; border-bottom: 2px solid #004c80; }
-  .brand { font-weight: 700; color: #004c80; margin: 0.5rem 0; }
-  a { color: #004c80; }
-  a:focus, button:focus, input:focus, select:focus { outline: 3px solid #f2a900; outline-offset: 2px; }
-  .skip { position: absolute; left: -999px; }
-  .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: 0.5rem; }
+  header { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 0 1rem; border-bottom: 2px solid #004c80; }
+  header p { margin: 0.5rem 0; }
+  .brand { font-weight: 700; color: #004c80; }
   form { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: flex-end; margin: 1rem 0; }
-  .field { display: flex; flex-direction: column; }
+  .field { display: flex; flex-direction: column; flex: 1 1 12rem; min-width: 0; }
+  .filter-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem 1rem; }
   label { font-weight: 600; }
-  input, select, button { font: inherit; padding: 0.4rem; min-height: 2.5rem; }
-  button { background: #004c80; color: #fff; border: 0; border-radius: 4px; padding: 0.4rem 1rem; }
+  input, select { box-sizing: border-box; width: 100%; min-height: 2.75rem; padding: 0.4rem; border: 1px solid #767676; border-radius: 4px; background: #fff; }
   ol.events { list-style: none; padding: 0; }
   ol.events li { border-top: 1px solid #ccc; padding: 0.5rem 0; }
-  ol.events h3 { margin: 0.25rem 0; }
+  ol.events h3 { margin: 0.25rem 0; font-size: 1.1rem; }
   ol.events p { margin: 0.25rem 0; }
-  .cancelled { color: #a00000; }
   .subscribe { background: #eef4f9; padding: 0.5rem 1rem; border-radius: 4px; margin: 1rem 0; }
-  .actions { display: flex; flex-wrap: wrap; gap: 1rem; padding: 0; list-style: none; }
-  dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
-  dt { font-weight: 600; }
-  dd { margin: 0; }
+  .actions { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; padding: 0; list-style: none; }
 `;

@@ -46,10 +46,10 @@ describe(renderEmail.name, () => {
   it('should show the time in the reader’s zone and the local time at the venue', () => {
     const rendered = renderEmail(content({ recipient: { ...content().recipient, locale: 'en' } }));
     expect(rendered.text).toContain(
-      'When (your time): Saturday, 23 September 2023, 10:00 – 18:00 (Africa/Dar es Salaam, UTC+03:00)',
+      'When (your time): Saturday, 23 September 2023, 10:00 – 18:00 Dar es Salaam (EAT)',
     );
     expect(rendered.text).toContain(
-      'When (local time at the venue): Saturday, 23 September 2023, 09:00 – 17:00 (Europe/Berlin, UTC+02:00)',
+      'When (local time at the venue): Saturday, 23 September 2023, 09:00 – 17:00 Berlin (CEST)',
     );
   });
 
@@ -72,9 +72,7 @@ describe(renderEmail.name, () => {
       }),
     );
     expect(rendered.subject).toBe('Einladung: Delegationsbesuch Morogoro – 23. September 2023');
-    expect(rendered.text).toContain(
-      'Wann: Samstag, 23. September 2023, 09:00 – 17:00 (Europe/Berlin, UTC+02:00)',
-    );
+    expect(rendered.text).toContain('Wann: Samstag, 23. September 2023, 09:00 – 17:00 Berlin (MESZ/CEST)');
     expect(rendered.text).not.toContain('Ortszeit');
   });
 
@@ -144,7 +142,7 @@ describe(renderEmail.name, () => {
       'Cancelled with it, from your programme:\n- Workshop Klima – Saturday, 23 September 2023, 10:00 – 11:00',
     );
     expect(cancellation.text).toMatch(/- Workshop Wasser – [^\n]*\(waiting list\)/);
-    expect(cancellation.html).toContain('<li>Workshop Klima – Saturday, 23 September 2023, 10:00 – 11:00');
+    expect(cancellation.html).toMatch(/<li[^>]*>Workshop Klima – Saturday, 23 September 2023, 10:00 – 11:00/);
 
     const update = renderEmail(
       content({

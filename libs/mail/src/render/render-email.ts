@@ -1,15 +1,44 @@
+import { singleLine } from '@app/calendar';
+import {
+  describeWhen,
+  emailButton,
+  emailDocument,
+  EmailFact,
+  emailFacts,
+  emailHeading,
+  emailList,
+  emailParagraph,
+  html,
+  isWebLink,
+  Messages,
+  messagesFor,
+  paragraphs,
+  SafeHtml,
+  startDate,
+} from '@app/presentation';
 import { EmailContent, RenderedEmail } from './email-content';
-import { describeWhen, startDate, TimeLine } from './event-times';
-import { escapeHtml, paragraphs } from './html';
-import { fill, MailLocale, MailTexts, textsFor } from './texts';
 
 /** Kinds that invite an answer: the body links to the answer page. */
 const ANSWERABLE = new Set(['invitation', 'update', 'reminder', 'waitlist_promotion']);
 
-interface Fact {
-  label: string;
-  text: string;
-  href?: string;
+const PARTICIPATION = {
+  'NEEDS-ACTION': 'answers.none',
+  ACCEPTED: 'answers.accept',
+  TENTATIVE: 'answers.tentative',
+  DECLINED: 'answers.decline',
+} as const;
+
+/** What one email says, before it becomes HTML and plain text: both parts read the same. */
+interface Body {
+  title: string;
+  greeting: string;
+  intro: string;
+  facts: EmailFact[];
+  programme: { heading: string; items: string[] } | null;
+  description: string;
+  answer: { prompt: string | null; button: string; url: string } | null;
+  calendarNote: string;
+  footer: string;
 }
 
 /**
@@ -18,100 +47,95 @@ interface Fact {
  * calendar attachment's description.
  */
 export function renderEmail(content: EmailContent): RenderedEmail {
-  const { locale, texts } = textsFor(content.recipient.locale);
+  const messages = messagesFor(content.recipient.locale);
+  const { t } = messages;
   const { event, parentEvent } = content;
-  const title = parentEvent
-    ? fill(texts.partOf, { title: event.title, parent: parentEvent.title })
-    : event.title;
+  const title = singleLine(
+    parentEvent ? t('email.partOf', { title: event.title, parent: parentEvent.title }) : event.title,
+  );
   const subject = singleLine(
-    `${fill(texts.subject[content.kind], { title })} – ${startDate(event, content.recipient.timeZone, locale)}`,
+    `${t(`email.subject.${content.kind}`, { title })} – ${startDate(event, messages.intlLocale, content.recipient.timeZone)}`,
   );
   const participationOnly = content.kind === 'cancellation' && event.status !== 'cancelled';
-  const intro = fill(participationOnly ? texts.participationCancelled : texts.intro[content.kind], { title });
-  const greeting = fill(texts.greeting, { name: singleLine(content.recipient.name) });
-  const facts = factsOf(content, texts, describeWhen(event, content.recipient.timeZone, locale));
-  const answer = answerOf(content, texts);
-  const programme = programmeOf(content, texts, locale);
-  const calendarNote = content.kind === 'cancellation' ? texts.cancelCalendarNote : texts.calendarNote;
   const body: Body = {
-    greeting,
-    intro,
-    facts,
-    programme,
-    description: event.description,
-    answer,
-    calendarNote,
-    texts,
+    title,
+    greeting: t('common.greeting', { name: singleLine(content.recipient.name) }),
+    intro: participationOnly
+      ? t('email.participationCancelled', { title })
+      : t(`email.intro.${content.kind}`, { title }),
+    facts: factsOf(content, messages),
+    programme: programmeOf(content, messages),
+    description: event.description.trim(),
+    answer: answerOf(content, messages),
+    calendarNote: t(content.kind === 'cancellation' ? 'email.cancelCalendarNote' : 'email.calendarNote'),
+    footer: t('email.footer'),
   };
-  return { subject, text: plainText(body), html: html({ ...body, title: subject }) };
+  return {
+    subject,
+    text: plainText(body),
+    html: emailDocument({
+      language: messages.language,
+      title: subject,
+      preview: body.intro,
+      body: htmlBody(body),
+      footer: body.footer,
+    }),
+  };
+}
+
+function factsOf(content: EmailContent, messages: Messages): EmailFact[] {
+  const { t } = messages;
+  const { event } = content;
+  const facts: EmailFact[] = describeWhen(event, messages.intlLocale, content.recipient.timeZone).map(
+    (line) => ({ label: t(line.label), text: line.text }),
+  );
+  const place = [event.venueName, event.venueAddress].filter((part): part is string => !!part).join(', ');
+  if (place) facts.push({ label: t('common.where'), text: place });
+  if (event.onlineUrl) {
+    facts.push({
+      label: t('common.online'),
+      text: event.onlineUrl,
+      ...(isWebLink(event.onlineUrl) ? { href: event.onlineUrl } : {}),
+    });
+  }
+  if (content.kind === 'reminder' || content.kind === 'update') {
+    facts.push({ label: t('common.yourAnswer'), text: t(PARTICIPATION[content.participation]) });
+  }
+  return facts;
 }
 
 /**
  * The parts a cancellation took along (those of the person's programme now cancelled), or the
  * whole programme in an update, each with its time in the reader's zone.
  */
-function programmeOf(content: EmailContent, texts: MailTexts, locale: MailLocale): Programme | null {
+function programmeOf(content: EmailContent, messages: Messages): Body['programme'] {
+  const { t } = messages;
   const cancellation = content.kind === 'cancellation';
   const shown = cancellation
     ? content.parts.filter((part) => part.event.status === 'cancelled')
     : content.parts;
   if (shown.length === 0) return null;
   return {
-    heading: cancellation ? texts.partsCancelled : texts.programme,
+    heading: t(cancellation ? 'email.partsCancelled' : 'email.programme'),
     items: shown.map((part) => {
       const marks = [
-        !cancellation && part.event.status === 'cancelled' ? texts.partCancelledMark : null,
-        part.waitlisted ? texts.partWaitlistedMark : null,
+        !cancellation && part.event.status === 'cancelled' ? t('email.partCancelledMark') : null,
+        part.waitlisted ? t('email.partWaitlistedMark') : null,
       ].filter((mark): mark is string => mark !== null);
-      const when = describeWhen(part.event, content.recipient.timeZone, locale)[0].text;
-      const title = singleLine(part.event.title);
-      return `${title} – ${when}${marks.length ? ` (${marks.join(', ')})` : ''}`;
+      const when = describeWhen(part.event, messages.intlLocale, content.recipient.timeZone)[0].text;
+      return `${singleLine(part.event.title)} – ${when}${marks.length ? ` (${marks.join(', ')})` : ''}`;
     }),
   };
 }
 
-function factsOf(content: EmailContent, texts: MailTexts, when: TimeLine[]): Fact[] {
-  const { event } = content;
-  const facts: Fact[] = when.map((line) => ({
-    label: line.label ? `${texts.when} (${texts[line.label]})` : texts.when,
-    text: line.text,
-  }));
-  const place = [event.venueName, event.venueAddress].filter((part): part is string => !!part).join(', ');
-  if (place) facts.push({ label: texts.where, text: place });
-  if (event.onlineUrl) facts.push({ label: texts.online, text: event.onlineUrl, href: event.onlineUrl });
-  if (content.kind === 'reminder' || content.kind === 'update') {
-    facts.push({ label: texts.yourAnswer, text: texts.answers[content.participation] });
-  }
-  return facts;
-}
-
-function answerOf(
-  content: EmailContent,
-  texts: MailTexts,
-): { prompt: string; button: string; url: string } | null {
+function answerOf(content: EmailContent, { t }: Messages): Body['answer'] {
   if (!content.answerUrl || !ANSWERABLE.has(content.kind)) return null;
   const answered = content.participation !== 'NEEDS-ACTION';
   return {
-    prompt: answered ? '' : texts.answerPrompt,
-    button: answered ? texts.changeAnswerButton : texts.answerButton,
+    prompt: answered ? null : t('email.answerPrompt'),
+    button: t(answered ? 'email.changeAnswerButton' : 'email.answerButton'),
     url: content.answerUrl,
   };
-}
-
-interface Programme {
-  heading: string;
-  items: string[];
-}
-
-interface Body {
-  greeting: string;
-  intro: string;
-  facts: Fact[];
-  programme: Programme | null;
-  description: string;
-  answer: { prompt: string; button: string; url: string } | null;
-  calendarNote: string;
-  texts: MailTexts;
 }
 
 function plainText(body: Body): string {
@@ -121,52 +145,22 @@ function plainText(body: Body): string {
     lines.push('', body.programme.heading);
     for (const item of body.programme.items) lines.push(`- ${item}`);
   }
-  if (body.description.trim()) lines.push('', body.description.trim());
+  if (body.description) lines.push('', body.description);
   if (body.answer) {
     lines.push('');
     if (body.answer.prompt) lines.push(body.answer.prompt);
     lines.push(`${body.answer.button}: ${body.answer.url}`);
   }
-  lines.push('', body.calendarNote, '', '-- ', body.texts.footer);
+  lines.push('', body.calendarNote, '', '-- ', body.footer);
   return `${lines.join('\n')}\n`;
 }
 
-function html(body: Body & { title: string }): string {
-  const rows = body.facts
-    .map((fact) => {
-      const value = fact.href
-        ? `<a href="${escapeHtml(fact.href)}">${escapeHtml(fact.text)}</a>`
-        : escapeHtml(fact.text);
-      return `<tr><th align="left" valign="top" style="padding:4px 12px 4px 0;white-space:nowrap">${escapeHtml(fact.label)}</th><td style="padding:4px 0">${value}</td></tr>`;
-    })
-    .join('');
-  const answer = body.answer
-    ? `${body.answer.prompt ? `<p style="margin:16px 0 8px">${escapeHtml(body.answer.prompt)}</p>` : ''}` +
-      `<p style="margin:8px 0 16px"><a href="${escapeHtml(body.answer.url)}" style="display:inline-block;padding:10px 18px;background:#1f5f8b;color:#ffffff;text-decoration:none;border-radius:4px">${escapeHtml(body.answer.button)}</a></p>` +
-      `<p style="margin:0 0 16px;font-size:12px;color:#555">${escapeHtml(body.answer.url)}</p>`
-    : '';
-  return [
-    '<!doctype html>',
-    `<html><head><meta charset="utf-8"><title>${escapeHtml(body.title)}</title></head>`,
-    '<body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#222">',
-    `<p style="margin:0 0 12px">${escapeHtml(body.greeting)}</p>`,
-    `<p style="margin:0 0 16px">${escapeHtml(body.intro)}</p>`,
-    `<table role="presentation" cellpadding="0" cellspacing="0" style="margin:0 0 16px">${rows}</table>`,
-    body.programme
-      ? `<p style="margin:0 0 4px">${escapeHtml(body.programme.heading)}</p><ul style="margin:0 0 16px">${body.programme.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`
-      : '',
-    body.description.trim() ? paragraphs(body.description) : '',
-    answer,
-    `<p style="margin:16px 0;font-size:13px;color:#555">${escapeHtml(body.calendarNote)}</p>`,
-    `<p style="margin:24px 0 0;font-size:12px;color:#777">${escapeHtml(body.texts.footer)}</p>`,
-    '</body></html>',
-  ].join('\n');
-}
-
-/** Titles and names come from organisers: a line break must never reach a header. */
-export function singleLine(text: string): string {
-  return text
-    .replace(/[\r\n\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/\s{2,}/g, ' ')
-    .trim();
+function htmlBody(body: Body): SafeHtml {
+  return html`${emailParagraph(body.greeting)}${emailParagraph(body.intro)}${emailHeading(body.title)}${emailFacts(body.facts)}${
+    body.programme ? emailList(body.programme.heading, body.programme.items) : null
+  }${body.description ? paragraphs(body.description, 'margin:0 0 16px;') : null}${
+    body.answer
+      ? html`${body.answer.prompt ? emailParagraph(body.answer.prompt) : null}${emailButton(body.answer.url, body.answer.button)}`
+      : null
+  }${emailParagraph(body.calendarNote, 'muted')}`;
 }

@@ -1,4 +1,4 @@
-/** Markup that is already escaped; anything else interpolated into `html` is escaped. */
+/** Markup that is already safe; anything else interpolated into `html` is escaped. */
 export class SafeHtml {
   constructor(readonly value: string) {}
 
@@ -19,6 +19,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => ENTITIES[character]);
 }
 
+/**
+ * Trusted markup written by us (a stylesheet, a boolean attribute), never text typed by people:
+ * the one explicit way around escaping, easy to find in review.
+ */
+export function raw(trusted: string): SafeHtml {
+  return new SafeHtml(trusted);
+}
+
 function render(value: unknown): string {
   if (value instanceof SafeHtml) return value.value;
   if (Array.isArray(value)) return value.map(render).join('');
@@ -27,8 +35,9 @@ function render(value: unknown): string {
 }
 
 /**
- * A template tag that escapes every interpolated value unless it is SafeHtml (from another `html`),
- * so that names, titles and descriptions typed by people can never become markup.
+ * A template tag that escapes every interpolated value unless it is SafeHtml (from another `html`
+ * or `raw`), so that names, titles and descriptions typed by people can never become markup. Pages
+ * and emails are both written with it.
  */
 export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
   return new SafeHtml(
@@ -47,4 +56,18 @@ export function isWebLink(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Multi-line text typed by organisers (a description) as paragraphs with line breaks. */
+export function paragraphs(text: string, style?: string): SafeHtml {
+  const blocks = text
+    .split(/\n{2,}/)
+    .map((block) => block.trim())
+    .filter((block) => block.length > 0);
+  return html`${blocks.map(
+    (block) =>
+      html`<p${style ? html` style="${style}"` : null}>${block
+        .split('\n')
+        .map((line, index) => (index === 0 ? line : html`<br />${line}`))}</p>`,
+  )}`;
 }

@@ -1,0 +1,7 @@
+export * from './html/html';
+export type { Catalog, MessageKey } from './messages/catalog';
+export * from './messages/messages';
+export * from './times/event-times';
+export * from './times/zone-name';
+export * from './layout/email-layout';
+export * from './layout/page-document';
