@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import Redis from 'ioredis';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { redisConfig } from '@app/config';
 import {
@@ -18,12 +17,12 @@ import {
   Person,
   PersonView,
 } from '@app/planning';
-import { createRedis } from '@app/queue';
+import { OutboxNudge } from '@app/queue';
 import { Email } from './email.entity';
 import { EMAIL_KINDS, EmailKind, EmailStatus } from './email-kind';
 import { EmailRequest, ObsoleteEmailFilter } from './email-request';
 import { EmailsError } from './emails.error';
-import { relayChannel } from './relay-channel';
+import { EMAILS_OUTBOX } from './emails-outbox';
 
 export interface EmailFilter extends PageRequest {
   status?: EmailStatus;
@@ -47,14 +46,15 @@ const INSERT_CHUNK = 5_000;
  */
 @Injectable()
 export class EmailsService implements OnApplicationShutdown {
-  private readonly logger = new Logger(EmailsService.name);
-  private publisher: Redis | null = null;
+  private readonly nudge: OutboxNudge;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(redisConfig.KEY) private readonly redis: ConfigType<typeof redisConfig>,
+    @Inject(redisConfig.KEY) redis: ConfigType<typeof redisConfig>,
     private readonly visibility: PeopleVisibility,
-  ) {}
+  ) {
+    this.nudge = new OutboxNudge(EMAILS_OUTBOX, redis.url, redis.queuePrefix);
+  }
 
   /**
    * Writes the intent to send in the caller's transaction, so the email exists exactly when the
@@ -95,9 +95,7 @@ export class EmailsService implements OnApplicationShutdown {
    * Postgres and the periodic pass finds them.
    */
   dispatchSoon(): void {
-    this.publishNudge().catch((error: unknown) =>
-      this.logger.warn(`Could not nudge the email relay (the next periodic pass will): ${String(error)}`),
-    );
+    this.nudge.soon();
   }
 
   /**
@@ -164,16 +162,7 @@ export class EmailsService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.publisher?.quit().catch(() => undefined);
-  }
-
-  private async publishNudge(): Promise<void> {
-    if (!this.publisher) {
-      this.publisher = createRedis(this.redis.url, 'nudge');
-      // A lost nudge only delays the relay until its next pass; the failed publish says so below.
-      this.publisher.on('error', () => undefined);
-    }
-    await this.publisher.publish(relayChannel(this.redis.queuePrefix), 'due');
+    await this.nudge.close();
   }
 
   /** Emails name the people they went to: only the event's hosts (and admins) may see them. */
