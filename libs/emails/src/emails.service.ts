@@ -8,8 +8,7 @@ import {
   decodeCursor,
   DEFAULT_PAGE_SIZE,
   encodeCursor,
-  Event,
-  isAdmin,
+  EventsService,
   MAX_PAGE_SIZE,
   Page,
   PageRequest,
@@ -52,6 +51,7 @@ export class EmailsService implements OnApplicationShutdown {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(redisConfig.KEY) redis: ConfigType<typeof redisConfig>,
     private readonly visibility: PeopleVisibility,
+    private readonly events: EventsService,
   ) {
     this.nudge = new OutboxNudge(EMAILS_OUTBOX, redis.url, redis.queuePrefix);
   }
@@ -167,16 +167,7 @@ export class EmailsService implements OnApplicationShutdown {
 
   /** Emails name the people they went to: only the event's hosts (and admins) may see them. */
   private async assertHostsEvent(actor: Actor, eventId: string): Promise<void> {
-    const event = await this.dataSource.manager.findOne(Event, {
-      where: { id: eventId },
-      relations: { coHosts: true },
-    });
-    const hosts =
-      event &&
-      (isAdmin(actor) ||
-        event.hostOrganisationId === actor.organisationId ||
-        event.coHosts.some((coHost) => coHost.id === actor.organisationId));
-    if (!hosts) throw EmailsError.notFound('event', eventId);
+    if (!(await this.events.isHostedBy(actor, eventId))) throw EmailsError.notFound('event', eventId);
   }
 
   private baseQuery(filter: EmailFilter): SelectQueryBuilder<Email> {
