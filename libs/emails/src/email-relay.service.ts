@@ -60,11 +60,9 @@ export class EmailRelay implements OutboxRelayWork {
     @Inject(redisConfig.KEY) redis: ConfigType<typeof redisConfig>,
     @Inject(mailConfig.KEY) private readonly mail: ConfigType<typeof mailConfig>,
   ) {
-    this.loop = new OutboxRelayLoop(this, {
+    this.loop = new OutboxRelayLoop(this, redis, {
       outbox: EMAILS_OUTBOX,
       rows: 'emails',
-      redisUrl: redis.url,
-      queuePrefix: redis.queuePrefix,
       intervalMs: mail.relayIntervalMs,
       recoverAbandonedEvery: {
         ms: Math.max(1_000, mail.sendingAbandonedAfterMs / ABANDONED_CHECKS_PER_PERIOD),

@@ -53,7 +53,7 @@ export class EmailsService implements OnApplicationShutdown {
     private readonly visibility: PeopleVisibility,
     private readonly events: EventsService,
   ) {
-    this.nudge = new OutboxNudge(EMAILS_OUTBOX, redis.url, redis.queuePrefix);
+    this.nudge = new OutboxNudge(EMAILS_OUTBOX, redis);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { relayNudgeChannel } from './outbox-relay-loop';
+import { RedisLocation, relayNudgeChannel } from './outbox-relay-loop';
 import { createRedis } from './redis-connection';
 
 /**
@@ -14,8 +14,7 @@ export class OutboxNudge {
 
   constructor(
     private readonly outbox: string,
-    private readonly redisUrl: string,
-    private readonly queuePrefix: string,
+    private readonly redis: RedisLocation,
   ) {
     this.logger = new Logger(`OutboxNudge(${outbox})`);
   }
@@ -35,10 +34,10 @@ export class OutboxNudge {
 
   private async publish(): Promise<void> {
     if (!this.publisher) {
-      this.publisher = createRedis(this.redisUrl, 'nudge');
+      this.publisher = createRedis(this.redis.url, 'nudge');
       // A failed publish is reported above; the connection's own errors would only repeat it.
       this.publisher.on('error', () => undefined);
     }
-    await this.publisher.publish(relayNudgeChannel(this.queuePrefix, this.outbox), 'due');
+    await this.publisher.publish(relayNudgeChannel(this.redis.queuePrefix, this.outbox), 'due');
   }
 }

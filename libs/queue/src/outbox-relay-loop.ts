@@ -28,13 +28,17 @@ export interface OutboxRelayWork {
   recoverAbandoned(): Promise<number>;
 }
 
+/** Where Redis is: the `redis` config namespace. */
+export interface RedisLocation {
+  url: string;
+  queuePrefix: string;
+}
+
 export interface OutboxRelaySettings {
   /** The outbox's name in Redis keys (nudge channel, rebuilt marker): never rename it once released. */
   outbox: string;
   /** What the rows are, for the logs ("emails", "webhook deliveries"). */
   rows: string;
-  redisUrl: string;
-  queuePrefix: string;
   /** How often the loop checks Redis and relays without being nudged. */
   intervalMs: number;
   /** Rows left in flight are looked for on every pass, or (when the query is dearer) this often. */
@@ -61,6 +65,7 @@ export class OutboxRelayLoop {
 
   constructor(
     private readonly work: OutboxRelayWork,
+    private readonly redis: RedisLocation,
     private readonly settings: OutboxRelaySettings,
   ) {
     this.logger = new Logger(`OutboxRelayLoop(${settings.outbox})`);
@@ -68,10 +73,10 @@ export class OutboxRelayLoop {
 
   /** Subscribes to nudges and rebuilds Redis from the outbox; resolves once that first pass is done. */
   async start(): Promise<void> {
-    this.subscriber = createRedis(this.settings.redisUrl, 'queue');
+    this.subscriber = createRedis(this.redis.url, 'queue');
     this.subscriber.on('message', () => this.request('pass'));
     this.subscriber.on('error', (error) => this.logger.warn(`Relay subscription: ${error.message}`));
-    await this.subscriber.subscribe(relayNudgeChannel(this.settings.queuePrefix, this.settings.outbox));
+    await this.subscriber.subscribe(relayNudgeChannel(this.redis.queuePrefix, this.settings.outbox));
     this.request('rebuild');
     this.timers.push(
       setInterval(() => void this.tick(), this.settings.intervalMs),
@@ -148,12 +153,12 @@ export class OutboxRelayLoop {
 
   /** Present while Redis holds what the last rebuild left; gone after a flush or data loss. */
   private rebuiltMarker(): string {
-    return `${this.settings.queuePrefix}:${this.settings.outbox}:rebuilt-at`;
+    return `${this.redis.queuePrefix}:${this.settings.outbox}:rebuilt-at`;
   }
 
   private redisCommands(): Redis {
     if (!this.commands) {
-      this.commands = createRedis(this.settings.redisUrl, 'background');
+      this.commands = createRedis(this.redis.url, 'background');
       // Commands that fail meanwhile are reported by the pass that sent them.
       this.commands.on('error', () => undefined);
     }

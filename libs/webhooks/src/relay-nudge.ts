@@ -15,7 +15,7 @@ export class WebhookRelayNudge implements OnApplicationShutdown {
   private readonly nudge: OutboxNudge;
 
   constructor(@Inject(redisConfig.KEY) redis: ConfigType<typeof redisConfig>) {
-    this.nudge = new OutboxNudge(WEBHOOKS_OUTBOX, redis.url, redis.queuePrefix);
+    this.nudge = new OutboxNudge(WEBHOOKS_OUTBOX, redis);
   }
 
   soon(): void {

@@ -50,11 +50,9 @@ export class WebhookRelay implements OutboxRelayWork {
     @Inject(redisConfig.KEY) redis: ConfigType<typeof redisConfig>,
     @Inject(webhooksConfig.KEY) private readonly settings: ConfigType<typeof webhooksConfig>,
   ) {
-    this.loop = new OutboxRelayLoop(this, {
+    this.loop = new OutboxRelayLoop(this, redis, {
       outbox: WEBHOOKS_OUTBOX,
       rows: 'webhook deliveries',
-      redisUrl: redis.url,
-      queuePrefix: redis.queuePrefix,
       intervalMs: settings.relayIntervalMs,
       recoverAbandonedEvery: 'pass',
     });
