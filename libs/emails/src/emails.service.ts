@@ -1,7 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import Redis from 'ioredis';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { redisConfig } from '@app/config';
 import {
@@ -9,8 +8,7 @@ import {
   decodeCursor,
   DEFAULT_PAGE_SIZE,
   encodeCursor,
-  Event,
-  isAdmin,
+  EventsService,
   MAX_PAGE_SIZE,
   Page,
   PageRequest,
@@ -18,12 +16,12 @@ import {
   Person,
   PersonView,
 } from '@app/planning';
-import { createRedis } from '@app/queue';
+import { OutboxNudge } from '@app/queue';
 import { Email } from './email.entity';
 import { EMAIL_KINDS, EmailKind, EmailStatus } from './email-kind';
 import { EmailRequest, ObsoleteEmailFilter } from './email-request';
 import { EmailsError } from './emails.error';
-import { relayChannel } from './relay-channel';
+import { EMAILS_OUTBOX } from './emails-outbox';
 
 export interface EmailFilter extends PageRequest {
   status?: EmailStatus;
@@ -47,14 +45,16 @@ const INSERT_CHUNK = 5_000;
  */
 @Injectable()
 export class EmailsService implements OnApplicationShutdown {
-  private readonly logger = new Logger(EmailsService.name);
-  private publisher: Redis | null = null;
+  private readonly nudge: OutboxNudge;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(redisConfig.KEY) private readonly redis: ConfigType<typeof redisConfig>,
+    @Inject(redisConfig.KEY) redis: ConfigType<typeof redisConfig>,
     private readonly visibility: PeopleVisibility,
-  ) {}
+    private readonly events: EventsService,
+  ) {
+    this.nudge = new OutboxNudge(EMAILS_OUTBOX, redis);
+  }
 
   /**
    * Writes the intent to send in the caller's transaction, so the email exists exactly when the
@@ -95,9 +95,7 @@ export class EmailsService implements OnApplicationShutdown {
    * Postgres and the periodic pass finds them.
    */
   dispatchSoon(): void {
-    this.publishNudge().catch((error: unknown) =>
-      this.logger.warn(`Could not nudge the email relay (the next periodic pass will): ${String(error)}`),
-    );
+    this.nudge.soon();
   }
 
   /**
@@ -164,30 +162,12 @@ export class EmailsService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.publisher?.quit().catch(() => undefined);
-  }
-
-  private async publishNudge(): Promise<void> {
-    if (!this.publisher) {
-      this.publisher = createRedis(this.redis.url, 'nudge');
-      // A lost nudge only delays the relay until its next pass; the failed publish says so below.
-      this.publisher.on('error', () => undefined);
-    }
-    await this.publisher.publish(relayChannel(this.redis.queuePrefix), 'due');
+    await this.nudge.close();
   }
 
   /** Emails name the people they went to: only the event's hosts (and admins) may see them. */
   private async assertHostsEvent(actor: Actor, eventId: string): Promise<void> {
-    const event = await this.dataSource.manager.findOne(Event, {
-      where: { id: eventId },
-      relations: { coHosts: true },
-    });
-    const hosts =
-      event &&
-      (isAdmin(actor) ||
-        event.hostOrganisationId === actor.organisationId ||
-        event.coHosts.some((coHost) => coHost.id === actor.organisationId));
-    if (!hosts) throw EmailsError.notFound('event', eventId);
+    if (!(await this.events.isHostedBy(actor, eventId))) throw EmailsError.notFound('event', eventId);
   }
 
   private baseQuery(filter: EmailFilter): SelectQueryBuilder<Email> {

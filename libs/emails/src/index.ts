@@ -3,8 +3,6 @@ export * from './email.entity';
 export * from './email-request';
 export * from './emails.error';
 export * from './message-id';
-export * from './relay-channel';
-export * from './delivery-rules';
 export * from './emails.service';
 export * from './emails.module';
 export * from './email-delivery.service';

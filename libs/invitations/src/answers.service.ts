@@ -3,14 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { AuditTrail, changedFields, inviteeActor } from '@app/audit';
 import { EmailsService } from '@app/emails';
-import { Event, Locale } from '@app/planning';
+import { Event, Locale, partIdsOf } from '@app/planning';
 import { ProducerWebhooks, SeatOutcome } from '@app/webhooks';
 import { isWellFormedToken, tokenDigest } from './answer-links';
 import { difference, HeldChoice, planChoices, remindedEventIds, statusAfterAnswer } from './attendance';
 import { invitationRecord } from './invitation-audit';
 import { Answer, ChoiceStatus, InvitationStatus } from './invitation-status';
 import { InvitationError } from './invitations.error';
-import { descendantIds } from './recipients';
 import { RemindersService } from './reminders.service';
 import { SeatsService } from './seats.service';
 import { inTransaction, RetryTransaction } from './transactions';
@@ -256,7 +255,7 @@ export class AnswersService {
 
   /** Parts of the event with a capacity that are not cancelled: the workshops one can choose. */
   private async choosableWorkshops(manager: EntityManager, eventId: string): Promise<Event[]> {
-    const ids = await descendantIds(manager, eventId);
+    const ids = await partIdsOf(manager, eventId);
     if (ids.length === 0) return [];
     return manager.find(Event, {
       where: { id: In(ids), capacity: Not(IsNull()), status: Not('cancelled') },

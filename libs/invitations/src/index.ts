@@ -8,3 +8,6 @@ export * from './attendance';
 export * from './invitations.service';
 export * from './answers.service';
 export * from './invitations.module';
+export * from './invitation-email-rules';
+export * from './invitation-emails.service';
+export * from './invitation-emails.module';

@@ -11,10 +11,11 @@ import {
   encodeCursor,
   Event,
   EventsService,
-  isAdmin,
+  hostsEvent,
   MAX_PAGE_SIZE,
   Page,
   PageRequest,
+  partIdsOf,
   PeopleVisibility,
   PersonData,
   PersonView,
@@ -24,7 +25,6 @@ import { invitationRecord } from './invitation-audit';
 import { Invitation } from './invitation.entity';
 import { ChoiceStatus, INVITATION_STATUSES, InvitationStatus, isAttending } from './invitation-status';
 import { InvitationError } from './invitations.error';
-import { descendantIds } from './recipients';
 import { RemindersService } from './reminders.service';
 import { SeatsService } from './seats.service';
 import { inTransaction, RetryTransaction } from './transactions';
@@ -241,7 +241,7 @@ export class InvitationsService {
       number
     >;
     for (const row of statusRows) counts[row.status] = row.count;
-    const partIds = await descendantIds(manager, eventId);
+    const partIds = await partIdsOf(manager, eventId);
     const workshops = partIds.length
       ? await manager.find(Event, {
           where: { id: In(partIds) },
@@ -379,11 +379,7 @@ export class InvitationsService {
     const event = await this.dataSource.manager.findOneBy(Event, { id: eventId });
     if (!event) throw InvitationError.notFound('event', eventId);
     if (write && actor.role === 'viewer') throw InvitationError.forbidden('This API key may only read.');
-    const manages =
-      isAdmin(actor) ||
-      event.hostOrganisationId === actor.organisationId ||
-      event.coHostIds.includes(actor.organisationId);
-    if (manages) return event;
+    if (hostsEvent(actor, event)) return event;
     await this.events.get(actor, eventId);
     throw InvitationError.forbidden(`Your organisation may not ${what}.`);
   }
@@ -411,7 +407,7 @@ export class InvitationsService {
     workshopIds: string[],
   ): Promise<void> {
     if (workshopIds.length === 0) return;
-    const parts = new Set(await descendantIds(manager, eventId));
+    const parts = new Set(await partIdsOf(manager, eventId));
     const outside = workshopIds.filter((id) => !parts.has(id));
     if (outside.length > 0) {
       throw InvitationError.invalid('workshopIds', `Not part of this event: ${outside.join(', ')}.`);

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { Event } from '@app/planning';
+import { ancestorIdsOf, Event } from '@app/planning';
 import { ATTENDING_STATUSES, INFORMED_STATUSES } from './invitation-status';
 
 export interface Recipient {
@@ -18,22 +18,18 @@ export async function informedRecipients(
   manager: EntityManager,
   event: Pick<Event, 'id' | 'capacity'>,
 ): Promise<Recipient[]> {
+  const ancestors = await ancestorIdsOf(manager, event.id);
   return manager.query(
-    `WITH RECURSIVE ancestors AS (
-       SELECT parent_id AS id FROM events WHERE id = $1 AND parent_id IS NOT NULL
-       UNION ALL
-       SELECT e.parent_id FROM events e JOIN ancestors a ON e.id = a.id WHERE e.parent_id IS NOT NULL
-     )
-     SELECT i.id AS "invitationId", i.person_id AS "personId", i.event_id AS "invitedEventId"
+    `SELECT i.id AS "invitationId", i.person_id AS "personId", i.event_id AS "invitedEventId"
        FROM invitations i
       WHERE i.status = ANY($2::varchar[]) AND i.person_id IS NOT NULL
         AND (i.event_id = $1
-             OR (i.event_id IN (SELECT id FROM ancestors)
+             OR (i.event_id = ANY($4::uuid[])
                  AND NOT EXISTS (SELECT 1 FROM events invited WHERE invited.id = i.event_id AND invited.status = 'cancelled')
                  AND ($3::boolean
                       OR EXISTS (SELECT 1 FROM workshop_choices c
                                   WHERE c.invitation_id = i.id AND c.event_id = $1 AND c.status = 'confirmed'))))`,
-    [event.id, INFORMED_STATUSES, event.capacity === null],
+    [event.id, INFORMED_STATUSES, event.capacity === null, ancestors],
   );
 }
 
@@ -66,17 +62,4 @@ export async function remindedRecipients(manager: EntityManager, eventId: string
         AND i.status = ANY($2::varchar[]) AND i.person_id IS NOT NULL AND invited.status <> 'cancelled'`,
     [eventId, ATTENDING_STATUSES],
   );
-}
-
-/** Ids of all parts inside an event, at any depth. */
-export async function descendantIds(manager: EntityManager, eventId: string): Promise<string[]> {
-  const rows: Array<{ id: string }> = await manager.query(
-    `WITH RECURSIVE parts AS (
-       SELECT id FROM events WHERE parent_id = $1
-       UNION ALL
-       SELECT e.id FROM events e JOIN parts p ON e.parent_id = p.id
-     ) SELECT id FROM parts`,
-    [eventId],
-  );
-  return rows.map((row) => row.id);
 }

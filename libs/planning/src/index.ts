@@ -17,5 +17,7 @@ export * from './events/event-time';
 export * from './events/event-rules';
 export * from './events/event-change';
 export * from './events/event-parts';
+export * from './events/event-tree';
+export * from './events/event-access';
 export * from './events/events.service';
 export * from './planning.module';

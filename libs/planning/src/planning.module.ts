@@ -5,6 +5,7 @@ import { ChangeVersionModule } from '@app/database';
 import { Event } from './events/event.entity';
 import { EventChangeListeners } from './events/event-change';
 import { EventsService } from './events/events.service';
+import { EventTreeReader } from './events/event-tree';
 import { OrganisationFormerCode } from './organisations/organisation-former-code.entity';
 import { Organisation } from './organisations/organisation.entity';
 import { OrganisationsService } from './organisations/organisations.service';
@@ -22,6 +23,7 @@ const SERVICES = [
   PeopleService,
   PeopleVisibility,
   EventsService,
+  EventTreeReader,
   EventChangeListeners,
   PersonDataHolders,
   PersonAuditData,

@@ -1,42 +1,28 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import type Redis from 'ioredis';
 import { redisConfig } from '@app/config';
-import { createRedis } from '@app/queue';
+import { OutboxNudge } from '@app/queue';
 
-/** The Redis pub/sub channel on which producers ask the worker's webhook relay for a pass. */
-export function webhookRelayChannel(queuePrefix: string): string {
-  return `${queuePrefix}:webhooks:relay`;
-}
+/** The webhook outbox's name in Redis keys (its relay's nudge channel and rebuilt marker). */
+export const WEBHOOKS_OUTBOX = 'webhooks';
 
 /**
  * Asks the webhook relay for a pass right away, after a transaction that wrote deliveries
- * committed. Losing the nudge loses nothing: the rows are in Postgres and the periodic pass
- * finds them.
+ * committed. Losing the nudge loses nothing: the periodic pass finds the rows.
  */
 @Injectable()
 export class WebhookRelayNudge implements OnApplicationShutdown {
-  private readonly logger = new Logger(WebhookRelayNudge.name);
-  private publisher: Redis | null = null;
+  private readonly nudge: OutboxNudge;
 
-  constructor(@Inject(redisConfig.KEY) private readonly redis: ConfigType<typeof redisConfig>) {}
+  constructor(@Inject(redisConfig.KEY) redis: ConfigType<typeof redisConfig>) {
+    this.nudge = new OutboxNudge(WEBHOOKS_OUTBOX, redis);
+  }
 
   soon(): void {
-    this.publish().catch((error: unknown) =>
-      this.logger.warn(`Could not nudge the webhook relay (its next periodic pass will): ${String(error)}`),
-    );
+    this.nudge.soon();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.publisher?.quit().catch(() => undefined);
-  }
-
-  private async publish(): Promise<void> {
-    if (!this.publisher) {
-      this.publisher = createRedis(this.redis.url, 'nudge');
-      // A failed publish is reported above; the connection's own errors would only repeat it.
-      this.publisher.on('error', () => undefined);
-    }
-    await this.publisher.publish(webhookRelayChannel(this.redis.queuePrefix), 'due');
+    await this.nudge.close();
   }
 }

@@ -1,18 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { UnrecoverableError } from 'bullmq';
-import { ParticipationStatus } from '@app/calendar';
 import { httpConfig, mailConfig } from '@app/config';
-import { DeliveryOutcome, EmailDeliveryService, EmailToDeliver, messageIdFor } from '@app/emails';
-import { classifySmtpFailure, EmailContent, MailService } from '@app/mail';
+import { ClaimedEmail, DeliveryOutcome, EmailDeliveryService, messageIdFor } from '@app/emails';
+import { InvitationEmail, InvitationEmails } from '@app/invitations';
+import { classifySmtpFailure, MailService } from '@app/mail';
 import { OutcomeRecorder } from './outcome-recorder';
 import { SendWindow } from './send-window';
-
-/** Opens an invitation's sealed answer token into its link (the invitations lib, bound in MailWorkerModule). */
-export const ANSWER_LINKS = Symbol('ANSWER_LINKS');
-export interface SealedAnswerLinks {
-  urlFromSealed(sealed: Buffer): string;
-}
 
 export interface Attempt {
   number: number;
@@ -36,12 +30,10 @@ export interface DeliveryReport {
   handedBack: boolean;
 }
 
-const ANSWERABLE = ['invitation', 'update', 'reminder', 'waitlist_promotion'];
-
 /**
  * Delivers the emails of a job: claims its rows a few at a time as places in the send window
- * free up, skips those that no longer apply, sends the others over the pooled transport and
- * records each outcome. The rows, not Redis, decide: a row that is sent is never sent again.
+ * free up, asks InvitationEmails what each says and whether it still applies, skips those that
+ * no longer do, sends the others over the pooled transport and records each outcome. The rows, not Redis, decide: a row that is sent is never sent again.
  */
 @Injectable()
 export class EmailSender {
@@ -56,8 +48,8 @@ export class EmailSender {
 
   constructor(
     private readonly delivery: EmailDeliveryService,
+    private readonly invitationEmails: InvitationEmails,
     private readonly mail: MailService,
-    @Inject(ANSWER_LINKS) private readonly answerLinks: SealedAnswerLinks,
     @Inject(httpConfig.KEY) private readonly http: ConfigType<typeof httpConfig>,
     @Inject(mailConfig.KEY) settings: ConfigType<typeof mailConfig>,
   ) {
@@ -102,7 +94,7 @@ export class EmailSender {
         }
         const claimed = await this.claim(job, ids);
         considered += ids.length;
-        for (const email of claimed) deliveries.push(this.deliverClaimed(job, email));
+        for (const [email, prepared] of claimed) deliveries.push(this.deliverClaimed(job, email, prepared));
       }
     } catch (error) {
       claimFailure = error instanceof Error ? error : new Error(String(error));
@@ -123,8 +115,8 @@ export class EmailSender {
     };
   }
 
-  private async claim(job: EmailsJob, ids: string[]): Promise<EmailToDeliver[]> {
-    let claimed: EmailToDeliver[] = [];
+  private async claim(job: EmailsJob, ids: string[]): Promise<Array<[ClaimedEmail, InvitationEmail]>> {
+    let claimed: ClaimedEmail[] = [];
     try {
       claimed = await this.delivery.claim(
         job.id,
@@ -141,13 +133,24 @@ export class EmailSender {
         `Emails ${interrupted.join(', ')} were interrupted while sending; sending them again with the same Message-IDs`,
       );
     }
-    return claimed;
+    try {
+      const prepared = await this.invitationEmails.prepare(claimed);
+      return claimed.map((email, index) => [email, prepared[index]]);
+    } catch (error) {
+      // Claimed rows that will not be attempted now give their places back; their job retries.
+      this.window.give(claimed.length);
+      throw error;
+    }
   }
 
   /** Resolves once the outcome is recorded; its place in the window is free again then. */
-  private async deliverClaimed(job: EmailsJob, email: EmailToDeliver): Promise<DeliveryOutcome> {
+  private async deliverClaimed(
+    job: EmailsJob,
+    email: ClaimedEmail,
+    prepared: InvitationEmail,
+  ): Promise<DeliveryOutcome> {
     try {
-      const outcome = await this.attempt(job, email);
+      const outcome = await this.attempt(job, email, prepared);
       await this.recorder.record(outcome);
       return outcome;
     } finally {
@@ -155,12 +158,16 @@ export class EmailSender {
     }
   }
 
-  private async attempt(job: EmailsJob, email: EmailToDeliver): Promise<DeliveryOutcome> {
+  private async attempt(
+    job: EmailsJob,
+    email: ClaimedEmail,
+    prepared: InvitationEmail,
+  ): Promise<DeliveryOutcome> {
     const claimedBy = { emailId: email.id, jobId: job.id };
-    if (email.skipReason) return { ...claimedBy, status: 'skipped', reason: email.skipReason };
+    if (prepared.skipReason !== null) return { ...claimedBy, status: 'skipped', reason: prepared.skipReason };
     try {
       const messageId = messageIdFor(email.id, this.http.publicBaseUrl);
-      await this.sendUnlessCutShort(this.mail.compose({ ...this.contentOf(email), messageId }));
+      await this.sendUnlessCutShort(this.mail.compose({ ...prepared.content, messageId }));
       return { ...claimedBy, status: 'sent' };
     } catch (error) {
       const failure = classifySmtpFailure(error);
@@ -209,36 +216,4 @@ export class EmailSender {
     if (retrying.length > 0) throw new Error(summary);
     throw new UnrecoverableError(summary);
   }
-
-  private contentOf(email: EmailToDeliver): EmailContent {
-    const answerUrl =
-      email.answerTokenSealed && ANSWERABLE.includes(email.kind)
-        ? this.answerLinks.urlFromSealed(email.answerTokenSealed)
-        : null;
-    return {
-      kind: email.kind,
-      recipient: {
-        name: email.person.name,
-        email: email.person.email,
-        locale: email.person.locale,
-        timeZone: email.person.timeZone,
-      },
-      event: email.event,
-      parentEvent: email.parentEvent,
-      answerUrl,
-      participation: participationOf(email),
-      parts: email.parts,
-    };
-  }
-}
-
-const PARTICIPATION: Record<string, ParticipationStatus> = {
-  accepted: 'ACCEPTED',
-  tentative: 'TENTATIVE',
-  declined: 'DECLINED',
-};
-
-function participationOf(email: EmailToDeliver): ParticipationStatus {
-  if (email.aboutWorkshop) return email.workshopChoiceStatus === 'confirmed' ? 'ACCEPTED' : 'NEEDS-ACTION';
-  return PARTICIPATION[email.invitationStatus ?? ''] ?? 'NEEDS-ACTION';
 }

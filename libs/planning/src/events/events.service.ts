@@ -10,6 +10,7 @@ import { Page, pageOf, pageSize } from '../shared/pagination';
 import { assertActsFor } from '../shared/permissions';
 import { PlanningError } from '../shared/planning.error';
 import { Event } from './event.entity';
+import { hostingOrganisationIds, hostsEvent } from './event-access';
 import {
   EventFilter,
   eventFromRow,
@@ -34,6 +35,7 @@ import {
   normaliseTitle,
 } from './event-rules';
 import { assertTimeZone, parseSpan, wallTimeIn } from './event-time';
+import { ancestorIdsOf, partIdsOf } from './event-tree';
 
 export interface VenueInput {
   name?: string | null;
@@ -155,6 +157,12 @@ export class EventsService {
     return this.treeOf(this.dataSource.manager, actor, id);
   }
 
+  /** Whether the event exists and the actor hosts or co-hosts it (admins host every event). */
+  async isHostedBy(actor: Actor, id: string): Promise<boolean> {
+    const event = await this.dataSource.manager.findOneBy(Event, { id });
+    return !!event && hostsEvent(actor, event);
+  }
+
   /**
    * One page of events in start order, each as the caller presents it. The presenter may hand
    * back what it made of an event before, by the event's version; only the events it does not
@@ -201,11 +209,7 @@ export class EventsService {
       const parts = this.carriesToParts(changes) ? await this.lockParts(manager, id) : [];
       const event = await this.lockEvent(manager, id);
       await this.assertVisible(manager, actor, event);
-      assertActsFor(
-        actor,
-        [event.hostOrganisationId, ...event.coHostIds],
-        'change events it neither hosts nor co-hosts',
-      );
+      assertActsFor(actor, hostingOrganisationIds(event), 'change events it neither hosts nor co-hosts');
       const before = snapshot(event);
       const audited = eventFields(event);
       const position: EventPosition = {
@@ -303,16 +307,8 @@ export class EventsService {
    * lock a workshop before the event around it, and the same order keeps the two from deadlocking.
    */
   private async lockParts(manager: EntityManager, id: string): Promise<Event[]> {
-    const rows: Array<{ id: string }> = await manager.query(
-      `WITH RECURSIVE parts AS (
-         SELECT id FROM events WHERE parent_id = $1
-         UNION ALL
-         SELECT e.id FROM events e JOIN parts p ON e.parent_id = p.id
-       ) SELECT id FROM parts ORDER BY id`,
-      [id],
-    );
-    if (rows.length === 0) return [];
-    const ids = rows.map((row) => row.id);
+    const ids = (await partIdsOf(manager, id)).sort();
+    if (ids.length === 0) return [];
     await manager.query(`SELECT id FROM events WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
     return manager.find(Event, { where: { id: In(ids) }, order: { startsAt: 'ASC', id: 'ASC' } });
   }
@@ -323,11 +319,7 @@ export class EventsService {
       const parts = withChildren ? await this.lockParts(manager, id) : [];
       const event = await this.lockEvent(manager, id);
       await this.assertVisible(manager, actor, event);
-      assertActsFor(
-        actor,
-        [event.hostOrganisationId, ...event.coHostIds],
-        'delete events it neither hosts nor co-hosts',
-      );
+      assertActsFor(actor, hostingOrganisationIds(event), 'delete events it neither hosts nor co-hosts');
       const childCount = await manager.countBy(Event, { parentId: id });
       if (childCount > 0 && !withChildren) {
         throw PlanningError.conflict(
@@ -447,15 +439,7 @@ export class EventsService {
     parentId: string,
   ): Promise<void> {
     if (parentId === eventId) throw PlanningError.invalid('parentId', 'An event cannot contain itself.');
-    const rows: Array<{ id: string }> = await manager.query(
-      `WITH RECURSIVE ancestors AS (
-         SELECT id, parent_id FROM events WHERE id = $1
-         UNION ALL
-         SELECT e.id, e.parent_id FROM events e JOIN ancestors a ON e.id = a.parent_id
-       ) SELECT id FROM ancestors WHERE id = $2`,
-      [parentId, eventId],
-    );
-    if (rows.length > 0)
+    if ((await ancestorIdsOf(manager, parentId)).includes(eventId))
       throw PlanningError.invalid('parentId', 'An event cannot be placed inside one of its own parts.');
   }
 
@@ -467,11 +451,7 @@ export class EventsService {
     if (!parent || !(await this.isVisible(manager, actor, parent))) {
       throw PlanningError.invalid('parentId', `Unknown parent event ${parentId}.`);
     }
-    assertActsFor(
-      actor,
-      [parent.hostOrganisationId, ...parent.coHostIds],
-      'add parts to events it neither hosts nor co-hosts',
-    );
+    assertActsFor(actor, hostingOrganisationIds(parent), 'add parts to events it neither hosts nor co-hosts');
     if (parent.status === 'cancelled') {
       throw PlanningError.conflict(
         'event_cancelled',
@@ -491,17 +471,10 @@ export class EventsService {
   private async treeOf(manager: EntityManager, actor: Actor, id: string): Promise<EventTree> {
     const root = await manager.findOneBy(Event, { id });
     if (!root || !(await this.isVisible(manager, actor, root))) throw PlanningError.notFound('event', id);
-    const descendantIds: Array<{ id: string }> = await manager.query(
-      `WITH RECURSIVE parts AS (
-         SELECT id FROM events WHERE parent_id = $1
-         UNION ALL
-         SELECT e.id FROM events e JOIN parts p ON e.parent_id = p.id
-       ) SELECT id FROM parts`,
-      [id],
-    );
-    const descendants = descendantIds.length
+    const partIds = await partIdsOf(manager, id);
+    const descendants = partIds.length
       ? await manager.find(Event, {
-          where: { id: In(descendantIds.map((row) => row.id)) },
+          where: { id: In(partIds) },
           order: { startsAt: 'ASC', id: 'ASC' },
         })
       : [];
@@ -526,9 +499,7 @@ export class EventsService {
    * Admin keys see everything. Anything else answers 404, so ids of hidden events do not leak.
    */
   private async isVisible(manager: EntityManager, actor: Actor, event: Event): Promise<boolean> {
-    if (isAdmin(actor)) return true;
-    if (event.hostOrganisationId === actor.organisationId || event.coHostIds.includes(actor.organisationId))
-      return true;
+    if (hostsEvent(actor, event)) return true;
     if (event.status === 'draft') return false;
     if (event.visibility === 'public') return true;
     if (!event.partnershipId) return false;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AuditTrail, changedFields, initialFields } from '@app/audit';
 import { isUniqueViolation } from '@app/database';
 import { assertTimeZone } from '../events/event-time';
@@ -71,6 +71,16 @@ export class PeopleService {
     private readonly holders: PersonDataHolders,
     private readonly audit: AuditTrail,
   ) {}
+
+  /**
+   * People by id, for work done for the people themselves without an actor (the mail job writes
+   * to them): no visibility rule applies. Ids of erased people are missing from the map.
+   */
+  async byIds(ids: string[]): Promise<Map<string, Person>> {
+    if (ids.length === 0) return new Map();
+    const people = await this.people.findBy({ id: In([...new Set(ids)]) });
+    return new Map(people.map((person) => [person.id, person]));
+  }
 
   async create(actor: Actor, input: PersonInput): Promise<PersonView> {
     const organisationId = input.organisationId ?? (isAdmin(actor) ? null : actor.organisationId);

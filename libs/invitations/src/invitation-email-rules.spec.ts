@@ -1,9 +1,9 @@
-import { DeliveryFacts, REMINDER_GRACE_MINUTES, skipReason } from './delivery-rules';
+import { InvitationEmailFacts, REMINDER_GRACE_MINUTES, skipReason } from './invitation-email-rules';
 
 const now = new Date('2026-09-20T07:00:00Z');
 const start = new Date('2026-09-21T07:00:00Z');
 
-function facts(overrides: Partial<DeliveryFacts> = {}): DeliveryFacts {
+function facts(overrides: Partial<InvitationEmailFacts> = {}): InvitationEmailFacts {
   return {
     kind: 'invitation',
     attempts: 0,
@@ -18,7 +18,7 @@ function facts(overrides: Partial<DeliveryFacts> = {}): DeliveryFacts {
   };
 }
 
-function reminder(overrides: Partial<DeliveryFacts> = {}): DeliveryFacts {
+function reminder(overrides: Partial<InvitationEmailFacts> = {}): InvitationEmailFacts {
   return facts({
     kind: 'reminder',
     eventStartsAt: start,
@@ -43,7 +43,7 @@ describe(skipReason.name, () => {
   });
 
   it('should skip everything but the cancellation for a cancelled event', () => {
-    const cancelled = { id: 'event', status: 'cancelled', startsAt: start };
+    const cancelled = { id: 'event', status: 'cancelled', startsAt: start } as const;
     expect(skipReason(facts({ kind: 'update', event: cancelled }))).toBe('event_cancelled');
     expect(skipReason(reminder({ event: cancelled }))).toBe('event_cancelled');
     expect(skipReason(facts({ kind: 'cancellation', event: cancelled }))).toBeNull();
@@ -70,7 +70,7 @@ describe(skipReason.name, () => {
   });
 
   it('should send workshop emails only to people with a confirmed seat', () => {
-    const workshop = { id: 'workshop', status: 'published', startsAt: start };
+    const workshop = { id: 'workshop', status: 'published', startsAt: start } as const;
     expect(skipReason(facts({ kind: 'update', event: workshop, workshopChoiceStatus: 'waitlisted' }))).toBe(
       'workshop_seat_not_confirmed',
     );

@@ -1,33 +1,33 @@
-import { EmailKind } from './email-kind';
+import { EmailKind } from '@app/emails';
+import { EventStatus } from '@app/planning';
+import { ATTENDING_STATUSES, ChoiceStatus, InvitationStatus } from './invitation-status';
 
 /** A reminder not started within this time after it was due is skipped rather than sent late. */
 export const REMINDER_GRACE_MINUTES = 15;
 
-/** What the mail job knows at send time about an email and the things it is about. */
-export interface DeliveryFacts {
+/** What is known at send time about an invitation email and the things it is about. */
+export interface InvitationEmailFacts {
   kind: EmailKind;
   /** SMTP attempts made before this one. */
   attempts: number;
   sendAt: Date;
   /** For reminders: the event start the reminder was computed from. */
   eventStartsAt: Date | null;
-  event: { id: string; status: string; startsAt: Date };
+  event: { id: string; status: EventStatus; startsAt: Date };
   /** Absent for emails without an invitation; null when the email had one and it is gone. */
-  invitation?: { status: string; eventId: string } | null;
+  invitation?: { status: InvitationStatus; eventId: string } | null;
   /** The person's seat in a workshop, for emails about a workshop inside the invited event. */
-  workshopChoiceStatus: string | null;
+  workshopChoiceStatus: ChoiceStatus | null;
   /** An update about the same event and invitation with a higher sequence exists. */
   superseded: boolean;
   now: Date;
 }
 
-const ATTENDING = ['accepted', 'tentative'];
-
 /**
- * Why an email no longer applies, or null when it should go out. Producers only write rows; this
- * is the one place that decides at send time, from the state of the database then.
+ * Why an invitation email no longer applies, or null when it should go out. Producers only write
+ * outbox rows; this is the one place that decides at send time, from the state of the database then.
  */
-export function skipReason(facts: DeliveryFacts): string | null {
+export function skipReason(facts: InvitationEmailFacts): string | null {
   const { invitation, event } = facts;
   if (invitation === null) return 'invitation_gone';
   const aboutWorkshop = invitation !== undefined && invitation.eventId !== event.id;
@@ -41,7 +41,7 @@ export function skipReason(facts: DeliveryFacts): string | null {
   return null;
 }
 
-function cancellationSkipReason(facts: DeliveryFacts, aboutWorkshop: boolean): string | null {
+function cancellationSkipReason(facts: InvitationEmailFacts, aboutWorkshop: boolean): string | null {
   if (facts.invitation?.status === 'declined') return 'invitation_declined';
   const cancelled =
     facts.event.status === 'cancelled' ||
@@ -50,8 +50,8 @@ function cancellationSkipReason(facts: DeliveryFacts, aboutWorkshop: boolean): s
   return cancelled ? null : 'not_cancelled';
 }
 
-function reminderSkipReason(facts: DeliveryFacts): string | null {
-  if (facts.invitation && !ATTENDING.includes(facts.invitation.status)) return 'not_attending';
+function reminderSkipReason(facts: InvitationEmailFacts): string | null {
+  if (facts.invitation && !ATTENDING_STATUSES.includes(facts.invitation.status)) return 'not_attending';
   if (!facts.eventStartsAt || facts.eventStartsAt.getTime() !== facts.event.startsAt.getTime()) {
     return 'event_moved';
   }
