@@ -142,7 +142,8 @@ export class InvitationsService {
     }
     await this.managedEvent(actor, eventId, 'invite people to events it neither hosts nor co-hosts', true);
     const reader = this.dataSource.manager;
-    await this.assertExist(reader, 'people', 'personIds', 'person', personIds);
+    const unseen = await this.visibility.unseen(actor, personIds);
+    if (unseen.length > 0) throw InvitationError.unknownIds('personIds', 'person', unseen);
     await this.assertExist(reader, 'organisations', 'organisationIds', 'organisation', organisationIds);
     await this.assertExist(reader, 'partnerships', 'partnershipIds', 'partnership', partnershipIds);
     await this.assertWorkshopsInside(reader, eventId, workshopIds);
