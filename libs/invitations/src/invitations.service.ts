@@ -19,6 +19,7 @@ import {
   PersonData,
   PersonView,
 } from '@app/planning';
+import { ProducerWebhooks } from '@app/webhooks';
 import { AnswerLinks } from './answer-links';
 import { invitationRecord } from './invitation-audit';
 import { Invitation } from './invitation.entity';
@@ -122,6 +123,7 @@ export class InvitationsService {
     private readonly links: AnswerLinks,
     private readonly visibility: PeopleVisibility,
     private readonly audit: AuditTrail,
+    private readonly webhooks: ProducerWebhooks,
   ) {}
 
   /**
@@ -310,10 +312,13 @@ export class InvitationsService {
           manager,
           invitationRecord(actor.who, 'invitation.withdrawn', event, invitation, { changes }),
         );
+        const withdrawn = { invitationId: invitation.id, event, previousStatus: invitation.status };
+        await this.webhooks.withdrawn(manager, { ...withdrawn, personId: invitation.personId });
       }
       return this.view(actor, manager, eventId, invitationId);
     });
     this.emails.dispatchSoon();
+    this.webhooks.dispatchSoon();
     return view;
   }
 
@@ -391,7 +396,7 @@ export class InvitationsService {
 
   private async assertExist(
     manager: EntityManager,
-    table: 'people' | 'organisations' | 'partnerships',
+    table: 'organisations' | 'partnerships',
     field: string,
     what: Parameters<typeof InvitationError.unknownIds>[1],
     ids: string[],
