@@ -401,8 +401,12 @@ describe('Audit trail', () => {
     expect(personEntries[0].details).toMatchObject({ auditTrail: { auditEntriesAnonymisedAsSubject: 5 } });
     expect(personEntries[2].changes).toEqual([{ field: 'locale', personal: true }]);
     const invitationEntries = await history('invitation', invitation.id);
-    expect(invitationEntries).toHaveLength(2);
-    expect(invitationEntries[0].actor).toEqual({
+    expect(invitationEntries.map((entry) => entry.action)).toEqual([
+      'invitation.withdrawn',
+      'invitation.answered',
+      'invitation.created',
+    ]);
+    expect(invitationEntries[1].actor).toEqual({
       kind: 'invitee',
       id: null,
       label: 'Erased person',
@@ -416,6 +420,77 @@ describe('Audit trail', () => {
       [asha.id],
     );
     expect(count).toBe(0);
+  });
+
+  it('should record a waitlist promotion as the waitlist’s and an invitation withdrawn by an erasure as the erasing key’s', async () => {
+    const day = await cityDay(api, { host: arnsberg, capacity: 1 });
+    const leaving = await addPerson(api, arnsberg.organiserKey, { organisationId: arnsberg.id });
+    const waiting = await addPerson(api, arnsberg.organiserKey, { organisationId: arnsberg.id });
+    await invite(api, arnsberg.organiserKey, day.event.id, { personIds: [leaving.id, waiting.id] }).then(
+      (response) => expect(response.status).toBe(201),
+    );
+    await postAnswer(api, await answerPath(api, day.event.id, leaving.id), 'accept').expect(303);
+    await postAnswer(api, await answerPath(api, day.event.id, waiting.id), 'accept').expect(303);
+    const leavingInvitation = await invitationOf(api, day.event.id, leaving.id);
+    const waitingInvitation = await invitationOf(api, day.event.id, waiting.id);
+    expect(waitingInvitation.status).toBe('waitlisted');
+
+    await api.http().delete(`/api/v1/people/${leaving.id}`).set(bearer(arnsberg.organiserKey)).expect(200);
+
+    const [withdrawn] = await history('invitation', leavingInvitation.id);
+    expect(withdrawn).toMatchObject({
+      action: 'invitation.withdrawn',
+      actor: { kind: 'api_key', id: arnsbergKeyId },
+      organisationIds: [arnsberg.id],
+      changes: [{ field: 'status', before: 'accepted', after: 'cancelled' }],
+      details: { eventId: day.event.id, byErasure: true },
+    });
+    const [promoted] = await history('invitation', waitingInvitation.id);
+    expect(promoted).toMatchObject({
+      action: 'invitation.promoted',
+      actor: { kind: 'system', id: null, label: 'waitlist', organisationId: null },
+      organisationIds: [arnsberg.id],
+      changes: [{ field: 'status', before: 'waitlisted', after: 'accepted' }],
+      details: { eventId: day.event.id },
+    });
+  });
+
+  it('should record organisations created, changed, given a new code and deleted, for the organisation itself', async () => {
+    const created = await api
+      .http()
+      .post('/api/v1/organisations')
+      .set(bearer(api.adminKey))
+      .send({
+        name: 'Stadt Meschede',
+        code: `MES-${Date.now()}`,
+        country: 'DE',
+        timeZone: 'Europe/Berlin',
+        defaultLocale: 'de',
+      })
+      .expect(201);
+    const { id, code } = created.body as { id: string; code: string };
+    const change = (body: Record<string, unknown>) =>
+      api.http().patch(`/api/v1/organisations/${id}`).set(bearer(api.adminKey)).send(body).expect(200);
+    await change({ name: 'Kreisstadt Meschede' });
+    await change({ code: `${code}-NEU`, timeZone: 'Europe/Berlin' });
+    await change({ name: 'Kreisstadt Meschede' });
+    await api.http().delete(`/api/v1/organisations/${id}`).set(bearer(api.adminKey)).expect(204);
+
+    const entries = await history('organisation', id);
+    expect(entries.map((entry) => entry.action)).toEqual([
+      'organisation.deleted',
+      'organisation.code_changed',
+      'organisation.updated',
+      'organisation.created',
+    ]);
+    expect(
+      entries.every((entry) => entry.organisationIds.join() === id && entry.actor.kind === 'api_key'),
+    ).toBe(true);
+    expect(entries[1].changes).toEqual([{ field: 'code', before: code, after: `${code}-NEU` }]);
+    expect(entries[2].changes).toEqual([
+      { field: 'name', before: 'Stadt Meschede', after: 'Kreisstadt Meschede' },
+    ]);
+    expect(entries[3].changes).toContainEqual({ field: 'code', before: null, after: code });
   });
 
   it('should prune entries older than the retention in the worker, and record the pruning', async () => {

@@ -22,7 +22,7 @@ export interface HttpsReceiver {
   /** The certificate's PEM file, for WEBHOOK_CA_FILE. */
   caFile: string;
   received: ReceivedWebhook[];
-  /** Answers requests to `path` with these statuses in turn, then 200. */
+  /** Answers requests to `path` with these statuses in turn, then 200; 0 answers nothing, as a hung receiver. */
   answer(path: string, statuses: number[]): void;
   url(path: string, host?: string): string;
   close(): Promise<void>;
@@ -72,6 +72,7 @@ export async function startHttpsReceiver(): Promise<HttpsReceiver> {
           receivedAt: Date.now(),
         });
         const status = planned.get(path)?.shift() ?? 200;
+        if (status === 0) return;
         response
           .writeHead(status, { 'content-type': 'text/plain' })
           .end(status < 300 ? 'ok' : 'receiver trouble');
@@ -87,6 +88,7 @@ export async function startHttpsReceiver(): Promise<HttpsReceiver> {
     answer: (path, statuses) => planned.set(path, [...statuses]),
     url: (path, host = '127.0.0.1') => `https://${host}:${port}${path}`,
     close: async () => {
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       rmSync(directory, { recursive: true, force: true });
     },

@@ -85,6 +85,30 @@ describe('Organisation code changes and feed URLs', () => {
     await publicFeed(`organisation=${uniqueCode('NONE').toLowerCase()}`).expect(200);
   });
 
+  it('should redirect the calendar page filtered by an old code to the page filtered by the new one, other filters kept', async () => {
+    const ruethen = await organisationWithEvent('Stadt Rüthen');
+    const newCode = uniqueCode('NEW');
+    await changeCode(ruethen.id, newCode);
+    const oldCode = ruethen.code.toLowerCase();
+
+    const moved = await api.http().get(`/calendar?lang=en&kind=city_day&organisation=${oldCode}`).expect(301);
+    expect(moved.headers.location).toBe(
+      `${BASE_URL}/calendar?lang=en&kind=city_day&organisation=${newCode.toLowerCase()}`,
+    );
+    expect(moved.headers['cache-control']).toBe('public, max-age=86400');
+    const { pathname, search } = new URL(moved.headers.location);
+    const page = await api
+      .http()
+      .get(pathname + search)
+      .expect(200);
+    expect(page.text).toContain('Stadttag Stadt Rüthen');
+    // A code nobody ever had shows an empty page, as before.
+    await api
+      .http()
+      .get(`/calendar?organisation=${uniqueCode('NONE').toLowerCase()}`)
+      .expect(200);
+  });
+
   it('should give an old code to the organisation that takes it, and let an organisation take its old code back', async () => {
     const geseke = await organisationWithEvent('Stadt Geseke');
     const oldCode = geseke.code;

@@ -14,6 +14,8 @@ import { fastMailSettings, removeQueueKeys, startWorker, WorkerHarness } from '.
 const ALL_TYPES = [
   'invitation.answered',
   'registration.created',
+  'registration.promoted',
+  'registration.cancelled',
   'event.created',
   'event.updated',
   'event.moved',
@@ -100,7 +102,10 @@ describe('Webhooks', () => {
     return eventually(async () => (await deliveries(endpointId)).find(match), 20_000, what);
   }
 
-  function messages(path: string, type?: string): Array<ReceivedWebhook & { message: { type: string; data: Record<string, any> } }> {
+  function messages(
+    path: string,
+    type?: string,
+  ): Array<ReceivedWebhook & { message: { type: string; data: Record<string, any> } }> {
     return receiver.received
       .filter((request) => request.path === path)
       .map((request) => ({ ...request, message: JSON.parse(request.body) }))
@@ -178,7 +183,8 @@ describe('Webhooks', () => {
     const unreachable = await addPerson(api, host.organiserKey, { organisationId: host.id });
     sink.refuseRecipient(unreachable.email, 550);
     expect(
-      (await invite(api, host.organiserKey, event.id, { personIds: [guest.id, unreachable.id] })).status,
+      // An admin's key: the host cannot name a person of another organisation it shares nothing with.
+      (await invite(api, api.adminKey, event.id, { personIds: [guest.id, unreachable.id] })).status,
     ).toBe(201);
 
     expect(
@@ -209,6 +215,58 @@ describe('Webhooks', () => {
       expect(() => new Webhook(endpoint.secret).verify(request.body, request.headers)).not.toThrow();
     }
     expect(messages('/answers', 'event.created')).toHaveLength(0);
+  });
+
+  it('should tell of a seat the waitlist gave, and of registrations ended by a decline or a withdrawal', async () => {
+    await register(host.organiserKey, host.id, '/seats', [
+      'registration.created',
+      'registration.promoted',
+      'registration.cancelled',
+    ]);
+    const { event } = await cityDay(api, { host, capacity: 1 });
+    const first = await addPerson(api, host.organiserKey, { organisationId: host.id });
+    const second = await addPerson(api, host.organiserKey, { organisationId: host.id });
+    expect(
+      (await invite(api, host.organiserKey, event.id, { personIds: [first.id, second.id] })).status,
+    ).toBe(201);
+    await postAnswer(api, await answerPath(api, event.id, first.id), 'accept').expect(303);
+    await postAnswer(api, await answerPath(api, event.id, second.id), 'accept').expect(303);
+    await received('/seats', 'registration.created', 2);
+
+    await postAnswer(api, await answerPath(api, event.id, first.id), 'decline').expect(303);
+    const [declined] = await received('/seats', 'registration.cancelled');
+    expect(declined.message.data).toMatchObject({
+      registration: { status: 'declined', previousStatus: 'accepted', reason: 'answer' },
+      person: { id: first.id, name: first.name, organisationId: host.id },
+    });
+    const [promoted] = await received('/seats', 'registration.promoted');
+    expect(promoted.message.data).toMatchObject({
+      registration: { source: 'waitlist', status: 'accepted' },
+      event: { id: event.id },
+      person: { id: second.id, name: second.name, organisationId: host.id },
+      seat: { eventId: event.id, status: 'confirmed', previousStatus: 'waitlisted' },
+    });
+
+    const invitationId = (
+      await api.dataSource.query(`SELECT id FROM invitations WHERE event_id = $1 AND person_id = $2`, [
+        event.id,
+        second.id,
+      ])
+    )[0].id as string;
+    await api
+      .http()
+      .delete(`/api/v1/events/${event.id}/invitations/${invitationId}`)
+      .set(bearer(host.organiserKey))
+      .expect(200);
+    const cancellations = await received('/seats', 'registration.cancelled', 2);
+    expect(cancellations[1].message.data).toMatchObject({
+      registration: { invitationId, status: 'cancelled', previousStatus: 'accepted', reason: 'withdrawn' },
+      person: { id: second.id },
+    });
+    for (const request of messages('/seats')) {
+      expect(request.body).not.toContain(first.email);
+      expect(request.body).not.toContain(second.email);
+    }
   });
 
   it('should try again after a 500 and log both attempts', async () => {

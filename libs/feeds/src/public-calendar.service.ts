@@ -26,6 +26,14 @@ export class PublicCalendarService {
     };
   }
 
+  /**
+   * The code an organisation holds now, when `code` is one it had before; null for a code somebody
+   * holds or nobody ever had.
+   */
+  currentOrganisationCode(code: string): Promise<string | null> {
+    return this.queries.currentOrganisationCode(code);
+  }
+
   organisations(): Promise<Array<{ code: string; name: string }>> {
     return this.queries.publicOrganisations();
   }

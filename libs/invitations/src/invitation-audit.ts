@@ -1,4 +1,12 @@
-import { AuditAction, AuditActor, AuditDetails, AuditRecord, FieldChange } from '@app/audit';
+import {
+  AuditAction,
+  AuditActor,
+  AuditDetails,
+  AuditRecord,
+  changedFields,
+  FieldChange,
+  systemActor,
+} from '@app/audit';
 import { Event } from '@app/planning';
 
 /**
@@ -22,4 +30,23 @@ export function invitationRecord(
     details: { eventId: event.id, ...entry.details },
     subjectPersonId: invitation.personId,
   };
+}
+
+/** Promotions are the platform's doing, whoever freed the seat: they follow the waitlist's order. */
+export const WAITLIST_ACTOR = systemActor('waitlist');
+
+/**
+ * A seat the waitlist gave someone: of the event itself (the invitation becomes accepted) or of a
+ * workshop in it (`details.workshopId`; the invitation keeps its status).
+ */
+export function promotionRecord(
+  event: Pick<Event, 'id' | 'hostOrganisationId' | 'coHostIds'>,
+  promotion: { invitationId: string; personId: string; ownSeat: boolean },
+): AuditRecord {
+  const invitation = { id: promotion.invitationId, personId: promotion.personId };
+  const { ownSeat } = promotion;
+  return invitationRecord(WAITLIST_ACTOR, 'invitation.promoted', event, invitation, {
+    changes: ownSeat ? changedFields({ status: 'waitlisted' }, { status: 'accepted' }) : [],
+    details: ownSeat ? {} : { workshopId: event.id, seat: 'confirmed' },
+  });
 }

@@ -20,6 +20,7 @@ import {
   PersonData,
   PersonView,
 } from '@app/planning';
+import { ProducerWebhooks } from '@app/webhooks';
 import { AnswerLinks } from './answer-links';
 import { invitationRecord } from './invitation-audit';
 import { Invitation } from './invitation.entity';
@@ -122,6 +123,7 @@ export class InvitationsService {
     private readonly links: AnswerLinks,
     private readonly visibility: PeopleVisibility,
     private readonly audit: AuditTrail,
+    private readonly webhooks: ProducerWebhooks,
   ) {}
 
   /**
@@ -142,7 +144,8 @@ export class InvitationsService {
     }
     await this.managedEvent(actor, eventId, 'invite people to events it neither hosts nor co-hosts', true);
     const reader = this.dataSource.manager;
-    await this.assertExist(reader, 'people', 'personIds', 'person', personIds);
+    const unseen = await this.visibility.unseen(actor, personIds);
+    if (unseen.length > 0) throw InvitationError.unknownIds('personIds', 'person', unseen);
     await this.assertExist(reader, 'organisations', 'organisationIds', 'organisation', organisationIds);
     await this.assertExist(reader, 'partnerships', 'partnershipIds', 'partnership', partnershipIds);
     await this.assertWorkshopsInside(reader, eventId, workshopIds);
@@ -309,10 +312,13 @@ export class InvitationsService {
           manager,
           invitationRecord(actor.who, 'invitation.withdrawn', event, invitation, { changes }),
         );
+        const withdrawn = { invitationId: invitation.id, event, previousStatus: invitation.status };
+        await this.webhooks.withdrawn(manager, { ...withdrawn, personId: invitation.personId });
       }
       return this.view(actor, manager, eventId, invitationId);
     });
     this.emails.dispatchSoon();
+    this.webhooks.dispatchSoon();
     return view;
   }
 
@@ -386,7 +392,7 @@ export class InvitationsService {
 
   private async assertExist(
     manager: EntityManager,
-    table: 'people' | 'organisations' | 'partnerships',
+    table: 'organisations' | 'partnerships',
     field: string,
     what: Parameters<typeof InvitationError.unknownIds>[1],
     ids: string[],

@@ -1,7 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { AuditActor, AuditTrail, changedFields } from '@app/audit';
 import { EmailsService } from '@app/emails';
 import { ErasedCounts, PersonDataHolder, PersonDataHolders } from '@app/planning';
+import { invitationRecord } from './invitation-audit';
 import { ChoiceStatus, InvitationStatus } from './invitation-status';
 import { SeatsService } from './seats.service';
 
@@ -37,6 +39,7 @@ export class InviteeData implements PersonDataHolder, OnModuleInit {
     private readonly holders: PersonDataHolders,
     private readonly seats: SeatsService,
     private readonly emails: EmailsService,
+    private readonly audit: AuditTrail,
   ) {}
 
   onModuleInit(): void {
@@ -75,7 +78,7 @@ export class InviteeData implements PersonDataHolder, OnModuleInit {
     }));
   }
 
-  async erasePerson(manager: EntityManager, personId: string): Promise<ErasedCounts> {
+  async erasePerson(manager: EntityManager, personId: string, erasedBy: AuditActor): Promise<ErasedCounts> {
     const held: Array<{ workshopId: string }> = await manager.query(
       `SELECT DISTINCT c.event_id AS "workshopId"
          FROM workshop_choices c JOIN invitations i ON i.id = c.invitation_id JOIN events w ON w.id = c.event_id
@@ -105,13 +108,30 @@ export class InviteeData implements PersonDataHolder, OnModuleInit {
       RETURNING c.event_id AS "workshopId", before.status AS was`,
       [personId, [...workshops.keys()]],
     );
-    const [withdrawn]: [Array<{ eventId: string; was: InvitationStatus }>, number] = await manager.query(
-      `UPDATE invitations i SET status = 'cancelled', updated_at = now()
-         FROM invitations before
-        WHERE before.id = i.id AND i.person_id = $1 AND i.event_id = ANY($2::uuid[])
-          AND i.status NOT IN ('declined', 'cancelled')
-      RETURNING i.event_id AS "eventId", before.status AS was`,
-      [personId, [...events.keys()]],
+    const [withdrawn]: [Array<{ id: string; eventId: string; was: InvitationStatus }>, number] =
+      await manager.query(
+        `UPDATE invitations i SET status = 'cancelled', updated_at = now()
+           FROM invitations before
+          WHERE before.id = i.id AND i.person_id = $1 AND i.event_id = ANY($2::uuid[])
+            AND i.status NOT IN ('declined', 'cancelled')
+        RETURNING i.id, i.event_id AS "eventId", before.status AS was`,
+        [personId, [...events.keys()]],
+      );
+    // Without the person's id: the erasure unlinks the trail from them, these entries included.
+    await this.audit.record(
+      manager,
+      ...withdrawn.map((invitation) =>
+        invitationRecord(
+          erasedBy,
+          'invitation.withdrawn',
+          events.get(invitation.eventId)!,
+          { id: invitation.id, personId: null },
+          {
+            changes: changedFields({ status: invitation.was }, { status: 'cancelled' }),
+            details: { byErasure: true },
+          },
+        ),
+      ),
     );
     const [, anonymised]: [unknown, number] = await manager.query(
       `UPDATE invitations SET person_id = NULL, answer_token_digest = NULL, answer_token_sealed = NULL,

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
+import { AuditTrail } from '@app/audit';
 import { EmailRequest, EmailsService } from '@app/emails';
 import { Event } from '@app/planning';
+import { ProducerWebhooks, WaitlistPromotion } from '@app/webhooks';
+import { promotionRecord } from './invitation-audit';
 import { isAttending, InvitationStatus } from './invitation-status';
 import { RemindersService } from './reminders.service';
 
@@ -21,6 +24,8 @@ export class SeatsService {
   constructor(
     private readonly emails: EmailsService,
     private readonly reminders: RemindersService,
+    private readonly audit: AuditTrail,
+    private readonly webhooks: ProducerWebhooks,
   ) {}
 
   /**
@@ -60,8 +65,9 @@ export class SeatsService {
   }
 
   /**
-   * Gives free seats of a locked event to those waiting longest, with an email each and their
-   * reminders, in the caller's transaction. Anonymous rows of erased people wait for nothing.
+   * Gives free seats of a locked event to those waiting longest, with an email each, their
+   * reminders, an audit entry and a webhook, in the caller's transaction. Anonymous rows of erased
+   * people wait for nothing.
    */
   async promote(manager: EntityManager, event: Event): Promise<void> {
     if (event.status === 'cancelled') return;
@@ -82,6 +88,7 @@ export class SeatsService {
     if (waiting.length === 0) return;
     const batch = randomBytes(4).toString('hex');
     const promotions: EmailRequest[] = [];
+    const promoted: Array<WaitlistPromotion & { ownSeat: boolean }> = [];
     const invitationIds = waiting.filter((entry) => entry.kind === 'invitation').map((entry) => entry.id);
     const choiceIds = waiting.filter((entry) => entry.kind === 'choice').map((entry) => entry.id);
 
@@ -93,6 +100,12 @@ export class SeatsService {
       );
       for (const row of rows) {
         promotions.push(this.promotionEmail(event, row.id, row.personId, `${row.id}:${batch}`));
+        promoted.push({
+          invitationId: row.id,
+          personId: row.personId,
+          invitationStatus: 'accepted',
+          ownSeat: true,
+        });
       }
       const recipients = rows.map((row) => ({ invitationId: row.id, personId: row.personId }));
       await this.reminders.schedule(manager, event, recipients);
@@ -112,11 +125,19 @@ export class SeatsService {
       );
       for (const row of rows) {
         promotions.push(this.promotionEmail(event, row.invitationId, row.personId, `${row.id}:${batch}`));
+        promoted.push({
+          invitationId: row.invitationId,
+          personId: row.personId,
+          invitationStatus: row.status,
+          ownSeat: false,
+        });
       }
       const attending = rows.filter((row) => isAttending(row.status));
       await this.reminders.schedule(manager, event, attending);
     }
     await this.emails.queue(manager, promotions);
+    await this.audit.record(manager, ...promoted.map((promotion) => promotionRecord(event, promotion)));
+    await this.webhooks.promoted(manager, event, promoted);
   }
 
   /** A person promoted into the event itself now also gets reminders of the workshops they hold. */

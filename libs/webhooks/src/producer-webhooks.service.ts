@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { Event } from '@app/planning';
 import {
   AnswerFacts,
   answerData,
+  cancellationData,
   failedEmailData,
   PersonSnapshot,
+  promotionData,
   registers,
   registrationData,
+  unregisters,
 } from './webhook-payloads';
 import { WebhookOutbox } from './webhook-outbox.service';
 
@@ -18,6 +22,21 @@ export interface FailedEmail {
   eventId: string;
   invitationId: string | null;
   personId: string | null;
+}
+
+/** An invitation withdrawn by the organiser, as the invitations lib knows it. */
+export interface WithdrawnInvitation {
+  invitationId: string;
+  event: Pick<Event, 'id' | 'title' | 'startsAt' | 'endsAt'>;
+  personId: string | null;
+  previousStatus: string;
+}
+
+/** A seat the waitlist gave someone, as the invitations lib knows it. */
+export interface WaitlistPromotion {
+  invitationId: string;
+  personId: string;
+  invitationStatus: string;
 }
 
 interface EmailContextRow {
@@ -37,7 +56,10 @@ interface EmailContextRow {
 export class ProducerWebhooks {
   constructor(private readonly outbox: WebhookOutbox) {}
 
-  /** `invitation.answered`, and `registration.created` when the answer registered the person. */
+  /**
+   * `invitation.answered`; with it `registration.created` when the answer registered the person,
+   * `registration.cancelled` when it ended their registration (declined, or maybe after yes).
+   */
   async answered(manager: EntityManager, facts: AnswerFacts): Promise<void> {
     const occurredAt = facts.respondedAt;
     await this.outbox.publish(manager, {
@@ -52,6 +74,67 @@ export class ProducerWebhooks {
         eventId: facts.event.id,
         data: registrationData(facts),
         occurredAt,
+      });
+    }
+    if (unregisters(facts.previousStatus, facts.status)) {
+      await this.outbox.publish(manager, {
+        type: 'registration.cancelled',
+        eventId: facts.event.id,
+        data: cancellationData(facts, 'answer'),
+        occurredAt,
+      });
+    }
+  }
+
+  /** `registration.cancelled` for an invitation the organiser withdrew from someone registered. */
+  async withdrawn(manager: EntityManager, invitation: WithdrawnInvitation): Promise<void> {
+    if (!invitation.personId || !unregisters(invitation.previousStatus, 'cancelled')) return;
+    const [person] = await this.people(manager, [invitation.personId]);
+    if (!person) return;
+    const withdrawnAt = new Date();
+    await this.outbox.publish(manager, {
+      type: 'registration.cancelled',
+      eventId: invitation.event.id,
+      data: cancellationData(
+        {
+          invitationId: invitation.invitationId,
+          event: invitation.event,
+          person,
+          previousStatus: invitation.previousStatus,
+          status: 'cancelled',
+          respondedAt: withdrawnAt,
+          seats: [],
+        },
+        'withdrawn',
+      ),
+      occurredAt: withdrawnAt,
+    });
+  }
+
+  /** `registration.promoted`, one per person the waitlist gave a seat of `event` (an event or a workshop). */
+  async promoted(
+    manager: EntityManager,
+    event: Pick<Event, 'id' | 'title' | 'startsAt' | 'endsAt'>,
+    promotions: WaitlistPromotion[],
+  ): Promise<void> {
+    if (promotions.length === 0) return;
+    const people = new Map(
+      (
+        await this.people(
+          manager,
+          promotions.map((promotion) => promotion.personId),
+        )
+      ).map((person) => [person.id, person]),
+    );
+    const promotedAt = new Date();
+    for (const promotion of promotions) {
+      const person = people.get(promotion.personId);
+      if (!person) continue;
+      await this.outbox.publish(manager, {
+        type: 'registration.promoted',
+        eventId: event.id,
+        data: promotionData({ ...promotion, event, person, promotedAt }),
+        occurredAt: promotedAt,
       });
     }
   }
@@ -88,6 +171,14 @@ export class ProducerWebhooks {
         }),
       });
     }
+  }
+
+  /** People as payloads show them: id, name and organisation, never contact data. */
+  private people(manager: EntityManager, ids: string[]): Promise<PersonSnapshot[]> {
+    return manager.query(
+      `SELECT id, name, organisation_id AS "organisationId" FROM people WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   dispatchSoon(): void {

@@ -11,6 +11,13 @@ export const WEBHOOK_EVENT_TYPES = [
    * (issue 11) will send the same type for people who register without an invitation.
    */
   'registration.created',
+  /**
+   * Someone waiting got a seat because another gave theirs up (declined, was withdrawn or erased),
+   * or because the capacity grew: in the event itself or in a workshop of it.
+   */
+  'registration.promoted',
+  /** A registration ended: the person declined after registering, or the organiser withdrew the invitation. */
+  'registration.cancelled',
   'event.created',
   /** Title, venue, capacity, online address or reminders changed (not the times or the status). */
   'event.updated',

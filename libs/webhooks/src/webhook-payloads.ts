@@ -153,6 +153,55 @@ export function registrationData(facts: AnswerFacts): Record<string, unknown> {
   };
 }
 
+/** An answer ends a registration when it takes the person from a place (or waitlist place) to none. */
+export function unregisters(previousStatus: string, status: string): boolean {
+  return REGISTERED.includes(previousStatus) && !REGISTERED.includes(status);
+}
+
+/** Why a registration ended: the person's own answer (declined, or maybe after yes), or the organiser withdrew the invitation. */
+export type CancellationReason = 'answer' | 'withdrawn';
+
+export function cancellationData(facts: AnswerFacts, reason: CancellationReason): Record<string, unknown> {
+  return {
+    registration: {
+      source: 'invitation',
+      invitationId: facts.invitationId,
+      status: facts.status,
+      previousStatus: facts.previousStatus,
+      reason,
+      cancelledAt: facts.respondedAt.toISOString(),
+    },
+    event: smallEvent(facts.event),
+    person: facts.person,
+    seats: facts.seats,
+  };
+}
+
+/** A seat given to someone who waited: in the event they are invited to, or in a workshop of it. */
+export interface PromotionFacts {
+  invitationId: string;
+  /** The invitation's status after the promotion (`accepted` when the seat is the event's own). */
+  invitationStatus: string;
+  /** The event or workshop whose seat it is. */
+  event: Pick<Event, 'id' | 'title' | 'startsAt' | 'endsAt'>;
+  person: PersonSnapshot;
+  promotedAt: Date;
+}
+
+export function promotionData(facts: PromotionFacts): Record<string, unknown> {
+  return {
+    registration: {
+      source: 'waitlist',
+      invitationId: facts.invitationId,
+      status: facts.invitationStatus,
+      promotedAt: facts.promotedAt.toISOString(),
+    },
+    event: smallEvent(facts.event),
+    person: facts.person,
+    seat: { eventId: facts.event.id, status: 'confirmed', previousStatus: 'waitlisted' },
+  };
+}
+
 export interface FailedEmailFacts {
   emailId: string;
   kind: string;

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, HttpStatus, Param, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Public } from '@app/access';
@@ -8,6 +8,7 @@ import { calendarListPage, eventPage, isEventKind, notFoundPage } from './public
 
 type PageQuery = Record<string, string | string[] | undefined>;
 
+const REDIRECT_CACHE_SECONDS = 24 * 60 * 60;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SECURITY_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
@@ -29,7 +30,7 @@ export class PublicCalendarController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Content-Security-Policy', SECURITY_POLICY)
   @Header('Cache-Control', 'public, max-age=60')
-  async list(@Query() query: PageQuery): Promise<string> {
+  async list(@Query() query: PageQuery, @Res() response: Response): Promise<void> {
     const language = languageOf(query);
     const filter = filterOf(query);
     const after = single(query.after);
@@ -37,7 +38,22 @@ export class PublicCalendarController {
       this.calendar.upcoming(filter, after),
       this.calendar.organisations(),
     ]);
-    return calendarListPage({
+    // A former code filters out every event, so only an empty page can need the redirect; as the feeds do.
+    const currentCode =
+      page.events.length === 0 && filter.organisationCode
+        ? await this.calendar.currentOrganisationCode(filter.organisationCode)
+        : null;
+    if (currentCode) {
+      // Cached for a day only, so that browsers stop following it soon after another organisation took the code.
+      response.setHeader('Cache-Control', `public, max-age=${REDIRECT_CACHE_SECONDS}`);
+      const moved = { ...filter, organisationCode: currentCode };
+      response.redirect(
+        HttpStatus.MOVED_PERMANENTLY,
+        `${this.links.calendarPage()}?${pageQuery(language, moved, after)}`,
+      );
+      return;
+    }
+    const html = calendarListPage({
       language,
       filter,
       organisations,
@@ -46,6 +62,7 @@ export class PublicCalendarController {
       nextPageUrl: page.next ? pageUrl(language, filter, page.next) : null,
       otherLanguageUrl: pageUrl(language === 'de' ? 'en' : 'de', filter),
     });
+    response.send(html);
   }
 
   @Get('events/:id')
@@ -96,11 +113,15 @@ function filterOf(query: PageQuery): PublicFeedFilter {
 }
 
 function pageUrl(language: PageLanguage, filter: PublicFeedFilter, after?: string): string {
+  return `/calendar?${pageQuery(language, filter, after)}`;
+}
+
+function pageQuery(language: PageLanguage, filter: PublicFeedFilter, after?: string): string {
   const query = new URLSearchParams({ lang: language });
   if (filter.q) query.set('q', filter.q);
   if (filter.kinds?.length) query.set('kind', filter.kinds[0]);
   if (filter.organisationCode) query.set('organisation', filter.organisationCode.toLowerCase());
   if (filter.tag) query.set('tag', filter.tag);
   if (after) query.set('after', after);
-  return `/calendar?${query.toString()}`;
+  return query.toString();
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { AuditTrail, FieldValues } from '@app/audit';
 import { isUniqueViolation, postgresErrorCode, PG_FOREIGN_KEY_VIOLATION } from '@app/database';
 import { assertTimeZone } from '../events/event-time';
 import { Actor } from '../shared/actor';
@@ -9,6 +10,7 @@ import { Page, PageRequest, paginate } from '../shared/pagination';
 import { assertActsFor, assertAdmin } from '../shared/permissions';
 import { PlanningError } from '../shared/planning.error';
 import { likePattern } from '../shared/text-search';
+import { organisationChanged, organisationDeleted, organisationFields } from './organisation-audit';
 import { OrganisationFormerCode } from './organisation-former-code.entity';
 import { Organisation } from './organisation.entity';
 
@@ -27,13 +29,16 @@ export interface OrganisationFilter extends PageRequest {
 
 @Injectable()
 export class OrganisationsService {
-  constructor(@InjectRepository(Organisation) private readonly organisations: Repository<Organisation>) {}
+  constructor(
+    @InjectRepository(Organisation) private readonly organisations: Repository<Organisation>,
+    private readonly audit: AuditTrail,
+  ) {}
 
   async create(actor: Actor, input: OrganisationInput): Promise<Organisation> {
     assertAdmin(actor, 'create organisations');
     assertTimeZone('timeZone', input.timeZone);
     const organisation = this.organisations.create(normalise(input));
-    return this.saveUnique(organisation);
+    return this.saveUnique(actor, organisation, null);
   }
 
   async get(id: string): Promise<Organisation> {
@@ -58,16 +63,19 @@ export class OrganisationsService {
     const organisation = await this.get(id);
     assertActsFor(actor, [organisation.id], 'change this organisation');
     if (changes.timeZone !== undefined) assertTimeZone('timeZone', changes.timeZone);
-    const formerCode = organisation.code;
+    const before = organisationFields(organisation);
     Object.assign(organisation, normalise({ ...organisation, ...changes }));
-    return this.saveUnique(organisation, formerCode);
+    return this.saveUnique(actor, organisation, before);
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
     assertAdmin(actor, 'delete organisations');
-    await this.get(id);
+    const organisation = await this.get(id);
     try {
-      await this.organisations.delete({ id });
+      await this.organisations.manager.transaction(async (manager) => {
+        await manager.delete(Organisation, { id });
+        await this.audit.record(manager, organisationDeleted(actor, organisation));
+      });
     } catch (error) {
       if (postgresErrorCode(error) === PG_FOREIGN_KEY_VIOLATION) {
         throw PlanningError.conflict(
@@ -84,12 +92,18 @@ export class OrganisationsService {
    * URLs handed out under it redirect; and the code saved stops being anyone's former code, because
    * whoever holds a code now, a new organisation included, must get what is addressed to it.
    */
-  private async saveUnique(organisation: Organisation, formerCode?: string): Promise<Organisation> {
+  private async saveUnique(
+    actor: Actor,
+    organisation: Organisation,
+    before: FieldValues | null,
+  ): Promise<Organisation> {
+    const formerCode = before?.code;
     try {
       return await this.organisations.manager.transaction(async (manager) => {
         const saved = await manager.save(organisation);
+        await this.audit.record(manager, ...organisationChanged(actor, before, saved));
         await manager.delete(OrganisationFormerCode, { code: saved.code });
-        if (formerCode && formerCode !== saved.code) {
+        if (typeof formerCode === 'string' && formerCode !== saved.code) {
           await manager.upsert(OrganisationFormerCode, { code: formerCode, organisationId: saved.id }, [
             'code',
           ]);

@@ -157,6 +157,22 @@ export class PeopleVisibility {
   }
 
   /**
+   * Of these ids, those of people the actor may not see at all, unknown ids among them: endpoints
+   * that take people's ids answer both alike, so that an id does not reveal that someone exists.
+   */
+  async unseen(actor: Actor, ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const query = this.dataSource
+      .getRepository(Person)
+      .createQueryBuilder('person')
+      .select('person.id', 'id')
+      .where('person.id = ANY(:ids::uuid[])', { ids });
+    await this.restrict(actor, query, 'person');
+    const seen = new Set((await query.getRawMany<{ id: string }>()).map((row) => row.id));
+    return ids.filter((id) => !seen.has(id));
+  }
+
+  /**
    * A condition (under `alias`) that holds for people whose contact data the actor sees: searches
    * and filters on contact data use it, so that they cannot be used to test another
    * organisation's people for an address or a department.

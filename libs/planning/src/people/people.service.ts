@@ -216,7 +216,7 @@ export class PeopleService {
     const report = await this.dataSource.transaction(async (manager) => {
       const locked = await manager.findOne(Person, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!locked) throw PlanningError.notFound('person', id);
-      const sections = await this.holders.eraseAll(manager, id);
+      const sections = await this.holders.eraseAll(manager, id, actor.who);
       await manager.delete(Person, { id });
       await this.audit.record(manager, personRecord(actor, 'person.erased', person, { details: sections }));
       return { personId: id, organisationId: person.organisationId, erasedAt: new Date(), sections };

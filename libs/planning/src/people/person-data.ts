@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { AuditActor } from '@app/audit';
 
 /** What erasing did in one lib's tables: counts only, never the data itself. */
 export type ErasedCounts = Record<string, number>;
@@ -16,9 +17,10 @@ export interface PersonDataHolder {
   exportPerson(manager: EntityManager, personId: string): Promise<unknown>;
   /**
    * Removes the person's personal data from this lib's tables, in the erasure's transaction
-   * (before the person row goes), keeping anonymous rows where counts depend on them.
+   * (before the person row goes), keeping anonymous rows where counts depend on them. Changes it
+   * records in the audit trail are `erasedBy`'s.
    */
-  erasePerson(manager: EntityManager, personId: string): Promise<ErasedCounts>;
+  erasePerson(manager: EntityManager, personId: string, erasedBy: AuditActor): Promise<ErasedCounts>;
   /** Runs after the erasure committed (e.g. to nudge the sending of emails it queued); must not throw. */
   erasureCommitted?(): void;
 }
@@ -38,9 +40,15 @@ export class PersonDataHolders {
     return sections;
   }
 
-  async eraseAll(manager: EntityManager, personId: string): Promise<Record<string, ErasedCounts>> {
+  async eraseAll(
+    manager: EntityManager,
+    personId: string,
+    erasedBy: AuditActor,
+  ): Promise<Record<string, ErasedCounts>> {
     const sections: Record<string, ErasedCounts> = {};
-    for (const holder of this.holders) sections[holder.section] = await holder.erasePerson(manager, personId);
+    for (const holder of this.holders) {
+      sections[holder.section] = await holder.erasePerson(manager, personId, erasedBy);
+    }
     return sections;
   }
 

@@ -1,0 +1,144 @@
+import { SmtpSink, startSmtpSink } from '@app/testing';
+import { ApiHarness, bearer, startApi } from './api-harness';
+import { eventually } from './email-fixtures';
+import { HttpsReceiver, startHttpsReceiver } from './https-receiver';
+import { createEvent, OrganisationKeys, organisationWithKeys } from './planning-fixtures';
+import { fastMailSettings, removeQueueKeys, spawnWorker, WorkerProcess } from './worker-harness';
+
+interface DeliveryRow {
+  id: string;
+  status: string;
+  attempts: number;
+  message_id: string;
+  job_id: string | null;
+}
+
+/** Nothing lost when the worker process dies mid-attempt, or when Redis loses its data. */
+describe('Webhook deliveries across worker crashes and Redis data loss', () => {
+  let receiver: HttpsReceiver;
+  let sink: SmtpSink;
+  let api: ApiHarness;
+  let host: OrganisationKeys;
+  const workers: WorkerProcess[] = [];
+
+  beforeAll(async () => {
+    receiver = await startHttpsReceiver();
+    sink = await startSmtpSink({ parse: false });
+    const settings = {
+      ...fastMailSettings(sink.url),
+      WEBHOOK_ALLOWED_HOSTS: 'localhost',
+      WEBHOOK_CA_FILE: receiver.caFile,
+      WEBHOOK_RELAY_INTERVAL_MS: '200',
+      WEBHOOK_TIMEOUT_MS: '2000',
+      // Long enough that the retry is still a delayed job in Redis when the test wipes Redis.
+      WEBHOOK_RETRY_FIRST_DELAY_MS: '3000',
+    };
+    api = await startApi({ env: () => settings });
+    Object.assign(process.env, settings);
+    host = await organisationWithKeys(api);
+  });
+
+  afterAll(async () => {
+    for (const worker of workers) {
+      worker.child.kill('SIGKILL');
+      await worker.exited;
+    }
+    await api?.close();
+    await removeQueueKeys();
+    await sink?.close();
+    await receiver?.close();
+  });
+
+  async function startWorkerProcess(): Promise<WorkerProcess> {
+    const worker = spawnWorker({});
+    workers.push(worker);
+    await worker.ready;
+    return worker;
+  }
+
+  async function endpointFor(path: string): Promise<string> {
+    const response = await api
+      .http()
+      .post(`/api/v1/organisations/${host.id}/webhook-endpoints`)
+      .set(bearer(host.organiserKey))
+      .send({ url: receiver.url(path, 'localhost'), eventTypes: ['event.created'] })
+      .expect(201);
+    return response.body.id;
+  }
+
+  async function deliveryOf(endpointId: string): Promise<DeliveryRow | undefined> {
+    const [row] = await api.dataSource.query<DeliveryRow[]>(
+      `SELECT id, status, attempts, message_id, job_id FROM webhook_deliveries WHERE endpoint_id = $1`,
+      [endpointId],
+    );
+    return row;
+  }
+
+  const requestsTo = (path: string) => receiver.received.filter((request) => request.path === path);
+
+  const eventCreated = (title: string) =>
+    createEvent(api, host.organiserKey, { title, startsAt: '2031-03-01T10:00', endsAt: '2031-03-01T11:00' });
+
+  it('should deliver a delivery left `delivering` by a killed worker, once the next worker recovers it', async () => {
+    const endpointId = await endpointFor('/crash');
+    receiver.answer('/crash', [0]);
+    const worker = await startWorkerProcess();
+    await eventCreated('Treffen vor dem Absturz');
+    await eventually(() => (requestsTo('/crash').length > 0 ? true : undefined), 20_000, 'the first attempt');
+
+    worker.child.kill('SIGKILL');
+    await worker.exited;
+    const cutOff = await deliveryOf(endpointId);
+    expect(cutOff).toMatchObject({ status: 'delivering', attempts: 1 });
+    // The relay takes a `delivering` row for abandoned 30 s past WEBHOOK_TIMEOUT_MS, a margin that
+    // is no setting: rather than wait for it, the row is made that old.
+    await api.dataSource.query(
+      `UPDATE webhook_deliveries SET updated_at = now() - interval '1 minute' WHERE id = $1`,
+      [cutOff!.id],
+    );
+
+    await startWorkerProcess();
+    const delivered = await eventually(
+      async () => {
+        const row = await deliveryOf(endpointId);
+        return row?.status === 'delivered' ? row : undefined;
+      },
+      20_000,
+      'the delivery after recovery',
+    );
+    expect(delivered.attempts).toBe(2);
+    // Twice at the receiver, as the same message: it dedupes on webhook-id.
+    expect(requestsTo('/crash').map((request) => request.headers['webhook-id'])).toEqual([
+      cutOff!.message_id,
+      cutOff!.message_id,
+    ]);
+  });
+
+  it('should deliver a retry whose job Redis lost, rebuilt from the table', async () => {
+    const endpointId = await endpointFor('/later');
+    receiver.answer('/later', [503]);
+    if (workers.every((worker) => worker.child.exitCode !== null)) await startWorkerProcess();
+    await eventCreated('Treffen vor dem Datenverlust');
+    const waiting = await eventually(
+      async () => {
+        const row = await deliveryOf(endpointId);
+        return row?.status === 'pending' && row.attempts === 1 && row.job_id ? row : undefined;
+      },
+      20_000,
+      'the retry to be scheduled in Redis',
+    );
+
+    await removeQueueKeys();
+
+    const delivered = await eventually(
+      async () => {
+        const row = await deliveryOf(endpointId);
+        return row?.status === 'delivered' ? row : undefined;
+      },
+      20_000,
+      'the retry after Redis lost it',
+    );
+    expect(delivered).toMatchObject({ id: waiting.id, attempts: 2 });
+    expect(requestsTo('/later')).toHaveLength(2);
+  });
+});
