@@ -7,6 +7,14 @@ export const EMAIL_KINDS = [
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
+/** Kinds that ask for an answer: they carry the answer link; a cancellation has nothing to answer. */
+export const ANSWERABLE_KINDS: readonly EmailKind[] = [
+  'invitation',
+  'update',
+  'reminder',
+  'waitlist_promotion',
+];
+
 /**
  * queued: written, waiting for its time or for a worker; sending: a worker has started the SMTP
  * transaction; sent: the relay accepted it; retrying: a temporary failure, BullMQ retries with

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ParticipationStatus } from '@app/calendar';
-import { ClaimedEmail, EmailKind } from '@app/emails';
+import { ANSWERABLE_KINDS, ClaimedEmail, EmailKind } from '@app/emails';
 import { EmailContent, ProgrammeEntry } from '@app/mail';
 import { EventSnapshot, EventSurroundings, EventTreeReader, PeopleService, Person } from '@app/planning';
 import { AnswerLinks } from './answer-links';
@@ -13,14 +13,6 @@ import { ChoiceStatus, InvitationStatus } from './invitation-status';
 export type InvitationEmail =
   | { id: string; skipReason: string; content?: undefined }
   | { id: string; skipReason: null; content: EmailContent };
-
-/** Kinds whose email carries the answer link: the person may still answer (or change their answer). */
-export const ANSWERABLE_KINDS: readonly EmailKind[] = [
-  'invitation',
-  'update',
-  'reminder',
-  'waitlist_promotion',
-];
 
 /** Kinds whose email lists the parts in the person's programme along with the event. */
 const LISTS_PARTS: readonly EmailKind[] = ['cancellation', 'update'];

@@ -16,10 +16,8 @@ import {
   SafeHtml,
   startDate,
 } from '@app/presentation';
+import { ANSWERABLE_KINDS } from '@app/emails';
 import { EmailContent, RenderedEmail } from './email-content';
-
-/** Kinds that invite an answer: the body links to the answer page. */
-const ANSWERABLE = new Set(['invitation', 'update', 'reminder', 'waitlist_promotion']);
 
 const PARTICIPATION = {
   'NEEDS-ACTION': 'answers.none',
@@ -129,7 +127,7 @@ function programmeOf(content: EmailContent, messages: Messages): Body['programme
 }
 
 function answerOf(content: EmailContent, { t }: Messages): Body['answer'] {
-  if (!content.answerUrl || !ANSWERABLE.has(content.kind)) return null;
+  if (!content.answerUrl || !ANSWERABLE_KINDS.includes(content.kind)) return null;
   const answered = content.participation !== 'NEEDS-ACTION';
   return {
     prompt: answered ? null : t('email.answerPrompt'),
