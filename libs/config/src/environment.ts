@@ -55,8 +55,10 @@ export class Environment {
   @Max(65535)
   WORKER_HEALTH_PORT = 3001;
 
+  /** The address people reach the API under; unset, http://localhost on API_PORT. */
+  @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true })
-  PUBLIC_BASE_URL = 'http://localhost:3000';
+  PUBLIC_BASE_URL?: string;
 
   @IsOptional()
   @IsString()

@@ -14,7 +14,10 @@ export const httpConfig = registerAs('http', () => {
     apiPort: environment.API_PORT,
     apiProcesses: environment.API_PROCESSES,
     workerHealthPort: environment.WORKER_HEALTH_PORT,
-    publicBaseUrl: environment.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+    publicBaseUrl: (environment.PUBLIC_BASE_URL ?? `http://localhost:${environment.API_PORT}`).replace(
+      /\/+$/,
+      '',
+    ),
     trustProxy: trustProxySetting(environment.TRUST_PROXY),
   };
 });
