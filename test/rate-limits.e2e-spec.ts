@@ -15,6 +15,9 @@ describe('Rate limits', () => {
   let api: ApiHarness;
   let nextAddress = 1;
   const freshAddress = () => `203.0.113.${nextAddress++}`;
+  /** The organisation list, asked by `client` behind the trusted proxy. */
+  const organisationsFrom = (server: Pick<ApiHarness, 'http'>, client: string) =>
+    server.http().get('/api/v1/organisations').set(bearer(api.adminKey)).set('X-Forwarded-For', client);
 
   beforeAll(async () => {
     api = await startApi({ env: () => ({ API_RATE_LIMIT: String(API_LIMIT), ANSWER_RATE_LIMIT: '3' }) });
@@ -27,19 +30,9 @@ describe('Rate limits', () => {
   it('should answer the request over the API limit with 429, Retry-After and a problem body', async () => {
     const client = freshAddress();
     for (let request = 0; request < API_LIMIT; request++) {
-      await api
-        .http()
-        .get('/api/v1/organisations')
-        .set(bearer(api.adminKey))
-        .set('X-Forwarded-For', client)
-        .expect(200);
+      await organisationsFrom(api, client).expect(200);
     }
-    const refused = await api
-      .http()
-      .get('/api/v1/organisations')
-      .set(bearer(api.adminKey))
-      .set('X-Forwarded-For', client)
-      .expect(429);
+    const refused = await organisationsFrom(api, client).expect(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
     expect(refused.body).toMatchObject({
@@ -48,12 +41,7 @@ describe('Rate limits', () => {
       code: 'too_many_requests',
     });
     // Another client behind the same proxy is not affected.
-    await api
-      .http()
-      .get('/api/v1/organisations')
-      .set(bearer(api.adminKey))
-      .set('X-Forwarded-For', freshAddress())
-      .expect(200);
+    await organisationsFrom(api, freshAddress()).expect(200);
   });
 
   it('should count requests without a valid key too', async () => {
@@ -69,25 +57,10 @@ describe('Rate limits', () => {
     try {
       const client = freshAddress();
       for (let request = 0; request < API_LIMIT / 2; request++) {
-        await api
-          .http()
-          .get('/api/v1/organisations')
-          .set(bearer(api.adminKey))
-          .set('X-Forwarded-For', client)
-          .expect(200);
-        await other
-          .http()
-          .get('/api/v1/organisations')
-          .set(bearer(api.adminKey))
-          .set('X-Forwarded-For', client)
-          .expect(200);
+        await organisationsFrom(api, client).expect(200);
+        await organisationsFrom(other, client).expect(200);
       }
-      await other
-        .http()
-        .get('/api/v1/organisations')
-        .set(bearer(api.adminKey))
-        .set('X-Forwarded-For', client)
-        .expect(429);
+      await organisationsFrom(other, client).expect(429);
     } finally {
       await other.close();
     }

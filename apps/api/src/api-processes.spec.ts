@@ -19,11 +19,11 @@ runApiProcesses(Number(process.env.PROCESSES), async () => {
   server.listen(0, '127.0.0.1', () => {
     const listening = { port: server.address().port };
     if (cluster.isWorker) process.send(listening);
-    else console.log(JSON.stringify(listening));
+    else process.stdout.write(JSON.stringify(listening) + '\\n');
   });
   process.once('SIGTERM', () => { server.close(); process.disconnect?.(); });
 });
-if (cluster.isPrimary) cluster.on('message', (worker, message) => console.log(JSON.stringify(message)));
+if (cluster.isPrimary) cluster.on('message', (worker, message) => process.stdout.write(JSON.stringify(message) + '\\n'));
 `;
 
 interface Started {
