@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Public } from '@app/access';
 import { FeedLinks, FeedsError, PublicCalendarService, PublicFeedFilter } from '@app/feeds';
-import { PAGE_LANGUAGES, PageLanguage } from './page-text';
+import { Language, LANGUAGES } from '@app/presentation';
 import { calendarListPage, eventPage, isEventKind, notFoundPage } from './public-calendar.page';
 
 type PageQuery = Record<string, string | string[] | undefined>;
@@ -60,7 +60,7 @@ export class PublicCalendarController {
       events: page.events,
       feed: this.links.public(filter),
       nextPageUrl: page.next ? pageUrl(language, filter, page.next) : null,
-      otherLanguageUrl: pageUrl(language === 'de' ? 'en' : 'de', filter),
+      languageUrls: inEachLanguage((other) => pageUrl(other, filter)),
     });
     response.send(html);
   }
@@ -75,15 +75,17 @@ export class PublicCalendarController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
     const language = languageOf(query);
-    const otherLanguageUrl = `/calendar/events/${encodeURIComponent(id)}?lang=${language === 'de' ? 'en' : 'de'}`;
+    const languageUrls = inEachLanguage(
+      (other) => `/calendar/events/${encodeURIComponent(id)}?lang=${other}`,
+    );
     try {
       if (!UUID.test(id)) throw FeedsError.notFound('event', id);
       const { event, parts } = await this.calendar.event(id.toLowerCase());
-      return eventPage({ language, event, parts, feed: this.links.event(event.id), otherLanguageUrl });
+      return eventPage({ language, event, parts, feed: this.links.event(event.id), languageUrls });
     } catch (error) {
       if (!(error instanceof FeedsError) || error.kind !== 'not_found') throw error;
       response.status(404);
-      return notFoundPage(language, otherLanguageUrl);
+      return notFoundPage(language, languageUrls);
     }
   }
 }
@@ -94,9 +96,9 @@ function single(value: string | string[] | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-function languageOf(query: PageQuery): PageLanguage {
+function languageOf(query: PageQuery): Language {
   const language = single(query.lang);
-  return (PAGE_LANGUAGES as readonly string[]).includes(language ?? '') ? (language as PageLanguage) : 'de';
+  return (LANGUAGES as readonly string[]).includes(language ?? '') ? (language as Language) : 'de';
 }
 
 function filterOf(query: PageQuery): PublicFeedFilter {
@@ -112,11 +114,18 @@ function filterOf(query: PageQuery): PublicFeedFilter {
   };
 }
 
-function pageUrl(language: PageLanguage, filter: PublicFeedFilter, after?: string): string {
+function inEachLanguage(url: (language: Language) => string): Record<Language, string> {
+  return Object.fromEntries(LANGUAGES.map((language) => [language, url(language)])) as Record<
+    Language,
+    string
+  >;
+}
+
+function pageUrl(language: Language, filter: PublicFeedFilter, after?: string): string {
   return `/calendar?${pageQuery(language, filter, after)}`;
 }
 
-function pageQuery(language: PageLanguage, filter: PublicFeedFilter, after?: string): string {
+function pageQuery(language: Language, filter: PublicFeedFilter, after?: string): string {
   const query = new URLSearchParams({ lang: language });
   if (filter.q) query.set('q', filter.q);
   if (filter.kinds?.length) query.set('kind', filter.kinds[0]);

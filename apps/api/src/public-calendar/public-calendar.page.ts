@@ -5,30 +5,33 @@ import {
   html,
   isWebLink,
   machineReadableStart,
+  Language,
+  LANGUAGES,
   Messages,
   messagesFor,
   pageDocument,
   paragraphs,
   SafeHtml,
 } from '@app/presentation';
-import { PageLanguage } from './page-text';
 
 export interface CalendarListView {
-  language: PageLanguage;
+  language: Language;
   filter: PublicFeedFilter;
   organisations: Array<{ code: string; name: string }>;
   events: FeedRow[];
   feed: FeedLink;
   nextPageUrl: string | null;
-  otherLanguageUrl: string;
+  /** The same page in each language. */
+  languageUrls: Record<Language, string>;
 }
 
 export interface EventPageView {
-  language: PageLanguage;
+  language: Language;
   event: FeedRow;
   parts: FeedRow[];
   feed: FeedLink;
-  otherLanguageUrl: string;
+  /** The same page in each language. */
+  languageUrls: Record<Language, string>;
 }
 
 export function calendarListPage(view: CalendarListView): string {
@@ -88,7 +91,7 @@ export function calendarListPage(view: CalendarListView): string {
       }
       ${view.nextPageUrl ? html`<nav aria-label="${t('calendar.more')}"><a href="${view.nextPageUrl}">${t('calendar.more')}</a></nav>` : null}
     </section>`;
-  return layout(messages, t('calendar.calendarTitle'), view.otherLanguageUrl, body);
+  return layout(messages, t('calendar.calendarTitle'), view.languageUrls, body);
 }
 
 export function eventPage(view: EventPageView): string {
@@ -139,16 +142,16 @@ export function eventPage(view: EventPageView): string {
       }
       ${subscribeSection(messages, view.feed)}
     </article>`;
-  return layout(messages, event.title, view.otherLanguageUrl, body);
+  return layout(messages, event.title, view.languageUrls, body);
 }
 
-export function notFoundPage(language: PageLanguage, otherLanguageUrl: string): string {
+export function notFoundPage(language: Language, languageUrls: Record<Language, string>): string {
   const messages = messagesFor(language);
   const { t } = messages;
   const body = html`<h1>${t('calendar.notFoundTitle')}</h1>
     <p>${t('calendar.notFoundText')}</p>
     <p><a href="/calendar?lang=${language}">${t('calendar.backToCalendar')}</a></p>`;
-  return layout(messages, t('calendar.notFoundTitle'), otherLanguageUrl, body);
+  return layout(messages, t('calendar.notFoundTitle'), languageUrls, body);
 }
 
 function subscribeSection({ t }: Messages, feed: FeedLink): SafeHtml {
@@ -163,7 +166,7 @@ function subscribeSection({ t }: Messages, feed: FeedLink): SafeHtml {
   </section>`;
 }
 
-function eventItem(messages: Messages, language: PageLanguage, event: FeedRow): SafeHtml {
+function eventItem(messages: Messages, language: Language, event: FeedRow): SafeHtml {
   const { t } = messages;
   const title = html`<a href="/calendar/events/${event.id}?lang=${language}">${event.title}</a>`;
   const place = event.venueName ?? event.venueAddress ?? (event.onlineUrl ? t('common.online') : null);
@@ -197,14 +200,28 @@ function selected(isSelected: boolean): SafeHtml | null {
   return isSelected ? html`selected` : null;
 }
 
-function layout(messages: Messages, title: string, otherLanguageUrl: string, body: SafeHtml): string {
-  const other: PageLanguage = messages.language === 'de' ? 'en' : 'de';
-  const languageLink = html`<a href="${otherLanguageUrl}" hreflang="${other}" lang="${other}"
-    >${messages.t('calendar.otherLanguage')}</a
-  >`;
+function layout(
+  messages: Messages,
+  title: string,
+  languageUrls: Record<Language, string>,
+  body: SafeHtml,
+): string {
+  // Each language is named in itself, so that a reader finds theirs whatever the page is in now.
+  const otherLanguages = LANGUAGES.filter((language) => language !== messages.language).map(
+    (language) =>
+      html`<li>
+        <a href="${languageUrls[language]}" hreflang="${language}" lang="${language}"
+          >${messagesFor(language).t('common.languageName')}</a
+        >
+      </li>`,
+  );
   const header = html`<header>
     <p class="brand">Treffpunkt</p>
-    <p>${languageLink}</p>
+    <nav aria-label="${messages.t('common.otherLanguages')}">
+      <ul class="languages">
+        ${otherLanguages}
+      </ul>
+    </nav>
   </header>`;
   return pageDocument({
     language: messages.language,
@@ -223,6 +240,7 @@ export function isEventKind(value: string): value is EventKind {
 const STYLE = `
   header { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 0 1rem; border-bottom: 2px solid #004c80; }
   header p { margin: 0.5rem 0; }
+  .languages { display: flex; flex-wrap: wrap; gap: 0 1rem; list-style: none; margin: 0.5rem 0; padding: 0; }
   .brand { font-weight: 700; color: #004c80; }
   form { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: flex-end; margin: 1rem 0; }
   .field { display: flex; flex-direction: column; flex: 1 1 12rem; min-width: 0; }

@@ -64,6 +64,20 @@ const organisations = [
   { code: 'MMC', name: 'Morogoro Municipal Council' },
 ];
 
+const listUrls = { de: '/calendar?lang=de', en: '/calendar?lang=en', sw: '/calendar?lang=sw' };
+const eventUrls = {
+  de: `/calendar/events/${cityDay.id}?lang=de`,
+  en: `/calendar/events/${cityDay.id}?lang=en`,
+  sw: `/calendar/events/${cityDay.id}?lang=sw`,
+};
+const workshop = row({
+  id: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e57',
+  kind: 'workshop',
+  title: 'Workshop Klima',
+  startsAt: new Date('2027-09-20T12:00:00Z'),
+  endsAt: new Date('2027-09-20T13:30:00Z'),
+});
+
 const pages = [
   {
     name: 'calendar-list-de',
@@ -74,7 +88,7 @@ const pages = [
       events,
       feed,
       nextPageUrl: '/calendar?lang=de&after=x',
-      otherLanguageUrl: '/calendar?lang=en',
+      languageUrls: listUrls,
     }),
     shows: [
       'Veranstaltungskalender',
@@ -89,17 +103,9 @@ const pages = [
     html: eventPage({
       language: 'en',
       event: cityDay,
-      parts: [
-        row({
-          id: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e57',
-          kind: 'workshop',
-          title: 'Workshop Klima',
-          startsAt: new Date('2027-09-20T12:00:00Z'),
-          endsAt: new Date('2027-09-20T13:30:00Z'),
-        }),
-      ],
+      parts: [workshop],
       feed,
-      otherLanguageUrl: `/calendar/events/${cityDay.id}?lang=de`,
+      languageUrls: eventUrls,
     }),
     shows: [
       'Städtetag Arnsberg–Sundern',
@@ -108,6 +114,31 @@ const pages = [
       'Workshop Klima',
       'Subscribe to this calendar',
     ],
+  },
+  {
+    name: 'calendar-list-sw',
+    html: calendarListPage({
+      language: 'sw',
+      filter: {},
+      organisations,
+      events,
+      feed,
+      nextPageUrl: '/calendar?lang=sw&after=x',
+      languageUrls: listUrls,
+    }),
+    shows: [
+      'Kalenda ya matukio',
+      'Dar es Salaam (EAT)',
+      'Ziara ya ujumbe',
+      'Imeghairiwa',
+      'Deutsch',
+      'English',
+    ],
+  },
+  {
+    name: 'calendar-event-sw',
+    html: eventPage({ language: 'sw', event: cityDay, parts: [workshop], feed, languageUrls: eventUrls }),
+    shows: ['Siku ya miji', 'Ratiba', 'Warsha', 'Fuatilia kalenda hii', 'Rudi kwenye kalenda'],
   },
 ];
 

@@ -13,6 +13,8 @@ export const de: Catalog = {
     yourAnswer: 'Ihre Antwort',
     cancelled: 'Abgesagt',
     skipToContent: 'Zum Inhalt springen',
+    languageName: 'Deutsch',
+    otherLanguages: 'Andere Sprachen',
   },
   answers: {
     accept: 'Ich nehme teil',
@@ -109,7 +111,6 @@ export const de: Catalog = {
     backToCalendar: 'Zurück zum Kalender',
     notFoundTitle: 'Termin nicht gefunden',
     notFoundText: 'Diesen Termin gibt es nicht oder er ist nicht öffentlich.',
-    otherLanguage: 'English',
     kinds: {
       city_day: 'Städtetag',
       workshop: 'Workshop',

@@ -14,6 +14,8 @@ export const en = {
     yourAnswer: 'Your answer',
     cancelled: 'Cancelled',
     skipToContent: 'Skip to content',
+    languageName: 'English',
+    otherLanguages: 'Other languages',
   },
   answers: {
     accept: 'I will attend',
@@ -108,7 +110,6 @@ export const en = {
     backToCalendar: 'Back to the calendar',
     notFoundTitle: 'Event not found',
     notFoundText: 'This event does not exist or is not public.',
-    otherLanguage: 'Deutsch',
     kinds: {
       city_day: 'City day',
       workshop: 'Workshop',

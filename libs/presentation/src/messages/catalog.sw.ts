@@ -1,11 +1,7 @@
-import { PartialCatalog } from './catalog';
+import { Catalog } from './catalog';
 
-/**
- * Swahili, for guests from Morogoro. The public calendar page and the skip link have no Swahili
- * texts yet (the calendar is offered in German and English): those keys fall back to English until
- * a translator writes them; `SWAHILI_STILL_MISSING` in the spec lists them.
- */
-export const sw: PartialCatalog = {
+/** Swahili as written in Tanzania, for guests and partners from Morogoro. */
+export const sw: Catalog = {
   common: {
     greeting: 'Habari {{name}},',
     when: 'Lini',
@@ -16,6 +12,9 @@ export const sw: PartialCatalog = {
     joinOnline: 'Jiunge mtandaoni',
     yourAnswer: 'Jibu lako',
     cancelled: 'Imeghairiwa',
+    skipToContent: 'Nenda kwenye maudhui',
+    languageName: 'Kiswahili',
+    otherLanguages: 'Lugha nyingine',
   },
   answers: {
     accept: 'Nitahudhuria',
@@ -84,5 +83,44 @@ export const sw: PartialCatalog = {
     tooManyText: 'Tafadhali subiri dakika moja, kisha utume jibu lako tena.',
     errorTitle: 'Kuna hitilafu',
     errorText: 'Tafadhali jaribu tena baada ya muda mfupi.',
+  },
+  calendar: {
+    calendarTitle: 'Kalenda ya matukio',
+    filterLabel: 'Chuja matukio',
+    search: 'Tafuta',
+    kind: 'Aina',
+    allKinds: 'Aina zote',
+    organisation: 'Mwandaaji',
+    allOrganisations: 'Waandaaji wote',
+    filter: 'Onyesha',
+    resetFilter: 'Ondoa vichujio',
+    upcoming: 'Matukio yajayo',
+    noEvents: 'Hakuna matukio yajayo yaliyopatikana.',
+    more: 'Matukio zaidi',
+    subscribeHeading: 'Fuatilia kalenda hii',
+    subscribeHint:
+      'Ukifuatilia kalenda hii, kalenda yako itakuwa ya kisasa kila wakati: tukio likihamishwa au kughairiwa, litabadilika humo pia.',
+    subscribe: 'Fuatilia (Outlook, Apple, Thunderbird)',
+    googleCalendar: 'Ongeza kwenye Kalenda ya Google',
+    download: 'Pakua faili la .ics',
+    host: 'Mwandaaji',
+    topics: 'Mada',
+    programme: 'Ratiba',
+    backToCalendar: 'Rudi kwenye kalenda',
+    notFoundTitle: 'Tukio halikupatikana',
+    notFoundText: 'Tukio hili halipo au si la wazi kwa umma.',
+    kinds: {
+      city_day: 'Siku ya miji',
+      workshop: 'Warsha',
+      conference: 'Kongamano',
+      session: 'Kikao',
+      virtual_meeting: 'Mkutano wa mtandaoni',
+      delegation_visit: 'Ziara ya ujumbe',
+      exchange_trip: 'Ziara ya kubadilishana uzoefu',
+      travel_leg: 'Sehemu ya safari',
+      site_visit: 'Ziara ya kutembelea eneo',
+      accommodation: 'Malazi',
+      other: 'Nyingine',
+    },
   },
 };

@@ -4,9 +4,6 @@ import { en } from './catalog.en';
 export type Catalog = Texts<typeof en>;
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
-/** A language that still lacks some texts; those fall back to English. */
-export type PartialCatalog = Partial<{ [K in keyof Catalog]: Partial<Catalog[K]> }>;
-
 /** Dot paths to each text, with plural forms (`seats_one`, `seats_other`) named once (`seats`). */
 export type MessageKey = Paths<typeof en>;
 type Paths<T> = {
