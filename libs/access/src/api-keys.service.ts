@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditActor, AuditTrail, apiKeyActor, systemActor } from '@app/audit';
 import { ChangeVersion, VersionedMemo } from '@app/database';
-import { Actor, isAdmin, Organisation, Role } from '@app/planning';
+import { Actor, findOrganisation, isAdmin, organisationWithCode, Role } from '@app/planning';
 import { AccessError } from './access.error';
 import { ApiKey } from './api-key.entity';
 import { apiKeyIssued, apiKeyRevoked } from './api-key-audit';
@@ -60,10 +60,7 @@ export class ApiKeysService {
   ): Promise<IssuedApiKey> {
     if (!isAdmin(actor))
       throw new AccessError('forbidden', 'forbidden', 'Only an admin key may issue API keys.');
-    const organisationExists = await this.dataSource.manager.existsBy(Organisation, {
-      id: input.organisationId,
-    });
-    if (!organisationExists) {
+    if (!(await findOrganisation(this.dataSource.manager, input.organisationId))) {
       throw new AccessError('invalid', 'invalid_input', `Unknown organisation ${input.organisationId}.`);
     }
     return this.dataSource.transaction((manager) => this.store(manager, actor.who, input));
@@ -83,17 +80,13 @@ export class ApiKeysService {
         );
       }
       const code = input.organisationCode.toUpperCase();
-      const organisation =
-        (await manager.findOneBy(Organisation, { code })) ??
-        (await manager.save(
-          manager.create(Organisation, {
-            name: input.organisationName,
-            code,
-            country: input.country.toUpperCase(),
-            timeZone: input.timeZone,
-            defaultLocale: 'en',
-          }),
-        ));
+      const organisation = await organisationWithCode(manager, {
+        name: input.organisationName,
+        code,
+        country: input.country.toUpperCase(),
+        timeZone: input.timeZone,
+        defaultLocale: 'en',
+      });
       return this.store(manager, systemActor('first admin command'), {
         name: 'First admin key',
         organisationId: organisation.id,

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ErasedCounts, PersonDataHolder, PersonDataHolders } from '@app/planning';
+import { ErasedCounts, eventsByIds, PersonDataHolder, PersonDataHolders } from '@app/planning';
 import { EmailKind, EmailStatus } from './email-kind';
 
 /** An email to the person in an export: what it was about, and how its delivery went. */
@@ -33,16 +33,24 @@ export class RecipientData implements PersonDataHolder, OnModuleInit {
     this.holders.register(this);
   }
 
-  exportPerson(manager: EntityManager, personId: string): Promise<ExportedEmail[]> {
-    return manager.query(
-      `SELECT e.id, e.kind, e.status, e.event_id AS "eventId", ev.title AS "eventTitle", e.send_at AS "sendAt",
-              e.sent_at AS "sentAt", e.attempts, e.skipped_reason AS "skippedReason", e.last_error AS "lastError",
-              e.created_at AS "createdAt"
-         FROM emails e JOIN events ev ON ev.id = e.event_id
-        WHERE e.person_id = $1
-        ORDER BY e.created_at, e.id`,
+  async exportPerson(manager: EntityManager, personId: string): Promise<ExportedEmail[]> {
+    const emails: Array<Omit<ExportedEmail, 'eventTitle'>> = await manager.query(
+      `SELECT id, kind, status, event_id AS "eventId", send_at AS "sendAt", sent_at AS "sentAt", attempts,
+              skipped_reason AS "skippedReason", last_error AS "lastError", created_at AS "createdAt"
+         FROM emails WHERE person_id = $1
+        ORDER BY created_at, id`,
       [personId],
     );
+    const titles = new Map(
+      (
+        await eventsByIds(
+          manager,
+          emails.map((email) => email.eventId),
+        )
+      ).map((event) => [event.id, event.title]),
+    );
+    // Every email has its event: the outbox row goes when the event does (ON DELETE CASCADE).
+    return emails.map((email) => ({ ...email, eventTitle: titles.get(email.eventId)! }));
   }
 
   /**

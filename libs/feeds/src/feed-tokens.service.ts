@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { Actor, PeopleVisibility, Person } from '@app/planning';
+import { Actor, findPerson, PeopleVisibility, Person } from '@app/planning';
 import { FeedLink, FeedLinks } from './feed-links';
 import { FeedToken } from './feed-token.entity';
 import { generateFeedToken } from './feed-token-secret';
@@ -92,10 +92,7 @@ export class FeedTokensService {
 
   /** Locked, so two concurrent rotations cannot both leave an active token behind. */
   private async person(manager: EntityManager, personId: string, lock = false): Promise<Person> {
-    const person = await manager.findOne(Person, {
-      where: { id: personId },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const person = await findPerson(manager, personId, lock);
     if (!person) throw FeedsError.notFound('person', personId);
     return person;
   }

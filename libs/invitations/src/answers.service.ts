@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, changedFields, inviteeActor } from '@app/audit';
 import { EmailsService } from '@app/emails';
-import { Event, Locale, partIdsOf } from '@app/planning';
+import { Event, findEvent, findPerson, Locale, workshopsOf } from '@app/planning';
 import { ProducerWebhooks, SeatOutcome } from '@app/webhooks';
 import { isWellFormedToken, tokenDigest } from './answer-links';
 import { difference, HeldChoice, planChoices, remindedEventIds, statusAfterAnswer } from './attendance';
@@ -64,8 +64,9 @@ export class AnswersService {
   async page(token: string): Promise<AnswerPage> {
     const manager = this.dataSource.manager;
     const invitation = await this.byToken(manager, token);
-    const event = await manager.findOneByOrFail(Event, { id: invitation.eventId });
-    const workshops = await this.choosableWorkshops(manager, event.id);
+    const event = await findEvent(manager, invitation.eventId);
+    if (!event) throw InvitationError.unknownLink();
+    const workshops = await workshopsOf(manager, event.id);
     const taken = await this.seats.taken(manager, [event.id, ...workshops.map((workshop) => workshop.id)]);
     const held: Array<{ eventId: string; status: AnswerPageWorkshop['choice'] }> = await manager.query(
       `SELECT event_id AS "eventId", status FROM workshop_choices WHERE invitation_id = $1 AND status <> 'withdrawn'`,
@@ -109,9 +110,7 @@ export class AnswersService {
 
   private async answerIn(manager: EntityManager, token: string, input: AnswerInput): Promise<boolean> {
     const found = await this.byToken(manager, token);
-    const offered = new Set(
-      (await this.choosableWorkshops(manager, found.eventId)).map((workshop) => workshop.id),
-    );
+    const offered = new Set((await workshopsOf(manager, found.eventId)).map((workshop) => workshop.id));
     const wanted = [...new Set(input.workshopIds)];
     const foreign = wanted.filter((id) => !offered.has(id));
     if (foreign.length > 0) {
@@ -241,26 +240,24 @@ export class AnswersService {
 
   private async byToken(manager: EntityManager, token: string): Promise<LinkedInvitation> {
     if (!isWellFormedToken(token)) throw InvitationError.unknownLink();
-    const rows: LinkedInvitation[] = await manager.query(
-      `SELECT i.id, i.event_id AS "eventId", i.person_id AS "personId", i.status, i.responded_at AS "respondedAt",
-              p.name AS "personName", p.locale AS "personLocale", p.time_zone AS "personTimeZone",
-              p.organisation_id AS "personOrganisationId"
-         FROM invitations i JOIN people p ON p.id = i.person_id
-        WHERE i.answer_token_digest = $1`,
-      [tokenDigest(token)],
-    );
-    if (rows.length === 0 || rows[0].status === 'cancelled') throw InvitationError.unknownLink();
-    return rows[0];
-  }
-
-  /** Parts of the event with a capacity that are not cancelled: the workshops one can choose. */
-  private async choosableWorkshops(manager: EntityManager, eventId: string): Promise<Event[]> {
-    const ids = await partIdsOf(manager, eventId);
-    if (ids.length === 0) return [];
-    return manager.find(Event, {
-      where: { id: In(ids), capacity: Not(IsNull()), status: Not('cancelled') },
-      order: { startsAt: 'ASC', title: 'ASC' },
-    });
+    const [invitation]: Array<Omit<LinkedInvitation, 'personId'> & { personId: string | null }> =
+      await manager.query(
+        `SELECT id, event_id AS "eventId", person_id AS "personId", status, responded_at AS "respondedAt"
+           FROM invitations WHERE answer_token_digest = $1`,
+        [tokenDigest(token)],
+      );
+    // Links of withdrawn invitations and of erased people lead nowhere.
+    if (!invitation?.personId || invitation.status === 'cancelled') throw InvitationError.unknownLink();
+    const person = await findPerson(manager, invitation.personId);
+    if (!person) throw InvitationError.unknownLink();
+    return {
+      ...invitation,
+      personId: invitation.personId,
+      personName: person.name,
+      personLocale: person.locale,
+      personTimeZone: person.timeZone,
+      personOrganisationId: person.organisationId,
+    };
   }
 
   private async choices(manager: EntityManager, invitationId: string): Promise<HeldChoice[]> {

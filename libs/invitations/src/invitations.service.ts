@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, changedFields } from '@app/audit';
 import { EmailRequest, EmailsService } from '@app/emails';
 import {
@@ -10,18 +10,24 @@ import {
   DEFAULT_PAGE_SIZE,
   encodeCursor,
   Event,
+  eventsByIds,
   EventsService,
+  findEvent,
   hostsEvent,
   MAX_PAGE_SIZE,
   Page,
   PageRequest,
   partIdsOf,
+  peopleNamedBy,
   PeopleVisibility,
   PersonData,
   PersonView,
+  unknownOrganisationIds,
+  unknownPartnershipIds,
 } from '@app/planning';
 import { ProducerWebhooks } from '@app/webhooks';
 import { AnswerLinks } from './answer-links';
+import { ChoiceView, choicesOf } from './choice-views';
 import { invitationRecord } from './invitation-audit';
 import { Invitation } from './invitation.entity';
 import { ChoiceStatus, INVITATION_STATUSES, InvitationStatus, isAttending } from './invitation-status';
@@ -52,13 +58,6 @@ export interface InviteResult {
 export interface InvitationFilter extends PageRequest {
   status?: InvitationStatus;
   workshopId?: string;
-}
-
-export interface ChoiceView {
-  workshopId: string;
-  title: string;
-  status: ChoiceStatus;
-  requestedAt: Date;
 }
 
 export interface InvitationView {
@@ -146,16 +145,19 @@ export class InvitationsService {
     const reader = this.dataSource.manager;
     const unseen = await this.visibility.unseen(actor, personIds);
     if (unseen.length > 0) throw InvitationError.unknownIds('personIds', 'person', unseen);
-    await this.assertExist(reader, 'organisations', 'organisationIds', 'organisation', organisationIds);
-    await this.assertExist(reader, 'partnerships', 'partnershipIds', 'partnership', partnershipIds);
+    const unknownOrganisations = await unknownOrganisationIds(reader, organisationIds);
+    if (unknownOrganisations.length > 0) {
+      throw InvitationError.unknownIds('organisationIds', 'organisation', unknownOrganisations);
+    }
+    const unknownPartnerships = await unknownPartnershipIds(reader, partnershipIds);
+    if (unknownPartnerships.length > 0) {
+      throw InvitationError.unknownIds('partnershipIds', 'partnership', unknownPartnerships);
+    }
     await this.assertWorkshopsInside(reader, eventId, workshopIds);
 
     const result = await inTransaction(this.dataSource, async (manager) => {
       const workshops = await this.seats.lock(manager, workshopIds);
-      const event = await manager.findOne(Event, {
-        where: { id: eventId },
-        lock: { mode: 'pessimistic_read' },
-      });
+      const event = await findEvent(manager, eventId, 'pessimistic_read');
       if (!event) throw InvitationError.notFound('event', eventId);
       if (event.status === 'cancelled') {
         throw new InvitationError(
@@ -164,7 +166,7 @@ export class InvitationsService {
           'The event is cancelled; nobody can be invited to it.',
         );
       }
-      const recipients = await this.recipients(manager, personIds, organisationIds, partnershipIds);
+      const recipients = await peopleNamedBy(manager, { personIds, organisationIds, partnershipIds });
       const { invited, reinvited } = await this.createInvitations(manager, actor, event, recipients);
       const seats = [];
       for (const workshopId of workshopIds) {
@@ -244,13 +246,7 @@ export class InvitationsService {
       number
     >;
     for (const row of statusRows) counts[row.status] = row.count;
-    const partIds = await partIdsOf(manager, eventId);
-    const workshops = partIds.length
-      ? await manager.find(Event, {
-          where: { id: In(partIds) },
-          order: { startsAt: 'ASC', title: 'ASC' },
-        })
-      : [];
+    const workshops = await eventsByIds(manager, await partIdsOf(manager, eventId));
     const choosable = workshops.filter((workshop) => workshop.capacity !== null);
     const taken = await this.seats.taken(manager, [eventId, ...choosable.map((workshop) => workshop.id)]);
     const choiceRows: Array<{ eventId: string; status: ChoiceStatus; count: number }> = await manager.query(
@@ -382,29 +378,12 @@ export class InvitationsService {
    * Events the actor may see but not manage answer 403; hidden ones 404, as planning decides.
    */
   private async managedEvent(actor: Actor, eventId: string, what: string, write: boolean): Promise<Event> {
-    const event = await this.dataSource.manager.findOneBy(Event, { id: eventId });
+    const event = await findEvent(this.dataSource.manager, eventId);
     if (!event) throw InvitationError.notFound('event', eventId);
     if (write && actor.role === 'viewer') throw InvitationError.forbidden('This API key may only read.');
     if (hostsEvent(actor, event)) return event;
     await this.events.get(actor, eventId);
     throw InvitationError.forbidden(`Your organisation may not ${what}.`);
-  }
-
-  private async assertExist(
-    manager: EntityManager,
-    table: 'organisations' | 'partnerships',
-    field: string,
-    what: Parameters<typeof InvitationError.unknownIds>[1],
-    ids: string[],
-  ): Promise<void> {
-    if (ids.length === 0) return;
-    const rows: Array<{ id: string }> = await manager.query(
-      `SELECT id FROM ${table} WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-    const found = new Set(rows.map((row) => row.id));
-    const missing = ids.filter((id) => !found.has(id));
-    if (missing.length > 0) throw InvitationError.unknownIds(field, what, missing);
   }
 
   private async assertWorkshopsInside(
@@ -418,7 +397,7 @@ export class InvitationsService {
     if (outside.length > 0) {
       throw InvitationError.invalid('workshopIds', `Not part of this event: ${outside.join(', ')}.`);
     }
-    const workshops = await manager.findBy(Event, { id: In(workshopIds) });
+    const workshops = await eventsByIds(manager, workshopIds);
     const unlimited = workshops.filter((workshop) => workshop.capacity === null);
     if (unlimited.length > 0) {
       throw InvitationError.invalid(
@@ -430,25 +409,6 @@ export class InvitationsService {
     if (cancelled.length > 0) {
       throw InvitationError.invalid('workshopIds', `Cancelled: ${cancelled.map((w) => w.id).join(', ')}.`);
     }
-  }
-
-  /** Distinct people named directly, as members of organisations, or of a partnership's organisations. */
-  private async recipients(
-    manager: EntityManager,
-    personIds: string[],
-    organisationIds: string[],
-    partnershipIds: string[],
-  ): Promise<string[]> {
-    const rows: Array<{ id: string }> = await manager.query(
-      `SELECT p.id FROM people p
-        WHERE p.id = ANY($1::uuid[])
-           OR p.organisation_id = ANY($2::uuid[])
-           OR p.organisation_id IN (SELECT organisation_id FROM partnership_members
-                                     WHERE partnership_id = ANY($3::uuid[]))
-        ORDER BY p.id`,
-      [personIds, organisationIds, partnershipIds],
-    );
-    return rows.map((row) => row.id);
   }
 
   private async createInvitations(
@@ -605,16 +565,10 @@ export class InvitationsService {
     rows: InvitationRow[],
     manager = this.dataSource.manager,
   ): Promise<InvitationView[]> {
-    const choices: Array<ChoiceView & { invitationId: string }> = rows.length
-      ? await manager.query(
-          `SELECT c.invitation_id AS "invitationId", c.event_id AS "workshopId", e.title, c.status,
-                  c.created_at AS "requestedAt"
-             FROM workshop_choices c JOIN events e ON e.id = c.event_id
-            WHERE c.invitation_id = ANY($1::uuid[])
-            ORDER BY e.starts_at, e.title`,
-          [rows.map((row) => row.id)],
-        )
-      : [];
+    const choices = await choicesOf(
+      manager,
+      rows.map((row) => row.id),
+    );
     return rows.map((row) => ({
       id: row.id,
       eventId: row.eventId,
@@ -623,9 +577,7 @@ export class InvitationsService {
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       person: this.visibility.present(actor, inviteeOf(row)),
-      choices: choices
-        .filter((choice) => choice.invitationId === row.id)
-        .map(({ workshopId, title, status, requestedAt }) => ({ workshopId, title, status, requestedAt })),
+      choices: choices.get(row.id) ?? [],
     }));
   }
 }

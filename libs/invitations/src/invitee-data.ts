@@ -2,7 +2,14 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditActor, AuditTrail, changedFields } from '@app/audit';
 import { EmailsService } from '@app/emails';
-import { ErasedCounts, PersonDataHolder, PersonDataHolders } from '@app/planning';
+import {
+  ErasedCounts,
+  eventsByIds,
+  PersonDataHolder,
+  PersonDataHolders,
+  upcomingEventIds,
+} from '@app/planning';
+import { ChoiceView, choicesOf } from './choice-views';
 import { invitationRecord } from './invitation-audit';
 import { ChoiceStatus, InvitationStatus } from './invitation-status';
 import { SeatsService } from './seats.service';
@@ -19,7 +26,7 @@ export interface ExportedInvitation {
   answerLinkActive: boolean;
   createdAt: Date;
   updatedAt: Date;
-  choices: Array<{ workshopId: string; title: string; status: ChoiceStatus; requestedAt: Date }>;
+  choices: ChoiceView[];
 }
 
 /**
@@ -52,52 +59,59 @@ export class InviteeData implements PersonDataHolder, OnModuleInit {
   }
 
   async exportPerson(manager: EntityManager, personId: string): Promise<ExportedInvitation[]> {
-    const invitations: Array<Omit<ExportedInvitation, 'choices'>> = await manager.query(
-      `SELECT i.id, i.event_id AS "eventId", e.title AS "eventTitle", e.starts_at AS "eventStartsAt", i.status,
-              i.responded_at AS "respondedAt", i.answer_token_digest IS NOT NULL AS "answerLinkActive",
-              i.created_at AS "createdAt", i.updated_at AS "updatedAt"
-         FROM invitations i JOIN events e ON e.id = i.event_id
-        WHERE i.person_id = $1
-        ORDER BY e.starts_at, i.id`,
-      [personId],
-    );
-    const choices: Array<ExportedInvitation['choices'][number] & { invitationId: string }> =
+    const invitations: Array<Omit<ExportedInvitation, 'eventTitle' | 'eventStartsAt' | 'choices'>> =
       await manager.query(
-        `SELECT c.invitation_id AS "invitationId", c.event_id AS "workshopId", e.title, c.status,
-                c.created_at AS "requestedAt"
-           FROM workshop_choices c JOIN invitations i ON i.id = c.invitation_id JOIN events e ON e.id = c.event_id
-          WHERE i.person_id = $1
-          ORDER BY e.starts_at, e.title`,
+        `SELECT id, event_id AS "eventId", status, responded_at AS "respondedAt",
+                answer_token_digest IS NOT NULL AS "answerLinkActive", created_at AS "createdAt", updated_at AS "updatedAt"
+           FROM invitations WHERE person_id = $1 ORDER BY id`,
         [personId],
       );
-    return invitations.map((invitation) => ({
-      ...invitation,
-      choices: choices
-        .filter((choice) => choice.invitationId === invitation.id)
-        .map(({ workshopId, title, status, requestedAt }) => ({ workshopId, title, status, requestedAt })),
-    }));
+    const events = await eventsByIds(
+      manager,
+      invitations.map((invitation) => invitation.eventId),
+    );
+    const choices = await choicesOf(
+      manager,
+      invitations.map((invitation) => invitation.id),
+    );
+    // In the events' start order, as the person lived them.
+    return events.flatMap((event) =>
+      invitations
+        .filter((invitation) => invitation.eventId === event.id)
+        .map((invitation) => ({
+          ...invitation,
+          eventTitle: event.title,
+          eventStartsAt: event.startsAt,
+          choices: choices.get(invitation.id) ?? [],
+        })),
+    );
   }
 
   async erasePerson(manager: EntityManager, personId: string, erasedBy: AuditActor): Promise<ErasedCounts> {
     const held: Array<{ workshopId: string }> = await manager.query(
       `SELECT DISTINCT c.event_id AS "workshopId"
-         FROM workshop_choices c JOIN invitations i ON i.id = c.invitation_id JOIN events w ON w.id = c.event_id
-        WHERE i.person_id = $1 AND c.status <> 'withdrawn' AND w.ends_at > now()`,
+         FROM workshop_choices c JOIN invitations i ON i.id = c.invitation_id
+        WHERE i.person_id = $1 AND c.status <> 'withdrawn'`,
       [personId],
     );
-    const upcoming: Array<{ eventId: string }> = await manager.query(
-      `SELECT i.event_id AS "eventId" FROM invitations i JOIN events e ON e.id = i.event_id
-        WHERE i.person_id = $1 AND e.ends_at > now()`,
+    const invited: Array<{ eventId: string }> = await manager.query(
+      `SELECT event_id AS "eventId" FROM invitations WHERE person_id = $1`,
       [personId],
     );
     // Workshops before the events around them, as every other seat change locks them.
     const workshops = await this.seats.lock(
       manager,
-      held.map((row) => row.workshopId),
+      await upcomingEventIds(
+        manager,
+        held.map((row) => row.workshopId),
+      ),
     );
     const events = await this.seats.lock(
       manager,
-      upcoming.map((row) => row.eventId),
+      await upcomingEventIds(
+        manager,
+        invited.map((row) => row.eventId),
+      ),
     );
 
     const [freedSeats]: [Array<{ workshopId: string; was: ChoiceStatus }>, number] = await manager.query(

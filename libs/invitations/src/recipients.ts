@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { ancestorIdsOf, Event } from '@app/planning';
+import { ancestorIdsOf, cancelledEventIds, Event } from '@app/planning';
 import { ATTENDING_STATUSES, INFORMED_STATUSES } from './invitation-status';
 
 export interface Recipient {
@@ -19,17 +19,17 @@ export async function informedRecipients(
   event: Pick<Event, 'id' | 'capacity'>,
 ): Promise<Recipient[]> {
   const ancestors = await ancestorIdsOf(manager, event.id);
+  const cancelled = await cancelledEventIds(manager, ancestors);
   return manager.query(
     `SELECT i.id AS "invitationId", i.person_id AS "personId", i.event_id AS "invitedEventId"
        FROM invitations i
       WHERE i.status = ANY($2::varchar[]) AND i.person_id IS NOT NULL
         AND (i.event_id = $1
              OR (i.event_id = ANY($4::uuid[])
-                 AND NOT EXISTS (SELECT 1 FROM events invited WHERE invited.id = i.event_id AND invited.status = 'cancelled')
                  AND ($3::boolean
                       OR EXISTS (SELECT 1 FROM workshop_choices c
                                   WHERE c.invitation_id = i.id AND c.event_id = $1 AND c.status = 'confirmed'))))`,
-    [event.id, INFORMED_STATUSES, event.capacity === null, ancestors],
+    [event.id, INFORMED_STATUSES, event.capacity === null, ancestors.filter((id) => !cancelled.has(id))],
   );
 }
 
@@ -49,7 +49,7 @@ export async function invitedTo(manager: EntityManager, eventId: string): Promis
  * Parts without capacity (a plenary, a travel leg) are covered by the reminder of the whole.
  */
 export async function remindedRecipients(manager: EntityManager, eventId: string): Promise<Recipient[]> {
-  return manager.query(
+  const recipients: Recipient[] = await manager.query(
     `SELECT i.id AS "invitationId", i.person_id AS "personId", i.event_id AS "invitedEventId"
        FROM invitations i
       WHERE i.event_id = $1 AND i.status = ANY($2::varchar[]) AND i.person_id IS NOT NULL
@@ -57,9 +57,16 @@ export async function remindedRecipients(manager: EntityManager, eventId: string
      SELECT i.id, i.person_id, i.event_id
        FROM workshop_choices c
        JOIN invitations i ON i.id = c.invitation_id
-       JOIN events invited ON invited.id = i.event_id
       WHERE c.event_id = $1 AND c.status = 'confirmed'
-        AND i.status = ANY($2::varchar[]) AND i.person_id IS NOT NULL AND invited.status <> 'cancelled'`,
+        AND i.status = ANY($2::varchar[]) AND i.person_id IS NOT NULL`,
     [eventId, ATTENDING_STATUSES],
+  );
+  // A seat in a workshop is no reason for a reminder once the event it came with is cancelled.
+  const cancelled = await cancelledEventIds(
+    manager,
+    recipients.map((recipient) => recipient.invitedEventId),
+  );
+  return recipients.filter(
+    (recipient) => recipient.invitedEventId === eventId || !cancelled.has(recipient.invitedEventId),
   );
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { EmailRequest, EmailsService } from '@app/emails';
-import { Event } from '@app/planning';
+import { Event, eventsByIds, lockEvents } from '@app/planning';
 import { ProducerWebhooks, WaitlistPromotion } from '@app/webhooks';
 import { promotionRecord } from './invitation-audit';
 import { isAttending, InvitationStatus } from './invitation-status';
@@ -29,25 +29,22 @@ export class SeatsService {
   ) {}
 
   /**
-   * Locks events always in id order, so that transactions locking several never deadlock.
-   * Callers lock workshops before the event around them, as planning locks a part before its parent.
+   * Locks events through planning (always in id order, so that transactions locking several never
+   * deadlock). Callers lock workshops before the event around them, as planning locks a part before its parent.
    */
   async lock(manager: EntityManager, ids: string[]): Promise<Map<string, Event>> {
-    const sorted = [...new Set(ids)].sort();
-    if (sorted.length === 0) return new Map();
-    await manager.query(`SELECT id FROM events WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [sorted]);
-    const events = await manager.findBy(Event, { id: In(sorted) });
+    const events = await lockEvents(manager, ids);
     return new Map(events.map((event) => [event.id, event]));
   }
 
   async taken(manager: EntityManager, eventIds: string[]): Promise<Map<string, number>> {
     const rows: Array<{ eventId: string; taken: number }> = await manager.query(
-      `SELECT id AS "eventId",
+      `SELECT e.id AS "eventId",
               (SELECT count(*) FROM invitations i WHERE i.event_id = e.id AND i.status = 'accepted')::int
             + (SELECT count(*) FROM workshop_choices c WHERE c.event_id = e.id AND c.status = 'confirmed')::int
               AS taken
-         FROM events e WHERE e.id = ANY($1::uuid[])`,
-      [eventIds],
+         FROM unnest($1::uuid[]) AS e(id)`,
+      [[...new Set(eventIds)]],
     );
     return new Map(rows.map((row) => [row.eventId, row.taken]));
   }
@@ -152,9 +149,10 @@ export class SeatsService {
     );
     if (choices.length === 0) return;
     const personOf = new Map(recipients.map((recipient) => [recipient.invitationId, recipient.personId]));
-    const workshops = await manager.findBy(Event, {
-      id: In([...new Set(choices.map((choice) => choice.eventId))]),
-    });
+    const workshops = await eventsByIds(
+      manager,
+      choices.map((choice) => choice.eventId),
+    );
     for (const workshop of workshops) {
       const holders = choices
         .filter((choice) => choice.eventId === workshop.id)

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Event } from '@app/planning';
+import { Event, findEvent, personNames } from '@app/planning';
 import {
   AnswerFacts,
   answerData,
   cancellationData,
   failedEmailData,
-  PersonSnapshot,
   promotionData,
   registers,
   registrationData,
@@ -37,14 +36,6 @@ export interface WaitlistPromotion {
   invitationId: string;
   personId: string;
   invitationStatus: string;
-}
-
-interface EmailContextRow {
-  event_title: string;
-  event_starts_at: Date;
-  event_ends_at: Date;
-  person_name: string | null;
-  person_organisation_id: string | null;
 }
 
 /**
@@ -89,7 +80,7 @@ export class ProducerWebhooks {
   /** `registration.cancelled` for an invitation the organiser withdrew from someone registered. */
   async withdrawn(manager: EntityManager, invitation: WithdrawnInvitation): Promise<void> {
     if (!invitation.personId || !unregisters(invitation.previousStatus, 'cancelled')) return;
-    const [person] = await this.people(manager, [invitation.personId]);
+    const [person] = await personNames(manager, [invitation.personId]);
     if (!person) return;
     const withdrawnAt = new Date();
     await this.outbox.publish(manager, {
@@ -120,7 +111,7 @@ export class ProducerWebhooks {
     if (promotions.length === 0) return;
     const people = new Map(
       (
-        await this.people(
+        await personNames(
           manager,
           promotions.map((promotion) => promotion.personId),
         )
@@ -141,18 +132,9 @@ export class ProducerWebhooks {
 
   async emailsFailed(manager: EntityManager, emails: FailedEmail[]): Promise<void> {
     for (const email of emails) {
-      const [context]: EmailContextRow[] = await manager.query(
-        `SELECT ev.title AS event_title, ev.starts_at AS event_starts_at, ev.ends_at AS event_ends_at,
-                p.name AS person_name, p.organisation_id AS person_organisation_id
-           FROM events ev LEFT JOIN people p ON p.id = $2
-          WHERE ev.id = $1`,
-        [email.eventId, email.personId],
-      );
-      if (!context) continue;
-      const person: PersonSnapshot | null =
-        email.personId && context.person_name !== null
-          ? { id: email.personId, name: context.person_name, organisationId: context.person_organisation_id }
-          : null;
+      const event = await findEvent(manager, email.eventId);
+      if (!event) continue;
+      const [person = null] = email.personId ? await personNames(manager, [email.personId]) : [];
       await this.outbox.publish(manager, {
         type: 'email.failed',
         eventId: email.eventId,
@@ -160,25 +142,12 @@ export class ProducerWebhooks {
           emailId: email.id,
           kind: email.kind,
           attempts: email.attempts,
-          event: {
-            id: email.eventId,
-            title: context.event_title,
-            startsAt: context.event_starts_at,
-            endsAt: context.event_ends_at,
-          },
+          event: { id: event.id, title: event.title, startsAt: event.startsAt, endsAt: event.endsAt },
           invitationId: email.invitationId,
           person,
         }),
       });
     }
-  }
-
-  /** People as payloads show them: id, name and organisation, never contact data. */
-  private people(manager: EntityManager, ids: string[]): Promise<PersonSnapshot[]> {
-    return manager.query(
-      `SELECT id, name, organisation_id AS "organisationId" FROM people WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
   }
 
   dispatchSoon(): void {

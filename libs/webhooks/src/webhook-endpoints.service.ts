@@ -3,7 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { webhooksConfig } from '@app/config';
-import { Actor, Organisation } from '@app/planning';
+import { Actor, findOrganisation } from '@app/planning';
 import { HostAllowlist } from './address-policy';
 import { checkDestination, DestinationRefused } from './destination';
 import { assertManages, assertReads, endpointFor } from './endpoint-access';
@@ -52,10 +52,7 @@ export class WebhookEndpointsService {
     const eventTypes = acceptableEventTypes(input.eventTypes);
     return this.dataSource.transaction(async (manager) => {
       // Locks the organisation, so that two creations at once cannot pass the cap together.
-      const organisation = await manager.findOne(Organisation, {
-        where: { id: organisationId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const organisation = await findOrganisation(manager, organisationId, true);
       if (!organisation) throw WebhooksError.notFound('organisation', organisationId);
       const count = await manager.countBy(WebhookEndpoint, { organisationId });
       if (count >= MAX_ENDPOINTS_PER_ORGANISATION) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { hostOrganisationIdsOf } from '@app/planning';
 import { messageBody, WebhookMessage } from './webhook-payloads';
 import { WebhookEventType } from './webhook-event-types';
 import { generateMessageId } from './webhook-signature';
@@ -24,8 +25,8 @@ export class WebhookOutbox {
 
   /**
    * One delivery per enabled endpoint of a host or co-host that subscribes to the type, all of
-   * the same message (one webhook-id). One statement, however many endpoints, and none at all
-   * when nobody subscribes.
+   * the same message (one webhook-id). One insert, however many endpoints, and none at all
+   * when nobody subscribes; the hosts come from planning, in the caller's transaction.
    */
   async publish(manager: EntityManager, notice: WebhookNotice): Promise<number> {
     const message: WebhookMessage = {
@@ -33,15 +34,14 @@ export class WebhookOutbox {
       timestamp: (notice.occurredAt ?? new Date()).toISOString(),
       data: notice.data,
     };
+    const hosts = await hostOrganisationIdsOf(manager, notice.eventId);
+    if (hosts.length === 0) return 0;
     const inserted: Array<{ id: string }> = await manager.query(
       `INSERT INTO webhook_deliveries (endpoint_id, message_id, event_type, body)
        SELECT w.id, $1::varchar, $2::varchar, $3::text FROM webhook_endpoints w
-        WHERE w.enabled AND $2::varchar = ANY(w.event_types)
-          AND w.organisation_id IN (
-            SELECT host_organisation_id FROM events WHERE id = $4::uuid
-            UNION SELECT organisation_id FROM event_co_hosts WHERE event_id = $4::uuid)
+        WHERE w.enabled AND $2::varchar = ANY(w.event_types) AND w.organisation_id = ANY($4::uuid[])
        RETURNING id`,
-      [generateMessageId(), notice.type, messageBody(message), notice.eventId],
+      [generateMessageId(), notice.type, messageBody(message), hosts],
     );
     return inserted.length;
   }

@@ -31,12 +31,12 @@ export interface EmailView {
   updatedAt: string;
 }
 
-export function toEmailView({ email, person }: EmailEntry): EmailView {
+export function toEmailView({ email, person, event }: EmailEntry): EmailView {
   return {
     id: email.id,
     kind: email.kind,
     status: email.status,
-    event: { id: email.event.id, title: email.event.title },
+    event,
     person,
     invitationId: email.invitationId,
     sendAt: email.sendAt.toISOString(),

@@ -35,6 +35,7 @@ import {
   normaliseTitle,
 } from './event-rules';
 import { assertTimeZone, parseSpan, wallTimeIn } from './event-time';
+import { lockEvents } from './event-queries';
 import { ancestorIdsOf, partIdsOf } from './event-tree';
 
 export interface VenueInput {
@@ -307,10 +308,9 @@ export class EventsService {
    * lock a workshop before the event around it, and the same order keeps the two from deadlocking.
    */
   private async lockParts(manager: EntityManager, id: string): Promise<Event[]> {
-    const ids = (await partIdsOf(manager, id)).sort();
-    if (ids.length === 0) return [];
-    await manager.query(`SELECT id FROM events WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
-    return manager.find(Event, { where: { id: In(ids) }, order: { startsAt: 'ASC', id: 'ASC' } });
+    const parts = await lockEvents(manager, await partIdsOf(manager, id));
+    // lockEvents returns them in id order; a stable sort by start keeps that order among equal starts.
+    return parts.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   }
 
   async remove(actor: Actor, id: string, withChildren: boolean): Promise<void> {

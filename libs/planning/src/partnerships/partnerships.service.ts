@@ -183,8 +183,8 @@ function assertLeadIsMember(leadOrganisationId: string, memberIds: string[]): vo
 }
 
 /**
- * What each removed organisation loses. It counts invitations, which the invitations lib owns,
- * as a read model (see PeopleVisibility): planning cannot depend on that lib.
+ * What each removed organisation loses. It counts invitations through `invited_people`, the view
+ * the invitations lib publishes (see PeopleVisibility): planning cannot depend on that lib.
  */
 async function removedMembers(
   manager: EntityManager,
@@ -202,8 +202,8 @@ async function removedMembers(
                          AND NOT EXISTS (SELECT 1 FROM event_co_hosts c
                                           WHERE c.event_id = e.id AND c.organisation_id = o.id)), '[]') AS "internalEvents",
             (SELECT count(DISTINCT i.person_id)::int
-               FROM invitations i JOIN events e ON e.id = i.event_id JOIN people p ON p.id = i.person_id
-              WHERE e.partnership_id = $1 AND p.organisation_id = o.id AND i.status <> 'cancelled') AS "invitedPeople"
+               FROM invited_people i JOIN events e ON e.id = i.event_id JOIN people p ON p.id = i.person_id
+              WHERE e.partnership_id = $1 AND p.organisation_id = o.id AND NOT i.withdrawn) AS "invitedPeople"
        FROM organisations o WHERE o.id = ANY($2::uuid[]) ORDER BY o.name, o.id`,
     [partnershipId, organisationIds],
   );

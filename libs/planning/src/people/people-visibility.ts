@@ -59,20 +59,20 @@ interface Audience {
 const REMEMBERED_AUDIENCES = 1_000;
 
 /**
- * One statement for an organisation's audience ($1). It reads invitations, which the invitations
- * lib owns: a read model like the feeds', because the rule must hold in planning's own people
- * lists and planning cannot depend on the lib that depends on it.
+ * One statement for an organisation's audience ($1). Who holds an invitation comes from
+ * `invited_people`, the view the invitations lib publishes: planning cannot depend on the lib that
+ * depends on it, and the rule must hold in planning's own people lists.
  */
 const AUDIENCE_SQL = `
   WITH taking_part AS (
     SELECT e.id FROM events e WHERE e.host_organisation_id = $1
     UNION SELECT c.event_id FROM event_co_hosts c WHERE c.organisation_id = $1
-    UNION SELECT i.event_id FROM invitations i JOIN people p ON p.id = i.person_id WHERE p.organisation_id = $1
+    UNION SELECT i.event_id FROM invited_people i JOIN people p ON p.id = i.person_id WHERE p.organisation_id = $1
   ), sharing AS (
     SELECT $1::uuid AS id
     UNION SELECT e.host_organisation_id FROM events e JOIN taking_part t ON t.id = e.id
     UNION SELECT c.organisation_id FROM event_co_hosts c JOIN taking_part t ON t.id = c.event_id
-    UNION SELECT p.organisation_id FROM invitations i JOIN taking_part t ON t.id = i.event_id
+    UNION SELECT p.organisation_id FROM invited_people i JOIN taking_part t ON t.id = i.event_id
             JOIN people p ON p.id = i.person_id WHERE p.organisation_id IS NOT NULL
     UNION SELECT other.organisation_id FROM partnership_members own
             JOIN partnership_members other ON other.partnership_id = own.partnership_id
@@ -149,7 +149,7 @@ export class PeopleVisibility {
     const audience = await this.audience(actor.organisationId);
     query.andWhere(
       `(${alias}.organisation_id = ANY(:audienceOrganisationIds::uuid[])
-        OR (${alias}.organisation_id IS NULL AND EXISTS (SELECT 1 FROM invitations audience_invitation
+        OR (${alias}.organisation_id IS NULL AND EXISTS (SELECT 1 FROM invited_people audience_invitation
               WHERE audience_invitation.person_id = ${alias}.id
                 AND audience_invitation.event_id = ANY(:audienceEventIds::uuid[]))))`,
       { audienceOrganisationIds: audience.organisationIds, audienceEventIds: audience.eventIds },
