@@ -101,6 +101,14 @@ const pages = [
     shows: ['Tukio hili limeghairiwa.', 'Lini (saa yako)'],
   },
   {
+    name: 'answer-page-open-sw',
+    html: renderAnswerPage(
+      page({ person: { name: 'Asha Mwakyusa', locale: 'sw', timeZone: 'Africa/Dar_es_Salaam' } }),
+      { saved: false },
+    ),
+    shows: ['Nitahudhuria', 'Warsha na vikao', 'Nafasi 1 tu imebaki, kati ya 12', 'Dar es Salaam (EAT)'],
+  },
+  {
     name: 'answer-page-unknown-link-de',
     html: renderMessagePage('de', 'answerPage.notFoundTitle', 'answerPage.notFoundText'),
     shows: ['Link ungültig'],
