@@ -107,6 +107,26 @@ describe('Public calendar page', () => {
     expect(nothing.text).toContain('Keine kommenden Termine gefunden.');
   });
 
+  it('should offer the page in Swahili, keeping the filter in the links to the other languages', async () => {
+    const swahili = await visit('/calendar?kind=site_visit&lang=sw');
+    expect(swahili.text).toContain('<html lang="sw">');
+    expect(swahili.text).toContain('<h1>Kalenda ya matukio</h1>');
+    expect(swahili.text).toContain('<label for="q">Tafuta</label>');
+    expect(swahili.text).toContain('Ziara ya kutembelea eneo');
+    expect(swahili.text).toMatch(
+      /href="\/calendar\?lang=de&amp;kind=site_visit" hreflang="de" lang="de" ?>Deutsch</,
+    );
+    expect(swahili.text).toMatch(
+      /href="\/calendar\?lang=en&amp;kind=site_visit" hreflang="en" lang="en" ?>English</,
+    );
+    expect(swahili.text).not.toContain('>Kiswahili<');
+
+    const german = await visit(`/calendar/events/${workshopId}`);
+    expect(german.text).toMatch(
+      new RegExp(`href="/calendar/events/${workshopId}\\?lang=sw" hreflang="sw" lang="sw" ?>Kiswahili<`),
+    );
+  });
+
   it('should show an event with its parts and buttons to subscribe, add to Google and download', async () => {
     const response = await api.http().get(`/calendar/events/${workshopId}`).expect(200);
     const page = collapse(response.text);
