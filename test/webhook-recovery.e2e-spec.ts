@@ -3,7 +3,16 @@ import { ApiHarness, bearer, startApi } from './api-harness';
 import { eventually } from './email-fixtures';
 import { HttpsReceiver, startHttpsReceiver } from './https-receiver';
 import { createEvent, OrganisationKeys, organisationWithKeys } from './planning-fixtures';
-import { fastMailSettings, removeQueueKeys, spawnWorker, WorkerProcess } from './worker-harness';
+import {
+  fastMailSettings,
+  removeQueueKeys,
+  spawnWorker,
+  WORKER_START_BUDGET_MS,
+  WorkerProcess,
+} from './worker-harness';
+
+/** How long one step (an attempt, a recovery, a retry) may take on a loaded machine. */
+const STEP_BUDGET_MS = 20_000;
 
 interface DeliveryRow {
   id: string;
@@ -79,66 +88,78 @@ describe('Webhook deliveries across worker crashes and Redis data loss', () => {
   const eventCreated = (title: string) =>
     createEvent(api, host.organiserKey, { title, startsAt: '2031-03-01T10:00', endsAt: '2031-03-01T11:00' });
 
-  it('should deliver a delivery left `delivering` by a killed worker, once the next worker recovers it', async () => {
-    const endpointId = await endpointFor('/crash');
-    receiver.answer('/crash', [0]);
-    const worker = await startWorkerProcess();
-    await eventCreated('Treffen vor dem Absturz');
-    await eventually(() => (requestsTo('/crash').length > 0 ? true : undefined), 20_000, 'the first attempt');
+  it(
+    'should deliver a delivery left `delivering` by a killed worker, once the next worker recovers it',
+    async () => {
+      const endpointId = await endpointFor('/crash');
+      receiver.answer('/crash', [0]);
+      const worker = await startWorkerProcess();
+      await eventCreated('Treffen vor dem Absturz');
+      await eventually(
+        () => (requestsTo('/crash').length > 0 ? true : undefined),
+        STEP_BUDGET_MS,
+        'the first attempt',
+      );
 
-    worker.child.kill('SIGKILL');
-    await worker.exited;
-    const cutOff = await deliveryOf(endpointId);
-    expect(cutOff).toMatchObject({ status: 'delivering', attempts: 1 });
-    // The relay takes a `delivering` row for abandoned 30 s past WEBHOOK_TIMEOUT_MS, a margin that
-    // is no setting: rather than wait for it, the row is made that old.
-    await api.dataSource.query(
-      `UPDATE webhook_deliveries SET updated_at = now() - interval '1 minute' WHERE id = $1`,
-      [cutOff!.id],
-    );
+      worker.child.kill('SIGKILL');
+      await worker.exited;
+      const cutOff = await deliveryOf(endpointId);
+      expect(cutOff).toMatchObject({ status: 'delivering', attempts: 1 });
+      // The relay takes a `delivering` row for abandoned 30 s past WEBHOOK_TIMEOUT_MS, a margin that
+      // is no setting: rather than wait for it, the row is made that old.
+      await api.dataSource.query(
+        `UPDATE webhook_deliveries SET updated_at = now() - interval '1 minute' WHERE id = $1`,
+        [cutOff!.id],
+      );
 
-    await startWorkerProcess();
-    const delivered = await eventually(
-      async () => {
-        const row = await deliveryOf(endpointId);
-        return row?.status === 'delivered' ? row : undefined;
-      },
-      20_000,
-      'the delivery after recovery',
-    );
-    expect(delivered.attempts).toBe(2);
-    // Twice at the receiver, as the same message: it dedupes on webhook-id.
-    expect(requestsTo('/crash').map((request) => request.headers['webhook-id'])).toEqual([
-      cutOff!.message_id,
-      cutOff!.message_id,
-    ]);
-  });
+      await startWorkerProcess();
+      const delivered = await eventually(
+        async () => {
+          const row = await deliveryOf(endpointId);
+          return row?.status === 'delivered' ? row : undefined;
+        },
+        STEP_BUDGET_MS,
+        'the delivery after recovery',
+      );
+      expect(delivered.attempts).toBe(2);
+      // Twice at the receiver, as the same message: it dedupes on webhook-id.
+      expect(requestsTo('/crash').map((request) => request.headers['webhook-id'])).toEqual([
+        cutOff!.message_id,
+        cutOff!.message_id,
+      ]);
+    },
+    2 * WORKER_START_BUDGET_MS + 3 * STEP_BUDGET_MS,
+  );
 
-  it('should deliver a retry whose job Redis lost, rebuilt from the table', async () => {
-    const endpointId = await endpointFor('/later');
-    receiver.answer('/later', [503]);
-    if (workers.every((worker) => worker.child.exitCode !== null)) await startWorkerProcess();
-    await eventCreated('Treffen vor dem Datenverlust');
-    const waiting = await eventually(
-      async () => {
-        const row = await deliveryOf(endpointId);
-        return row?.status === 'pending' && row.attempts === 1 && row.job_id ? row : undefined;
-      },
-      20_000,
-      'the retry to be scheduled in Redis',
-    );
+  it(
+    'should deliver a retry whose job Redis lost, rebuilt from the table',
+    async () => {
+      const endpointId = await endpointFor('/later');
+      receiver.answer('/later', [503]);
+      if (workers.every((worker) => worker.child.exitCode !== null)) await startWorkerProcess();
+      await eventCreated('Treffen vor dem Datenverlust');
+      const waiting = await eventually(
+        async () => {
+          const row = await deliveryOf(endpointId);
+          return row?.status === 'pending' && row.attempts === 1 && row.job_id ? row : undefined;
+        },
+        STEP_BUDGET_MS,
+        'the retry to be scheduled in Redis',
+      );
 
-    await removeQueueKeys();
+      await removeQueueKeys();
 
-    const delivered = await eventually(
-      async () => {
-        const row = await deliveryOf(endpointId);
-        return row?.status === 'delivered' ? row : undefined;
-      },
-      20_000,
-      'the retry after Redis lost it',
-    );
-    expect(delivered).toMatchObject({ id: waiting.id, attempts: 2 });
-    expect(requestsTo('/later')).toHaveLength(2);
-  });
+      const delivered = await eventually(
+        async () => {
+          const row = await deliveryOf(endpointId);
+          return row?.status === 'delivered' ? row : undefined;
+        },
+        STEP_BUDGET_MS,
+        'the retry after Redis lost it',
+      );
+      expect(delivered).toMatchObject({ id: waiting.id, attempts: 2 });
+      expect(requestsTo('/later')).toHaveLength(2);
+    },
+    WORKER_START_BUDGET_MS + 2 * STEP_BUDGET_MS,
+  );
 });
