@@ -1,0 +1,194 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CalendarEvent } from '@app/calendar';
+import { DataSource } from 'typeorm';
+import { includesParts, PublicProgrammeFilter } from './public-programme-filter';
+import { searchWords } from './search-words';
+
+/** An event as the public calendar and the JSON API show it. */
+export interface PublicEvent extends CalendarEvent {
+  hostName: string;
+  hostCode: string;
+  parentId: string | null;
+}
+
+export interface ArchiveMonth {
+  year: number;
+  month: number;
+  count: number;
+}
+
+const EVENT_COLUMNS = `e.id, e.kind, e.title, e.description, e.starts_at AS "startsAt", e.start_zone AS "startZone",
+  e.ends_at AS "endsAt", e.end_zone AS "endZone", e.all_day AS "allDay", e.venue_name AS "venueName",
+  e.venue_address AS "venueAddress", e.venue_latitude::float8 AS "venueLatitude",
+  e.venue_longitude::float8 AS "venueLongitude", e.online_url AS "onlineUrl", e.status, e.tags, e.sequence,
+  e.created_at AS "createdAt", e.updated_at AS "updatedAt", o.name AS "hostName", o.code AS "hostCode",
+  e.parent_id AS "parentId"`;
+
+/** A local time is at most this far from UTC: bounds on the instant let the start index narrow a local range. */
+const ZONE_MARGIN = "interval '15 hours'";
+
+/** Collects positional parameters while a statement is written. */
+class Statement {
+  readonly params: unknown[] = [];
+
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+}
+
+/** One word of a search as the database compares it. */
+interface SearchTerm {
+  /** The word's German stem as a prefix query, null for a stop word. */
+  query: string | null;
+  folded: string;
+}
+
+/**
+ * The public programme's read model: published public events (and cancelled ones, marked), at
+ * any time, none of whose enclosing events is internal or a draft. Reads planning's tables on
+ * purpose, as the feeds do, so that a list or a search is one statement (docs/public-calendar.md).
+ */
+@Injectable()
+export class PublicProgrammeQueries {
+  constructor(@InjectDataSource() private readonly database: DataSource) {}
+
+  /** A page of events: best matches first for a search, else by start. */
+  async list(filter: PublicProgrammeFilter, offset: number, limit: number): Promise<PublicEvent[]> {
+    const statement = new Statement();
+    const terms = filter.text ? await this.searchTerms(filter.text) : [];
+    const conditions = this.conditions(statement, filter);
+    if (terms.length === 0) {
+      return this.database.query(
+        `SELECT ${EVENT_COLUMNS} FROM events e JOIN organisations o ON o.id = e.host_organisation_id
+         WHERE ${conditions}
+         ORDER BY e.starts_at, e.id OFFSET ${statement.param(offset)} LIMIT ${statement.param(limit)}`,
+        statement.params,
+      );
+    }
+    const matches = terms.map(
+      (term) =>
+        `(${term.query ? `s.document @@ ${statement.param(term.query)}::tsquery OR ` : ''}s.words %> ${statement.param(term.folded)})`,
+    );
+    const anyWord = terms
+      .filter((term) => term.query)
+      .map((term) => `(${term.query})`)
+      .join(' | ');
+    const rank = anyWord ? `ts_rank(s.document, ${statement.param(anyWord)}::tsquery)` : '0';
+    const folded = statement.param(terms.map((term) => term.folded).join(' '));
+    return this.database.query(
+      `SELECT ${EVENT_COLUMNS} FROM public_event_search s
+       JOIN events e ON e.id = s.event_id JOIN organisations o ON o.id = e.host_organisation_id
+       WHERE ${matches.join(' AND ')} AND ${conditions}
+       ORDER BY ${rank} + word_similarity(${folded}, s.words) DESC, e.parent_id IS NULL DESC, e.starts_at, e.id
+       OFFSET ${statement.param(offset)} LIMIT ${statement.param(limit)}`,
+      statement.params,
+    );
+  }
+
+  /** The event, whenever it is, if the public may see it; then its public parts at every depth, by start. */
+  async eventWithParts(eventId: string): Promise<PublicEvent[]> {
+    const statement = new Statement();
+    const id = statement.param(eventId);
+    return this.database.query(
+      `WITH RECURSIVE tree AS (
+         SELECT r.id, 0 AS depth FROM events r WHERE r.id = ${id} AND ${this.listed('r')}
+         UNION ALL
+         SELECT c.id, t.depth + 1 FROM events c JOIN tree t ON c.parent_id = t.id
+         WHERE ${this.listed('c', false)} AND t.depth < 32)
+       SELECT ${EVENT_COLUMNS} FROM tree JOIN events e ON e.id = tree.id
+       JOIN organisations o ON o.id = e.host_organisation_id
+       ORDER BY tree.depth > 0, e.starts_at, e.ends_at DESC, e.id`,
+      statement.params,
+    );
+  }
+
+  /** Months with past top-level events, newest first. */
+  archiveMonths(): Promise<ArchiveMonth[]> {
+    return this.database.query(
+      `SELECT extract(year FROM local_start)::int AS year, extract(month FROM local_start)::int AS month,
+         count(*)::int AS count
+       FROM (SELECT e.starts_at AT TIME ZONE e.start_zone AS local_start FROM events e
+             WHERE e.parent_id IS NULL AND e.ends_at < now() AND ${this.listed('e', false)}) past
+       GROUP BY 1, 2 ORDER BY 1 DESC, 2 DESC`,
+      [],
+    );
+  }
+
+  /** Organisations hosting public events, for the filter. */
+  organisations(): Promise<Array<{ code: string; name: string }>> {
+    return this.database.query(
+      `SELECT o.code, o.name FROM organisations o
+       WHERE EXISTS (SELECT 1 FROM events e WHERE e.host_organisation_id = o.id AND ${this.listed('e', false)})
+       ORDER BY o.name`,
+      [],
+    );
+  }
+
+  /** The code of the organisation that had `formerCode` before, if any. */
+  async currentOrganisationCode(formerCode: string): Promise<string | null> {
+    const rows = await this.database.query<Array<{ code: string }>>(
+      `SELECT o.code FROM organisation_former_codes f JOIN organisations o ON o.id = f.organisation_id
+       WHERE f.code = $1`,
+      [formerCode.toUpperCase()],
+    );
+    return rows[0]?.code ?? null;
+  }
+
+  /** Each word folded and as a German prefix query; stop words keep only their trigram match. */
+  private async searchTerms(text: string): Promise<SearchTerm[]> {
+    const words = searchWords(text);
+    if (words.length === 0) return [];
+    const rows = await this.database.query<Array<{ query: string; folded: string; nodes: number }>>(
+      `SELECT q::text AS query, folded, numnode(q) AS nodes
+       FROM unnest($1::text[]) WITH ORDINALITY AS w(word, position)
+       CROSS JOIN LATERAL (SELECT public_search_fold(w.word) AS folded) f
+       CROSS JOIN LATERAL (SELECT to_tsquery('german', f.folded || ':*') AS q) t
+       ORDER BY w.position`,
+      [words],
+    );
+    return rows.map((row) => ({ query: row.nodes > 0 ? row.query : null, folded: row.folded }));
+  }
+
+  private conditions(statement: Statement, filter: PublicProgrammeFilter): string {
+    const conditions = [this.listed('e')];
+    if (!includesParts(filter)) conditions.push('e.parent_id IS NULL');
+    if (filter.kind) conditions.push(`e.kind = ${statement.param(filter.kind)}`);
+    if (filter.tag) conditions.push(`${statement.param(filter.tag.toLowerCase())} = ANY(e.tags)`);
+    if (filter.partnershipId) conditions.push(`e.partnership_id = ${statement.param(filter.partnershipId)}`);
+    if (filter.organisationCode) {
+      const code = statement.param(filter.organisationCode.toUpperCase());
+      conditions.push(`(o.code = ${code} OR EXISTS (
+        SELECT 1 FROM event_co_hosts c JOIN organisations co ON co.id = c.organisation_id
+        WHERE c.event_id = e.id AND co.code = ${code}))`);
+    }
+    if (filter.from) {
+      const from = statement.param(filter.from);
+      conditions.push(`e.ends_at >= ${from}::date - ${ZONE_MARGIN}
+        AND (e.ends_at AT TIME ZONE e.end_zone) >= ${from}::date`);
+    }
+    if (filter.to) {
+      const dayAfter = `(${statement.param(filter.to)}::date + 1)`;
+      conditions.push(`e.starts_at < ${dayAfter} + ${ZONE_MARGIN}
+        AND (e.starts_at AT TIME ZONE e.start_zone) < ${dayAfter}`);
+    }
+    if (!filter.from && !filter.to && !filter.text) conditions.push('e.ends_at >= now()');
+    return conditions.join(' AND ');
+  }
+
+  /**
+   * Public and published or cancelled (shown as cancelled), and, when `checkAncestors`, none of
+   * the events around it internal or a draft.
+   */
+  private listed(alias: string, checkAncestors = true): string {
+    const own = `${alias}.visibility = 'public' AND ${alias}.status IN ('published', 'cancelled')`;
+    if (!checkAncestors) return own;
+    return `${own} AND (${alias}.parent_id IS NULL OR NOT EXISTS (
+      WITH RECURSIVE ancestors AS (
+        SELECT a.parent_id, a.visibility, a.status FROM events a WHERE a.id = ${alias}.parent_id
+        UNION ALL
+        SELECT a.parent_id, a.visibility, a.status FROM events a JOIN ancestors x ON a.id = x.parent_id)
+      SELECT 1 FROM ancestors WHERE visibility <> 'public' OR status = 'draft'))`;
+  }
+}
