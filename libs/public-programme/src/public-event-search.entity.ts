@@ -9,11 +9,14 @@ export class PublicEventSearchEntry {
   @PrimaryColumn('uuid')
   eventId: string;
 
-  /** Title (weight A), tags and hosts (B), venue and start year (C), description (D), German stems of folded words. */
+  /** Title (weight A), tags and hosts (B), venue and start year (C), description (D): German stems of folded words. */
   @Column({ type: 'tsvector' })
   document: string;
+}
 
-  /** Title, tags, hosts and venue, folded, for trigram matching of partial and misspelt words. */
-  @Column({ type: 'text' })
-  words: string;
+/** Every word of every search document once, for trigram lookups of partial and misspelt words. */
+@Entity('public_search_lexemes')
+export class PublicSearchLexeme {
+  @PrimaryColumn('text')
+  lexeme: string;
 }

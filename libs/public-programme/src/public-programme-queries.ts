@@ -38,12 +38,26 @@ class Statement {
   }
 }
 
-/** One word of a search as the database compares it. */
-interface SearchTerm {
-  /** The word's German stem as a prefix query, null for a stop word. */
-  query: string | null;
-  folded: string;
+/** A search as the database runs it: tsqueries to match and to rank by. */
+interface SearchQuery {
+  /**
+   * Every word (as typed, or a word of the index it resembles) must match; events where they stand
+   * close together rank first (cover density).
+   */
+  match: string;
+  /** Any word as typed: events with more of them, in weightier places, first. */
+  anyTyped: string;
 }
+
+/** Words shorter than this or made of digits only are not looked up by resemblance: too many look alike. */
+const MIN_RESEMBLING_LENGTH = 4;
+const RESEMBLING_WORDS = 4;
+/**
+ * How alike a word of the index must be: by trigram similarity (Morogoor, Delegatoinsbesuch: 0.55
+ * and more), or as a part of it (Konferenz in Auftaktkonferenz: 0.8, counted 0.2 less). pg_trgm's
+ * own thresholds (0.3 and 0.6) pick the candidates by index; at 0.3 Olsberg would stand for Arnsberg.
+ */
+const MIN_RESEMBLANCE = 0.5;
 
 /**
  * The public programme's read model: published public events (and cancelled ones, marked), at
@@ -57,9 +71,9 @@ export class PublicProgrammeQueries {
   /** A page of events: best matches first for a search, else by start. */
   async list(filter: PublicProgrammeFilter, offset: number, limit: number): Promise<PublicEvent[]> {
     const statement = new Statement();
-    const terms = filter.text ? await this.searchTerms(filter.text) : [];
+    const search = filter.text ? await this.searchQuery(filter.text) : null;
     const conditions = this.conditions(statement, filter);
-    if (terms.length === 0) {
+    if (!search) {
       return this.database.query(
         `SELECT ${EVENT_COLUMNS} FROM events e JOIN organisations o ON o.id = e.host_organisation_id
          WHERE ${conditions}
@@ -67,21 +81,13 @@ export class PublicProgrammeQueries {
         statement.params,
       );
     }
-    const matches = terms.map(
-      (term) =>
-        `(${term.query ? `s.document @@ ${statement.param(term.query)}::tsquery OR ` : ''}s.words %> ${statement.param(term.folded)})`,
-    );
-    const anyWord = terms
-      .filter((term) => term.query)
-      .map((term) => `(${term.query})`)
-      .join(' | ');
-    const rank = anyWord ? `ts_rank(s.document, ${statement.param(anyWord)}::tsquery)` : '0';
-    const folded = statement.param(terms.map((term) => term.folded).join(' '));
+    const match = statement.param(search.match);
+    const rank = `ts_rank_cd(s.document, ${match}::tsquery) + ts_rank(s.document, ${statement.param(search.anyTyped)}::tsquery)`;
     return this.database.query(
-      `SELECT ${EVENT_COLUMNS} FROM public_event_search s
+      `SELECT ${EVENT_COLUMNS} FROM public_event_search_matches(${match}::tsquery) s
        JOIN events e ON e.id = s.event_id JOIN organisations o ON o.id = e.host_organisation_id
-       WHERE ${matches.join(' AND ')} AND ${conditions}
-       ORDER BY ${rank} + word_similarity(${folded}, s.words) DESC, e.parent_id IS NULL DESC, e.starts_at, e.id
+       WHERE ${conditions}
+       ORDER BY ${rank} DESC, e.parent_id IS NULL DESC, e.starts_at DESC, e.id
        OFFSET ${statement.param(offset)} LIMIT ${statement.param(limit)}`,
       statement.params,
     );
@@ -136,19 +142,34 @@ export class PublicProgrammeQueries {
     return rows[0]?.code ?? null;
   }
 
-  /** Each word folded and as a German prefix query; stop words keep only their trigram match. */
-  private async searchTerms(text: string): Promise<SearchTerm[]> {
+  /**
+   * Each word folded (ae for ä …) and stemmed as German, as a prefix, or else any word of the index
+   * that resembles it by trigrams (a typo, or a part of a compound: Konferenz in Auftaktkonferenz).
+   * Stop words drop out. Null when no word is left.
+   */
+  private async searchQuery(text: string): Promise<SearchQuery | null> {
     const words = searchWords(text);
-    if (words.length === 0) return [];
-    const rows = await this.database.query<Array<{ query: string; folded: string; nodes: number }>>(
-      `SELECT q::text AS query, folded, numnode(q) AS nodes
+    if (words.length === 0) return null;
+    const rows = await this.database.query<Array<{ typed: string; resembling: string[] }>>(
+      `SELECT q::text AS typed,
+         ARRAY(SELECT quote_literal(l.lexeme) FROM public_search_lexemes l
+               WHERE length(f.folded) >= $2 AND f.folded !~ '^[0-9]+$'
+                 AND (l.lexeme % f.folded OR l.lexeme %> f.folded)
+                 AND greatest(similarity(f.folded, l.lexeme), word_similarity(f.folded, l.lexeme) - 0.2) >= $4
+               ORDER BY word_similarity(f.folded, l.lexeme) DESC, l.lexeme LIMIT $3) AS resembling
        FROM unnest($1::text[]) WITH ORDINALITY AS w(word, position)
        CROSS JOIN LATERAL (SELECT public_search_fold(w.word) AS folded) f
-       CROSS JOIN LATERAL (SELECT to_tsquery('german', f.folded || ':*') AS q) t
+       CROSS JOIN LATERAL (SELECT to_tsquery('german', quote_literal(f.folded) || ':*') AS q) t
+       WHERE numnode(q) > 0
        ORDER BY w.position`,
-      [words],
+      [words, MIN_RESEMBLING_LENGTH, RESEMBLING_WORDS, MIN_RESEMBLANCE],
     );
-    return rows.map((row) => ({ query: row.nodes > 0 ? row.query : null, folded: row.folded }));
+    if (rows.length === 0) return null;
+    const typed = rows.map((row) => `(${row.typed})`);
+    return {
+      match: rows.map((row) => `(${[`(${row.typed})`, ...row.resembling].join(' | ')})`).join(' & '),
+      anyTyped: typed.join(' | '),
+    };
   }
 
   private conditions(statement: Statement, filter: PublicProgrammeFilter): string {

@@ -67,7 +67,7 @@ export class PublicCalendarController {
         heading,
         organisations,
         events: events.events,
-        feed: this.links.public(feedFilterOf(filter)),
+        feed: filter.from || filter.to ? null : this.links.public(feedFilterOf(filter)),
         previousPageUrl: page > 1 ? listUrl('/calendar', language, filter, page - 1) : null,
         nextPageUrl: events.nextPage ? listUrl('/calendar', language, filter, events.nextPage) : null,
         otherLanguageUrl: listUrl('/calendar', otherLanguage(language), filter, page),
@@ -114,7 +114,7 @@ export class PublicCalendarController {
       heading: { kind: 'month', year: Number(year), month: Number(month) },
       organisations: await this.programme.organisations(),
       events: events.events,
-      feed: this.links.public(feedFilterOf(filter)),
+      feed: null,
       previousPageUrl: page > 1 ? listUrl(path, language, {}, page - 1) : null,
       nextPageUrl: events.nextPage ? listUrl(path, language, {}, events.nextPage) : null,
       otherLanguageUrl: listUrl(path, otherLanguage(language), {}, page),
@@ -176,7 +176,7 @@ function monthSpan(year: string, month: string): { from: string; to: string } | 
   return { from: `${year}-${padded}-01`, to: `${year}-${padded}-${lastDay}` };
 }
 
-/** The calendar feed offered beside a list: the same events, as far as a feed can filter them. */
+/** The calendar feed offered beside a list: its upcoming events, as far as a feed can filter them. */
 function feedFilterOf(filter: PublicProgrammeFilter): PublicFeedFilter {
   return {
     kinds: filter.kind ? [filter.kind] : undefined,

@@ -28,7 +28,8 @@ export interface CalendarListView {
   heading: ListHeading;
   organisations: Array<{ code: string; name: string }>;
   events: PublicEvent[];
-  feed: FeedLink;
+  /** The calendar feed of the same filter; none for a period, which a feed cannot follow. */
+  feed: FeedLink | null;
   previousPageUrl: string | null;
   nextPageUrl: string | null;
   otherLanguageUrl: string;
@@ -126,7 +127,7 @@ export function calendarListPage(view: CalendarListView): string {
       }
       ${pager(messages, view.previousPageUrl, view.nextPageUrl)}
     </section>
-    ${subscribeSection(messages, view.feed)}`;
+    ${view.feed ? subscribeSection(messages, view.feed) : null}`;
   return layout(messages, title, view.otherLanguageUrl, body);
 }
 

@@ -133,7 +133,7 @@ const pages = [
       heading: { kind: 'month', year: 2022, month: 9 },
       organisations,
       events: [pastCityDay],
-      feed,
+      feed: null,
       previousPageUrl: null,
       nextPageUrl: null,
       otherLanguageUrl: '/calendar/archive/2022/09?lang=en',

@@ -14,7 +14,8 @@ const SEARCHED_EVENT_COLUMNS = [
 
 /**
  * The search index of the public programme, owned by libs/public-programme: one row per event with
- * its words as a German full-text document and as folded text for trigram matching. Triggers keep
+ * its words as a German full-text document, and every word of them once for trigram lookups of
+ * partial and misspelt words. Triggers keep
  * it current from events, organisations and co-hosts, so that every writer (the API, the demo
  * loader, bulk imports) updates it without knowing it exists. Folding spells ä, ö, ü and ß as ae,
  * oe, ue and ss and removes other accents, on both sides of a comparison (docs/public-calendar.md).
@@ -34,7 +35,6 @@ export class PublicEventSearch1795271000000 implements MigrationInterface {
       `CREATE TABLE "public_event_search" (
         "event_id" uuid NOT NULL,
         "document" tsvector NOT NULL,
-        "words" text NOT NULL,
         CONSTRAINT "PK_public_event_search" PRIMARY KEY ("event_id"),
         CONSTRAINT "FK_public_event_search_event" FOREIGN KEY ("event_id")
           REFERENCES "events"("id") ON DELETE CASCADE ON UPDATE NO ACTION
@@ -43,22 +43,31 @@ export class PublicEventSearch1795271000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "IDX_public_event_search_document" ON "public_event_search" USING gin ("document")`,
     );
+    // Every word of every document once: a misspelt or partial word is looked up here by trigram
+    // similarity (small, fast) and searched as the words it resembles. A word no longer used stays
+    // and matches nothing.
     await queryRunner.query(
-      `CREATE INDEX "IDX_public_event_search_words" ON "public_event_search" USING gin ("words" gin_trgm_ops)`,
+      `CREATE TABLE "public_search_lexemes" (
+        "lexeme" text NOT NULL,
+        CONSTRAINT "PK_public_search_lexemes" PRIMARY KEY ("lexeme")
+      )`,
     );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_public_search_lexemes_trigrams" ON "public_search_lexemes" USING gin ("lexeme" gin_trgm_ops)`,
+    );
+    // Lists of events not yet ended; the start index orders them.
+    await queryRunner.query(`CREATE INDEX "IDX_events_ends_at" ON "events" ("ends_at")`);
     // Weights rank a word in the title above one in tags and hosts, the venue and year, the description.
     await queryRunner.query(`
       CREATE FUNCTION refresh_public_event_search(event_ids uuid[]) RETURNS void LANGUAGE sql AS $$
-        INSERT INTO public_event_search (event_id, document, words)
+        INSERT INTO public_event_search (event_id, document)
         SELECT e.id,
           setweight(to_tsvector('german', public_search_fold(e.title)), 'A')
           || setweight(to_tsvector('german', public_search_fold(
                concat_ws(' ', array_to_string(e.tags, ' '), o.name, o.code, co.names))), 'B')
           || setweight(to_tsvector('german', public_search_fold(concat_ws(' ', e.venue_name, e.venue_address,
                extract(year FROM e.starts_at AT TIME ZONE e.start_zone)::int))), 'C')
-          || setweight(to_tsvector('german', public_search_fold(e.description)), 'D'),
-          public_search_fold(concat_ws(' ', e.title, array_to_string(e.tags, ' '), o.name, o.code, co.names,
-            e.venue_name))
+          || setweight(to_tsvector('german', public_search_fold(e.description)), 'D')
         FROM events e
         JOIN organisations o ON o.id = e.host_organisation_id
         CROSS JOIN LATERAL (
@@ -66,7 +75,19 @@ export class PublicEventSearch1795271000000 implements MigrationInterface {
           FROM event_co_hosts h JOIN organisations c ON c.id = h.organisation_id
           WHERE h.event_id = e.id) co
         WHERE e.id = ANY(event_ids)
-        ON CONFLICT (event_id) DO UPDATE SET document = excluded.document, words = excluded.words
+        ON CONFLICT (event_id) DO UPDATE SET document = excluded.document;
+        INSERT INTO public_search_lexemes (lexeme)
+        SELECT DISTINCT word.lexeme FROM public_event_search s CROSS JOIN LATERAL unnest(s.document) AS word
+        WHERE s.event_id = ANY(event_ids)
+        ON CONFLICT (lexeme) DO NOTHING;
+      $$`);
+    // The planner prices a GIN scan for prefix queries (word:*) far above its cost and scans the
+    // whole table instead (100 ms at 100,000 events against 20 ms); a function of its own lets the
+    // search use its index without changing any other statement's plan.
+    await queryRunner.query(`
+      CREATE FUNCTION public_event_search_matches(query tsquery) RETURNS TABLE (event_id uuid, document tsvector)
+      LANGUAGE sql STABLE ROWS 1000 SET enable_seqscan = off AS $$
+        SELECT s.event_id, s.document FROM public_event_search s WHERE s.document @@ query
       $$`);
     await queryRunner.query(`
       CREATE FUNCTION public_event_search_events_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -138,7 +159,10 @@ export class PublicEventSearch1795271000000 implements MigrationInterface {
     await queryRunner.query(`DROP FUNCTION public_event_search_organisations_updated()`);
     await queryRunner.query(`DROP FUNCTION public_event_search_events_updated()`);
     await queryRunner.query(`DROP FUNCTION public_event_search_events_inserted()`);
+    await queryRunner.query(`DROP FUNCTION public_event_search_matches(tsquery)`);
     await queryRunner.query(`DROP FUNCTION refresh_public_event_search(uuid[])`);
+    await queryRunner.query(`DROP INDEX "IDX_events_ends_at"`);
+    await queryRunner.query(`DROP TABLE "public_search_lexemes"`);
     await queryRunner.query(`DROP TABLE "public_event_search"`);
     await queryRunner.query(`DROP FUNCTION public_search_fold(text)`);
   }
