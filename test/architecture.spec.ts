@@ -386,6 +386,8 @@ describe('architecture', () => {
         partnership_members: 'planning',
         partnerships: 'planning',
         people: 'planning',
+        public_event_search: 'public-programme',
+        public_search_lexemes: 'public-programme',
         webhook_deliveries: 'webhooks',
         webhook_endpoints: 'webhooks',
         workshop_choices: 'invitations',
