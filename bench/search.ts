@@ -39,8 +39,11 @@ async function main(): Promise<void> {
   try {
     const seeding = Date.now();
     await seed(database.url);
-    console.log(`${EVENTS.toLocaleString('en-US')} public events stored in ${((Date.now() - seeding) / 1000).toFixed(0)} s`);
-    api = await startApiProcess({ env: { DATABASE_URL: database.url } });
+    console.log(
+      `${EVENTS.toLocaleString('en-US')} public events stored in ${((Date.now() - seeding) / 1000).toFixed(0)} s`,
+    );
+    // Longer than the default to get ready: on a shared machine two API processes may start slowly.
+    api = await startApiProcess({ env: { DATABASE_URL: database.url }, readyTimeoutMs: 180_000 });
     const searchUrl = (text: string) => `${api!.url}/public/events.json?q=${encodeURIComponent(text)}`;
     for (const text of TYPICAL_SEARCHES) await assertFindsEvents(searchUrl(text), text);
 
@@ -49,7 +52,12 @@ async function main(): Promise<void> {
       `${CONNECTIONS} connections, ${SECONDS} s each`,
     );
     const health = checked(
-      await runLoad({ url: `${api.url}/health`, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: 2 }),
+      await runLoad({
+        url: `${api.url}/health`,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        warmupSeconds: 2,
+      }),
       'health',
     );
     const searches: Array<{ text: string; result: LoadResult }> = [];

@@ -31,7 +31,10 @@ const QUALITY_BAR: Array<{ typed: string; first: RegExp }> = [
   { typed: 'Rathaus Sundern', first: /^Zweiter Städtetag Arnsberg–Sundern 2027/ },
   { typed: 'Delegation Morogoro', first: /^(Zweiter )?Delegationsbesuch aus Morogoro in Arnsberg$/ },
   { typed: 'Klimaschutz Workshop', first: /^Workshop Klimaschutz: / },
-  { typed: 'Hamm Konferenz', first: /^Auftaktkonferenz Kommunale Nachhaltigkeitspartnerschaften 2023 in Hamm$/ },
+  {
+    typed: 'Hamm Konferenz',
+    first: /^Auftaktkonferenz Kommunale Nachhaltigkeitspartnerschaften 2023 in Hamm$/,
+  },
   { typed: 'Morogor', first: /Morogoro/ },
   { typed: 'Delegatoinsbesuch Morogoro', first: /^(Zweiter )?Delegationsbesuch aus Morogoro in Arnsberg$/ },
   { typed: 'STAEDTETAG sundern', first: /Städtetag Arnsberg–Sundern/ },
@@ -43,11 +46,14 @@ describe('Public programme: search, archive and events.json on the demo programm
   let validatePage: ValidateFunction;
   let validateSuggestions: ValidateFunction;
 
-  const json = async (path: string): Promise<PageJson> => (await api.http().get(path).expect(200)).body as PageJson;
+  const json = async (path: string): Promise<PageJson> =>
+    (await api.http().get(path).expect(200)).body as PageJson;
 
   beforeAll(async () => {
     api = await startApi({ env: () => ({ PUBLIC_BASE_URL: BASE_URL }) });
-    seed = await Test.createTestingModule({ imports: [AppConfigModule, DatabaseModule, DemoModule] }).compile();
+    seed = await Test.createTestingModule({
+      imports: [AppConfigModule, DatabaseModule, DemoModule],
+    }).compile();
     await seed.init();
     await seed.get(DemoProgrammeService).load();
     const document = (await api.http().get('/docs-json').expect(200)).body as object;
@@ -86,10 +92,14 @@ describe('Public programme: search, archive and events.json on the demo programm
     const upcoming = await json('/public/events.json?pageSize=100');
     expect(upcoming.events.length).toBeGreaterThan(0);
     expect(upcoming.events.every((event) => event.parentId === null)).toBe(true);
-    expect(upcoming.events.every((event) => Date.parse(event.startsAt) > Date.parse('2026-01-01'))).toBe(true);
+    expect(upcoming.events.every((event) => Date.parse(event.startsAt) > Date.parse('2026-01-01'))).toBe(
+      true,
+    );
     const workshops = await json('/public/events.json?kind=workshop&from=2022-01-01&to=2022-12-31');
     expect(workshops.events.length).toBeGreaterThan(0);
-    expect(workshops.events.every((event) => event.kind === 'workshop' && event.parentId !== null)).toBe(true);
+    expect(workshops.events.every((event) => event.kind === 'workshop' && event.parentId !== null)).toBe(
+      true,
+    );
   });
 
   it('should keep past events in the archive, by month, with their pages', async () => {
@@ -100,9 +110,10 @@ describe('Public programme: search, archive and events.json on the demo programm
     const monthPage = await api.http().get(`/calendar/archive/2022/${month}?lang=en`).expect(200);
     expect(monthPage.text).toContain('Städtetag Arnsberg–Sundern 2022');
     expect(monthPage.text).not.toContain('Workshop Klimaschutz');
-    const [, eventPath] = /href="(\/calendar\/events\/[0-9a-f-]{36})\?lang=en">Städtetag Arnsberg–Sundern 2022/.exec(
-      monthPage.text,
-    )!;
+    const [, eventPath] =
+      /href="(\/calendar\/events\/[0-9a-f-]{36})\?lang=en">Städtetag Arnsberg–Sundern 2022/.exec(
+        monthPage.text,
+      )!;
     const eventPage = await api.http().get(`${eventPath}?lang=en`).expect(200);
     expect(eventPage.text).toContain('This event has taken place.');
     expect(eventPage.text).toContain('Workshop Klimaschutz');
@@ -118,16 +129,20 @@ describe('Public programme: search, archive and events.json on the demo programm
     expect(page.events).toHaveLength(3);
     expect(page.events[0].url).toBe(`${BASE_URL}/calendar/events/${page.events[0].id}`);
     expect(page.links.next).toBe(`${BASE_URL}/public/events.json?from=2020-01-01&pageSize=3&page=2`);
-    const second = (await json(page.links.next!.slice(BASE_URL.length)));
+    const second = await json(page.links.next!.slice(BASE_URL.length));
     expect(validatePage(second)).toBe(true);
     expect(second.page).toBe(2);
     const seen = new Set([...page.events, ...second.events].map((event) => event.id));
     expect(seen.size).toBe(6);
-    const searched = await api.http().get(`/public/events.json?q=${encodeURIComponent('Klimaschutz Workshop')}`);
+    const searched = await api
+      .http()
+      .get(`/public/events.json?q=${encodeURIComponent('Klimaschutz Workshop')}`);
     expect(validatePage(searched.body)).toBe(true);
     const suggestions = await api.http().get('/public/events/suggestions.json?q=Staedt').expect(200);
     expect(validateSuggestions(suggestions.body)).toBe(true);
     expect((suggestions.body as { suggestions: string[] }).suggestions[0]).toMatch(/Städtetag/);
+    const punctuation = await api.http().get('/public/events/suggestions.json?q=%20--%20').expect(200);
+    expect(punctuation.body).toEqual({ suggestions: [] });
   });
 
   it('should filter by organisation, kind, tag and date range as the page does', async () => {
@@ -157,7 +172,11 @@ describe('Public programme: search, archive and events.json on the demo programm
     expect(response.headers['access-control-allow-origin']).toBe('*');
     const etag = response.headers.etag;
     expect(etag).toBeTruthy();
-    const again = await api.http().get('/public/events.json?q=Morogoro').set('If-None-Match', etag).expect(304);
+    const again = await api
+      .http()
+      .get('/public/events.json?q=Morogoro')
+      .set('If-None-Match', etag)
+      .expect(304);
     expect(again.text ?? '').toBe('');
     await api.http().get('/public/events.json?q=Arnsberg').set('If-None-Match', etag).expect(200);
   });

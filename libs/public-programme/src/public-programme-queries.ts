@@ -72,6 +72,8 @@ export class PublicProgrammeQueries {
   async list(filter: PublicProgrammeFilter, offset: number, limit: number): Promise<PublicEvent[]> {
     const statement = new Statement();
     const search = filter.text ? await this.searchQuery(filter.text) : null;
+    // Punctuation or stop words alone ("und", "--"): nothing to look for, nothing found.
+    if (filter.text && !search) return [];
     const conditions = this.conditions(statement, filter);
     if (!search) {
       return this.database.query(

@@ -31,7 +31,7 @@ export class PublicProgrammeService {
 
   /** Titles of the best matches for what has been typed so far, for a search field's suggestions. */
   async suggestions(text: string): Promise<string[]> {
-    const rows = await this.queries.list({ text }, 0, SUGGESTIONS * 2);
+    const rows = text.trim() ? await this.queries.list({ text }, 0, SUGGESTIONS * 2) : [];
     return [...new Set(rows.map((row) => row.title))].slice(0, SUGGESTIONS);
   }
 

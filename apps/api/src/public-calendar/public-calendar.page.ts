@@ -81,7 +81,9 @@ export function calendarListPage(view: CalendarListView): string {
           <option value="">${t('calendar.allKinds')}</option>
           ${EVENT_KINDS.map(
             (kind) =>
-              html`<option value="${kind}" ${selected(kind === filter.kind)}>${t(`calendar.kinds.${kind}`)}</option>`,
+              html`<option value="${kind}" ${selected(kind === filter.kind)}>
+                ${t(`calendar.kinds.${kind}`)}
+              </option>`,
           )}
         </select>
       </div>
@@ -139,21 +141,23 @@ export function archivePage(view: ArchiveView): string {
     <h1>${t('calendar.archiveTitle')}</h1>
     <p>${view.months.length ? t('calendar.archiveIntro') : t('calendar.noArchive')}</p>
     ${years.map(
-      (year) => html`<section aria-labelledby="year-${year}">
-        <h2 id="year-${year}">${year}</h2>
-        <ul class="months">
-          ${view.months
-            .filter((month) => month.year === year)
-            .map(
-              (month) => html`<li>
-                <a href="/calendar/archive/${year}/${twoDigits(month.month)}?lang=${view.language}"
-                  >${monthName(messages, year, month.month)}</a
-                >
-                <span>${t('calendar.archiveMonthEvents', { count: month.count })}</span>
-              </li>`,
-            )}
-        </ul>
-      </section>`,
+      (year) =>
+        html`<section aria-labelledby="year-${year}">
+          <h2 id="year-${year}">${year}</h2>
+          <ul class="months">
+            ${view.months
+              .filter((month) => month.year === year)
+              .map(
+                (month) =>
+                  html`<li>
+                    <a href="/calendar/archive/${year}/${twoDigits(month.month)}?lang=${view.language}"
+                      >${monthName(messages, year, month.month)}</a
+                    >
+                    <span>${t('calendar.archiveMonthEvents', { count: month.count })}</span>
+                  </li>`,
+              )}
+          </ul>
+        </section>`,
     )}`;
   return layout(messages, t('calendar.archiveTitle'), view.otherLanguageUrl, body);
 }
@@ -254,9 +258,11 @@ function pager({ t }: Messages, previous: string | null, next: string | null): S
 
 /** The month as people name it, e.g. "September 2022"; a calendar date has no zone to convert. */
 function monthName(messages: Messages, year: number, month: number): string {
-  return new Intl.DateTimeFormat(messages.intlLocale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    Date.UTC(year, month - 1, 1),
-  );
+  return new Intl.DateTimeFormat(messages.intlLocale, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.UTC(year, month - 1, 1));
 }
 
 function twoDigits(value: number): string {

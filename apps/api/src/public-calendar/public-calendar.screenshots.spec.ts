@@ -159,7 +159,12 @@ const pages = [
       past: true,
       otherLanguageUrl: `/calendar/events/${pastCityDay.id}?lang=de`,
     }),
-    shows: ['Städtetag Arnsberg–Sundern 2022', 'This event has taken place.', 'Programme', 'Workshop Klimaschutz'],
+    shows: [
+      'Städtetag Arnsberg–Sundern 2022',
+      'This event has taken place.',
+      'Programme',
+      'Workshop Klimaschutz',
+    ],
   },
   {
     name: 'calendar-event-en',

@@ -69,7 +69,9 @@ export class PublicEventsController {
   @Get('events/suggestions.json')
   @Header('Access-Control-Allow-Origin', '*')
   @Header('Cache-Control', 'public, max-age=60')
-  @ApiOperation({ summary: 'Titles of the best matches for what has been typed so far, for search suggestions.' })
+  @ApiOperation({
+    summary: 'Titles of the best matches for what has been typed so far, for search suggestions.',
+  })
   @ApiOkResponse({ type: SuggestionsView })
   async suggestions(@Query() query: SuggestionsQueryDto): Promise<SuggestionsView> {
     return { suggestions: await this.programme.suggestions(query.q) };

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { EVENT_KINDS } from '@app/planning';
 import { MAX_PAGE, MAX_PAGE_SIZE } from '@app/public-programme';
 
@@ -10,7 +21,10 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 /** The filters of `GET /public/events.json`: the same as the calendar page's. */
 export class PublicEventsQueryDto {
-  @ApiPropertyOptional({ description: 'Code of an organisation: events it hosts or co-hosts.', example: 'ARN' })
+  @ApiPropertyOptional({
+    description: 'Code of an organisation: events it hosts or co-hosts.',
+    example: 'ARN',
+  })
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'organisation must be an organisation code' })
   organisation?: string;
@@ -43,7 +57,8 @@ export class PublicEventsQueryDto {
   q?: string;
 
   @ApiPropertyOptional({
-    description: 'Events ending on or after this date (at the venue). Without from and to: events not yet ended.',
+    description:
+      'Events ending on or after this date (at the venue). Without from and to: events not yet ended.',
     format: 'date',
     example: '2022-01-01',
   })
@@ -52,7 +67,10 @@ export class PublicEventsQueryDto {
   @IsISO8601({ strict: true }, { message: 'from must be a date as YYYY-MM-DD' })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Events starting on or before this date (at the venue).', format: 'date' })
+  @ApiPropertyOptional({
+    description: 'Events starting on or before this date (at the venue).',
+    format: 'date',
+  })
   @IsOptional()
   @Matches(DATE_ONLY, { message: 'to must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'to must be a date as YYYY-MM-DD' })
@@ -123,7 +141,10 @@ export class PublicEventView {
   @ApiProperty({ example: 'Europe/Berlin', description: 'IANA zone of the start.' })
   startZone: string;
 
-  @ApiProperty({ format: 'date-time', description: 'The end; for all-day events the midnight after the last day.' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'The end; for all-day events the midnight after the last day.',
+  })
   endsAt: string;
 
   @ApiProperty({ example: 'Europe/Berlin' })
@@ -135,7 +156,10 @@ export class PublicEventView {
   @ApiProperty({ enum: ['published', 'cancelled'] })
   status: string;
 
-  @ApiProperty({ type: PublicVenueView, description: 'Each part null when unknown (online events have none).' })
+  @ApiProperty({
+    type: PublicVenueView,
+    description: 'Each part null when unknown (online events have none).',
+  })
   venue: PublicVenueView;
 
   @ApiProperty({ type: String, nullable: true, format: 'uri' })
@@ -147,7 +171,12 @@ export class PublicEventView {
   @ApiProperty({ type: PublicHostView })
   host: PublicHostView;
 
-  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The event this one is part of.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The event this one is part of.',
+  })
   parentId: string | null;
 
   @ApiProperty({ format: 'uri', description: 'The event’s page in the public calendar.' })
@@ -158,7 +187,12 @@ export class PublicEventsLinks {
   @ApiProperty({ format: 'uri' })
   self: string;
 
-  @ApiProperty({ type: String, nullable: true, format: 'uri', description: 'The next page; null on the last one.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uri',
+    description: 'The next page; null on the last one.',
+  })
   next: string | null;
 }
 
