@@ -17,6 +17,7 @@ const BENCHMARKS = [
   { name: 'mail', file: 'bench/mail.ts' },
   { name: 'api', file: 'bench/api-list.ts' },
   { name: 'reminders', file: 'bench/reminders.ts' },
+  { name: 'search', file: 'bench/search.ts' },
 ];
 
 interface Outcome {

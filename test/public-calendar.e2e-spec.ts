@@ -65,7 +65,7 @@ describe('Public calendar page', () => {
   /** The page's text with runs of whitespace as single spaces: layout whitespace is not content. */
   const visit = async (path: string) => ({ text: collapse((await api.http().get(path).expect(200)).text) });
 
-  it('should list upcoming public events as accessible, escaped HTML', async () => {
+  it('should list upcoming public top-level events as accessible, escaped HTML', async () => {
     const response = await api.http().get('/calendar').expect(200);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(response.headers['content-security-policy']).toContain("default-src 'none'");
@@ -78,7 +78,7 @@ describe('Public calendar page', () => {
     expect(page).toContain('Städtetag &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(page).not.toContain('<script>');
     expect(page).toContain('Morogoro &lt;Municipal&gt; Council');
-    expect(page).toContain('Workshop Klima');
+    expect(page).not.toContain('Workshop Klima');
     expect(page).toContain('Abgesagt');
     expect(page).not.toContain('Interne Runde');
     expect(page).not.toContain('Vergangener Termin');
@@ -104,7 +104,7 @@ describe('Public calendar page', () => {
     expect(byText.text).toContain('value="klima"');
     const nothing = await visit('/calendar?q=%22%3E%3Cscript%3E');
     expect(nothing.text).toContain('value="&quot;&gt;&lt;script&gt;"');
-    expect(nothing.text).toContain('Keine kommenden Termine gefunden.');
+    expect(nothing.text).toContain('Keine Veranstaltung passt zu Ihrer Suche.');
   });
 
   it('should offer the page in Swahili, keeping the filter in the links to the other languages', async () => {

@@ -64,12 +64,12 @@ describe('Security headers', () => {
     expectSecurityHeaders(notModified.headers);
   });
 
-  it('should keep the own, stricter policy of the public calendar page, with its inline styles', async () => {
+  it('should keep the own, stricter policy of the public calendar page, with its inline styles and own script', async () => {
     const page = await api.http().get('/calendar').expect(200);
     expectSecurityHeaders(page.headers);
     expect(page.text).toContain('<style>');
     expect(page.headers['content-security-policy']).toBe(
-      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'",
+      "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'",
     );
   });
 

@@ -15,6 +15,7 @@ import { ProblemFilter } from './http/problem.filter';
 import { OrganiserApiModule } from './organiser-api.module';
 import { ProblemsModule } from './problems/problems.module';
 import { PublicCalendarModule } from './public-calendar/public-calendar.module';
+import { PublicEventsModule } from './public-events/public-events.module';
 import { RateLimitGuard } from './rate-limits/rate-limit.guard';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
 
@@ -34,6 +35,7 @@ import { RateLimitsModule } from './rate-limits/rate-limits.module';
     FeedsHttpModule,
     FeedLinksApiModule,
     PublicCalendarModule,
+    PublicEventsModule,
     RouterModule.register([
       { path: 'api/v1', module: OrganiserApiModule },
       { path: 'api/v1', module: FeedLinksApiModule },

@@ -151,25 +151,6 @@ export class FeedQueries {
     return rows[0]?.keys ?? '';
   }
 
-  /** Public events that have not ended yet, by start, a page at a time (keyset on start and id). */
-  async upcoming(
-    filter: PublicFeedFilter,
-    limit: number,
-    after?: { startsAt: Date; id: string },
-  ): Promise<FeedRow[]> {
-    const statement = new Statement();
-    const keyset = after
-      ? ` AND (e.starts_at, e.id) > (${statement.param(after.startsAt)}, ${statement.param(after.id)})`
-      : '';
-    return this.database.query(
-      `SELECT ${EVENT_COLUMNS}, o.code AS "hostCode"
-       FROM events e JOIN organisations o ON o.id = e.host_organisation_id
-       WHERE e.ends_at >= now() AND ${this.listed(statement, 'e')}${this.filter(statement, filter)}${keyset}
-       ORDER BY e.starts_at, e.id LIMIT ${statement.param(limit)}`,
-      statement.params,
-    );
-  }
-
   /** The code of the organisation that had `formerCode` before (organisation_former_codes), if any. */
   async currentOrganisationCode(formerCode: string): Promise<string | null> {
     const rows = await this.database.query<{ code: string }>(
@@ -178,18 +159,6 @@ export class FeedQueries {
       [formerCode.toUpperCase()],
     );
     return rows[0]?.code ?? null;
-  }
-
-  /** Organisations hosting upcoming public events, for the calendar page's filter. */
-  async publicOrganisations(): Promise<Array<{ code: string; name: string }>> {
-    const statement = new Statement();
-    return this.database.query(
-      `SELECT o.code, o.name FROM organisations o
-       WHERE EXISTS (SELECT 1 FROM events e WHERE e.host_organisation_id = o.id AND e.ends_at >= now()
-                     AND ${this.listed(statement, 'e')})
-       ORDER BY o.name`,
-      statement.params,
-    );
   }
 
   private stateSql(statement: Statement, scope: FeedScope): string {

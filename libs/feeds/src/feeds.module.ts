@@ -13,7 +13,6 @@ import { FeedTokenData } from './feed-token-data';
 import { FeedTokensService } from './feed-tokens.service';
 import { FeedsRedis } from './feeds-redis';
 import { FeedsService } from './feeds.service';
-import { PublicCalendarService } from './public-calendar.service';
 import { RateLimiter } from './rate-limiter';
 
 @Module({
@@ -32,8 +31,7 @@ import { RateLimiter } from './rate-limiter';
     FeedsService,
     FeedTokensService,
     FeedTokenData,
-    PublicCalendarService,
   ],
-  exports: [FeedsService, FeedTokensService, FeedLinks, PublicCalendarService, RateLimiter],
+  exports: [FeedsService, FeedTokensService, FeedLinks, RateLimiter],
 })
 export class FeedsModule {}

@@ -9,7 +9,6 @@ export * from './feed-token-secret';
 export * from './feeds.error';
 export * from './feeds.service';
 export * from './feed-tokens.service';
-export * from './public-calendar.service';
 export * from './rate-limiter';
 export * from './feeds.module';
 export * from './feeds-redis';

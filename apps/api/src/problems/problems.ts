@@ -7,6 +7,7 @@ import { ErrorCatalog, FieldProblem } from '@app/errors';
 import { FEEDS_ERRORS } from '@app/feeds';
 import { INVITATION_ERRORS } from '@app/invitations';
 import { PLANNING_ERRORS } from '@app/planning';
+import { PUBLIC_PROGRAMME_ERRORS } from '@app/public-programme';
 import { WEBHOOKS_ERRORS } from '@app/webhooks';
 
 /** The codes of failures the HTTP layer finds itself (guards, pipes, rate limits), before any lib runs. */
@@ -44,6 +45,7 @@ export const ERROR_CATALOGS: Record<string, ErrorCatalog<string>> = {
   demo: DEMO_ERRORS,
   audit: AUDIT_ERRORS,
   webhooks: WEBHOOKS_ERRORS,
+  'public-programme': PUBLIC_PROGRAMME_ERRORS,
 };
 
 /** Code → title over all libs; a code that two libs raise means the same and has the same title. */

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { FeedsModule } from '@app/feeds';
+import { PublicProgrammeModule } from '@app/public-programme';
 import { PublicCalendarController } from './public-calendar.controller';
 
-/** The public event calendar page at /calendar. */
+/** The public event calendar page at /calendar: list, search, archive and event pages. */
 @Module({
-  imports: [FeedsModule],
+  imports: [FeedsModule, PublicProgrammeModule],
   controllers: [PublicCalendarController],
 })
 export class PublicCalendarModule {}

@@ -1,4 +1,4 @@
-import { FeedLink, FeedRow, PublicFeedFilter } from '@app/feeds';
+import { FeedLink } from '@app/feeds';
 import { EVENT_KINDS, EventKind } from '@app/planning';
 import {
   formatSpan,
@@ -13,23 +13,44 @@ import {
   paragraphs,
   SafeHtml,
 } from '@app/presentation';
+import { ArchiveMonth, PublicEvent, PublicProgrammeFilter } from '@app/public-programme';
+import { SUGGESTIONS_SCRIPT_PATH } from './search-suggestions.script';
+
+/** What a list shows: upcoming events, search results, a chosen period or an archive month. */
+export type ListHeading =
+  | { kind: 'upcoming' }
+  | { kind: 'search' }
+  | { kind: 'range' }
+  | { kind: 'month'; year: number; month: number };
 
 export interface CalendarListView {
   language: Language;
-  filter: PublicFeedFilter;
+  filter: PublicProgrammeFilter;
+  heading: ListHeading;
   organisations: Array<{ code: string; name: string }>;
-  events: FeedRow[];
-  feed: FeedLink;
+  events: PublicEvent[];
+  /** The calendar feed of the same filter; none for a period, which a feed cannot follow. */
+  feed: FeedLink | null;
+  previousPageUrl: string | null;
   nextPageUrl: string | null;
+  /** The same page in each language. */
+  languageUrls: Record<Language, string>;
+}
+
+export interface ArchiveView {
+  language: Language;
+  months: ArchiveMonth[];
   /** The same page in each language. */
   languageUrls: Record<Language, string>;
 }
 
 export interface EventPageView {
   language: Language;
-  event: FeedRow;
-  parts: FeedRow[];
+  event: PublicEvent;
+  parts: PublicEvent[];
   feed: FeedLink;
+  /** Whether the event has ended: its page says so. */
+  past: boolean;
   /** The same page in each language. */
   languageUrls: Record<Language, string>;
 }
@@ -38,14 +59,25 @@ export function calendarListPage(view: CalendarListView): string {
   const messages = messagesFor(view.language);
   const { t } = messages;
   const { filter } = view;
-  const selectedKind = filter.kinds?.[0] ?? '';
   const selectedOrganisation = filter.organisationCode?.toUpperCase() ?? '';
+  const title = listTitle(messages, view.heading);
   const body = html` <h1>${t('calendar.calendarTitle')}</h1>
     <form method="get" action="/calendar" role="search" aria-label="${t('calendar.filterLabel')}">
       <input type="hidden" name="lang" value="${view.language}" />
-      <div class="field">
+      <div class="field wide">
         <label for="q">${t('calendar.search')}</label>
-        <input id="q" name="q" type="search" value="${filter.q ?? ''}" maxlength="200" />
+        <input
+          id="q"
+          name="q"
+          type="search"
+          value="${filter.text ?? ''}"
+          maxlength="200"
+          list="q-suggestions"
+          autocomplete="off"
+          aria-describedby="q-hint"
+        />
+        <datalist id="q-suggestions"></datalist>
+        <small id="q-hint">${t('calendar.searchHint')}</small>
       </div>
       <div class="field">
         <label for="kind">${t('calendar.kind')}</label>
@@ -53,7 +85,7 @@ export function calendarListPage(view: CalendarListView): string {
           <option value="">${t('calendar.allKinds')}</option>
           ${EVENT_KINDS.map(
             (kind) =>
-              html`<option value="${kind}" ${selected(kind === selectedKind)}>
+              html`<option value="${kind}" ${selected(kind === filter.kind)}>
                 ${t(`calendar.kinds.${kind}`)}
               </option>`,
           )}
@@ -74,24 +106,64 @@ export function calendarListPage(view: CalendarListView): string {
           )}
         </select>
       </div>
+      <div class="field">
+        <label for="from">${t('calendar.from')}</label>
+        <input id="from" name="from" type="date" value="${filter.from ?? ''}" />
+      </div>
+      <div class="field">
+        <label for="to">${t('calendar.to')}</label>
+        <input id="to" name="to" type="date" value="${filter.to ?? ''}" />
+      </div>
+      ${filter.tag ? html`<input type="hidden" name="tag" value="${filter.tag}" />` : null}
+      ${filter.partnershipId ? html`<input type="hidden" name="partnership" value="${filter.partnershipId}" />` : null}
       <div class="filter-actions">
         <button type="submit">${t('calendar.filter')}</button>
         <a href="/calendar?lang=${view.language}">${t('calendar.resetFilter')}</a>
+        <a href="/calendar/archive?lang=${view.language}">${t('calendar.archive')}</a>
       </div>
     </form>
-    ${subscribeSection(messages, view.feed)}
-    <section aria-labelledby="upcoming">
-      <h2 id="upcoming">${t('calendar.upcoming')}</h2>
+    <section aria-labelledby="listing">
+      <h2 id="listing">${title}</h2>
       ${
         view.events.length === 0
-          ? html`<p>${t('calendar.noEvents')}</p>`
+          ? html`<p>${emptyText(messages, view.heading)}</p>`
           : html`<ol class="events">
               ${view.events.map((event) => eventItem(messages, view.language, event))}
             </ol>`
       }
-      ${view.nextPageUrl ? html`<nav aria-label="${t('calendar.more')}"><a href="${view.nextPageUrl}">${t('calendar.more')}</a></nav>` : null}
-    </section>`;
-  return layout(messages, t('calendar.calendarTitle'), view.languageUrls, body);
+      ${pager(messages, view.previousPageUrl, view.nextPageUrl)}
+    </section>
+    ${view.feed ? subscribeSection(messages, view.feed) : null}`;
+  return layout(messages, title, view.languageUrls, body);
+}
+
+export function archivePage(view: ArchiveView): string {
+  const messages = messagesFor(view.language);
+  const { t } = messages;
+  const years = [...new Set(view.months.map((month) => month.year))];
+  const body = html`<p><a href="/calendar?lang=${view.language}">← ${t('calendar.backToCalendar')}</a></p>
+    <h1>${t('calendar.archiveTitle')}</h1>
+    <p>${view.months.length ? t('calendar.archiveIntro') : t('calendar.noArchive')}</p>
+    ${years.map(
+      (year) =>
+        html`<section aria-labelledby="year-${year}">
+          <h2 id="year-${year}">${year}</h2>
+          <ul class="months">
+            ${view.months
+              .filter((month) => month.year === year)
+              .map(
+                (month) =>
+                  html`<li>
+                    <a href="/calendar/archive/${year}/${twoDigits(month.month)}?lang=${view.language}"
+                      >${monthName(messages, year, month.month)}</a
+                    >
+                    <span>${t('calendar.archiveMonthEvents', { count: month.count })}</span>
+                  </li>`,
+              )}
+          </ul>
+        </section>`,
+    )}`;
+  return layout(messages, t('calendar.archiveTitle'), view.languageUrls, body);
 }
 
 export function eventPage(view: EventPageView): string {
@@ -103,6 +175,7 @@ export function eventPage(view: EventPageView): string {
     <article>
       <h1>${event.title}</h1>
       ${event.status === 'cancelled' ? html`<p class="cancelled"><strong>${t('common.cancelled')}</strong></p>` : null}
+      ${view.past && event.status !== 'cancelled' ? html`<p class="past">${t('calendar.pastEvent')}</p>` : null}
       <dl class="facts">
         <dt>${t('common.when')}</dt>
         <dd>${timeOf(event, messages)}</dd>
@@ -140,7 +213,7 @@ export function eventPage(view: EventPageView): string {
             </section>`
           : null
       }
-      ${subscribeSection(messages, view.feed)}
+      ${view.past ? null : subscribeSection(messages, view.feed)}
     </article>`;
   return layout(messages, event.title, view.languageUrls, body);
 }
@@ -152,6 +225,52 @@ export function notFoundPage(language: Language, languageUrls: Record<Language, 
     <p>${t('calendar.notFoundText')}</p>
     <p><a href="/calendar?lang=${language}">${t('calendar.backToCalendar')}</a></p>`;
   return layout(messages, t('calendar.notFoundTitle'), languageUrls, body);
+}
+
+function listTitle(messages: Messages, heading: ListHeading): string {
+  switch (heading.kind) {
+    case 'upcoming':
+      return messages.t('calendar.upcoming');
+    case 'search':
+      return messages.t('calendar.searchResults');
+    case 'range':
+      return messages.t('calendar.inRange');
+    case 'month':
+      return monthName(messages, heading.year, heading.month);
+  }
+}
+
+function emptyText(messages: Messages, heading: ListHeading): string {
+  switch (heading.kind) {
+    case 'upcoming':
+      return messages.t('calendar.noEvents');
+    case 'search':
+      return messages.t('calendar.noResults');
+    case 'range':
+    case 'month':
+      return messages.t('calendar.noEventsInRange');
+  }
+}
+
+function pager({ t }: Messages, previous: string | null, next: string | null): SafeHtml | null {
+  if (!previous && !next) return null;
+  return html`<nav class="pager" aria-label="${t('calendar.more')}">
+    ${previous ? html`<a href="${previous}" rel="prev">${t('calendar.previous')}</a>` : null}
+    ${next ? html`<a href="${next}" rel="next">${t('calendar.more')}</a>` : null}
+  </nav>`;
+}
+
+/** The month as people name it, e.g. "September 2022"; a calendar date has no zone to convert. */
+function monthName(messages: Messages, year: number, month: number): string {
+  return new Intl.DateTimeFormat(messages.intlLocale, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.UTC(year, month - 1, 1));
+}
+
+function twoDigits(value: number): string {
+  return String(value).padStart(2, '0');
 }
 
 function subscribeSection({ t }: Messages, feed: FeedLink): SafeHtml {
@@ -166,7 +285,7 @@ function subscribeSection({ t }: Messages, feed: FeedLink): SafeHtml {
   </section>`;
 }
 
-function eventItem(messages: Messages, language: Language, event: FeedRow): SafeHtml {
+function eventItem(messages: Messages, language: Language, event: PublicEvent): SafeHtml {
   const { t } = messages;
   const title = html`<a href="/calendar/events/${event.id}?lang=${language}">${event.title}</a>`;
   const place = event.venueName ?? event.venueAddress ?? (event.onlineUrl ? t('common.online') : null);
@@ -181,7 +300,7 @@ function eventItem(messages: Messages, language: Language, event: FeedRow): Safe
 }
 
 /** Local time at the venue, each end in its own zone: the page has no reader whose zone it knows. */
-function timeOf(event: FeedRow, messages: Messages): SafeHtml {
+function timeOf(event: PublicEvent, messages: Messages): SafeHtml {
   const start = machineReadableStart(event);
   const text = formatSpan(event, messages.intlLocale);
   return html`<time datetime="${start}">${text}</time>`;
@@ -230,6 +349,7 @@ function layout(
     body,
     style: STYLE,
     skipLinkText: messages.t('common.skipToContent'),
+    enhancementScript: SUGGESTIONS_SCRIPT_PATH,
   });
 }
 
@@ -243,7 +363,9 @@ const STYLE = `
   .languages { display: flex; flex-wrap: wrap; gap: 0 1rem; list-style: none; margin: 0.5rem 0; padding: 0; }
   .brand { font-weight: 700; color: #004c80; }
   form { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: flex-end; margin: 1rem 0; }
-  .field { display: flex; flex-direction: column; flex: 1 1 12rem; min-width: 0; }
+  .field { display: flex; flex-direction: column; flex: 1 1 10rem; min-width: 0; }
+  .field.wide { flex-basis: 100%; }
+  .field small { color: #4a4a4a; }
   .filter-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem 1rem; }
   label { font-weight: 600; }
   input, select { box-sizing: border-box; width: 100%; min-height: 2.75rem; padding: 0.4rem; border: 1px solid #767676; border-radius: 4px; background: #fff; }
@@ -251,6 +373,10 @@ const STYLE = `
   ol.events li { border-top: 1px solid #ccc; padding: 0.5rem 0; }
   ol.events h3 { margin: 0.25rem 0; font-size: 1.1rem; }
   ol.events p { margin: 0.25rem 0; }
+  .pager { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; }
+  ul.months { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: 0.5rem 1rem; }
+  ul.months span { color: #4a4a4a; margin-left: 0.4rem; }
+  .past { color: #4a4a4a; font-style: italic; }
   .subscribe { background: #eef4f9; padding: 0.5rem 1rem; border-radius: 4px; margin: 1rem 0; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; padding: 0; list-style: none; }
 `;

@@ -1,8 +1,10 @@
-import { FeedLink, FeedRow } from '@app/feeds';
+import { FeedLink } from '@app/feeds';
+import { Language, LANGUAGES } from '@app/presentation';
+import { PublicEvent } from '@app/public-programme';
 import { describeOnScreen } from '@app/testing';
-import { calendarListPage, eventPage } from './public-calendar.page';
+import { archivePage, calendarListPage, eventPage } from './public-calendar.page';
 
-function row(overrides: Partial<FeedRow>): FeedRow {
+function row(overrides: Partial<PublicEvent>): PublicEvent {
   return {
     id: '3f9d8e2a-5b1c-4f6e-9a7d-2c4b6e8f0a13',
     kind: 'city_day',
@@ -24,8 +26,9 @@ function row(overrides: Partial<FeedRow>): FeedRow {
     sequence: 0,
     createdAt: new Date('2027-01-01T00:00:00Z'),
     updatedAt: new Date('2027-01-01T00:00:00Z'),
-    visibility: 'public',
     hostName: 'Stadt Arnsberg',
+    hostCode: 'ARN',
+    parentId: null,
     ...overrides,
   };
 }
@@ -64,12 +67,14 @@ const organisations = [
   { code: 'MMC', name: 'Morogoro Municipal Council' },
 ];
 
-const listUrls = { de: '/calendar?lang=de', en: '/calendar?lang=en', sw: '/calendar?lang=sw' };
-const eventUrls = {
-  de: `/calendar/events/${cityDay.id}?lang=de`,
-  en: `/calendar/events/${cityDay.id}?lang=en`,
-  sw: `/calendar/events/${cityDay.id}?lang=sw`,
-};
+/** The page at `path` in each language, keeping its other query parameters. */
+function languageUrlsOf(path: string): Record<Language, string> {
+  const separator = path.includes('?') ? '&' : '?';
+  return Object.fromEntries(
+    LANGUAGES.map((language) => [language, `${path}${separator}lang=${language}`]),
+  ) as Record<Language, string>;
+}
+
 const workshop = row({
   id: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e57',
   kind: 'workshop',
@@ -78,24 +83,104 @@ const workshop = row({
   endsAt: new Date('2027-09-20T13:30:00Z'),
 });
 
+const pastCityDay = row({
+  id: '2b4d6f80-1a3c-4e5f-8a9b-0c1d2e3f4a5b',
+  title: 'Städtetag Arnsberg–Sundern 2022: Herausforderungen gemeinsam angehen',
+  startsAt: new Date('2022-09-28T07:00:00Z'),
+  endsAt: new Date('2022-09-28T14:30:00Z'),
+});
+
 const pages = [
   {
     name: 'calendar-list-de',
     html: calendarListPage({
       language: 'de',
       filter: {},
+      heading: { kind: 'upcoming' },
       organisations,
       events,
       feed,
-      nextPageUrl: '/calendar?lang=de&after=x',
-      languageUrls: listUrls,
+      previousPageUrl: null,
+      nextPageUrl: '/calendar?lang=de&page=2',
+      languageUrls: languageUrlsOf('/calendar'),
     }),
     shows: [
       'Veranstaltungskalender',
+      'Kommende Termine',
       'Berlin (MESZ/CEST)',
       'Dar es Salaam (EAT)',
       'Abgesagt',
       'Weitere Termine',
+      'Archiv',
+    ],
+  },
+  {
+    name: 'calendar-search-en',
+    html: calendarListPage({
+      language: 'en',
+      filter: { text: 'Staedtetag', from: '2022-01-01', organisationCode: 'ARN' },
+      heading: { kind: 'search' },
+      organisations,
+      events: [pastCityDay, cityDay],
+      feed,
+      previousPageUrl: '/calendar?lang=en&q=Staedtetag',
+      nextPageUrl: '/calendar?lang=en&q=Staedtetag&page=3',
+      languageUrls: languageUrlsOf('/calendar?q=Staedtetag'),
+    }),
+    shows: ['Search results', 'Previous page', 'More events', 'suggestions appear as you type'],
+  },
+  {
+    name: 'calendar-archive-de',
+    html: archivePage({
+      language: 'de',
+      months: [
+        { year: 2023, month: 9, count: 3 },
+        { year: 2023, month: 2, count: 1 },
+        { year: 2022, month: 9, count: 1 },
+      ],
+      languageUrls: languageUrlsOf('/calendar/archive'),
+    }),
+    shows: ['Vergangene Veranstaltungen', 'September 2023', '3 Veranstaltungen', '1 Veranstaltung'],
+  },
+  {
+    name: 'calendar-archive-month-de',
+    html: calendarListPage({
+      language: 'de',
+      filter: { from: '2022-09-01', to: '2022-09-30' },
+      heading: { kind: 'month', year: 2022, month: 9 },
+      organisations,
+      events: [pastCityDay],
+      feed: null,
+      previousPageUrl: null,
+      nextPageUrl: null,
+      languageUrls: languageUrlsOf('/calendar/archive/2022/09'),
+    }),
+    shows: ['September 2022', 'Städtetag Arnsberg–Sundern 2022'],
+  },
+  {
+    name: 'calendar-past-event-en',
+    html: eventPage({
+      language: 'en',
+      event: pastCityDay,
+      parts: [
+        row({
+          id: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e57',
+          kind: 'workshop',
+          title: 'Workshop Klimaschutz: Klimaschutzkonzepte und kommunale Wärmeplanung',
+          startsAt: new Date('2022-09-28T09:00:00Z'),
+          endsAt: new Date('2022-09-28T10:30:00Z'),
+          parentId: pastCityDay.id,
+        }),
+      ],
+      feed,
+      past: true,
+      languageUrls: languageUrlsOf(`/calendar/events/${pastCityDay.id}`),
+    }),
+    shows: [
+      'Städtetag Arnsberg–Sundern 2022',
+      'This event has taken place.',
+      'Programme',
+      'Workshop Klimaschutz',
     ],
   },
   {
@@ -105,7 +190,8 @@ const pages = [
       event: cityDay,
       parts: [workshop],
       feed,
-      languageUrls: eventUrls,
+      past: false,
+      languageUrls: languageUrlsOf(`/calendar/events/${cityDay.id}`),
     }),
     shows: [
       'Städtetag Arnsberg–Sundern',
@@ -120,11 +206,13 @@ const pages = [
     html: calendarListPage({
       language: 'sw',
       filter: {},
+      heading: { kind: 'upcoming' },
       organisations,
       events,
       feed,
-      nextPageUrl: '/calendar?lang=sw&after=x',
-      languageUrls: listUrls,
+      previousPageUrl: null,
+      nextPageUrl: '/calendar?lang=sw&page=2',
+      languageUrls: languageUrlsOf('/calendar'),
     }),
     shows: [
       'Kalenda ya matukio',
@@ -137,7 +225,14 @@ const pages = [
   },
   {
     name: 'calendar-event-sw',
-    html: eventPage({ language: 'sw', event: cityDay, parts: [workshop], feed, languageUrls: eventUrls }),
+    html: eventPage({
+      language: 'sw',
+      event: cityDay,
+      parts: [workshop],
+      feed,
+      past: false,
+      languageUrls: languageUrlsOf(`/calendar/events/${cityDay.id}`),
+    }),
     shows: ['Siku ya miji', 'Ratiba', 'Warsha', 'Fuatilia kalenda hii', 'Rudi kwenye kalenda'],
   },
 ];

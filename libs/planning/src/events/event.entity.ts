@@ -30,6 +30,8 @@ const decimal = {
 @Entity('events')
 @Index(['startsAt', 'id'])
 @Index('IDX_events_tags', { synchronize: false })
+// Made by the PublicEventSearch migration: the public calendar lists events not yet ended.
+@Index('IDX_events_ends_at', { synchronize: false })
 @Check('events_span_check', '"ends_at" >= "starts_at"')
 @Check('events_capacity_check', '"capacity" IS NULL OR "capacity" >= 0')
 export class Event {

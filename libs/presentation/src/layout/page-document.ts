@@ -12,11 +12,16 @@ export interface PageDocument {
   /** Pages behind a secret link (answer pages) must not end up in search engines. */
   noIndex?: boolean;
   skipLinkText?: string;
+  /**
+   * A script of our own (same origin, deferred) that improves a page which works without it, such
+   * as suggestions in a search field.
+   */
+  enhancementScript?: string;
 }
 
 /**
  * Shared by every page: readable on a 390 px phone (nothing wider than the screen, long words
- * wrap), a visible focus ring, contrast of at least 4.5:1, and no scripts.
+ * wrap), a visible focus ring, contrast of at least 4.5:1, and nothing that needs a script.
  */
 const BASE_STYLE = `
   :root { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5; color: #1a1a1a; background: #f6f6f3; }
@@ -52,6 +57,7 @@ export function pageDocument(page: PageDocument): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         ${page.noIndex ? html`<meta name="robots" content="noindex, nofollow" />` : null}
         <title>${page.title}</title>
+        ${page.enhancementScript ? html`<script src="${page.enhancementScript}" defer></script>` : null}
         <style>
           ${raw(BASE_STYLE)}${raw(page.style ?? '')}
         </style>

@@ -1,0 +1,217 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CalendarEvent } from '@app/calendar';
+import { DataSource } from 'typeorm';
+import { includesParts, PublicProgrammeFilter } from './public-programme-filter';
+import { searchWords } from './search-words';
+
+/** An event as the public calendar and the JSON API show it. */
+export interface PublicEvent extends CalendarEvent {
+  hostName: string;
+  hostCode: string;
+  parentId: string | null;
+}
+
+export interface ArchiveMonth {
+  year: number;
+  month: number;
+  count: number;
+}
+
+const EVENT_COLUMNS = `e.id, e.kind, e.title, e.description, e.starts_at AS "startsAt", e.start_zone AS "startZone",
+  e.ends_at AS "endsAt", e.end_zone AS "endZone", e.all_day AS "allDay", e.venue_name AS "venueName",
+  e.venue_address AS "venueAddress", e.venue_latitude::float8 AS "venueLatitude",
+  e.venue_longitude::float8 AS "venueLongitude", e.online_url AS "onlineUrl", e.status, e.tags, e.sequence,
+  e.created_at AS "createdAt", e.updated_at AS "updatedAt", o.name AS "hostName", o.code AS "hostCode",
+  e.parent_id AS "parentId"`;
+
+/** A local time is at most this far from UTC: bounds on the instant let the start index narrow a local range. */
+const ZONE_MARGIN = "interval '15 hours'";
+
+/** Collects positional parameters while a statement is written. */
+class Statement {
+  readonly params: unknown[] = [];
+
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+}
+
+/** A search as the database runs it: tsqueries to match and to rank by. */
+interface SearchQuery {
+  /**
+   * Every word (as typed, or a word of the index it resembles) must match; events where they stand
+   * close together rank first (cover density).
+   */
+  match: string;
+  /** Any word as typed: events with more of them, in weightier places, first. */
+  anyTyped: string;
+}
+
+/** Words shorter than this or made of digits only are not looked up by resemblance: too many look alike. */
+const MIN_RESEMBLING_LENGTH = 4;
+const RESEMBLING_WORDS = 4;
+/**
+ * How alike a word of the index must be: by trigram similarity (Morogoor, Delegatoinsbesuch: 0.55
+ * and more), or as a part of it (Konferenz in Auftaktkonferenz: 0.8, counted 0.2 less). pg_trgm's
+ * own thresholds (0.3 and 0.6) pick the candidates by index; at 0.3 Olsberg would stand for Arnsberg.
+ */
+const MIN_RESEMBLANCE = 0.5;
+
+/**
+ * The public programme's read model: published public events (and cancelled ones, marked), at
+ * any time, none of whose enclosing events is internal or a draft. Reads planning's tables on
+ * purpose, as the feeds do, so that a list or a search is one statement (docs/public-calendar.md).
+ */
+@Injectable()
+export class PublicProgrammeQueries {
+  constructor(@InjectDataSource() private readonly database: DataSource) {}
+
+  /** A page of events: best matches first for a search, else by start. */
+  async list(filter: PublicProgrammeFilter, offset: number, limit: number): Promise<PublicEvent[]> {
+    const statement = new Statement();
+    const search = filter.text ? await this.searchQuery(filter.text) : null;
+    // Punctuation or stop words alone ("und", "--"): nothing to look for, nothing found.
+    if (filter.text && !search) return [];
+    const conditions = this.conditions(statement, filter);
+    if (!search) {
+      return this.database.query(
+        `SELECT ${EVENT_COLUMNS} FROM events e JOIN organisations o ON o.id = e.host_organisation_id
+         WHERE ${conditions}
+         ORDER BY e.starts_at, e.id OFFSET ${statement.param(offset)} LIMIT ${statement.param(limit)}`,
+        statement.params,
+      );
+    }
+    const match = statement.param(search.match);
+    const rank = `ts_rank_cd(s.document, ${match}::tsquery) + ts_rank(s.document, ${statement.param(search.anyTyped)}::tsquery)`;
+    return this.database.query(
+      `SELECT ${EVENT_COLUMNS} FROM public_event_search_matches(${match}::tsquery) s
+       JOIN events e ON e.id = s.event_id JOIN organisations o ON o.id = e.host_organisation_id
+       WHERE ${conditions}
+       ORDER BY ${rank} DESC, e.parent_id IS NULL DESC, e.starts_at DESC, e.id
+       OFFSET ${statement.param(offset)} LIMIT ${statement.param(limit)}`,
+      statement.params,
+    );
+  }
+
+  /** The event, whenever it is, if the public may see it; then its public parts at every depth, by start. */
+  async eventWithParts(eventId: string): Promise<PublicEvent[]> {
+    const statement = new Statement();
+    const id = statement.param(eventId);
+    return this.database.query(
+      `WITH RECURSIVE tree AS (
+         SELECT r.id, 0 AS depth FROM events r WHERE r.id = ${id} AND ${this.listed('r')}
+         UNION ALL
+         SELECT c.id, t.depth + 1 FROM events c JOIN tree t ON c.parent_id = t.id
+         WHERE ${this.listed('c', false)} AND t.depth < 32)
+       SELECT ${EVENT_COLUMNS} FROM tree JOIN events e ON e.id = tree.id
+       JOIN organisations o ON o.id = e.host_organisation_id
+       ORDER BY tree.depth > 0, e.starts_at, e.ends_at DESC, e.id`,
+      statement.params,
+    );
+  }
+
+  /** Months with past top-level events, newest first. */
+  archiveMonths(): Promise<ArchiveMonth[]> {
+    return this.database.query(
+      `SELECT extract(year FROM local_start)::int AS year, extract(month FROM local_start)::int AS month,
+         count(*)::int AS count
+       FROM (SELECT e.starts_at AT TIME ZONE e.start_zone AS local_start FROM events e
+             WHERE e.parent_id IS NULL AND e.ends_at < now() AND ${this.listed('e', false)}) past
+       GROUP BY 1, 2 ORDER BY 1 DESC, 2 DESC`,
+      [],
+    );
+  }
+
+  /** Organisations hosting public events, for the filter. */
+  organisations(): Promise<Array<{ code: string; name: string }>> {
+    return this.database.query(
+      `SELECT o.code, o.name FROM organisations o
+       WHERE EXISTS (SELECT 1 FROM events e WHERE e.host_organisation_id = o.id AND ${this.listed('e', false)})
+       ORDER BY o.name`,
+      [],
+    );
+  }
+
+  /** The code of the organisation that had `formerCode` before, if any. */
+  async currentOrganisationCode(formerCode: string): Promise<string | null> {
+    const rows = await this.database.query<Array<{ code: string }>>(
+      `SELECT o.code FROM organisation_former_codes f JOIN organisations o ON o.id = f.organisation_id
+       WHERE f.code = $1`,
+      [formerCode.toUpperCase()],
+    );
+    return rows[0]?.code ?? null;
+  }
+
+  /**
+   * Each word folded (ae for ä …) and stemmed as German, as a prefix, or else any word of the index
+   * that resembles it by trigrams (a typo, or a part of a compound: Konferenz in Auftaktkonferenz).
+   * Stop words drop out. Null when no word is left.
+   */
+  private async searchQuery(text: string): Promise<SearchQuery | null> {
+    const words = searchWords(text);
+    if (words.length === 0) return null;
+    const rows = await this.database.query<Array<{ typed: string; resembling: string[] }>>(
+      `SELECT q::text AS typed,
+         ARRAY(SELECT quote_literal(l.lexeme) FROM public_search_lexemes l
+               WHERE length(f.folded) >= $2 AND f.folded !~ '^[0-9]+$'
+                 AND (l.lexeme % f.folded OR l.lexeme %> f.folded)
+                 AND greatest(similarity(f.folded, l.lexeme), word_similarity(f.folded, l.lexeme) - 0.2) >= $4
+               ORDER BY word_similarity(f.folded, l.lexeme) DESC, l.lexeme LIMIT $3) AS resembling
+       FROM unnest($1::text[]) WITH ORDINALITY AS w(word, position)
+       CROSS JOIN LATERAL (SELECT public_search_fold(w.word) AS folded) f
+       CROSS JOIN LATERAL (SELECT to_tsquery('german', quote_literal(f.folded) || ':*') AS q) t
+       WHERE numnode(q) > 0
+       ORDER BY w.position`,
+      [words, MIN_RESEMBLING_LENGTH, RESEMBLING_WORDS, MIN_RESEMBLANCE],
+    );
+    if (rows.length === 0) return null;
+    const typed = rows.map((row) => `(${row.typed})`);
+    return {
+      match: rows.map((row) => `(${[`(${row.typed})`, ...row.resembling].join(' | ')})`).join(' & '),
+      anyTyped: typed.join(' | '),
+    };
+  }
+
+  private conditions(statement: Statement, filter: PublicProgrammeFilter): string {
+    const conditions = [this.listed('e')];
+    if (!includesParts(filter)) conditions.push('e.parent_id IS NULL');
+    if (filter.kind) conditions.push(`e.kind = ${statement.param(filter.kind)}`);
+    if (filter.tag) conditions.push(`${statement.param(filter.tag.toLowerCase())} = ANY(e.tags)`);
+    if (filter.partnershipId) conditions.push(`e.partnership_id = ${statement.param(filter.partnershipId)}`);
+    if (filter.organisationCode) {
+      const code = statement.param(filter.organisationCode.toUpperCase());
+      conditions.push(`(o.code = ${code} OR EXISTS (
+        SELECT 1 FROM event_co_hosts c JOIN organisations co ON co.id = c.organisation_id
+        WHERE c.event_id = e.id AND co.code = ${code}))`);
+    }
+    if (filter.from) {
+      const from = statement.param(filter.from);
+      conditions.push(`e.ends_at >= ${from}::date - ${ZONE_MARGIN}
+        AND (e.ends_at AT TIME ZONE e.end_zone) >= ${from}::date`);
+    }
+    if (filter.to) {
+      const dayAfter = `(${statement.param(filter.to)}::date + 1)`;
+      conditions.push(`e.starts_at < ${dayAfter} + ${ZONE_MARGIN}
+        AND (e.starts_at AT TIME ZONE e.start_zone) < ${dayAfter}`);
+    }
+    if (!filter.from && !filter.to && !filter.text) conditions.push('e.ends_at >= now()');
+    return conditions.join(' AND ');
+  }
+
+  /**
+   * Public and published or cancelled (shown as cancelled), and, when `checkAncestors`, none of
+   * the events around it internal or a draft.
+   */
+  private listed(alias: string, checkAncestors = true): string {
+    const own = `${alias}.visibility = 'public' AND ${alias}.status IN ('published', 'cancelled')`;
+    if (!checkAncestors) return own;
+    return `${own} AND (${alias}.parent_id IS NULL OR NOT EXISTS (
+      WITH RECURSIVE ancestors AS (
+        SELECT a.parent_id, a.visibility, a.status FROM events a WHERE a.id = ${alias}.parent_id
+        UNION ALL
+        SELECT a.parent_id, a.visibility, a.status FROM events a JOIN ancestors x ON a.id = x.parent_id)
+      SELECT 1 FROM ancestors WHERE visibility <> 'public' OR status = 'draft'))`;
+  }
+}

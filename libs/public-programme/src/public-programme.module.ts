@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PublicEventSearchEntry, PublicSearchLexeme } from './public-event-search.entity';
+import { PublicProgrammeQueries } from './public-programme-queries';
+import { PublicProgrammeService } from './public-programme.service';
+
+/** The read side of the public programme: the calendar page and `GET /public/events.json`. */
+@Module({
+  imports: [TypeOrmModule.forFeature([PublicEventSearchEntry, PublicSearchLexeme])],
+  providers: [PublicProgrammeQueries, PublicProgrammeService],
+  exports: [PublicProgrammeService],
+})
+export class PublicProgrammeModule {}
