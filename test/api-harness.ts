@@ -108,7 +108,9 @@ export async function seenElsewhere<Result>(
 }
 
 /** How long `write` took, in ms, with what it returned. */
-export async function timed<Result>(write: () => PromiseLike<Result>): Promise<{ ms: number; result: Result }> {
+export async function timed<Result>(
+  write: () => PromiseLike<Result>,
+): Promise<{ ms: number; result: Result }> {
   const started = performance.now();
   const result = await write();
   return { ms: performance.now() - started, result };

@@ -23,14 +23,18 @@ describe(ChangeVersion.name, () => {
       ),
     );
   const storedVersion = async () =>
-    ((await writer.query(`SELECT version::text AS version FROM change_version`)) as Array<{ version: string }>)[0]
+    (await writer.query<Array<{ version: string }>>(`SELECT version::text AS version FROM change_version`))[0]
       .version;
 
   /**
    * Asks `check` until it holds, for at most ten times `workMs` (the work whose outcome it waits
    * for), and at least `floorMs`.
    */
-  async function until(check: () => boolean | Promise<boolean>, workMs: number, floorMs = 250): Promise<void> {
+  async function until(
+    check: () => boolean | Promise<boolean>,
+    workMs: number,
+    floorMs = 250,
+  ): Promise<void> {
     const deadline = performance.now() + Math.max(10 * workMs, floorMs);
     while (!(await check())) {
       if (performance.now() > deadline) throw new Error('Did not happen in time');

@@ -1,5 +1,13 @@
 import { readCalendar, readWithNodeIcal } from '@app/testing';
-import { ApiHarness, bearer, seenElsewhere, startAnotherApi, startApi, textParser, timed } from './api-harness';
+import {
+  ApiHarness,
+  bearer,
+  seenElsewhere,
+  startAnotherApi,
+  startApi,
+  textParser,
+  timed,
+} from './api-harness';
 import { createEvent, OrganisationKeys, organisationWithKeys } from './planning-fixtures';
 
 const BASE_URL = 'https://treffpunkt.example.org';
@@ -460,7 +468,10 @@ describe('Calendar feeds', () => {
           .expect(200),
       );
       const fromWriter = await feed(path).set('If-None-Match', fromFirst.headers.etag).expect(200);
-      expect(readCalendar(fromWriter.body).events[0]).toMatchObject({ summary: 'Plenum (Saal 2)', sequence: 1 });
+      expect(readCalendar(fromWriter.body).events[0]).toMatchObject({
+        summary: 'Plenum (Saal 2)',
+        sequence: 1,
+      });
 
       const afterChange = await seenElsewhere(patch.ms, async () => {
         const response = await other

@@ -185,6 +185,7 @@ export class ChangeVersion implements OnModuleInit, OnModuleDestroy {
       return;
     }
     this.listener = client;
+    if (this.retryMs !== FIRST_RETRY_MS) this.logger.log('Listening for changes again');
     this.retryMs = FIRST_RETRY_MS;
     this.heartbeat = setInterval(() => void this.catchUp(), HEARTBEAT_MS).unref();
   }
