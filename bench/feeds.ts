@@ -433,7 +433,10 @@ const NOTIFICATION_BOUND_MS = 2_000;
  * some milliseconds after the commit, and until then serve the feed they have (quickly, from
  * memory). Timed is the request that got the changed feed, that is the one that rendered it.
  */
-async function changedFeed(api: RunningApi, before: string): Promise<{ ms: number; etag: string }> {
+async function changedFeed(
+  api: RunningApi,
+  before: string,
+): Promise<{ ms: number; bytes: number; etag: string }> {
   const deadline = performance.now() + NOTIFICATION_BOUND_MS;
   for (;;) {
     const served = await timedGet(api, LARGE_FEED);
