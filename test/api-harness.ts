@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ApiKeysService } from '@app/access';
+import { ChangeVersion } from '@app/database';
 import { createTestDatabase, TestDatabase } from '@app/testing';
 import { ApiModule } from '../apps/api/src/api.module';
 import { configureApi } from '../apps/api/src/configure-api';
@@ -16,6 +17,11 @@ export interface ApiHarness {
   /** A key of the operator organisation with the admin role. */
   adminKey: string;
   http(): ReturnType<typeof request>;
+  /**
+   * After the test wrote to the database itself (not through a request): makes this API process
+   * count what was committed, as a write request does before it is answered.
+   */
+  changesSeen(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,6 +57,7 @@ export async function startApi(options: StartApiOptions = {}): Promise<ApiHarnes
     dataSource: app.get(DataSource),
     adminKey: issued.token,
     http: () => request(app.getHttpServer()),
+    changesSeen: () => app.get(ChangeVersion).catchUp(),
     close: async () => {
       await app.close();
       await database.drop();
@@ -64,13 +71,49 @@ export async function startApi(options: StartApiOptions = {}): Promise<ApiHarnes
  */
 export async function startAnotherApi(): Promise<{
   http(): ReturnType<typeof request>;
+  /** Whether it keeps the change version from notifications (else it reads it per request). */
+  listening(): boolean;
   close(): Promise<void>;
 }> {
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
   configureApi(app);
   await app.init();
-  return { http: () => request(app.getHttpServer()), close: () => app.close() };
+  return {
+    http: () => request(app.getHttpServer()),
+    listening: () => app.get(ChangeVersion).listening,
+    close: () => app.close(),
+  };
+}
+
+/**
+ * Another API process hears of a change when PostgreSQL delivers the notification of its commit
+ * (see ChangeVersion). Asks `check` again and again until it holds, for at most a bound derived
+ * from the write that made the change: delivering one notification is less work than the
+ * several statements, commit and answer of a write request, so ten times its duration (with a
+ * floor for a write that was quick by luck) is generous on a loaded machine yet far below the
+ * listener's heartbeat, which would otherwise hide a lost notification.
+ */
+export async function seenElsewhere<Result>(
+  writeMs: number,
+  check: () => Promise<Result | undefined>,
+): Promise<Result> {
+  const bound = Math.max(10 * writeMs, 250);
+  const deadline = performance.now() + bound;
+  for (;;) {
+    const result = await check();
+    if (result !== undefined) return result;
+    if (performance.now() > deadline) throw new Error(`Not seen by the other API process within ${bound} ms`);
+  }
+}
+
+/** How long `write` took, in ms, with what it returned. */
+export async function timed<Result>(
+  write: () => PromiseLike<Result>,
+): Promise<{ ms: number; result: Result }> {
+  const started = performance.now();
+  const result = await write();
+  return { ms: performance.now() - started, result };
 }
 
 export function bearer(key: string): { Authorization: string } {

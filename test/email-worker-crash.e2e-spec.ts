@@ -62,6 +62,7 @@ describe('Email delivery across worker restarts', () => {
          FROM generate_series(1, $3) AS g`,
       [host.id, event.id.slice(0, 8), FAN_OUT],
     );
+    await api.changesSeen();
     const invited = await api
       .http()
       .post(`/api/v1/events/${event.id}/invitations`)

@@ -77,6 +77,7 @@ describe('Person data: export and erasure', () => {
       `INSERT INTO invitations (event_id, person_id, status, responded_at) VALUES ($1, $2, 'accepted', now())`,
       [past.id, asha.id],
     );
+    await api.changesSeen();
     const feed = await api.http().post(`/api/v1/people/${asha.id}/feed-token`).set(bearer(key)).expect(201);
     await sent(asha.id, 'invitation');
     return { ...day, klima, asha, ben, past, feedUrl: feed.body.url as string };

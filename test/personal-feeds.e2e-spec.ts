@@ -24,6 +24,7 @@ describe('Personal feeds', () => {
       `INSERT INTO invitations (event_id, person_id, status) VALUES ($1, $2, $3) RETURNING id`,
       [eventId, personId, status],
     );
+    await api.changesSeen();
     return row.id;
   }
 
@@ -32,6 +33,7 @@ describe('Personal feeds', () => {
       `INSERT INTO workshop_choices (invitation_id, event_id, status) VALUES ($1, $2, $3)`,
       [invitationId, eventId, status],
     );
+    await api.changesSeen();
   }
 
   beforeAll(async () => {
@@ -193,6 +195,7 @@ describe('Personal feeds', () => {
       `UPDATE workshop_choices SET status = 'withdrawn', updated_at = now() WHERE event_id = $1`,
       [ids.chosen],
     );
+    await api.changesSeen();
     const after = await get(ids.url).set('If-None-Match', before.headers.etag).expect(200);
     const summaries = readCalendar(after.body).events.map((event) => event.summary);
     expect(summaries).not.toContain('Klimakonferenz');

@@ -64,6 +64,7 @@ describe('Reminder timing', () => {
           [host.id, randomBytes(4).toString('hex'), REMINDERS],
         )
         .then((rows: Array<{ id: string }>) => rows.map((row) => row.id));
+      await api.changesSeen();
 
       // A few hours ahead with a reminder a minute before; moved close at hand below, which
       // reschedules the reminders of all attendees in one go, as organisers do.

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, RouterModule } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, RouterModule } from '@nestjs/core';
 import { AccessModule } from '@app/access';
 import { AppConfigModule } from '@app/config';
-import { DatabaseModule } from '@app/database';
+import { ChangeVersionModule, DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/health';
 import { LoggingModule } from '@app/logging';
 import { QueueModule } from '@app/queue';
@@ -11,6 +11,7 @@ import { AnswerPagesModule } from './answers/answer-pages.module';
 import { FeedLinksApiModule } from './feeds/feed-links-api.module';
 import { FeedsHttpModule } from './feeds/feeds-http.module';
 import { ApiKeyGuard } from './http/api-key.guard';
+import { ChangeCatchUpInterceptor } from './http/change-catch-up.interceptor';
 import { ProblemFilter } from './http/problem.filter';
 import { OrganiserApiModule } from './organiser-api.module';
 import { ProblemsModule } from './problems/problems.module';
@@ -24,6 +25,7 @@ import { RateLimitsModule } from './rate-limits/rate-limits.module';
     AppConfigModule,
     LoggingModule,
     DatabaseModule,
+    ChangeVersionModule,
     QueueModule,
     HealthModule,
     ProblemsModule,
@@ -46,6 +48,7 @@ import { RateLimitsModule } from './rate-limits/rate-limits.module';
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_FILTER, useClass: ProblemFilter },
+    { provide: APP_INTERCEPTOR, useClass: ChangeCatchUpInterceptor },
   ],
 })
 export class ApiModule {}

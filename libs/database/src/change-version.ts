@@ -1,42 +1,56 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from 'pg';
+import { Client, Notification } from 'pg';
 import { DataSource } from 'typeorm';
 import { databaseConfig } from '@app/config';
 
+/** Where the note_change trigger announces each new version (see the ChangeNotifications migration). */
+export const CHANGE_CHANNEL = 'treffpunkt_change_version';
+/** How the listening connection shows in pg_stat_activity. */
+export const CHANGE_LISTENER_NAME = 'treffpunkt-change-listener';
 const READ_VERSION = {
   name: 'treffpunkt-change-version',
   text: 'SELECT version::text AS version FROM change_version',
 };
-/** A read slower than this counts as a lost connection; the next reads use a new one. */
+/** A read slower than this counts as a lost connection. */
 const TIMEOUT_MS = 5_000;
-
-interface Waiter {
-  resolve(version: string): void;
-  reject(error: Error): void;
-}
+/**
+ * How often the listening connection is asked for the version: a connection that died without
+ * the socket noticing is found within this (plus TIMEOUT_MS), and requests then read again.
+ */
+const HEARTBEAT_MS = 5_000;
+const FIRST_RETRY_MS = 100;
+const LAST_RETRY_MS = 5_000;
 
 /**
  * The change version (see the ChangeVersion migration): a counter every committed change to what
  * feeds, event lists and key checks answer from moves. Answers cached under it are current while
- * it stands still. Every request gets it at the cost of one small read for all requests that
- * arrive while the previous read runs.
+ * it stands still.
  *
- * Every request needs a version read that started after it arrived: that read sees every commit
- * the client could have heard of, so a change made through another process is never missed.
- * Listening for notifications instead would save the read but not be exact: PostgreSQL signals
- * the listening backends when a commit happens, yet each must be scheduled to pass it on, and on a
- * busy machine that took up to 50 ms after the writer had its answer. So requests queue for the
- * next read on a connection of this process's own; one read answers the whole queue.
+ * Each process keeps the version in memory, listening on a connection of its own for the
+ * notification the committing transaction sends (LISTEN/NOTIFY): a warm request needs no I/O.
+ * The writer's own process has the new version before the write is answered (`catchUp`, called
+ * after every write request), so a client never reads its own change as missing there; another
+ * process hears of it when PostgreSQL has delivered the notification, some milliseconds after the
+ * commit. While the listening connection is not up (at start, after it broke, while it
+ * reconnects with backoff), every request reads the version instead, one read shared by all
+ * requests that arrive while the previous read runs, so correctness never rests on the listener.
  */
 @Injectable()
 export class ChangeVersion implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(ChangeVersion.name);
-  private client: Client | null = null;
-  private connecting: Promise<Client> | null = null;
-  private waiting: Waiter[] = [];
+  /** Connected, listening, and its version read after LISTEN took effect. */
+  private listener: Client | null = null;
+  /** The newest version heard of or read; trusted only while `listener` is set. */
+  private latest = -1n;
+  private latestText = '0';
+  private waiting: Array<{ resolve(version: string): void; reject(error: Error): void }> = [];
   private reading = false;
+  private retryMs = FIRST_RETRY_MS;
+  private retry: NodeJS.Timeout | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private connecting: Promise<void> | null = null;
   private stopped = false;
 
   constructor(
@@ -45,34 +59,52 @@ export class ChangeVersion implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.connection().catch((error: Error) =>
-      this.logger.warn(`No connection for the change version yet (${error.message}); retrying on demand`),
-    );
+    await this.listen();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
-    await this.connecting?.catch(() => undefined);
-    const client = this.client;
-    this.client = null;
-    await client?.end().catch(() => undefined);
+    if (this.retry) clearTimeout(this.retry);
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    await this.connecting;
+    const listener = this.listener;
+    this.listener = null;
+    await listener?.end().catch(() => undefined);
+  }
+
+  /** Whether the version is kept from notifications (else each request reads it). */
+  get listening(): boolean {
+    return this.listener !== null;
+  }
+
+  /** The version, without I/O while listening; else from a read that started after this call. */
+  current(): Promise<string> {
+    return this.listener ? Promise.resolve(this.latestText) : this.fresh();
+  }
+
+  /** The version while listening, without I/O; null when it has to be read (see `current`). */
+  known(): string | null {
+    return this.listener ? this.latestText : null;
   }
 
   /**
-   * The change version as of a read that started after this call: on this process's own
-   * connection, or through the pool while that connection is down.
+   * Makes everything committed before this call count in this process: called after a write, so
+   * that the writer's next request here is answered from its change. A read, not a wait for the
+   * notification: the version read is a fact whichever way it arrives. Never fails: a failed read
+   * means the listener can no longer be trusted, and requests read the version meanwhile.
    */
-  async current(): Promise<string> {
+  async catchUp(): Promise<void> {
+    const listener = this.listener;
+    if (!listener) return;
     try {
-      return await this.next();
+      this.heard(await this.fresh());
     } catch (error) {
-      this.logger.warn(`Reading the change version through the pool: ${(error as Error).message}`);
-      const rows: Array<{ version: string }> = await this.dataSource.query(READ_VERSION.text);
-      return rows[0]?.version ?? '0';
+      this.lost(listener, error as Error);
     }
   }
 
-  private next(): Promise<string> {
+  /** A read that starts after this call; requests arriving while one runs share the next. */
+  private fresh(): Promise<string> {
     return new Promise<string>((resolve, reject) => {
       this.waiting.push({ resolve, reject });
       if (!this.reading) void this.readForWaiting();
@@ -94,47 +126,86 @@ export class ChangeVersion implements OnModuleInit, OnModuleDestroy {
     this.reading = false;
   }
 
+  /** On the listening connection when it is up, through the pool otherwise. */
   private async read(): Promise<string> {
-    if (this.stopped) throw new Error('The change version connection is closed');
-    const client = await this.connection();
-    try {
-      const result = await client.query<{ version: string }>(READ_VERSION);
-      return result.rows[0]?.version ?? '0';
-    } catch (error) {
-      this.forget(client);
-      throw error;
+    const listener = this.listener;
+    if (!listener) {
+      const rows: Array<{ version: string }> = await this.dataSource.query(READ_VERSION.text);
+      return rows[0]?.version ?? '0';
     }
+    const result = await listener.query<{ version: string }>(READ_VERSION);
+    const version = result.rows[0]?.version ?? '0';
+    this.heard(version);
+    return version;
   }
 
-  private connection(): Promise<Client> {
-    if (this.client) return Promise.resolve(this.client);
-    this.connecting ??= this.open().finally(() => (this.connecting = null));
+  private heard(version: string): void {
+    const value = BigInt(version);
+    if (value <= this.latest) return;
+    this.latest = value;
+    this.latestText = version;
+  }
+
+  private listen(): Promise<void> {
+    this.connecting ??= this.connect().finally(() => (this.connecting = null));
     return this.connecting;
   }
 
-  private async open(): Promise<Client> {
+  private async connect(): Promise<void> {
+    this.retry = null;
+    if (this.stopped) return;
     const client = new Client({
       connectionString: this.database.url,
+      application_name: CHANGE_LISTENER_NAME,
       connectionTimeoutMillis: TIMEOUT_MS,
       query_timeout: TIMEOUT_MS,
       keepAlive: true,
     });
-    client.on('error', () => this.forget(client));
-    client.on('end', () => this.forget(client));
-    await client.connect();
-    if (this.stopped) {
-      await client.end();
-      throw new Error('The change version connection is closed');
+    client.on('notification', (message: Notification) => {
+      if (message.channel === CHANGE_CHANNEL && message.payload) this.heard(message.payload);
+    });
+    client.on('error', (error: Error) => this.lost(client, error));
+    client.on('end', () => this.lost(client, new Error('connection closed')));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANGE_CHANNEL}`);
+      // Read after LISTEN took effect: every later commit is then heard of.
+      const result = await client.query<{ version: string }>(READ_VERSION);
+      this.heard(result.rows[0]?.version ?? '0');
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      this.logger.warn(
+        `Not listening for changes (${(error as Error).message}); requests read the version meanwhile`,
+      );
+      this.scheduleRetry();
+      return;
     }
-    this.client = client;
-    return client;
+    if (this.stopped) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    this.listener = client;
+    if (this.retryMs !== FIRST_RETRY_MS) this.logger.log('Listening for changes again');
+    this.retryMs = FIRST_RETRY_MS;
+    this.heartbeat = setInterval(() => void this.catchUp(), HEARTBEAT_MS).unref();
   }
 
-  /** Drops a broken connection; the next read opens a new one. */
-  private forget(client: Client): void {
-    if (this.client !== client) return;
-    this.client = null;
+  /** Stops trusting the kept version at once; requests read it until listening again. */
+  private lost(client: Client, error: Error): void {
+    if (this.listener !== client) return;
+    this.listener = null;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
     void client.end().catch(() => undefined);
+    if (this.stopped) return;
+    this.logger.warn(`Stopped listening for changes (${error.message}); requests read the version meanwhile`);
+    this.scheduleRetry();
+  }
+
+  private scheduleRetry(): void {
+    if (this.stopped || this.retry) return;
+    this.retry = setTimeout(() => void this.listen(), this.retryMs).unref();
+    this.retryMs = Math.min(this.retryMs * 2, LAST_RETRY_MS);
   }
 }
 

@@ -45,10 +45,10 @@ export class FeedRenderer {
     const identity = scopeIdentity(scope);
     const entryOf = (row: FeedRow): EncodedEntry => {
       const { text, ...zones } = renderFeedEntry(row, details(row));
-      // Its own memory, not a slice of a shared pool, so an evicted entry frees what it used.
-      const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
-      bytes.write(text);
-      const entry = { ...zones, bytes };
+      // A slice of Buffer's 8 KB pool: allocating an ArrayBuffer of its own per entry took 6 % of
+      // the render thread's time in a CPU profile of the feed benchmark. An evicted entry frees its
+      // memory once the few entries rendered next to it (mostly of the same feed) are gone too.
+      const entry = { ...zones, bytes: Buffer.from(text) };
       cache.set(row.entryKey ?? '', entry);
       return entry;
     };

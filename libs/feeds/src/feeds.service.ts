@@ -190,9 +190,14 @@ export class FeedsService {
     return (await this.currentState(scope)).state !== null;
   }
 
-  /** The change version, from a read that started after this call (see ChangeVersion). */
+  /** The change version this process counts with (see ChangeVersion.current). */
   version(): Promise<string> {
     return this.changes.current();
+  }
+
+  /** The change version without I/O, while this process listens for changes; else null. */
+  knownVersion(): string | null {
+    return this.changes.known();
   }
 
   /**

@@ -1,6 +1,6 @@
 export * from './feed-scope';
 export * from './feed-links';
-export { feedChunks } from './feed-body';
+export { FEED_CHUNK_BYTES, feedChunks } from './feed-body';
 export type { FeedRepresentation } from './feed-body';
 export * from './feed-cache';
 export * from './feed-queries';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail, changedFields, inviteeActor } from '@app/audit';
+import { ChangeVersion } from '@app/database';
 import { EmailsService } from '@app/emails';
 import { Event, findEvent, findPerson, Locale, workshopsOf } from '@app/planning';
 import { ProducerWebhooks, SeatOutcome } from '@app/webhooks';
@@ -59,6 +60,7 @@ export class AnswersService {
     private readonly reminders: RemindersService,
     private readonly audit: AuditTrail,
     private readonly webhooks: ProducerWebhooks,
+    private readonly changes: ChangeVersion,
   ) {}
 
   async page(token: string): Promise<AnswerPage> {
@@ -105,6 +107,8 @@ export class AnswersService {
     if (changed) {
       this.emails.dispatchSoon();
       this.webhooks.dispatchSoon();
+      // The answer form redirects itself, past ChangeCatchUpInterceptor.
+      await this.changes.catchUp();
     }
   }
 

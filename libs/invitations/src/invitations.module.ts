@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
+import { ChangeVersionModule } from '@app/database';
 import { EmailsModule } from '@app/emails';
 import { PlanningModule } from '@app/planning';
 import { WebhookOutboxModule } from '@app/webhooks';
@@ -25,6 +26,7 @@ import { WorkshopChoice } from './workshop-choice.entity';
     EmailsModule,
     AuditModule,
     WebhookOutboxModule,
+    ChangeVersionModule,
   ],
   providers: [
     AnswerLinks,

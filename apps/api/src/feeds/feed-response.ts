@@ -1,7 +1,15 @@
 import { Request, Response } from 'express';
 import Negotiator from 'negotiator';
 import { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { CachedFeed, FeedEncoding, feedChunks, FeedRepresentation, FeedsService, OpenFeed } from '@app/feeds';
+import {
+  CachedFeed,
+  FEED_CHUNK_BYTES,
+  FeedEncoding,
+  feedChunks,
+  FeedRepresentation,
+  FeedsService,
+  OpenFeed,
+} from '@app/feeds';
 import { SECURITY_HEADERS } from '../http/security-headers';
 
 /**
@@ -21,6 +29,15 @@ export async function sendFeed(
   writeFeed(request, response, feed, content, representation, encoding);
 }
 
+/** A representation's headers for 200 and 304, worked out on its first answer. */
+interface FeedHeaders {
+  ok: Readonly<OutgoingHttpHeaders>;
+  notModified: Readonly<OutgoingHttpHeaders>;
+}
+
+/** Per opened feed (its cache key, names and dates) and representation: both stay as they are. */
+const headersByFeed = new WeakMap<OpenFeed, WeakMap<FeedRepresentation, FeedHeaders>>();
+
 /**
  * Writes the answer: the same headers whether the controller or the warm path answers, the
  * security headers included (the warm path runs before helmet).
@@ -33,25 +50,41 @@ export function writeFeed(
   representation: FeedRepresentation,
   encoding: FeedEncoding,
 ): void {
-  const headers: OutgoingHttpHeaders = {
+  const headers = headersOf(feed, representation, encoding);
+  if (isNotModified(request, content, feed.lastModified)) {
+    response.writeHead(304, headers.notModified).end();
+    return;
+  }
+  response.writeHead(200, headers.ok);
+  // A rendered feed arrives as one buffer of megabytes: it too goes out a chunk at a time.
+  const { parts } = representation;
+  if (parts.length === 1 && representation.length <= FEED_CHUNK_BYTES) response.end(parts[0]);
+  else void writeInChunks(response, parts);
+}
+
+function headersOf(feed: OpenFeed, representation: FeedRepresentation, encoding: FeedEncoding): FeedHeaders {
+  let byRepresentation = headersByFeed.get(feed);
+  if (!byRepresentation) headersByFeed.set(feed, (byRepresentation = new WeakMap()));
+  let headers = byRepresentation.get(representation);
+  if (headers) return headers;
+  const notModified: OutgoingHttpHeaders = {
     ...SECURITY_HEADERS,
     'Cache-Control': feed.personal ? 'private, no-cache' : 'public, no-cache',
     Vary: 'Accept-Encoding',
   };
-  if (feed.lastModified) headers['Last-Modified'] = lastModifiedText(feed.lastModified);
-  if (feed.personal) headers['X-Robots-Tag'] = 'noindex, nofollow';
-  headers.ETag = representation.etag;
-  if (isNotModified(request, content, feed.lastModified)) {
-    response.writeHead(304, headers).end();
-    return;
-  }
-  headers['Content-Type'] = 'text/calendar; charset=utf-8';
-  headers['Content-Disposition'] = `attachment; filename="${feed.filename}"`;
-  if (encoding === 'gzip') headers['Content-Encoding'] = 'gzip';
-  headers['Content-Length'] = representation.length;
-  response.writeHead(200, headers);
-  if (representation.parts.length === 1) response.end(representation.parts[0]);
-  else void writeInChunks(response, representation.parts);
+  if (feed.lastModified) notModified['Last-Modified'] = feed.lastModified.toUTCString();
+  if (feed.personal) notModified['X-Robots-Tag'] = 'noindex, nofollow';
+  notModified.ETag = representation.etag;
+  const ok: OutgoingHttpHeaders = {
+    ...notModified,
+    'Content-Type': 'text/calendar; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${feed.filename}"`,
+    ...(encoding === 'gzip' ? { 'Content-Encoding': 'gzip' } : {}),
+    'Content-Length': representation.length,
+  };
+  headers = { ok: Object.freeze(ok), notModified: Object.freeze(notModified) };
+  byRepresentation.set(representation, headers);
+  return headers;
 }
 
 /**
@@ -94,18 +127,12 @@ export function encodingFor(request: IncomingMessage): FeedEncoding {
   return encoding;
 }
 
-const lastModifiedTexts = new WeakMap<Date, string>();
-
-function lastModifiedText(date: Date): string {
-  let text = lastModifiedTexts.get(date);
-  if (!text) lastModifiedTexts.set(date, (text = date.toUTCString()));
-  return text;
-}
-
 /** RFC 9110 §13.1.2: If-None-Match compares weakly and, when present, decides alone. */
 function isNotModified(request: IncomingMessage, content: CachedFeed, lastModified: Date | null): boolean {
   const ifNoneMatch = request.headers['if-none-match'];
   if (ifNoneMatch) {
+    // What calendar apps send: the one ETag they were given.
+    if (ifNoneMatch === content.identity.etag || ifNoneMatch === content.gzip?.etag) return true;
     if (ifNoneMatch.trim() === '*') return true;
     const etags = [content.identity.etag, content.gzip?.etag];
     return ifNoneMatch.split(',').some((tag) => etags.includes(tag.trim().replace(/^W\//, '')));

@@ -43,6 +43,11 @@ export class WarmFeeds {
       next();
       return;
     }
+    const known = this.service.knownVersion();
+    if (known !== null) {
+      this.answer(feed, known, request, response, next);
+      return;
+    }
     this.service.version().then(
       (version) => this.answer(feed, version, request, response, next),
       () => next(),
