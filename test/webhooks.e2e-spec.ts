@@ -3,6 +3,7 @@ import { AddressInfo, createServer } from 'node:net';
 import { hostname } from 'node:os';
 import { DateTime } from 'luxon';
 import { Webhook } from 'standardwebhooks';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { SmtpSink, startSmtpSink } from '@app/testing';
 import { ApiHarness, bearer, startApi } from './api-harness';
 import { eventually } from './email-fixtures';
@@ -25,6 +26,9 @@ const ALL_TYPES = [
 ];
 /** Short retries so that three attempts take about a second; the worker allows only the receiver's host. */
 const MAX_ATTEMPTS = 3;
+/** The statements of an answer are recorded by wrapping this, and still run against PostgreSQL. */
+const recordedQuery = Object.getOwnPropertyDescriptor(PostgresQueryRunner.prototype, 'query')!
+  .value as PostgresQueryRunner['query'];
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- payloads are checked field by field against the docs */
 
@@ -215,6 +219,81 @@ describe('Webhooks', () => {
       expect(() => new Webhook(endpoint.secret).verify(request.body, request.headers)).not.toThrow();
     }
     expect(messages('/answers', 'event.created')).toHaveLength(0);
+  });
+
+  it('should spend one read on an answer when no endpoint listens, and tell an endpoint registered while the answer waited', async () => {
+    const quiet = await organisationWithKeys(api);
+    const { event, workshops } = await cityDay(api, {
+      host: quiet,
+      workshops: [{ title: 'Stadtgrün', capacity: 5 }],
+    });
+    const [early, late] = [
+      await addPerson(api, quiet.organiserKey, { organisationId: quiet.id }),
+      await addPerson(api, quiet.organiserKey, { organisationId: quiet.id }),
+    ];
+    expect((await invite(api, quiet.organiserKey, event.id, { personIds: [early.id, late.id] })).status).toBe(
+      201,
+    );
+
+    // Statements per query runner: the worker runs in this process too, and its relays query as well.
+    const statements = new Map<PostgresQueryRunner, string[]>();
+    const recording = jest.spyOn(PostgresQueryRunner.prototype, 'query').mockImplementation(function (
+      this: PostgresQueryRunner,
+      ...args: Parameters<PostgresQueryRunner['query']>
+    ) {
+      statements.set(this, [...(statements.get(this) ?? []), args[0]]);
+      return recordedQuery.apply(this, args);
+    });
+    try {
+      await postAnswer(api, await answerPath(api, event.id, early.id), 'accept', [workshops[0].id]).expect(
+        303,
+      );
+    } finally {
+      recording.mockRestore();
+    }
+    const answer = [...statements.values()].find((sqls) =>
+      sqls.some((sql) => sql.includes('UPDATE invitations SET status')),
+    )!;
+    const afterTheAnswer = answer.slice(
+      answer.findIndex((sql) => sql.includes('UPDATE invitations SET status')),
+    );
+    expect(answer.filter((sql) => sql.includes('webhook_endpoints'))).toHaveLength(1);
+    expect(answer.filter((sql) => sql.includes('webhook_deliveries'))).toHaveLength(0);
+    expect(afterTheAnswer.filter((sql) => sql.includes('FROM workshop_choices'))).toHaveLength(0);
+
+    // The answer waits for the event's row lock; meanwhile the host registers an endpoint.
+    const blocker = api.dataSource.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    let answering: Promise<unknown> | undefined;
+    try {
+      await blocker.query(`SELECT id FROM events WHERE id = $1 FOR UPDATE`, [event.id]);
+      const path = await answerPath(api, event.id, late.id);
+      answering = postAnswer(api, path, 'accept').then((response) => response);
+      await eventually(
+        async () =>
+          (
+            await api.dataSource.query<Array<{ waiting: number }>>(
+              `SELECT count(*)::int AS waiting FROM pg_stat_activity
+                WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+            )
+          )[0].waiting > 0 || undefined,
+        20_000,
+        'the answer waiting for the row lock of its event',
+      );
+      await register(quiet.organiserKey, quiet.id, '/registered-meanwhile', ['invitation.answered']);
+    } finally {
+      await blocker.commitTransaction();
+      await blocker.release();
+    }
+    expect(((await answering) as { status: number }).status).toBe(303);
+    const [told] = await received('/registered-meanwhile', 'invitation.answered');
+    expect(told.message.data).toMatchObject({
+      invitation: { status: 'accepted', previousStatus: 'invited' },
+      person: { id: late.id },
+      seats: [],
+    });
+    expect(messages('/registered-meanwhile')).toHaveLength(1);
   });
 
   it('should tell of a seat the waitlist gave, and of registrations ended by a decline or a withdrawal', async () => {

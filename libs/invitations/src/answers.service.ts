@@ -211,19 +211,23 @@ export class AnswersService {
           },
         ),
       );
-      await this.webhooks.answered(manager, {
-        invitationId: found.id,
-        event,
-        person: { id: found.personId, name: found.personName, organisationId: found.personOrganisationId },
-        previousStatus: current,
-        status,
-        respondedAt: new Date(),
-        seats: await this.seatOutcomes(
-          manager,
-          found.id,
-          plan.withdraw.map((choice) => choice.eventId),
-        ),
-      });
+      await this.webhooks.answered(
+        manager,
+        {
+          invitationId: found.id,
+          event,
+          person: { id: found.personId, name: found.personName, organisationId: found.personOrganisationId },
+          previousStatus: current,
+          status,
+          respondedAt: new Date(),
+        },
+        () =>
+          this.seatOutcomes(
+            manager,
+            found.id,
+            plan.withdraw.map((choice) => choice.eventId),
+          ),
+      );
     }
     return changed;
   }

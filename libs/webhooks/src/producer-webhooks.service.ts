@@ -9,8 +9,10 @@ import {
   promotionData,
   registers,
   registrationData,
+  SeatOutcome,
   unregisters,
 } from './webhook-payloads';
+import { WebhookEventType } from './webhook-event-types';
 import { WebhookOutbox } from './webhook-outbox.service';
 
 /** An email the outbox gave up on, as the emails lib knows it. */
@@ -38,6 +40,11 @@ export interface WaitlistPromotion {
   invitationStatus: string;
 }
 
+type AnswerEventType = Extract<
+  WebhookEventType,
+  'invitation.answered' | 'registration.created' | 'registration.cancelled'
+>;
+
 /**
  * What libs that do not own events tell the hosts about, written in their transactions: answers
  * and registrations (invitations lib), emails that failed for good (emails lib). They call this
@@ -50,29 +57,30 @@ export class ProducerWebhooks {
   /**
    * `invitation.answered`; with it `registration.created` when the answer registered the person,
    * `registration.cancelled` when it ended their registration (declined, or maybe after yes).
+   * Most organisations have no endpoint: then one read decides, and the seats are never loaded.
    */
-  async answered(manager: EntityManager, facts: AnswerFacts): Promise<void> {
-    const occurredAt = facts.respondedAt;
-    await this.outbox.publish(manager, {
-      type: 'invitation.answered',
-      eventId: facts.event.id,
-      data: answerData(facts),
-      occurredAt,
-    });
-    if (registers(facts.previousStatus, facts.status)) {
+  async answered(
+    manager: EntityManager,
+    facts: Omit<AnswerFacts, 'seats'>,
+    loadSeats: () => Promise<SeatOutcome[]>,
+  ): Promise<void> {
+    const types: AnswerEventType[] = ['invitation.answered'];
+    if (registers(facts.previousStatus, facts.status)) types.push('registration.created');
+    if (unregisters(facts.previousStatus, facts.status)) types.push('registration.cancelled');
+    const subscribed = await this.outbox.subscribedTypes(manager, facts.event.id, types);
+    if (subscribed.size === 0) return;
+    const complete: AnswerFacts = { ...facts, seats: await loadSeats() };
+    const dataOf: Record<AnswerEventType, () => Record<string, unknown>> = {
+      'invitation.answered': () => answerData(complete),
+      'registration.created': () => registrationData(complete),
+      'registration.cancelled': () => cancellationData(complete, 'answer'),
+    };
+    for (const type of types.filter((candidate) => subscribed.has(candidate))) {
       await this.outbox.publish(manager, {
-        type: 'registration.created',
+        type,
         eventId: facts.event.id,
-        data: registrationData(facts),
-        occurredAt,
-      });
-    }
-    if (unregisters(facts.previousStatus, facts.status)) {
-      await this.outbox.publish(manager, {
-        type: 'registration.cancelled',
-        eventId: facts.event.id,
-        data: cancellationData(facts, 'answer'),
-        occurredAt,
+        data: dataOf[type](),
+        occurredAt: facts.respondedAt,
       });
     }
   }

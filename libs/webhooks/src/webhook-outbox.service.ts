@@ -46,6 +46,30 @@ export class WebhookOutbox {
     return inserted.length;
   }
 
+  /**
+   * Which of `types` an enabled endpoint of the event's hosts and co-hosts subscribes to: two
+   * indexed reads (the hosts from planning, then their endpoints), so that a producer can leave out the work of a message nobody receives.
+   * Call it in the producer's transaction, at the point where it would publish: it sees the
+   * endpoints committed before it, exactly as publish()'s INSERT…SELECT would, so an endpoint
+   * registered while the change was under way (before this read) still gets its messages.
+   */
+  async subscribedTypes<Type extends WebhookEventType>(
+    manager: EntityManager,
+    eventId: string,
+    types: Type[],
+  ): Promise<Set<Type>> {
+    if (types.length === 0) return new Set();
+    const hosts = await hostOrganisationIdsOf(manager, eventId);
+    if (hosts.length === 0) return new Set();
+    const rows: Array<{ type: Type }> = await manager.query(
+      `SELECT DISTINCT t.type FROM webhook_endpoints w
+         JOIN unnest($2::varchar[]) AS t(type) ON t.type = ANY(w.event_types)
+        WHERE w.enabled AND w.organisation_id = ANY($1::uuid[])`,
+      [hosts, types],
+    );
+    return new Set(rows.map((row) => row.type));
+  }
+
   /** Call after the transaction that published committed. */
   dispatchSoon(): void {
     this.nudge.soon();
