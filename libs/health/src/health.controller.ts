@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags, SchemaObject } from '@nestjs/swagger';
+import { ApiExtension, ApiOkResponse, ApiOperation, ApiTags, SchemaObject } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '@app/access';
@@ -28,6 +28,8 @@ const READINESS_SCHEMA: SchemaObject = {
 };
 
 @ApiTags('health')
+// What @ApiProblems({}) of the API app declares: no error codes of their own (a lib cannot import it).
+@ApiExtension('x-problem-codes', {})
 @Public()
 // Probes of orchestrators and balancers must never be refused for asking too often.
 @SkipThrottle()

@@ -25,6 +25,7 @@ export class ApiKeysController {
   @Get()
   @ApiOperation({ summary: "List keys (admins: all; others: their organisation's), without secrets." })
   @ApiOkResponse({ type: [ApiKeyView] })
+  @ApiProblems({})
   async list(@CurrentActor() actor: AuthenticatedKey) {
     return (await this.apiKeys.list(actor)).map(toApiKeyView);
   }
@@ -32,6 +33,7 @@ export class ApiKeysController {
   @Get('me')
   @ApiOperation({ summary: 'Which organisation and role the key in use has.' })
   @ApiOkResponse({ type: CurrentKeyView })
+  @ApiProblems({})
   me(@CurrentActor() actor: AuthenticatedKey) {
     return actor;
   }

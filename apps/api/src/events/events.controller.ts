@@ -41,6 +41,7 @@ export class EventsController {
   @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOperation({ summary: 'List events by start time, with filters.' })
   @ApiOkResponse({ type: EventPage })
+  @ApiProblems({})
   async list(@CurrentActor() actor: AuthenticatedKey, @Query() query: EventQueryDto): Promise<string> {
     const { from, to, ...rest } = query;
     const filter = { ...rest, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined };

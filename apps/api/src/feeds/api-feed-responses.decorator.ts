@@ -9,6 +9,7 @@ import { ApiProblems } from '../problems/api-problems.decorator';
 
 const ETAG = {
   description: 'The version of this representation; send it back as If-None-Match.',
+  required: true,
   schema: { type: 'string' },
 } as const;
 

@@ -67,6 +67,7 @@ export class FeedLinksController {
   @Get('feeds/public')
   @ApiOperation({ summary: 'Feed URLs of the public calendar, with the same filters as the feed itself.' })
   @ApiOkResponse({ type: PublicFeedLinkView })
+  @ApiProblems({})
   publicFeed(@Query() query: PublicFeedQueryDto) {
     return { ...this.links.public(toPublicFeedFilter(query)), page: this.links.calendarPage() };
   }

@@ -69,17 +69,17 @@ describe(findIncompleteOperations.name, () => {
     expect(findIncompleteOperations(await documentOf(CompleteController))).toEqual([]);
   });
 
-  it('should report each operation without summary, tag, success schema or error codes, and duplicate ids', async () => {
+  it('should report each operation without summary, tag, success schema or declared errors, and duplicate ids', async () => {
     const gaps = findIncompleteOperations(await documentOf(IncompleteController));
     expect(gaps).toEqual([
       'GET /rooms: no summary',
       'GET /rooms: no tag',
       'GET /rooms: response 200 has no schema',
-      'GET /rooms: no documented error response (4xx)',
+      'GET /rooms: its error codes are not declared (@ApiProblems)',
       'POST /rooms: response 200 has no schema',
-      'POST /rooms: no documented error response (4xx)',
+      'POST /rooms: its error codes are not declared (@ApiProblems)',
       'POST /rooms/again: operationId rooms_book is also the id of POST /rooms',
-      'POST /rooms/again: no documented error response (4xx)',
+      'POST /rooms/again: its error codes are not declared (@ApiProblems)',
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { OpenAPIObject, OperationObject, ReferenceObject, ResponseObject } from '@nestjs/swagger';
+import { PROBLEMS_EXTENSION } from '../problems/api-problems.decorator';
 import { PROBLEM_MEDIA_TYPE } from '../problems/problems.openapi';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -24,8 +25,8 @@ export function operationsOf(document: OpenAPIObject): DocumentedOperation[] {
 
 /**
  * What keeps a client generated from the document from being typed and complete, one line per
- * gap: an operation without a stable id, summary or tag, a success answer without a schema, or
- * no documented error answers (problem+json with the codes it may carry).
+ * gap: an operation without a stable id, summary or tag, a success answer without a schema, error
+ * codes not declared, or an error answer that is not problem+json with the codes it may carry.
  */
 export function findIncompleteOperations(document: OpenAPIObject): string[] {
   const gaps: string[] = [];
@@ -52,8 +53,8 @@ export function findIncompleteOperations(document: OpenAPIObject): string[] {
         gap(`response ${status} has no schema`);
       }
     }
+    if (!(PROBLEMS_EXTENSION in operation)) gap('its error codes are not declared (@ApiProblems)');
     const problems = responses.filter(([status]) => /^4/.test(status));
-    if (problems.length === 0) gap('no documented error response (4xx)');
     for (const [status, response] of problems) {
       const schema = 'content' in response ? response.content?.[PROBLEM_MEDIA_TYPE]?.schema : undefined;
       if (!schema) gap(`response ${status} is not ${PROBLEM_MEDIA_TYPE}`);

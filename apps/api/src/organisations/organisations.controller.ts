@@ -32,6 +32,7 @@ export class OrganisationsController {
   @Get()
   @ApiOperation({ summary: 'List organisations, by name.' })
   @ApiOkResponse({ type: OrganisationPage })
+  @ApiProblems({})
   list(@Query() query: OrganisationQueryDto) {
     return this.organisations.list(query);
   }

@@ -32,6 +32,7 @@ export class PartnershipsController {
   @Get()
   @ApiOperation({ summary: 'List partnerships, by name.' })
   @ApiOkResponse({ type: PartnershipPage })
+  @ApiProblems({})
   list(@Query() query: PartnershipQueryDto) {
     return this.partnerships.list(query);
   }

@@ -35,6 +35,7 @@ export class PeopleController {
     description: `${PEOPLE_VISIBILITY_RULE} Filtering by another organisation lists its people the key may see, by name only. \`q\` matches names of everyone listed and email addresses only of the key's own people; \`department\` filters the key's own people only.`,
   })
   @ApiOkResponse({ type: PersonPage })
+  @ApiProblems({})
   list(@CurrentActor() actor: AuthenticatedKey, @Query() query: PersonQueryDto) {
     return this.people.list(actor, query);
   }

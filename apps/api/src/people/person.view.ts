@@ -24,7 +24,7 @@ export class PersonViewDto {
   @ApiProperty()
   name: string;
 
-  @ApiProperty({ format: 'uuid', nullable: true })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
   organisationId: string | null;
 
   @ApiProperty({
@@ -36,7 +36,7 @@ export class PersonViewDto {
   @ApiPropertyOptional({ description: 'Only with contactVisible.' })
   email?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Only with contactVisible.' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Only with contactVisible.' })
   department?: string | null;
 
   @ApiPropertyOptional({ enum: LOCALES, description: 'Only with contactVisible.' })

@@ -74,7 +74,6 @@ function httpLayerCodes(operation: OperationObject): ProblemCodes {
 function describeOperationProblems(operation: OperationObject): void {
   const extensions = operation as OperationObject & { [PROBLEMS_EXTENSION]?: ProblemCodes };
   const declared = extensions[PROBLEMS_EXTENSION] ?? {};
-  delete extensions[PROBLEMS_EXTENSION];
   const byStatus = new Map<number, Set<string>>();
   for (const codes of [httpLayerCodes(operation), declared]) {
     for (const [status, list] of Object.entries(codes)) {

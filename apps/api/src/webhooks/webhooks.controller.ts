@@ -60,7 +60,7 @@ export class WebhooksController {
   @Get('organisations/:id/webhook-endpoints')
   @ApiOperation({ summary: "An organisation's webhook endpoints", description: ACCESS })
   @ApiOkResponse({ type: [WebhookEndpointView] })
-  @ApiProblems({ 404: ['organisation_not_found'] })
+  @ApiProblems({ 403: ['forbidden'] })
   async list(@CurrentActor() actor: AuthenticatedKey, @IdParam() organisationId: string) {
     return (await this.endpoints.list(actor, organisationId)).map(toEndpointView);
   }
