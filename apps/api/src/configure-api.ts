@@ -28,7 +28,9 @@ export function configureApi(app: NestExpressApplication): void {
   app.useGlobalPipes(new WellFormedInputPipe(), createValidationPipe());
   app.enableShutdownHooks();
   const document = buildApiDocument(app);
-  SwaggerModule.setup(DOCS_PATH, app, document, { swaggerOptions: { persistAuthorization: true } });
+  SwaggerModule.setup(DOCS_PATH, app, document, {
+    swaggerOptions: { persistAuthorization: true, displayOperationId: true },
+  });
 }
 
 /**

@@ -22,6 +22,23 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
           'Errors are RFC 9457 problem details (application/problem+json) whose `code` is listed per operation.',
       )
       .setVersion('1')
+      .addTag('organisations', 'Municipalities, councils and other organisations that host or take part.')
+      .addTag(
+        'partnerships',
+        'Organisations working together, e.g. a municipal partnership Arnsberg–Morogoro.',
+      )
+      .addTag('people', 'People of organisations: invitees and organisers; export and erasure (GDPR).')
+      .addTag(
+        'events',
+        'City days, conferences, delegation visits and their parts: workshops, sessions, legs.',
+      )
+      .addTag('invitations', 'Invite people to events and workshops; answers, seats and waitlists.')
+      .addTag('emails', 'Invitations, updates and reminders sent, with their delivery state.')
+      .addTag('calendar feeds', 'iCalendar feeds for calendar apps, and where to subscribe to them.')
+      .addTag('webhooks', 'HTTPS notifications of answers, changes and failed emails.')
+      .addTag('api-keys', 'The keys machines and organisers use, with their roles.')
+      .addTag('audit', 'Who changed what and when.')
+      .addTag('health', 'Liveness and readiness probes.')
       .addBearerAuth(
         { type: 'http', scheme: 'bearer', description: 'An API key, tp_…, as `Authorization: Bearer tp_…`.' },
         BEARER_SCHEME,
