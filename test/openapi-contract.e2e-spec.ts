@@ -68,9 +68,10 @@ describe('OpenAPI contract (every operation, real answers)', () => {
     await api.close();
   });
 
-  it('should describe health and readiness', async () => {
+  it('should describe health, readiness and the page of error codes', async () => {
     await answer(api.http().get('/health'), 200);
     await answer(api.http().get('/health/ready'), 200);
+    await answer(api.http().get('/problems'), 200);
   });
 
   it('should describe organisations, and refusals of the key, the input and the role', async () => {

@@ -13,7 +13,6 @@ const run = promisify(execFile);
 const NOT_IN_DOCUMENT: Array<{ route: RegExp; reason: string }> = [
   { route: /^(GET|POST) \/answer\/\{token\}$/, reason: 'the answer page, for people invited' },
   { route: /^GET \/calendar(\/events\/\{id\})?$/, reason: 'the public calendar, for browsers' },
-  { route: /^GET \/problems$/, reason: 'the page that the problem types link to' },
   { route: /^GET \/docs(\/|-json$|-yaml$|$)/, reason: 'Swagger UI and the document itself' },
   { route: / \/\{\*path\}$/, reason: 'Nest middleware applied to every path, not an operation' },
 ];

@@ -39,6 +39,7 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
       .addTag('api-keys', 'The keys machines and organisers use, with their roles.')
       .addTag('audit', 'Who changed what and when.')
       .addTag('health', 'Liveness and readiness probes.')
+      .addTag('problems', 'The error codes, as a page for people.')
       .addBearerAuth(
         { type: 'http', scheme: 'bearer', description: 'An API key, tp_…, as `Authorization: Bearer tp_…`.' },
         BEARER_SCHEME,

@@ -88,6 +88,18 @@ function describeOperationProblems(operation: OperationObject): void {
   for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
     operation.responses[status] ??= problemResponse([...codes].sort());
   }
+  // Whatever a decorator said (terminus documents its 503 as JSON), ProblemFilter answers every
+  // error as problem details.
+  for (const [status, response] of Object.entries(operation.responses)) {
+    if (
+      /^[45]/.test(status) &&
+      response &&
+      !('$ref' in response) &&
+      !response.content?.[PROBLEM_MEDIA_TYPE]
+    ) {
+      response.content = { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: PROBLEM_REF } } };
+    }
+  }
   operation.responses['5XX'] ??= {
     description: 'A backing service is down (503, with Retry-After) or a bug (500); no code.',
     content: { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: PROBLEM_REF } } },
