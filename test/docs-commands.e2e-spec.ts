@@ -50,6 +50,11 @@ const NOT_RUN: Array<{ command: RegExp; reason: string }> = [
     reason: 'starts the API on its port; apps/api/src/api-processes.spec.ts runs several API processes',
   },
   {
+    command: /^npx openapi-typescript http:\/\/localhost:3000\/docs-json\b/,
+    reason:
+      'writes into a client project; test/openapi-document.e2e-spec.ts runs openapi-typescript on the live document and typechecks a client',
+  },
+  {
     command: /^curl -X POST http:\/\/localhost:3000\/api\/v1\/events\/\$EVENT\/invitations\b/,
     reason: 'shows the shape of a request with "…" for ids; walk-through step 3 runs a real invitation',
   },

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { json, NextFunction, Request, Response } from 'express';
 import { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { HttpConfig } from '@app/config';
@@ -9,7 +9,7 @@ import { WarmFeeds } from './feeds/warm-feeds';
 import { securityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation';
 import { WellFormedInputPipe } from './http/well-formed-input.pipe';
-import { describeProblems } from './problems/problems.openapi';
+import { buildApiDocument, DOCS_PATH } from './openapi/api-document';
 
 /** Everything main.ts sets up on the app besides listening, shared with the e2e tests. */
 export function configureApi(app: NestExpressApplication): void {
@@ -27,20 +27,10 @@ export function configureApi(app: NestExpressApplication): void {
   );
   app.useGlobalPipes(new WellFormedInputPipe(), createValidationPipe());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Treffpunkt organiser API')
-      .setDescription(
-        'Plan city days, workshops, conferences, delegation visits and exchange trips. ' +
-          'Authorize with an organiser API key (the demo seed prints one per organisation).',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'tp_… API key' })
-      .build(),
-  );
-  describeProblems(document);
-  SwaggerModule.setup('docs', app, document, { swaggerOptions: { persistAuthorization: true } });
+  const document = buildApiDocument(app);
+  SwaggerModule.setup(DOCS_PATH, app, document, {
+    swaggerOptions: { persistAuthorization: true, displayOperationId: true },
+  });
 }
 
 /**

@@ -64,6 +64,7 @@ class AuditActorDto {
   kind: AuditActorKind;
 
   @ApiProperty({
+    type: String,
     format: 'uuid',
     nullable: true,
     description:
@@ -76,7 +77,7 @@ class AuditActorDto {
   })
   label: string;
 
-  @ApiProperty({ format: 'uuid', nullable: true, description: "The key's organisation." })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "The key's organisation." })
   organisationId: string | null;
 }
 
@@ -90,13 +91,13 @@ export class AuditEntryDto {
   @ApiProperty({ type: AuditActorDto })
   actor: AuditActorDto;
 
-  @ApiProperty({ format: 'uuid', isArray: true, description: 'The organisations the change concerns.' })
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The organisations the change concerns.' })
   organisationIds: string[];
 
   @ApiProperty({ enum: AUDIT_RECORD_TYPES })
   recordType: AuditRecordType;
 
-  @ApiProperty({ format: 'uuid', nullable: true })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
   recordId: string | null;
 
   @ApiProperty({ enum: AUDIT_ACTIONS })
@@ -121,6 +122,6 @@ export class AuditPageDto {
   @ApiProperty({ type: AuditEntryDto, isArray: true })
   items: AuditEntryDto[];
 
-  @ApiProperty({ nullable: true, description: 'Pass as `cursor` for the next (older) page.' })
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next (older) page.' })
   nextCursor: string | null;
 }

@@ -1,34 +1,101 @@
-import { EmailEntry, EmailKind, EmailStatus } from '@app/emails';
+import { ApiProperty } from '@nestjs/swagger';
+import { EMAIL_KINDS, EMAIL_STATUSES, EmailEntry, EmailKind, EmailStatus } from '@app/emails';
 import { Page, PersonView } from '@app/planning';
+import { PageOf } from '../http/page.dto';
+import { PersonViewDto } from '../people/person.view';
 
-export interface EmailView {
+class EmailEventView {
+  @ApiProperty({ format: 'uuid' })
   id: string;
+
+  @ApiProperty()
+  title: string;
+}
+
+export class EmailView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: EMAIL_KINDS })
   kind: EmailKind;
-  /**
-   * queued | sending | sent | retrying | failed | skipped. A `sending` email whose updatedAt is
-   * minutes old was interrupted mid-send: it may have arrived; the worker sends it again with the
-   * same Message-ID when its job is retried.
-   */
+
+  @ApiProperty({
+    enum: EMAIL_STATUSES,
+    description:
+      'A `sending` email whose updatedAt is minutes old was interrupted mid-send: it may have arrived, and is sent again with the same Message-ID.',
+  })
   status: EmailStatus;
+
+  @ApiProperty({ type: EmailEventView })
   event: { id: string; title: string };
-  /** The recipient; people of other organisations by name and organisation only. */
+
+  @ApiProperty({
+    type: PersonViewDto,
+    description: 'The recipient; people of other organisations by name and organisation only.',
+  })
   person: PersonView;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
   invitationId: string | null;
+
+  @ApiProperty({ format: 'date-time' })
   sendAt: string;
-  /** Set from the first attempt on; the same for every copy of this email. */
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Set from the first attempt on; the same for every copy of this email.',
+  })
   messageId: string | null;
+
+  @ApiProperty()
   attempts: number;
-  /**
-   * The last SMTP error. Null for recipients of other organisations: SMTP replies quote the
-   * address; their own organisation sees it in the person's email history.
-   */
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'The last SMTP error; null for recipients of other organisations (SMTP replies quote the address).',
+  })
   lastError: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
   sentAt: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
   skippedReason: string | null;
-  /** For reminders: minutes before the start. */
+
+  @ApiProperty({ type: Number, nullable: true, description: 'For reminders: minutes before the start.' })
   offsetMinutes: number | null;
+
+  @ApiProperty({ format: 'date-time' })
   createdAt: string;
+
+  @ApiProperty({ format: 'date-time' })
   updatedAt: string;
+}
+
+export class EmailPage extends PageOf(EmailView) {}
+
+/** How many of an event's emails are in each state. */
+export class EmailCountsView implements Record<EmailStatus, number> {
+  @ApiProperty()
+  queued: number;
+
+  @ApiProperty()
+  sending: number;
+
+  @ApiProperty()
+  sent: number;
+
+  @ApiProperty()
+  retrying: number;
+
+  @ApiProperty()
+  failed: number;
+
+  @ApiProperty()
+  skipped: number;
 }
 
 export function toEmailView({ email, person, event }: EmailEntry): EmailView {

@@ -1,34 +1,124 @@
-import { describeTime, Event, EventPresenter, EventTree, LocalTime, Page } from '@app/planning';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  describeTime,
+  Event,
+  EVENT_KINDS,
+  EVENT_STATUSES,
+  EVENT_VISIBILITIES,
+  EventPresenter,
+  EventTree,
+  LocalTime,
+  Page,
+} from '@app/planning';
+import { PageOf } from '../http/page.dto';
 
-export interface EventView {
+export class LocalTimeView implements LocalTime {
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-09-20T07:30:00.000Z',
+    description: 'The instant, in UTC.',
+  })
+  instant: string;
+
+  @ApiProperty({
+    example: '2026-09-20T09:30',
+    description: 'Wall-clock time in `zone`, without offset; a date only for all-day events.',
+  })
+  local: string;
+
+  @ApiProperty({ example: 'Europe/Berlin', description: 'IANA time zone.' })
+  zone: string;
+
+  @ApiProperty({ example: '+02:00', description: "The zone's UTC offset at that instant." })
+  offset: string;
+}
+
+export class VenueView {
+  @ApiProperty({ type: String, nullable: true })
+  name: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  address: string | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  latitude: number | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  longitude: number | null;
+}
+
+export class EventView {
+  @ApiProperty({ format: 'uuid' })
   id: string;
+
+  @ApiProperty({ enum: EVENT_KINDS })
   kind: Event['kind'];
+
+  @ApiProperty()
   title: string;
+
+  @ApiProperty()
   description: string;
+
+  @ApiProperty({ type: LocalTimeView })
   start: LocalTime;
+
+  @ApiProperty({ type: LocalTimeView, description: 'For all-day events `local` is the last day.' })
   end: LocalTime;
+
+  @ApiProperty()
   allDay: boolean;
-  venue: {
-    name: string | null;
-    address: string | null;
-    latitude: number | null;
-    longitude: number | null;
-  } | null;
+
+  @ApiProperty({ type: VenueView, nullable: true })
+  venue: VenueView | null;
+
+  @ApiProperty({ type: String, nullable: true })
   onlineUrl: string | null;
+
+  @ApiProperty({ format: 'uuid' })
   hostOrganisationId: string;
+
+  @ApiProperty({ type: [String], format: 'uuid' })
   coHostOrganisationIds: string[];
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
   partnershipId: string | null;
+
+  @ApiProperty({ enum: EVENT_STATUSES })
   status: Event['status'];
+
+  @ApiProperty({ enum: EVENT_VISIBILITIES })
   visibility: Event['visibility'];
+
+  @ApiProperty({ type: Number, nullable: true })
   capacity: number | null;
+
+  @ApiProperty({ type: [String] })
   tags: string[];
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
   parentId: string | null;
+
+  @ApiProperty({ type: [Number] })
   reminderOffsetsMinutes: number[];
+
+  @ApiProperty({ description: 'Raised by every change a calendar shows (iCalendar SEQUENCE).' })
   sequence: number;
+
+  @ApiProperty({ format: 'date-time' })
   createdAt: string;
+
+  @ApiProperty({ format: 'date-time' })
   updatedAt: string;
+
+  @ApiPropertyOptional({
+    type: () => [EventView],
+    description: 'The parts of the event at any depth; only in the answer about one event.',
+  })
   children?: EventView[];
 }
+
+export class EventPage extends PageOf(EventView) {}
 
 /** The API's shape of an event: each end as instant plus wall time in its own zone. */
 export function toEventView(event: Event | EventTree): EventView {

@@ -1,14 +1,22 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedKey } from '@app/access';
 import { EventsService } from '@app/planning';
 import { CurrentActor } from '../http/current-actor.decorator';
 import { IdParam } from '../http/id.param';
 import { CreateEventDto, DeleteEventQueryDto, EventQueryDto, UpdateEventDto } from './event.dto';
-import { EventListJson, eventPageJson, toEventView } from './event.view';
+import { ApiKeyAuth } from '../openapi/api-key-auth.decorator';
+import { ApiProblems } from '../problems/api-problems.decorator';
+import { EventListJson, EventPage, eventPageJson, EventView, toEventView } from './event.view';
 
 @ApiTags('events')
-@ApiBearerAuth()
+@ApiKeyAuth()
 @Controller('events')
 export class EventsController {
   private readonly listJson = new EventListJson();
@@ -19,6 +27,12 @@ export class EventsController {
   @ApiOperation({
     summary: 'Create an event, or a part of one (workshop, session, travel leg …) with parentId.',
   })
+  @ApiCreatedResponse({ type: EventView })
+  @ApiProblems({
+    403: ['forbidden'],
+    404: ['event_not_found'],
+    409: ['event_cancelled'],
+  })
   async create(@CurrentActor() actor: AuthenticatedKey, @Body() body: CreateEventDto) {
     return toEventView(await this.events.create(actor, body));
   }
@@ -26,6 +40,8 @@ export class EventsController {
   @Get()
   @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOperation({ summary: 'List events by start time, with filters.' })
+  @ApiOkResponse({ type: EventPage })
+  @ApiProblems({})
   async list(@CurrentActor() actor: AuthenticatedKey, @Query() query: EventQueryDto): Promise<string> {
     const { from, to, ...rest } = query;
     const filter = { ...rest, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined };
@@ -34,6 +50,8 @@ export class EventsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'An event with all its parts nested under children.' })
+  @ApiOkResponse({ type: EventView })
+  @ApiProblems({ 404: ['event_not_found'] })
   async get(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string) {
     return toEventView(await this.events.get(actor, id));
   }
@@ -44,6 +62,12 @@ export class EventsController {
     description:
       "Changes carry to the parts of the event (workshops, sessions, legs) at any depth. Cancelling cancels every part not cancelled yet; bringing the event back (status draft or published) brings back exactly the parts cancelled with it (as drafts when the event comes back as a draft); a part cannot come back while the event around it is cancelled. Moving both ends by the same wall-clock shift moves every part by that shift (a workshop at 10:00 stays at 10:00 when its city day moves by a week across a daylight-saving change); stretching or shrinking the event leaves the parts where they are and is refused when one would lie outside. Each invited person gets one email for the whole change, listing the parts of their programme. Reminders of cancelled parts are not sent and those of moved parts are rescheduled. Seats in a cancelled part are kept, so bringing it back restores everyone's programme; its waitlist moves up only once it is back.",
   })
+  @ApiOkResponse({ type: EventView })
+  @ApiProblems({
+    403: ['forbidden'],
+    404: ['event_not_found'],
+    409: ['event_cancelled'],
+  })
   async update(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string, @Body() body: UpdateEventDto) {
     return toEventView(await this.events.update(actor, id, body));
   }
@@ -52,6 +76,12 @@ export class EventsController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'Delete an event. Prefer cancelling (status=cancelled) once people were invited.',
+  })
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiProblems({
+    403: ['forbidden'],
+    404: ['event_not_found'],
+    409: ['event_has_children', 'event_has_invitations'],
   })
   remove(
     @CurrentActor() actor: AuthenticatedKey,

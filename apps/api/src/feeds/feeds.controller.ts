@@ -4,6 +4,7 @@ import { SkipThrottle } from '@nestjs/throttler';
 import { Request, Response } from 'express';
 import { Public } from '@app/access';
 import { FeedRateLimitedError, FeedsError, FeedsService, OpenFeed } from '@app/feeds';
+import { ApiFeedResponses } from './api-feed-responses.decorator';
 import { PublicFeedQueryDto, toPublicFeedFilter } from './public-feed-query.dto';
 import { sendFeed } from './feed-response';
 import { WarmFeeds } from './warm-feeds';
@@ -31,6 +32,7 @@ export class FeedsController {
     description:
       "Filtered by a code an organisation had before, it redirects (301) to the filter by today's code.",
   })
+  @ApiFeedResponses({ redirects: true })
   async public(@Query() query: PublicFeedQueryDto, @Req() request: Request, @Res() response: Response) {
     const opened = await this.feeds.openPublic(toPublicFeedFilter(query));
     if ('feed' in opened) await this.send(opened.feed, request, response);
@@ -39,6 +41,7 @@ export class FeedsController {
 
   @Get('events/:id.ics')
   @ApiOperation({ summary: 'One public event with its public parts (workshops, sessions, legs).' })
+  @ApiFeedResponses()
   async event(@Param('id') id: string, @Req() request: Request, @Res() response: Response) {
     if (!UUID.test(id)) throw FeedsError.feedNotFound();
     const feed = await this.feeds.open({ kind: 'event', eventId: id.toLowerCase() });
@@ -51,6 +54,7 @@ export class FeedsController {
     description:
       "A code the organisation had before redirects permanently (301) to the feed under today's code.",
   })
+  @ApiFeedResponses({ redirects: true })
   async organisation(@Param('code') code: string, @Req() request: Request, @Res() response: Response) {
     if (!/^[a-z0-9_-]{1,32}$/i.test(code)) throw FeedsError.feedNotFound();
     const opened = await this.feeds.openOrganisation(code);
@@ -60,6 +64,7 @@ export class FeedsController {
 
   @Get('partnerships/:id.ics')
   @ApiOperation({ summary: "A partnership's public events." })
+  @ApiFeedResponses()
   async partnership(@Param('id') id: string, @Req() request: Request, @Res() response: Response) {
     if (!UUID.test(id)) throw FeedsError.feedNotFound();
     const feed = await this.feeds.open({ kind: 'partnership', partnershipId: id.toLowerCase() });
@@ -71,6 +76,7 @@ export class FeedsController {
     summary: "A person's programme: invited events not declined, their workshops and travel legs.",
     description: 'Unknown and revoked tokens give 404; too many unknown tokens from one address give 429.',
   })
+  @ApiFeedResponses({ limited: true })
   async personal(@Param('token') token: string, @Req() request: Request, @Res() response: Response) {
     try {
       const feed = await this.feeds.openPersonal(token, request.ip ?? 'unknown');

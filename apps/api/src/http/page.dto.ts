@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type as Class } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { MAX_PAGE_SIZE } from '@app/planning';
@@ -17,4 +18,23 @@ export class PageQueryDto {
   @IsString()
   @MaxLength(500)
   cursor?: string;
+}
+
+/**
+ * The schema of a page of `item`s, as every list answers: `class EventPage extends PageOf(EventView) {}`
+ * names it in the OpenAPI document.
+ */
+export function PageOf<Item>(item: Class<Item>) {
+  class Page {
+    @ApiProperty({ type: item, isArray: true })
+    items: Item[];
+
+    @ApiProperty({
+      type: String,
+      nullable: true,
+      description: 'Pass as `cursor` for the next page; null on the last page.',
+    })
+    nextCursor: string | null;
+  }
+  return Page;
 }

@@ -1,14 +1,17 @@
 import { Body, Controller, Delete, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedKey } from '@app/access';
 import { InvitationsService } from '@app/invitations';
 import { CurrentActor } from '../http/current-actor.decorator';
 import { IdParam } from '../http/id.param';
 import { PEOPLE_VISIBILITY_RULE } from '../people/person.view';
+import { ApiKeyAuth } from '../openapi/api-key-auth.decorator';
+import { ApiProblems } from '../problems/api-problems.decorator';
 import { InvitationQueryDto, InviteDto } from './invitation.dto';
+import { AnswerSummaryView, InvitationPage, InvitationView, InviteResultView } from './invitation.view';
 
 @ApiTags('invitations')
-@ApiBearerAuth()
+@ApiKeyAuth()
 @Controller('events/:id/invitations')
 export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
@@ -17,6 +20,12 @@ export class InvitationsController {
   @ApiOperation({
     summary:
       'Invite people, all members of organisations, or of partnerships; optionally with seats in workshops. Inviting someone again sends nothing.',
+  })
+  @ApiCreatedResponse({ type: InviteResultView })
+  @ApiProblems({
+    403: ['forbidden'],
+    404: ['event_not_found', 'person_not_found', 'organisation_not_found', 'partnership_not_found'],
+    409: ['event_cancelled'],
   })
   invite(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string, @Body() body: InviteDto) {
     return this.invitations.invite(actor, id, body);
@@ -27,12 +36,16 @@ export class InvitationsController {
     summary: 'The invitations of an event with answers and workshop choices, by name.',
     description: `For the event's hosts, co-hosts and admins. Invitees of other organisations than the key's appear by name and organisation only (\`person.contactVisible: false\`). ${PEOPLE_VISIBILITY_RULE}`,
   })
+  @ApiOkResponse({ type: InvitationPage })
+  @ApiProblems({ 403: ['forbidden'], 404: ['event_not_found'] })
   list(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string, @Query() query: InvitationQueryDto) {
     return this.invitations.list(actor, id, query);
   }
 
   @Get('summary')
   @ApiOperation({ summary: 'Answers per status, and seats taken and left per workshop.' })
+  @ApiOkResponse({ type: AnswerSummaryView })
+  @ApiProblems({ 403: ['forbidden'], 404: ['event_not_found'] })
   summary(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string) {
     return this.invitations.summary(actor, id);
   }
@@ -42,6 +55,8 @@ export class InvitationsController {
     summary: 'One invitation; its invitee as the list shows them.',
     description: PEOPLE_VISIBILITY_RULE,
   })
+  @ApiOkResponse({ type: InvitationView })
+  @ApiProblems({ 403: ['forbidden'], 404: ['event_not_found', 'invitation_not_found'] })
   get(
     @CurrentActor() actor: AuthenticatedKey,
     @IdParam() id: string,
@@ -55,6 +70,8 @@ export class InvitationsController {
     summary:
       'Withdraw an invitation: the link stops working, seats go to the waitlist, the person gets a cancellation.',
   })
+  @ApiOkResponse({ type: InvitationView, description: 'The withdrawn invitation.' })
+  @ApiProblems({ 403: ['forbidden'], 404: ['event_not_found', 'invitation_not_found'] })
   withdraw(
     @CurrentActor() actor: AuthenticatedKey,
     @IdParam() id: string,

@@ -1,19 +1,30 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedKey } from '@app/access';
 import { PeopleService } from '@app/planning';
 import { CurrentActor } from '../http/current-actor.decorator';
 import { IdParam } from '../http/id.param';
 import { CreatePersonDto, PersonQueryDto, UpdatePersonDto } from './person.dto';
-import { PEOPLE_VISIBILITY_RULE, PersonViewDto } from './person.view';
+import { ApiKeyAuth } from '../openapi/api-key-auth.decorator';
+import { ApiProblems } from '../problems/api-problems.decorator';
+import {
+  ErasureReportDto,
+  PEOPLE_VISIBILITY_RULE,
+  PersonExportDto,
+  PersonPage,
+  PersonViewDto,
+} from './person.view';
 
 @ApiTags('people')
-@ApiBearerAuth()
+@ApiKeyAuth()
 @Controller('people')
 export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
   @Post()
+  @ApiOperation({ summary: "Add a person to the key's organisation (or, for admin keys, any or none)." })
+  @ApiCreatedResponse({ type: PersonViewDto })
+  @ApiProblems({ 403: ['forbidden'], 409: ['email_taken'] })
   create(@CurrentActor() actor: AuthenticatedKey, @Body() body: CreatePersonDto) {
     return this.people.create(actor, body);
   }
@@ -23,7 +34,8 @@ export class PeopleController {
     summary: 'People the key may see, by name.',
     description: `${PEOPLE_VISIBILITY_RULE} Filtering by another organisation lists its people the key may see, by name only. \`q\` matches names of everyone listed and email addresses only of the key's own people; \`department\` filters the key's own people only.`,
   })
-  @ApiOkResponse({ description: 'A page: `items` (people) and `nextCursor`.' })
+  @ApiOkResponse({ type: PersonPage })
+  @ApiProblems({})
   list(@CurrentActor() actor: AuthenticatedKey, @Query() query: PersonQueryDto) {
     return this.people.list(actor, query);
   }
@@ -34,6 +46,7 @@ export class PeopleController {
     description: PEOPLE_VISIBILITY_RULE,
   })
   @ApiOkResponse({ type: PersonViewDto })
+  @ApiProblems({ 404: ['person_not_found'] })
   get(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string) {
     return this.people.get(actor, id);
   }
@@ -43,6 +56,8 @@ export class PeopleController {
     summary: "Change a person (organisers of the person's organisation, admins).",
     description: '403 for a person the key sees but does not manage, 404 for one it may not see.',
   })
+  @ApiOkResponse({ type: PersonViewDto })
+  @ApiProblems({ 403: ['forbidden'], 404: ['person_not_found'], 409: ['email_taken'] })
   update(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string, @Body() body: UpdatePersonDto) {
     return this.people.update(actor, id, body);
   }
@@ -53,7 +68,8 @@ export class PeopleController {
     description:
       "The person record, their invitations with answers and workshop choices, the emails sent to them with status and times, and their feed token's state (never its secret). For organisers of the person's organisation and admins; 404 for keys that may not see the person's contact data, 403 for viewer keys of the person's organisation.",
   })
-  @ApiOkResponse({ description: '`exportedAt`, `person`, and one section per kind of data.' })
+  @ApiOkResponse({ type: PersonExportDto })
+  @ApiProblems({ 403: ['forbidden'], 404: ['person_not_found'] })
   export(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string) {
     return this.people.export(actor, id);
   }
@@ -64,7 +80,8 @@ export class PeopleController {
     description:
       "The person record, their feed tokens and answer links go. Their invitations and emails stay as anonymous rows, so that an event's answer counts and email states stay right; emails still waiting to be sent to them are skipped. Seats they held in events still ahead go to the waitlist, with the usual email to whoever gets one. Answers with what was erased, in counts. For organisers of the person's organisation and admins, as export.",
   })
-  @ApiOkResponse({ description: '`personId`, `organisationId`, `erasedAt`, and counts per kind of data.' })
+  @ApiOkResponse({ type: ErasureReportDto })
+  @ApiProblems({ 403: ['forbidden'], 404: ['person_not_found'] })
   erase(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string) {
     return this.people.erase(actor, id);
   }

@@ -1,5 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { EMAIL_KINDS, EMAIL_STATUSES, EmailKind, EmailStatus } from '@app/emails';
+import { CHOICE_STATUSES, ChoiceStatus, INVITATION_STATUSES, InvitationStatus } from '@app/invitations';
 import { Locale, LOCALES } from '@app/planning';
+import { AuditEntryDto } from '../audit/audit.dto';
+import { PageOf } from '../http/page.dto';
 
 /**
  * The visibility rule as the OpenAPI document states it for every operation that shows people;
@@ -12,7 +16,7 @@ export const PEOPLE_VISIBILITY_RULE =
   'A person without an organisation appears to the organisations taking part in an event they are invited to. Anyone else is left out of lists and answers 404. ' +
   'Organiser and viewer keys read alike; admin keys see everything.';
 
-/** The schema of a person in answers (documentation only: PersonView is what is sent). */
+/** A person in answers, as the key may see them (PersonView in libs/planning is what is sent). */
 export class PersonViewDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -20,7 +24,7 @@ export class PersonViewDto {
   @ApiProperty()
   name: string;
 
-  @ApiProperty({ format: 'uuid', nullable: true })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
   organisationId: string | null;
 
   @ApiProperty({
@@ -32,7 +36,7 @@ export class PersonViewDto {
   @ApiPropertyOptional({ description: 'Only with contactVisible.' })
   email?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Only with contactVisible.' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Only with contactVisible.' })
   department?: string | null;
 
   @ApiPropertyOptional({ enum: LOCALES, description: 'Only with contactVisible.' })
@@ -46,4 +50,175 @@ export class PersonViewDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Only with contactVisible.' })
   updatedAt?: string;
+}
+
+export class PersonPage extends PageOf(PersonViewDto) {}
+
+/** The person record itself, in an export: all of it, as their organisation sees it. */
+class ExportedPersonDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty()
+  email: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  organisationId: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  department: string | null;
+
+  @ApiProperty({ enum: LOCALES })
+  locale: Locale;
+
+  @ApiProperty()
+  timeZone: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+}
+
+class ExportedChoiceDto {
+  @ApiProperty({ format: 'uuid' })
+  workshopId: string;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty({ enum: CHOICE_STATUSES })
+  status: ChoiceStatus;
+
+  @ApiProperty({ format: 'date-time' })
+  requestedAt: string;
+}
+
+class ExportedInvitationDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  eventId: string;
+
+  @ApiProperty()
+  eventTitle: string;
+
+  @ApiProperty({ format: 'date-time' })
+  eventStartsAt: string;
+
+  @ApiProperty({ enum: INVITATION_STATUSES })
+  status: InvitationStatus;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  respondedAt: string | null;
+
+  @ApiProperty({
+    description: 'Whether the answer link still works; the link itself is a secret and not exported.',
+  })
+  answerLinkActive: boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+
+  @ApiProperty({ type: [ExportedChoiceDto] })
+  choices: ExportedChoiceDto[];
+}
+
+class ExportedEmailDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: EMAIL_KINDS })
+  kind: EmailKind;
+
+  @ApiProperty({ enum: EMAIL_STATUSES })
+  status: EmailStatus;
+
+  @ApiProperty({ format: 'uuid' })
+  eventId: string;
+
+  @ApiProperty()
+  eventTitle: string;
+
+  @ApiProperty({ format: 'date-time' })
+  sendAt: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  sentAt: string | null;
+
+  @ApiProperty()
+  attempts: number;
+
+  @ApiProperty({ type: String, nullable: true })
+  skippedReason: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  lastError: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+}
+
+class ExportedFeedTokenDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  active: boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  revokedAt: string | null;
+}
+
+export class PersonExportDto {
+  @ApiProperty({ format: 'date-time' })
+  exportedAt: string;
+
+  @ApiProperty({ type: ExportedPersonDto })
+  person: ExportedPersonDto;
+
+  @ApiProperty({
+    type: [ExportedInvitationDto],
+    description: 'Their invitations with answers and workshop choices.',
+  })
+  invitations: ExportedInvitationDto[];
+
+  @ApiProperty({ type: [ExportedEmailDto], description: 'The emails sent to them, with status and times.' })
+  emails: ExportedEmailDto[];
+
+  @ApiProperty({ type: [ExportedFeedTokenDto], description: "Their feed tokens' state, never the secret." })
+  feedTokens: ExportedFeedTokenDto[];
+
+  @ApiProperty({ type: [AuditEntryDto], description: 'Audit entries about them or by them as invitee.' })
+  auditTrail: AuditEntryDto[];
+}
+
+export class ErasureReportDto {
+  @ApiProperty({ format: 'uuid' })
+  personId: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  organisationId: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  erasedAt: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'object', additionalProperties: { type: 'integer' } },
+    description: 'Per kind of data (invitations, emails, feedTokens, auditTrail) what was erased, in counts.',
+    example: { invitations: { anonymised: 2 }, feedTokens: { deleted: 1 } },
+  })
+  sections: Record<string, Record<string, number>>;
 }

@@ -34,8 +34,7 @@ export class ApiProblem extends HttpException {
   }
 }
 
-/** Every error code the API answers with, by the lib that raises it. */
-export const ERROR_CATALOGS: Record<string, ErrorCatalog<string>> = {
+const CATALOGS = {
   api: API_ERRORS,
   access: ACCESS_ERRORS,
   planning: PLANNING_ERRORS,
@@ -47,6 +46,14 @@ export const ERROR_CATALOGS: Record<string, ErrorCatalog<string>> = {
   webhooks: WEBHOOKS_ERRORS,
   'public-programme': PUBLIC_PROGRAMME_ERRORS,
 };
+
+/** Every error code the API answers with, by the lib that raises it. */
+export const ERROR_CATALOGS: Record<string, ErrorCatalog<string>> = CATALOGS;
+
+/** Any catalogued code, so that the codes an operation documents are checked when compiling. */
+export type ErrorCode = {
+  [Lib in keyof typeof CATALOGS]: keyof (typeof CATALOGS)[Lib] & string;
+}[keyof typeof CATALOGS];
 
 /** Code → title over all libs; a code that two libs raise means the same and has the same title. */
 export const ERROR_TITLES: ReadonlyMap<string, string> = new Map(

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedKey } from '@app/access';
 import { WebhookEndpointsService, WebhookLogService } from '@app/webhooks';
 import { CurrentActor } from '../http/current-actor.decorator';
@@ -9,14 +16,25 @@ import {
   UpdateWebhookEndpointDto,
   WebhookDeliveryQueryDto,
 } from './webhook-endpoint.dto';
-import { toDeliveryPage, toDeliveryView, toEndpointView, toEndpointWithSecretView } from './webhook.view';
+import { ApiKeyAuth } from '../openapi/api-key-auth.decorator';
+import { ApiProblems } from '../problems/api-problems.decorator';
+import {
+  toDeliveryPage,
+  toDeliveryView,
+  toEndpointView,
+  toEndpointWithSecretView,
+  WebhookDeliveryPage,
+  WebhookDeliveryView,
+  WebhookEndpointView,
+  WebhookEndpointWithSecretView,
+} from './webhook.view';
 
 const ACCESS =
   "An organisation's keys of every role read its endpoints and their deliveries (never the secret); its organiser keys and admin keys manage them. Other organisations' keys get 404.";
 
 /** Webhook endpoints of organisations and their delivery log; see docs/webhooks.md. */
 @ApiTags('webhooks')
-@ApiBearerAuth()
+@ApiKeyAuth()
 @Controller()
 export class WebhooksController {
   constructor(
@@ -29,6 +47,8 @@ export class WebhooksController {
     summary: 'Register a webhook endpoint. The signing secret is in the answer once and never again.',
     description: ACCESS,
   })
+  @ApiCreatedResponse({ type: WebhookEndpointWithSecretView })
+  @ApiProblems({ 403: ['forbidden'], 404: ['organisation_not_found'], 409: ['too_many_endpoints'] })
   async create(
     @CurrentActor() actor: AuthenticatedKey,
     @IdParam() organisationId: string,
@@ -39,12 +59,16 @@ export class WebhooksController {
 
   @Get('organisations/:id/webhook-endpoints')
   @ApiOperation({ summary: "An organisation's webhook endpoints", description: ACCESS })
+  @ApiOkResponse({ type: [WebhookEndpointView] })
+  @ApiProblems({ 403: ['forbidden'] })
   async list(@CurrentActor() actor: AuthenticatedKey, @IdParam() organisationId: string) {
     return (await this.endpoints.list(actor, organisationId)).map(toEndpointView);
   }
 
   @Get('webhook-endpoints/:id')
   @ApiOperation({ summary: 'One webhook endpoint, with why it is disabled if it is', description: ACCESS })
+  @ApiOkResponse({ type: WebhookEndpointView })
+  @ApiProblems({ 404: ['webhook_endpoint_not_found'] })
   async get(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string) {
     return toEndpointView(await this.endpoints.get(actor, id));
   }
@@ -54,6 +78,8 @@ export class WebhooksController {
     summary: 'Change the URL, description or event types; disable or re-enable',
     description: ACCESS,
   })
+  @ApiOkResponse({ type: WebhookEndpointView })
+  @ApiProblems({ 403: ['forbidden'], 404: ['webhook_endpoint_not_found'] })
   async update(
     @CurrentActor() actor: AuthenticatedKey,
     @IdParam() id: string,
@@ -65,6 +91,8 @@ export class WebhooksController {
   @Delete('webhook-endpoints/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete an endpoint and its delivery log', description: ACCESS })
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiProblems({ 403: ['forbidden'], 404: ['webhook_endpoint_not_found'] })
   async remove(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string): Promise<void> {
     await this.endpoints.remove(actor, id);
   }
@@ -75,6 +103,8 @@ export class WebhooksController {
     summary: 'Replace the signing secret; the new one is in the answer once',
     description: `The previous secret keeps signing (a second signature in webhook-signature) until previousSecretExpiresAt (WEBHOOK_SECRET_OVERLAP_HOURS). ${ACCESS}`,
   })
+  @ApiOkResponse({ type: WebhookEndpointWithSecretView })
+  @ApiProblems({ 403: ['forbidden'], 404: ['webhook_endpoint_not_found'] })
   async rotateSecret(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string) {
     return toEndpointWithSecretView(await this.endpoints.rotateSecret(actor, id));
   }
@@ -85,12 +115,16 @@ export class WebhooksController {
     summary: 'Send a webhook.ping to this endpoint; follow it in the delivery log',
     description: ACCESS,
   })
+  @ApiAcceptedResponse({ type: WebhookDeliveryView, description: 'The delivery, pending.' })
+  @ApiProblems({ 403: ['forbidden'], 404: ['webhook_endpoint_not_found'], 409: ['endpoint_disabled'] })
   async ping(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string) {
     return toDeliveryView(await this.log.ping(actor, id));
   }
 
   @Get('webhook-endpoints/:id/deliveries')
   @ApiOperation({ summary: "The endpoint's deliveries, newest first", description: ACCESS })
+  @ApiOkResponse({ type: WebhookDeliveryPage })
+  @ApiProblems({ 404: ['webhook_endpoint_not_found'] })
   async deliveries(
     @CurrentActor() actor: AuthenticatedKey,
     @IdParam() id: string,
@@ -101,6 +135,8 @@ export class WebhooksController {
 
   @Get('webhook-endpoints/:id/deliveries/:deliveryId')
   @ApiOperation({ summary: 'One delivery', description: ACCESS })
+  @ApiOkResponse({ type: WebhookDeliveryView })
+  @ApiProblems({ 404: ['webhook_endpoint_not_found', 'webhook_delivery_not_found'] })
   async delivery(
     @CurrentActor() actor: AuthenticatedKey,
     @IdParam() id: string,
@@ -114,6 +150,12 @@ export class WebhooksController {
   @ApiOperation({
     summary: 'Send a delivered or failed delivery again, as a new delivery with the same webhook-id',
     description: ACCESS,
+  })
+  @ApiAcceptedResponse({ type: WebhookDeliveryView, description: 'The new delivery, pending.' })
+  @ApiProblems({
+    403: ['forbidden'],
+    404: ['webhook_endpoint_not_found', 'webhook_delivery_not_found'],
+    409: ['endpoint_disabled', 'delivery_in_progress'],
   })
   async redeliver(
     @CurrentActor() actor: AuthenticatedKey,

@@ -1,0 +1,321 @@
+import { Test } from 'supertest';
+import { operationsOf } from '../apps/api/src/openapi/document-completeness';
+import { ApiHarness, bearer, startApi, textParser } from './api-harness';
+import { addPerson, cityDay, invitationOf, invite } from './invitation-fixtures';
+import { ApiContract } from './openapi-contract';
+import { OrganisationKeys, organisationWithKeys, UNKNOWN_ID, uniqueCode } from './planning-fixtures';
+
+/**
+ * Real answers of every operation, successes and errors, validated against the OpenAPI document the
+ * API serves. The last test asks for an answer of each kind for every operation of the document, so
+ * a new endpoint needs its representative requests here.
+ */
+describe('OpenAPI contract (every operation, real answers)', () => {
+  let api: ApiHarness;
+  let contract: ApiContract;
+  let host: OrganisationKeys;
+  let partner: OrganisationKeys;
+  let fixtures: {
+    partnershipId: string;
+    eventId: string;
+    workshopId: string;
+    personId: string;
+    invitationId: string;
+    personalFeedPath: string;
+  };
+
+  /** Sends, insists on the status, and checks the answer against the document. */
+  async function answer(request: Test, status: number) {
+    const response = await request;
+    if (response.status !== status) {
+      throw new Error(`expected ${status}, got ${response.status}: ${response.text?.slice(0, 500)}`);
+    }
+    return contract.check(response);
+  }
+
+  const get = (path: string, key = host.organiserKey) => api.http().get(path).set(bearer(key));
+  const post = (path: string, body: object = {}, key = host.organiserKey) =>
+    api.http().post(path).set(bearer(key)).send(body);
+  const patch = (path: string, body: object, key = host.organiserKey) =>
+    api.http().patch(path).set(bearer(key)).send(body);
+  const remove = (path: string, key = host.organiserKey) => api.http().delete(path).set(bearer(key));
+  const feed = (path: string) => api.http().get(path).buffer(true).parse(textParser);
+
+  beforeAll(async () => {
+    api = await startApi({ env: () => ({ WEBHOOK_ALLOWED_HOSTS: 'localhost' }) });
+    contract = await ApiContract.of(api);
+    host = await organisationWithKeys(api, { name: 'Stadt Arnsberg' });
+    partner = await organisationWithKeys(api, { name: 'Morogoro Municipal Council', country: 'TZ' });
+    const { event, workshops } = await cityDay(api, { host, workshops: [{ title: 'Klima', capacity: 10 }] });
+    const person = await addPerson(api, host.organiserKey);
+    expect((await invite(api, host.organiserKey, event.id, { personIds: [person.id] })).status).toBe(201);
+    const partnership = await post(
+      '/api/v1/partnerships',
+      { name: 'Arnsberg–Morogoro', memberOrganisationIds: [host.id, partner.id] },
+      api.adminKey,
+    ).expect(201);
+    fixtures = {
+      partnershipId: partnership.body.id,
+      eventId: event.id,
+      workshopId: workshops[0].id,
+      personId: person.id,
+      invitationId: (await invitationOf(api, event.id, person.id)).id,
+      personalFeedPath: '',
+    };
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('should describe health, readiness and the page of error codes', async () => {
+    await answer(api.http().get('/health'), 200);
+    await answer(api.http().get('/health/ready'), 200);
+    await answer(api.http().get('/problems'), 200);
+  });
+
+  it('should describe organisations, and refusals of the key, the input and the role', async () => {
+    const code = uniqueCode('CTR');
+    const created = await answer(
+      post(
+        '/api/v1/organisations',
+        { name: 'Stadt Sundern', code, country: 'DE', timeZone: 'Europe/Berlin', defaultLocale: 'de' },
+        api.adminKey,
+      ),
+      201,
+    );
+    await answer(
+      post(
+        '/api/v1/organisations',
+        { name: 'Stadt Sundern', code, country: 'DE', timeZone: 'Europe/Berlin', defaultLocale: 'de' },
+        api.adminKey,
+      ),
+      409,
+    );
+    await answer(post('/api/v1/organisations', { name: 'Stadt Meschede' }), 400);
+    await answer(get('/api/v1/organisations?limit=2'), 200);
+    await answer(get('/api/v1/organisations?limit=0'), 400);
+    await answer(api.http().get('/api/v1/organisations'), 401);
+    await answer(get(`/api/v1/organisations/${host.id}`), 200);
+    await answer(get(`/api/v1/organisations/${UNKNOWN_ID}`), 404);
+    await answer(patch(`/api/v1/organisations/${host.id}`, { name: 'Stadt Arnsberg (Sauerland)' }), 200);
+    await answer(patch(`/api/v1/organisations/${host.id}`, { name: 'Arnsberg' }, host.viewerKey), 403);
+    await answer(remove(`/api/v1/organisations/${host.id}`, api.adminKey), 409);
+    await answer(remove(`/api/v1/organisations/${created.body.id}`, api.adminKey), 204);
+  });
+
+  it('should describe partnerships, with the confirmation a member removal needs', async () => {
+    const path = `/api/v1/partnerships/${fixtures.partnershipId}`;
+    const created = await answer(
+      post('/api/v1/partnerships', {
+        name: 'Städtepartnerschaft auf Zeit',
+        memberOrganisationIds: [host.id],
+      }),
+      201,
+    );
+    await answer(
+      post('/api/v1/partnerships', { name: 'Arnsberg–Morogoro', memberOrganisationIds: [host.id] }),
+      409,
+    );
+    await answer(get('/api/v1/partnerships'), 200);
+    await answer(get(path), 200);
+    await answer(get(`/api/v1/partnerships/${UNKNOWN_ID}`), 404);
+    await answer(patch(path, { description: 'Kommunale Nachhaltigkeitspartnerschaft' }), 200);
+    const unconfirmed = await answer(patch(path, { memberOrganisationIds: [host.id] }), 409);
+    expect(unconfirmed.body.code).toBe('member_removal_unconfirmed');
+    await answer(remove(`/api/v1/partnerships/${created.body.id}`, partner.organiserKey), 403);
+    await answer(remove(`/api/v1/partnerships/${created.body.id}`), 204);
+  });
+
+  it('should describe people, their export and erasure', async () => {
+    const path = `/api/v1/people/${fixtures.personId}`;
+    const created = await answer(
+      post('/api/v1/people', { name: 'Amani Mwakyusa', email: 'amani.mwakyusa@example.org' }),
+      201,
+    );
+    await answer(post('/api/v1/people', { name: 'Amani', email: 'amani.mwakyusa@example.org' }), 409);
+    await answer(get('/api/v1/people'), 200);
+    await answer(get(path), 200);
+    await answer(get(`/api/v1/people/${UNKNOWN_ID}`), 404);
+    await answer(patch(path, { department: 'Umwelt und Klimaschutz' }), 200);
+    await answer(patch(path, { department: 'Kultur' }, host.viewerKey), 403);
+    await answer(get(`${path}/export`), 200);
+    await answer(get(`${path}/export`, host.viewerKey), 403);
+    await answer(remove(`/api/v1/people/${created.body.id}`), 200);
+    await answer(remove(`/api/v1/people/${created.body.id}`), 404);
+  });
+
+  it('should describe events with their parts', async () => {
+    const path = `/api/v1/events/${fixtures.eventId}`;
+    const draft = await answer(
+      post('/api/v1/events', {
+        kind: 'conference',
+        title: 'Klimakonferenz',
+        startsAt: '2031-05-12T09:00',
+        endsAt: '2031-05-12T17:00',
+        startZone: 'Europe/Berlin',
+      }),
+      201,
+    );
+    await answer(post('/api/v1/events', { kind: 'workshop', title: 'Ohne Zeit' }), 400);
+    await answer(get('/api/v1/events?topLevel=true'), 200);
+    await answer(get(path), 200);
+    await answer(get(`/api/v1/events/${UNKNOWN_ID}`), 404);
+    await answer(patch(path, { description: 'Mit Workshops am Vormittag.' }), 200);
+    await answer(patch(path, { description: 'Nur lesen.' }, host.viewerKey), 403);
+    await answer(remove(path), 409);
+    await answer(remove(`/api/v1/events/${draft.body.id}`), 204);
+  });
+
+  it('should describe invitations, their answers and seats', async () => {
+    const path = `/api/v1/events/${fixtures.eventId}/invitations`;
+    const guest = await addPerson(api, host.organiserKey);
+    await answer(post(path, { personIds: [guest.id], workshopIds: [fixtures.workshopId] }), 201);
+    await answer(post(path, { personIds: [UNKNOWN_ID] }), 404);
+    await answer(get(path), 200);
+    await answer(get(path, partner.organiserKey), 403);
+    await answer(get(`${path}/summary`), 200);
+    await answer(get(`/api/v1/events/${UNKNOWN_ID}/invitations/summary`), 404);
+    await answer(get(`${path}/${fixtures.invitationId}`), 200);
+    await answer(get(`${path}/${UNKNOWN_ID}`), 404);
+    const withdrawn = (await invitationOf(api, fixtures.eventId, guest.id)).id;
+    await answer(remove(`${path}/${withdrawn}`), 200);
+    await answer(remove(`${path}/${UNKNOWN_ID}`), 404);
+  });
+
+  it('should describe the emails of an event and of a person', async () => {
+    await answer(get(`/api/v1/events/${fixtures.eventId}/emails`), 200);
+    await answer(get(`/api/v1/events/${UNKNOWN_ID}/emails`), 404);
+    await answer(get(`/api/v1/events/${fixtures.eventId}/emails/summary`), 200);
+    await answer(get(`/api/v1/events/${UNKNOWN_ID}/emails/summary`), 404);
+    await answer(get(`/api/v1/people/${fixtures.personId}/emails?status=queued`), 200);
+    await answer(get(`/api/v1/people/${fixtures.personId}/emails`, partner.organiserKey), 404);
+  });
+
+  it('should describe API keys, issued once with their secret', async () => {
+    const issued = await answer(
+      post(
+        '/api/v1/api-keys',
+        { name: 'Kalender-Sync', organisationId: host.id, role: 'viewer' },
+        api.adminKey,
+      ),
+      201,
+    );
+    await answer(post('/api/v1/api-keys', { name: 'Mehr', organisationId: host.id, role: 'admin' }), 403);
+    await answer(get('/api/v1/api-keys'), 200);
+    await answer(get('/api/v1/api-keys/me'), 200);
+    await answer(get('/api/v1/api-keys/me', 'tp_0000000000000000_notakey'), 401);
+    await answer(remove(`/api/v1/api-keys/${issued.body.id}`, api.adminKey), 200);
+    await answer(remove(`/api/v1/api-keys/${UNKNOWN_ID}`, api.adminKey), 404);
+  });
+
+  it('should describe the audit trail', async () => {
+    await answer(get(`/api/v1/audit?organisationId=${host.id}`), 200);
+    await answer(get('/api/v1/audit', host.viewerKey), 403);
+  });
+
+  it('should describe webhook endpoints and their deliveries', async () => {
+    const endpoints = `/api/v1/organisations/${host.id}/webhook-endpoints`;
+    const created = await answer(
+      post(endpoints, { url: 'https://localhost:9/treffpunkt', eventTypes: ['event.updated'] }),
+      201,
+    );
+    const endpoint = `/api/v1/webhook-endpoints/${created.body.id}`;
+    await answer(post(endpoints, { url: 'http://localhost:9/plain', eventTypes: ['event.updated'] }), 400);
+    await answer(get(endpoints), 200);
+    await answer(get(`/api/v1/organisations/${partner.id}/webhook-endpoints`), 403);
+    await answer(get(endpoint), 200);
+    await answer(get(`/api/v1/webhook-endpoints/${UNKNOWN_ID}`), 404);
+    await answer(patch(endpoint, { description: 'CRM' }), 200);
+    await answer(patch(endpoint, { description: 'CRM' }, host.viewerKey), 403);
+    await answer(post(`${endpoint}/rotate-secret`), 200);
+    await answer(post(`${endpoint}/rotate-secret`, {}, host.viewerKey), 403);
+    const ping = await answer(post(`${endpoint}/ping`), 202);
+    await answer(post(`/api/v1/webhook-endpoints/${UNKNOWN_ID}/ping`), 404);
+    const delivery = `${endpoint}/deliveries/${ping.body.id}`;
+    await answer(get(`${endpoint}/deliveries`), 200);
+    await answer(get(`${endpoint}/deliveries?status=lost`), 400);
+    await answer(get(delivery), 200);
+    await answer(get(`${endpoint}/deliveries/${UNKNOWN_ID}`), 404);
+    await answer(post(`${delivery}/redeliver`), 409);
+    // No worker runs here: the delivery is given up as a worker would after its last attempt.
+    await api.dataSource.query(`UPDATE webhook_deliveries SET status = 'failed' WHERE id = $1`, [
+      ping.body.id,
+    ]);
+    await answer(post(`${delivery}/redeliver`), 202);
+    await answer(remove(endpoint, host.viewerKey), 403);
+    await answer(remove(endpoint), 204);
+  });
+
+  it('should describe the feed links and personal feed URLs', async () => {
+    await answer(get(`/api/v1/events/${fixtures.eventId}/feed`), 200);
+    await answer(get(`/api/v1/events/${UNKNOWN_ID}/feed`), 404);
+    await answer(get(`/api/v1/organisations/${host.id}/feed`), 200);
+    await answer(get(`/api/v1/organisations/${UNKNOWN_ID}/feed`), 404);
+    await answer(get(`/api/v1/partnerships/${fixtures.partnershipId}/feed`), 200);
+    await answer(get(`/api/v1/partnerships/${UNKNOWN_ID}/feed`), 404);
+    await answer(get('/api/v1/feeds/public?kind=city_day'), 200);
+    await answer(get('/api/v1/feeds/public?kind=picnic'), 400);
+
+    const token = `/api/v1/people/${fixtures.personId}/feed-token`;
+    await answer(get(token), 200);
+    await answer(get(`/api/v1/people/${UNKNOWN_ID}/feed-token`), 404);
+    await answer(post(token), 201);
+    await answer(post(token), 409);
+    const rotated = await answer(post(`${token}/rotate`), 201);
+    await answer(post(`${token}/rotate`, {}, host.viewerKey), 403);
+    fixtures.personalFeedPath = new URL(rotated.body.url).pathname;
+    const revoked = await addPerson(api, host.organiserKey);
+    await answer(post(`/api/v1/people/${revoked.id}/feed-token`), 201);
+    await answer(remove(`/api/v1/people/${revoked.id}/feed-token`), 204);
+    await answer(remove(`/api/v1/people/${revoked.id}/feed-token`), 404);
+  });
+
+  it('should describe the iCalendar feeds with their validators, 304 and redirects', async () => {
+    const first = await answer(feed('/feeds/public.ics'), 200);
+    await answer(feed('/feeds/public.ics').set('If-None-Match', first.headers.etag), 304);
+    await answer(feed('/feeds/public.ics?kind=picnic'), 400);
+    await answer(feed(`/feeds/events/${fixtures.eventId}.ics`), 200);
+    await answer(feed(`/feeds/events/${UNKNOWN_ID}.ics`), 404);
+    await answer(feed(`/feeds/partnerships/${fixtures.partnershipId}.ics`), 200);
+    await answer(feed(`/feeds/partnerships/${UNKNOWN_ID}.ics`), 404);
+    await answer(feed(fixtures.personalFeedPath), 200);
+    await answer(feed('/feeds/personal/pf_0000000000000000_unknown.ics'), 404);
+
+    const former = host.code.toLowerCase();
+    await answer(feed(`/feeds/organisations/${former}.ics`), 200);
+    await answer(patch(`/api/v1/organisations/${host.id}`, { code: uniqueCode('ARN') }), 200);
+    await answer(feed(`/feeds/organisations/${former}.ics`), 301);
+    await answer(feed(`/feeds/public.ics?organisation=${former}`), 301);
+    await answer(feed('/feeds/organisations/nobody-here.ics'), 404);
+  });
+
+  it('should answer every operation that needs a key with 401 problem+json without one', async () => {
+    for (const { method, path, operation } of keyedOperations()) {
+      const url = path.replace(/\{[^}]+\}/g, UNKNOWN_ID);
+      const response = await api.http()[method](url);
+      expect({ operation: operation.operationId, status: response.status }).toEqual({
+        operation: operation.operationId,
+        status: 401,
+      });
+      contract.check(response);
+    }
+  });
+
+  it('should have checked a success and, where it documents any, an error of every operation', () => {
+    const unchecked = operationsOf(contract.document).flatMap(({ method, path, operation }) => {
+      const statuses = [...(contract.checked.get(operation.operationId!) ?? [])];
+      const documentsErrors = Object.keys(operation.responses).some((status) => status.startsWith('4'));
+      const gaps = [
+        ...(statuses.some((status) => /^[23]/.test(status)) ? [] : ['no success']),
+        ...(documentsErrors && !statuses.some((status) => status.startsWith('4')) ? ['no error'] : []),
+      ];
+      return gaps.map((gap) => `${operation.operationId}: ${gap} (${method.toUpperCase()} ${path})`);
+    });
+    expect(unchecked).toEqual([]);
+  });
+
+  function keyedOperations() {
+    return operationsOf(contract.document).filter(({ operation }) => (operation.security?.length ?? 0) > 0);
+  }
+});
