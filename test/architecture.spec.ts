@@ -368,6 +368,9 @@ describe('architecture', () => {
 
     it('should give every table of the migrations one owning lib', () => {
       expect(Object.fromEntries([...ownership.owners].sort())).toEqual({
+        account_memberships: 'accounts',
+        account_sessions: 'accounts',
+        accounts: 'accounts',
         api_keys: 'access',
         audit_entries: 'audit',
         change_version: 'database',
@@ -381,6 +384,7 @@ describe('architecture', () => {
         partnership_members: 'planning',
         partnerships: 'planning',
         people: 'planning',
+        sign_in_requests: 'accounts',
         webhook_deliveries: 'webhooks',
         webhook_endpoints: 'webhooks',
         workshop_choices: 'invitations',

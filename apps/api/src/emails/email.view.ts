@@ -36,7 +36,8 @@ export function toEmailView({ email, person }: EmailEntry): EmailView {
     id: email.id,
     kind: email.kind,
     status: email.status,
-    event: { id: email.event.id, title: email.event.title },
+    // Listed per event or per person: sign-in emails, the only ones without an event, are neither.
+    event: { id: email.event!.id, title: email.event!.title },
     person,
     invitationId: email.invitationId,
     sendAt: email.sendAt.toISOString(),

@@ -85,4 +85,15 @@ export const sw: PartialCatalog = {
     errorTitle: 'Kuna hitilafu',
     errorText: 'Tafadhali jaribu tena baada ya muda mfupi.',
   },
+  signInEmail: {
+    subject: 'Kiungo chako cha kuingia Treffpunkt',
+    inviteSubject: '{{inviter}} anakualika kwenye Treffpunkt',
+    intro:
+      'tumia kiungo hiki kuingia kwenye dashibodi ya Treffpunkt. Kinafanya kazi mara moja, kwa dakika 15.',
+    inviteIntro:
+      '{{inviter}} anakualika kupanga matukio ya {{organisation}} kwenye dashibodi ya Treffpunkt. Kiungo kinafanya kazi mara moja, kwa siku 3.',
+    button: 'Ingia',
+    codeIntro: 'Unafungua dashibodi kwenye kifaa kingine? Weka msimbo huu hapo:',
+    ignore: 'Ikiwa hukuomba hili, puuza barua pepe hii: hakuna anayeweza kuingia bila hiyo.',
+  },
 };
