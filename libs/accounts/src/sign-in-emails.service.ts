@@ -8,7 +8,7 @@ import { OrganisationsService } from '@app/planning';
 import { Account } from './account.entity';
 import { RenderedSignInEmail, renderSignInEmail } from './sign-in-email';
 import { SignInRequest } from './sign-in-request.entity';
-import { SignInSecrets } from './sign-in-secrets';
+import { signInPath, SignInSecrets } from './sign-in-secrets';
 
 /** What the mail job does with a claimed sign-in email: send it, or skip it for a reason. */
 export type SignInEmail =
@@ -18,10 +18,6 @@ export type SignInEmail =
       skipReason: null;
       content: RenderedSignInEmail & { recipient: { name: string | null; email: string; language: string } };
     };
-
-export function signInPath(token: string): string {
-  return `/console/sign-in/${token}`;
-}
 
 /**
  * What a sign-in email says, decided when the mail job claims it: the link and code are derived
@@ -41,8 +37,7 @@ export class SignInEmails {
     this.baseUrl = http.publicBaseUrl;
   }
 
-  /** The URL of a request's link (the demo start prints it as well). */
-  url(requestId: string): string {
+  private url(requestId: string): string {
     return `${this.baseUrl}${signInPath(this.secrets.linkToken(requestId))}`;
   }
 

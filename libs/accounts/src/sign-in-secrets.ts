@@ -7,6 +7,11 @@ const LINK_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 /** Eight digits: typed from a phone's mail app on a laptop; CODE_ATTEMPTS wrong tries end the request. */
 const CODE_PATTERN = /^\d{8}$/;
 
+/** Where a sign-in link leads: the console's confirmation page. */
+export function signInPath(token: string): string {
+  return `/console/sign-in/${token}`;
+}
+
 export function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
 }

@@ -1,15 +1,17 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
 import { accountActor, AuditTrail } from '@app/audit';
+import { httpConfig } from '@app/config';
 import { EmailsService } from '@app/emails';
 import { Locale, OrganisationsService } from '@app/planning';
 import { Account } from './account.entity';
 import { AccountsError } from './accounts.error';
 import { membershipCreated } from './membership-audit';
 import { Membership } from './membership.entity';
-import { digest, isWellFormedLink, normaliseCode, SignInSecrets } from './sign-in-secrets';
+import { digest, isWellFormedLink, normaliseCode, signInPath, SignInSecrets } from './sign-in-secrets';
 import { SignInRequest } from './sign-in-request.entity';
 
 /** A sign-in link and code work this long, once. */
@@ -44,6 +46,7 @@ export function normaliseEmail(typed: string): string {
 @Injectable()
 export class SignInService {
   private readonly logger = new Logger(SignInService.name);
+  private readonly baseUrl: string;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -51,7 +54,10 @@ export class SignInService {
     private readonly emails: EmailsService,
     private readonly organisations: OrganisationsService,
     private readonly audit: AuditTrail,
-  ) {}
+    @Inject(httpConfig.KEY) http: ConfigType<typeof httpConfig>,
+  ) {
+    this.baseUrl = http.publicBaseUrl;
+  }
 
   /**
    * Sends a link to the address if it belongs to an account. The caller answers the same either
@@ -86,6 +92,8 @@ export class SignInService {
       language: Locale;
       validForMs: number;
       invitation?: { organisationId: string; role: Membership['role']; name: string; invitedBy: string };
+      /** False for a link handed over another way (printed by the demo start). */
+      sendEmail?: boolean;
     },
   ): Promise<SignInRequest> {
     const id = randomUUID();
@@ -103,8 +111,26 @@ export class SignInService {
         invitedBy: input.invitation?.invitedBy ?? null,
       }),
     );
-    await this.emails.queueSignIn(manager, request.id);
+    if (input.sendEmail !== false) await this.emails.queueSignIn(manager, request.id);
     return request;
+  }
+
+  /**
+   * A fresh sign-in link for an existing member, returned instead of emailed: for the operator's
+   * own tools (npm start prints one per demo organiser).
+   */
+  async linkFor(typedEmail: string): Promise<string> {
+    const email = normaliseEmail(typedEmail);
+    return this.dataSource.transaction(async (manager) => {
+      const account = await manager.findOneByOrFail(Account, { email });
+      const request = await this.store(manager, {
+        email,
+        language: account.language,
+        validForMs: SIGN_IN_VALIDITY_MS,
+        sendEmail: false,
+      });
+      return `${this.baseUrl}${signInPath(this.secrets.linkToken(request.id))}`;
+    });
   }
 
   /** Asks the worker for a pass now that a request's email is committed. */
@@ -112,13 +138,16 @@ export class SignInService {
     this.emails.dispatchSoon();
   }
 
-  /** Whether a link would sign in now (for the page that asks to confirm, so that mail scanners use nothing). */
-  async isLinkUsable(token: string): Promise<boolean> {
-    if (!isWellFormedLink(token)) return false;
+  /**
+   * The language of a link's request if the link would sign in now, null if not: for the page that
+   * asks to confirm (so that mail scanners use nothing up), in the language of the email.
+   */
+  async usableLinkLanguage(token: string): Promise<Locale | null> {
+    if (!isWellFormedLink(token)) return null;
     const request = await this.dataSource
       .getRepository(SignInRequest)
       .findOneBy({ linkDigest: digest(token) });
-    return !!request && usable(request);
+    return request && usable(request) ? request.language : null;
   }
 
   async redeemLink(token: string): Promise<SignedIn> {

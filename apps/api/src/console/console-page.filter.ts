@@ -33,7 +33,11 @@ export class ConsolePageFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     if (response.headersSent) return;
     if (exception instanceof DomainError && exception.code === 'session_required') {
-      response.redirect(303, '/console/sign-in');
+      const lang = request.query.lang;
+      response.redirect(
+        303,
+        lang === 'de' || lang === 'en' ? `/console/sign-in?lang=${lang}` : '/console/sign-in',
+      );
       return;
     }
     const page = pageFor(exception);

@@ -57,14 +57,15 @@ export class SignInController {
 
   @Get(':token')
   async confirm(@Param('token') token: string, @Req() request: ConsoleRequest, @Res() response: Response) {
-    if (!(await this.signIn.isLinkUsable(token))) {
+    const language = await this.signIn.usableLinkLanguage(token);
+    if (!language) {
       throw new AccountsError(
         'invalid',
         'sign_in_link_invalid',
         'This sign-in link is not valid (any more).',
       );
     }
-    sendConsolePage(response, 200, confirmPage(pageLanguage(undefined, request), token));
+    sendConsolePage(response, 200, confirmPage(pageLanguage(language, request), token));
   }
 
   @Post(':token')
