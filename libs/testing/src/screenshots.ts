@@ -38,7 +38,7 @@ export interface Screenshots {
 }
 
 /** Debian's Chromium with a fresh profile, as every browser test here runs it; close() removes the profile. */
-export async function launchChromium(): Promise<{ browser: BrowserContext; close(): Promise<void> }> {
+export async function launchChromium(): Promise<{ browser: BrowserContext; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'treffpunkt-chromium-'));
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
