@@ -1,4 +1,11 @@
-import { emailButton, emailDocument, emailParagraph, html, messagesFor } from '@app/presentation';
+import {
+  emailButton,
+  emailDocument,
+  emailHeading,
+  emailParagraph,
+  html,
+  messagesFor,
+} from '@app/presentation';
 import { Locale } from '@app/planning';
 
 export interface SignInEmailContent {
@@ -33,7 +40,7 @@ export function renderSignInEmail(content: SignInEmailContent): RenderedSignInEm
     ? t('signInEmail.inviteIntro', content.invitation)
     : t('signInEmail.intro');
   const code = groupedCode(content.code);
-  const body = html`${emailParagraph(`${greeting} ${intro}`)}${emailButton(content.url, t('signInEmail.button'))}
+  const body = html`${emailHeading(subject)}${emailParagraph(`${greeting} ${intro}`)}${emailButton(content.url, t('signInEmail.button'))}
     ${emailParagraph(t('signInEmail.codeIntro'))}
     <p style="margin:0 0 16px;font-family:Consolas,Menlo,monospace;font-size:24px;letter-spacing:2px;">
       ${code}
