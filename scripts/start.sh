@@ -87,6 +87,7 @@ cat <<EOF
 
 ${GREEN}${BOLD}Treffpunkt is running.${RESET}
 
+  Organiser console    $base/console  (sign in with a link printed below)
   API docs (Swagger)   $base/docs
   Public base URL      $base
   API health           $base/health/ready
@@ -98,7 +99,7 @@ EOF
 cat "$RUN_DIR/demo-seed.txt"
 cat <<EOF
 
-(The keys and feed URLs above are kept in .run/demo-seed.txt.) Press Ctrl-C to stop.
+(The sign-in links, keys and feed URLs above are kept in .run/demo-seed.txt.) Press Ctrl-C to stop.
 EOF
 
 # A process manager that stops `npm start` with SIGTERM reaches only npm and its `sh -c`, not this

@@ -484,6 +484,9 @@ describe('architecture', () => {
 
     it('should give every table of the migrations one owning lib', () => {
       expect(Object.fromEntries([...ownership.owners].sort())).toEqual({
+        account_memberships: 'accounts',
+        account_sessions: 'accounts',
+        accounts: 'accounts',
         api_keys: 'access',
         audit_entries: 'audit',
         change_version: 'database',
@@ -499,6 +502,7 @@ describe('architecture', () => {
         people: 'planning',
         public_event_search: 'public-programme',
         public_search_lexemes: 'public-programme',
+        sign_in_requests: 'accounts',
         webhook_deliveries: 'webhooks',
         webhook_endpoints: 'webhooks',
         workshop_choices: 'invitations',

@@ -7,6 +7,7 @@ import { HealthModule } from '@app/health';
 import { LoggingModule } from '@app/logging';
 import { QueueModule } from '@app/queue';
 import { QueueDashboardModule } from './admin/queue-dashboard.module';
+import { ConsoleModule } from './console/console.module';
 import { AnswerPagesModule } from './answers/answer-pages.module';
 import { FeedLinksApiModule } from './feeds/feed-links-api.module';
 import { FeedsHttpModule } from './feeds/feeds-http.module';
@@ -38,6 +39,7 @@ import { RateLimitsModule } from './rate-limits/rate-limits.module';
     FeedLinksApiModule,
     PublicCalendarModule,
     PublicEventsModule,
+    ConsoleModule,
     RouterModule.register([
       { path: 'api/v1', module: OrganiserApiModule },
       { path: 'api/v1', module: FeedLinksApiModule },

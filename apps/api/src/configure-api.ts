@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import { json, NextFunction, Request, Response } from 'express';
 import { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { HttpConfig } from '@app/config';
@@ -18,6 +19,8 @@ export function configureApi(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   answerWarmFeedsFirst(app);
   app.use(securityHeaders);
+  // The console's session cookie (unsigned: it is a random token looked up server-side).
+  app.use('/console', cookieParser());
   // Room for an invitation naming tens of thousands of people by id in one request; every other
   // route keeps the default limit of 100 kB. Registered first, so the default parser skips these
   // bodies; wrapped, because Nest leaves out its own parser once it sees one named jsonParser.

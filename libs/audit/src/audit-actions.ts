@@ -6,6 +6,7 @@ export const AUDIT_RECORD_TYPES = [
   'organisation',
   'partnership',
   'api_key',
+  'membership',
   'audit_trail',
 ] as const;
 export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
@@ -43,6 +44,11 @@ export const AUDIT_ACTIONS = [
   'partnership.deleted',
   'api_key.issued',
   'api_key.revoked',
+  /** An admin invited a colleague; the membership exists once they sign in through the invitation. */
+  'membership.invited',
+  'membership.created',
+  'membership.role_changed',
+  'membership.removed',
   'audit_trail.pruned',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

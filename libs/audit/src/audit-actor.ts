@@ -4,10 +4,12 @@
  * - `api_key`: `id` is the key's id, `label` its name at the time, `organisationId` its organisation;
  * - `invitee`: someone answering through their answer link; `id` is the person's id, `label` their
  *   name (both cleared when the person is erased);
- * - `person`: a signed-in person (personal accounts), `id` the person's id, as for invitees;
+ * - `account`: an organiser signed in to the console (libs/accounts); `id` is their account's id,
+ *   `label` their name at the time, `organisationId` the organisation they act for;
+ * - `person`: reserved for a person acting for themselves beyond an answer link; `id` the person's id;
  * - `system`: the platform itself (the worker, a command run by the operator); `label` says which.
  */
-export const AUDIT_ACTOR_KINDS = ['api_key', 'invitee', 'person', 'system'] as const;
+export const AUDIT_ACTOR_KINDS = ['api_key', 'account', 'invitee', 'person', 'system'] as const;
 export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
 
 export interface AuditActor {
@@ -27,6 +29,10 @@ export function apiKeyActor(key: { id: string; name: string; organisationId: str
 /** An invitee acts for themselves through their link, not for an organisation. */
 export function inviteeActor(person: { id: string; name: string }): AuditActor {
   return { kind: 'invitee', id: person.id, label: person.name, organisationId: null };
+}
+
+export function accountActor(account: { id: string; name: string }, organisationId: string): AuditActor {
+  return { kind: 'account', id: account.id, label: account.name, organisationId };
 }
 
 export function systemActor(label: string): AuditActor {

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import {
+  accountsConfig,
   answersConfig,
   auditConfig,
   databaseConfig,
@@ -32,6 +33,7 @@ import {
         mailConfig,
         logConfig,
         answersConfig,
+        accountsConfig,
         feedsConfig,
         rateLimitsConfig,
         auditConfig,

@@ -15,6 +15,19 @@ import {
 import { IANAZone } from 'luxon';
 
 const DEVELOPMENT_ANSWER_LINK_SECRET = 'treffpunkt-development-answer-link-secret-not-for-production';
+const DEVELOPMENT_SIGN_IN_SECRET = 'treffpunkt-development-sign-in-secret-not-for-production';
+
+/** A secret's development default is refused in production. */
+function OwnSecretInProduction(developmentDefault: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'ownSecretInProduction',
+    validator: {
+      validate: (value: unknown, args) =>
+        (args?.object as Environment).NODE_ENV !== 'production' || value !== developmentDefault,
+      defaultMessage: () => 'must be set to a secret of your own in production (e.g. openssl rand -hex 32)',
+    },
+  });
+}
 
 /**
  * Every environment variable Treffpunkt reads, validated once at boot so that a typo fails
@@ -202,6 +215,18 @@ export class Environment {
   @Max(3600)
   ANSWER_RATE_WINDOW_SECONDS = 60;
 
+  /** Console sign-in forms (link requests, codes, link confirmations) one client address may send per window. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  SIGN_IN_RATE_LIMIT = 20;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  SIGN_IN_RATE_WINDOW_SECONDS = 900;
+
   /** How long audit entries are kept; the worker removes older ones every AUDIT_PRUNE_INTERVAL_MINUTES. */
   @Transform(({ value }) => Number(value))
   @IsInt()
@@ -285,15 +310,31 @@ export class Environment {
   /** Key material that seals answer-link tokens; a leaked database alone then opens no link. */
   @IsString()
   @MinLength(32)
-  @ValidateBy({
-    name: 'ownSecretInProduction',
-    validator: {
-      validate: (value: unknown, args) =>
-        (args?.object as Environment).NODE_ENV !== 'production' || value !== DEVELOPMENT_ANSWER_LINK_SECRET,
-      defaultMessage: () => 'must be set to a secret of your own in production (e.g. openssl rand -hex 32)',
-    },
-  })
+  @OwnSecretInProduction(DEVELOPMENT_ANSWER_LINK_SECRET)
   ANSWER_LINK_SECRET = DEVELOPMENT_ANSWER_LINK_SECRET;
+
+  /**
+   * Key material from which sign-in links and codes are derived: the database holds only their
+   * digests, and the mail job derives the link again from the request's id with this secret.
+   */
+  @IsString()
+  @MinLength(32)
+  @OwnSecretInProduction(DEVELOPMENT_SIGN_IN_SECRET)
+  SIGN_IN_SECRET = DEVELOPMENT_SIGN_IN_SECRET;
+
+  /** A console session ends after this many minutes without a request. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(5)
+  @Max(1440)
+  SESSION_IDLE_MINUTES = 120;
+
+  /** A console session ends this many hours after sign-in, however busy. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  SESSION_MAX_HOURS = 12;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

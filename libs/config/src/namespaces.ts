@@ -53,6 +53,15 @@ export const answersConfig = registerAs('answers', () => ({
   linkSecret: readEnvironment().ANSWER_LINK_SECRET,
 }));
 
+export const accountsConfig = registerAs('accounts', () => {
+  const environment = readEnvironment();
+  return {
+    signInSecret: environment.SIGN_IN_SECRET,
+    sessionIdleMs: environment.SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: environment.SESSION_MAX_HOURS * 3_600_000,
+  };
+});
+
 export const feedsConfig = registerAs('feeds', () => {
   const environment = readEnvironment();
   return {
@@ -69,6 +78,7 @@ export const rateLimitsConfig = registerAs('rateLimits', () => {
   return {
     api: { limit: environment.API_RATE_LIMIT, windowSeconds: environment.API_RATE_WINDOW_SECONDS },
     answers: { limit: environment.ANSWER_RATE_LIMIT, windowSeconds: environment.ANSWER_RATE_WINDOW_SECONDS },
+    signIn: { limit: environment.SIGN_IN_RATE_LIMIT, windowSeconds: environment.SIGN_IN_RATE_WINDOW_SECONDS },
   };
 });
 

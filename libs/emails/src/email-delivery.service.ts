@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FailedEmail, ProducerWebhooks } from '@app/webhooks';
-import { EmailKind, EmailStatus } from './email-kind';
+import { EmailKind, EmailStatus, EventEmailKind } from './email-kind';
 
 /**
  * An outbox row claimed for an SMTP attempt: what the row says about the email. What the email
@@ -12,8 +12,11 @@ import { EmailKind, EmailStatus } from './email-kind';
 export interface ClaimedEmail {
   id: string;
   kind: EmailKind;
-  eventId: string;
-  /** Null once the person was erased. */
+  /** Null for sign-in emails. */
+  eventId: string | null;
+  /** Sign-in emails: the request whose link they carry. */
+  signInRequestId: string | null;
+  /** Null once the person was erased, and for sign-in emails. */
   personId: string | null;
   invitationId: string | null;
   sendAt: Date;
@@ -28,7 +31,10 @@ export interface ClaimedEmail {
   interrupted: boolean;
 }
 
-type RecordedRow = FailedEmail & { status: EmailStatus };
+/** A claimed email about an event (every kind but sign-in emails). */
+export type EventEmailClaim = ClaimedEmail & { eventId: string; kind: EventEmailKind };
+
+type RecordedRow = Omit<FailedEmail, 'eventId'> & { eventId: string | null; status: EmailStatus };
 
 /** Records outcomes of rows still held by the job that claimed them; returns the rows it changed. */
 const RECORD_OUTCOMES = `WITH outcome AS (
@@ -104,8 +110,8 @@ export class EmailDeliveryService {
            FROM prior
           WHERE e.id = prior.id
       RETURNING e.id, e.kind, e.send_at, e.event_starts_at, e.invitation_id, e.offset_minutes, e.event_id,
-                e.person_id, e.event_sequence, prior.status AS previous_status, prior.attempts AS previous_attempts)
-       SELECT c.id, c.kind, c.event_id AS "eventId", c.person_id AS "personId", c.invitation_id AS "invitationId",
+                e.sign_in_request_id, e.person_id, e.event_sequence, prior.status AS previous_status, prior.attempts AS previous_attempts)
+       SELECT c.id, c.kind, c.event_id AS "eventId", c.sign_in_request_id AS "signInRequestId", c.person_id AS "personId", c.invitation_id AS "invitationId",
               c.send_at AS "sendAt", c.event_starts_at AS "eventStartsAt", c.offset_minutes AS "offsetMinutes",
               c.previous_attempts AS "previousAttempts", c.previous_status = 'sending' AS interrupted,
               EXISTS (SELECT 1 FROM emails n
@@ -138,7 +144,10 @@ export class EmailDeliveryService {
     }
     const failed = await this.dataSource.transaction(async (manager) => {
       const [recorded]: [RecordedRow[], number] = await manager.query(RECORD_OUTCOMES, parameters);
-      const failedForGood = recorded.filter((row) => row.status === 'failed');
+      // A failed sign-in email concerns no organisation's event: no webhook tells of it.
+      const failedForGood = recorded.filter(
+        (row): row is RecordedRow & FailedEmail => row.status === 'failed' && row.eventId !== null,
+      );
       if (failedForGood.length > 0) await this.webhooks.emailsFailed(manager, failedForGood);
       return failedForGood.length;
     });

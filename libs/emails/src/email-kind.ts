@@ -4,8 +4,13 @@ export const EMAIL_KINDS = [
   'cancellation',
   'waitlist_promotion',
   'reminder',
+  /** A one-time sign-in link and code for the console (libs/accounts); about no event. */
+  'sign_in',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
+
+/** Kinds about an event and an invitee, which InvitationEmails writes and decides. */
+export type EventEmailKind = Exclude<EmailKind, 'sign_in'>;
 
 /** Kinds that ask for an answer: they carry the answer link; a cancellation has nothing to answer. */
 export const ANSWERABLE_KINDS: readonly EmailKind[] = [

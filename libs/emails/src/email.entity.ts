@@ -26,13 +26,18 @@ export class Email {
   @Column({ type: 'varchar', length: 32 })
   kind: EmailKind;
 
+  /** Null for sign-in emails, which are about a sign-in request instead. */
   @Index()
-  @Column({ type: 'uuid' })
-  eventId: string;
+  @Column({ type: 'uuid', nullable: true })
+  eventId: string | null;
 
-  @ManyToOne(() => Event, { onDelete: 'CASCADE' })
+  @ManyToOne(() => Event, { onDelete: 'CASCADE', nullable: true })
   @JoinColumn({ name: 'event_id' })
-  event: Event;
+  event: Event | null;
+
+  /** Sign-in emails: the request (libs/accounts) whose link the email carries. No foreign key: another lib's table. */
+  @Column({ type: 'uuid', nullable: true })
+  signInRequestId: string | null;
 
   /** Null once the person was erased: the row stays, anonymous, for the event's delivery counts. */
   @Index()

@@ -93,6 +93,19 @@ export class EmailsService implements OnApplicationShutdown {
   }
 
   /**
+   * A sign-in email (libs/accounts), written in the caller's transaction: it carries the request's
+   * link, which the mail job derives again; it is about no event and no person.
+   */
+  async queueSignIn(manager: EntityManager, signInRequestId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO emails (kind, sign_in_request_id, dedupe_key, event_sequence)
+       VALUES ('sign_in', $1, $2, 0)
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+      [signInRequestId, `sign_in:${signInRequestId}`],
+    );
+  }
+
+  /**
    * Asks the worker's relays for a pass right away instead of at their next tick. Call it after
    * the transaction that queued emails committed. Losing the nudge loses nothing: the rows are in
    * Postgres and the periodic pass finds them.
@@ -167,14 +180,15 @@ export class EmailsService implements OnApplicationShutdown {
       (
         await eventsByIds(
           manager,
-          page.items.map((email) => email.eventId),
+          page.items.flatMap((email) => (email.eventId ? [email.eventId] : [])),
         )
       ).map((event) => [event.id, event]),
     );
     const items = page.items.flatMap((email) => {
       const person = people.get(email.personId!);
-      const event = events.get(email.eventId);
-      // Erased or deleted since the page was read: gone from the list as from the next page.
+      const event = email.eventId ? events.get(email.eventId) : undefined;
+      // Erased or deleted since the page was read: gone from the list as from the next page. Sign-in
+      // emails, the only ones without an event, belong to no event's or person's list.
       if (!person || !event) return [];
       return [
         {

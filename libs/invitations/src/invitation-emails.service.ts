@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ParticipationStatus } from '@app/calendar';
-import { ANSWERABLE_KINDS, ClaimedEmail, EmailKind } from '@app/emails';
+import { ANSWERABLE_KINDS, EmailKind, EventEmailClaim } from '@app/emails';
 import { EmailContent, ProgrammeEntry } from '@app/mail';
 import { EventSnapshot, EventSurroundings, EventTreeReader, PeopleService, Person } from '@app/planning';
 import { AnswerLinks } from './answer-links';
@@ -57,7 +57,7 @@ export class InvitationEmails {
    * One answer per claimed email. Reads invitations, people and events for the whole claim at
    * once (three queries side by side, rarely a fourth), never per email.
    */
-  async prepare(claimed: ClaimedEmail[], now = new Date()): Promise<InvitationEmail[]> {
+  async prepare(claimed: EventEmailClaim[], now = new Date()): Promise<InvitationEmail[]> {
     if (claimed.length === 0) return [];
     const listing = claimed.filter((email) => LISTS_PARTS.includes(email.kind) && email.invitationId);
     const [invitations, people, tree] = await Promise.all([
@@ -77,7 +77,7 @@ export class InvitationEmails {
     return claimed.map((email) => this.decide(email, { invitations, people, tree }, now));
   }
 
-  private decide(email: ClaimedEmail, context: Context, now: Date): InvitationEmail {
+  private decide(email: EventEmailClaim, context: Context, now: Date): InvitationEmail {
     const event = context.tree.events.get(email.eventId);
     if (!event) return { id: email.id, skipReason: 'event_gone' };
     const person = email.personId ? context.people.get(email.personId) : undefined;

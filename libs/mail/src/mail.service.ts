@@ -18,6 +18,15 @@ export interface OutgoingEmail extends EmailContent {
   messageId: string;
 }
 
+/** An email rendered elsewhere, sent as it is. */
+export interface PlainEmail {
+  recipient: { name: string | null; email: string; language: string };
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+}
+
 export interface SmtpAcceptance {
   messageId: string;
   /** The relay's answer, e.g. "250 OK: queued as …". */
@@ -82,6 +91,19 @@ export class MailService implements OnApplicationShutdown {
       headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': email.recipient.locale },
       icalEvent: { method, filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics', content: calendar },
       ...(partCancellations.length > 0 ? { attachments: partCancellations } : {}),
+    };
+  }
+
+  /** A message without a calendar part (a sign-in email), rendered by the lib that writes it. */
+  composePlain(email: PlainEmail): SendMailOptions {
+    return {
+      from: this.smtp.from,
+      to: { name: singleLine(email.recipient.name ?? ''), address: email.recipient.email },
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+      messageId: email.messageId,
+      headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': email.recipient.language },
     };
   }
 

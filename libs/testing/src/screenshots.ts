@@ -37,9 +37,8 @@ export interface Screenshots {
   close(): Promise<void>;
 }
 
-/** One headless Chromium for many looks: starting it costs about a second. */
-export async function openScreenshots(): Promise<Screenshots> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
+/** Debian's Chromium with a fresh profile, as every browser test here runs it; close() removes the profile. */
+export async function launchChromium(): Promise<{ browser: BrowserContext; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'treffpunkt-chromium-'));
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -54,12 +53,19 @@ export async function openScreenshots(): Promise<Screenshots> {
     ],
   });
   return {
-    look: (html, name, shown = 'page') => look(browser, html, name, shown),
+    browser,
     close: async () => {
       await browser.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** One headless Chromium for many looks: starting it costs about a second. */
+export async function openScreenshots(): Promise<Screenshots> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const { browser, close } = await launchChromium();
+  return { look: (html, name, shown = 'page') => look(browser, html, name, shown), close };
 }
 
 export async function screenshotHtml(html: string, name: string): Promise<PageLook[]> {
@@ -78,22 +84,40 @@ async function look(browser: BrowserContext, html: string, name: string, shown: 
     try {
       await page.setViewportSize({ width, height: 800 });
       await page.setContent(html, { waitUntil: 'load' });
-      const file = join(SCREENSHOTS, `${name}-${width}.png`);
-      await page.screenshot({ path: file, fullPage: true });
-      const { scrollWidth, visibleText } = await page.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        visibleText: document.body.innerText,
-      }));
-      const accessibilityViolations =
-        width === SCREENSHOT_WIDTHS[0]
-          ? await axeViolations(page, shown === 'email' ? RULES_OUTSIDE_EMAILS : [])
-          : [];
-      looks.push({ width, scrollWidth, visibleText, file, accessibilityViolations });
+      looks.push(await capture(page, name, width, shown));
     } finally {
       await page.close();
     }
   }
   return looks;
+}
+
+/**
+ * A page a browser test navigated to, as it is now, at a phone's and a desktop's width: the same
+ * screenshots and checks as `look`, on the page the server sent (with its cookies and headers).
+ */
+export async function lookAtPage(page: Page, name: string): Promise<PageLook[]> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const looks: PageLook[] = [];
+  for (const width of SCREENSHOT_WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    looks.push(await capture(page, name, width, 'page'));
+  }
+  return looks;
+}
+
+async function capture(page: Page, name: string, width: number, shown: Shown): Promise<PageLook> {
+  const file = join(SCREENSHOTS, `${name}-${width}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  const { scrollWidth, visibleText } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    visibleText: document.body.innerText,
+  }));
+  const accessibilityViolations =
+    width === SCREENSHOT_WIDTHS[0]
+      ? await axeViolations(page, shown === 'email' ? RULES_OUTSIDE_EMAILS : [])
+      : [];
+  return { width, scrollWidth, visibleText, file, accessibilityViolations };
 }
 
 interface AxeWindow {
@@ -105,7 +129,8 @@ interface AxeWindow {
 }
 
 async function axeViolations(page: Page, rulesOff: string[]): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated rather than added as a script tag: the console's CSP (script-src 'self') refuses inline scripts.
+  await page.evaluate(axeSource);
   return page.evaluate(async (off) => {
     const rules = Object.fromEntries(off.map((rule) => [rule, { enabled: false }]));
     const { violations } = await (window as unknown as AxeWindow).axe.run({ rules });

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
+import { AccountsModule, AccountsService, MemberSeed, SignInService } from '@app/accounts';
 import { AppConfigModule, HttpConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import {
@@ -15,20 +16,70 @@ import {
   STAEDTETAG_2027,
 } from '@app/demo';
 
-@Module({ imports: [AppConfigModule, DatabaseModule, DemoModule] })
+@Module({ imports: [AppConfigModule, DatabaseModule, DemoModule, AccountsModule] })
 class SeedDemoModule {}
 
+/** The demo organisers who sign in to the console: an admin of Arnsberg and one of Morogoro. */
+const DEMO_ORGANISERS: Array<Omit<MemberSeed, 'organisationId'> & { organisationCode: string }> = [
+  {
+    organisationCode: 'ARN',
+    email: 'k.wegener@arnsberg.example',
+    name: 'Katrin Wegener',
+    language: 'de',
+    timeZone: 'Europe/Berlin',
+    role: 'admin',
+  },
+  {
+    organisationCode: 'MORO',
+    email: 'grace.massawe@morogoro-mc.example',
+    name: 'Grace Massawe',
+    language: 'en',
+    timeZone: 'Africa/Dar_es_Salaam',
+    role: 'admin',
+  },
+];
+
+interface ConsoleSignIn {
+  name: string;
+  organisationCode: string;
+  link: string;
+}
+
+/** Makes the demo organisers members (once) and a fresh one-time sign-in link for each (every run). */
+async function consoleSignIns(
+  accounts: AccountsService,
+  signIn: SignInService,
+  result: DemoLoadResult,
+): Promise<ConsoleSignIn[]> {
+  const signIns: ConsoleSignIn[] = [];
+  for (const organiser of DEMO_ORGANISERS) {
+    const organisationId = result.keys.find(
+      (key) => key.organisationCode === organiser.organisationCode,
+    )?.organisationId;
+    if (!organisationId) continue;
+    await accounts.ensureMember({ ...organiser, organisationId });
+    signIns.push({
+      name: organiser.name,
+      organisationCode: organiser.organisationCode,
+      link: await signIn.linkFor(organiser.email),
+    });
+  }
+  return signIns;
+}
+
 /**
- * `npm run seed:demo`: loads the demo programme (again: it updates in place) and prints a fresh API
- * key per demo organisation and fresh personal feed URLs of two participants, with calls to try
- * them. Keys and feed URLs of an earlier run stop working.
+ * `npm run seed:demo`: loads the demo programme (again: it updates in place) and prints the console's
+ * URL with a one-time sign-in link per demo organiser, a fresh API key per demo organisation and
+ * fresh personal feed URLs of two participants, with calls to try them. Keys and feed URLs of an
+ * earlier run stop working.
  */
 async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(SeedDemoModule, { logger: ['error', 'warn'] });
   try {
     const result = await app.get(DemoProgrammeService).load();
     const baseUrl = app.get(ConfigService).getOrThrow<HttpConfig>('http').publicBaseUrl;
-    process.stdout.write(report(result, baseUrl));
+    const signIns = await consoleSignIns(app.get(AccountsService), app.get(SignInService), result);
+    process.stdout.write(report(result, baseUrl, signIns));
   } catch (error) {
     if (error instanceof DemoError) {
       process.stderr.write(`${error.message}\n`);
@@ -41,7 +92,7 @@ async function main(): Promise<void> {
   }
 }
 
-function report(result: DemoLoadResult, baseUrl: string): string {
+function report(result: DemoLoadResult, baseUrl: string, signIns: ConsoleSignIn[]): string {
   const counts = (label: string, counted: RecordCounts) =>
     `  ${label.padEnd(16)}${String(counted.total).padStart(4)}  (${counted.created} new, ${counted.updated} changed)`;
   const keyLines = result.keys.map(
@@ -66,6 +117,12 @@ function report(result: DemoLoadResult, baseUrl: string): string {
     counts('events', result.events),
     counts('invitations', result.invitations),
     counts('workshop seats', result.workshopChoices),
+    '',
+    `Organiser console: ${baseUrl}/console`,
+    'One-time sign-in links (valid 15 minutes, once; every start prints new ones):',
+    ...signIns.map(
+      (signIn) => `  ${signIn.organisationCode.padEnd(6)}${signIn.name.padEnd(17)}${signIn.link}`,
+    ),
     '',
     'API keys (a new set on every run; the previous demo keys no longer work):',
     ...keyLines,

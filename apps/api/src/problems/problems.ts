@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { ACCESS_ERRORS } from '@app/access';
+import { ACCOUNTS_ERRORS } from '@app/accounts';
 import { AUDIT_ERRORS } from '@app/audit';
 import { DEMO_ERRORS } from '@app/demo';
 import { EMAILS_ERRORS } from '@app/emails';
@@ -37,6 +38,7 @@ export class ApiProblem extends HttpException {
 const CATALOGS = {
   api: API_ERRORS,
   access: ACCESS_ERRORS,
+  accounts: ACCOUNTS_ERRORS,
   planning: PLANNING_ERRORS,
   invitations: INVITATION_ERRORS,
   emails: EMAILS_ERRORS,

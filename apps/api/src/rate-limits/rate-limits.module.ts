@@ -3,12 +3,14 @@ import { ConfigType } from '@nestjs/config';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { rateLimitsConfig, redisConfig } from '@app/config';
 import { isAnswerRateLimited } from './answer-rate-limit.decorator';
+import { isSignInRateLimited } from './sign-in-rate-limit.decorator';
 import { RateLimitStorage } from './rate-limit-storage';
 
 /**
- * Two limits per client address (req.ip, so behind the proxies TRUST_PROXY trusts): one over all
+ * Limits per client address (req.ip, so behind the proxies TRUST_PROXY trusts): one over all
  * routes of the API ("default", which @SkipThrottle() leaves out, as feeds and health checks do),
- * and a lower one for answers. Counted per address across routes, not per route: the limit is
+ * a lower one for answers and one for the console's sign-in forms (besides the per-address
+ * limit of sign-in emails in libs/accounts). Counted per address across routes, not per route: the limit is
  * about how much one client may ask of the service. Feeds keep their own limit on unknown tokens.
  * No X-RateLimit headers: with two limits they come suffixed per limit, which no client reads.
  */
@@ -27,6 +29,12 @@ import { RateLimitStorage } from './rate-limit-storage';
             limit: limits.answers.limit,
             ttl: limits.answers.windowSeconds * 1000,
             skipIf: (context) => !isAnswerRateLimited(context),
+          },
+          {
+            name: 'sign-in',
+            limit: limits.signIn.limit,
+            ttl: limits.signIn.windowSeconds * 1000,
+            skipIf: (context) => !isSignInRateLimited(context),
           },
         ],
       }),

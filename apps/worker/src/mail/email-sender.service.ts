@@ -1,9 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { UnrecoverableError } from 'bullmq';
+import { SendMailOptions } from 'nodemailer';
 import { httpConfig, mailConfig } from '@app/config';
-import { ClaimedEmail, DeliveryOutcome, EmailDeliveryService, messageIdFor } from '@app/emails';
-import { InvitationEmail, InvitationEmails } from '@app/invitations';
+import { SignInEmails } from '@app/accounts';
+import {
+  ClaimedEmail,
+  DeliveryOutcome,
+  EmailDeliveryService,
+  EventEmailClaim,
+  messageIdFor,
+} from '@app/emails';
+import { InvitationEmails } from '@app/invitations';
 import { classifySmtpFailure, MailService } from '@app/mail';
 import { OutcomeRecorder } from './outcome-recorder';
 import { SendWindow } from './send-window';
@@ -20,6 +28,11 @@ export interface EmailsJob {
   emailIds: string[];
   attempt: Attempt;
 }
+
+/** A claimed email, ready: the message to send (given its Message-ID), or why it no longer applies. */
+type PreparedEmail =
+  | { skipReason: string; message?: undefined }
+  | { skipReason: null; message: (messageId: string) => SendMailOptions };
 
 export interface DeliveryReport {
   sent: number;
@@ -49,6 +62,7 @@ export class EmailSender {
   constructor(
     private readonly delivery: EmailDeliveryService,
     private readonly invitationEmails: InvitationEmails,
+    private readonly signInEmails: SignInEmails,
     private readonly mail: MailService,
     @Inject(httpConfig.KEY) private readonly http: ConfigType<typeof httpConfig>,
     @Inject(mailConfig.KEY) settings: ConfigType<typeof mailConfig>,
@@ -115,7 +129,7 @@ export class EmailSender {
     };
   }
 
-  private async claim(job: EmailsJob, ids: string[]): Promise<Array<[ClaimedEmail, InvitationEmail]>> {
+  private async claim(job: EmailsJob, ids: string[]): Promise<Array<[ClaimedEmail, PreparedEmail]>> {
     let claimed: ClaimedEmail[] = [];
     try {
       claimed = await this.delivery.claim(
@@ -134,8 +148,8 @@ export class EmailSender {
       );
     }
     try {
-      const prepared = await this.invitationEmails.prepare(claimed);
-      return claimed.map((email, index) => [email, prepared[index]]);
+      const prepared = await this.prepare(claimed);
+      return claimed.map((email) => [email, prepared.get(email.id)!]);
     } catch (error) {
       // Claimed rows that will not be attempted now give their places back; their job retries.
       this.window.give(claimed.length);
@@ -143,11 +157,42 @@ export class EmailSender {
     }
   }
 
+  /** Invitation emails are decided by InvitationEmails, sign-in emails by SignInEmails. */
+  private async prepare(claimed: ClaimedEmail[]): Promise<Map<string, PreparedEmail>> {
+    const aboutEvents = claimed.filter((email): email is EventEmailClaim => email.kind !== 'sign_in');
+    const signIns = claimed.filter((email) => email.kind === 'sign_in');
+    const [invitationEmails, signInEmails] = await Promise.all([
+      this.invitationEmails.prepare(aboutEvents),
+      this.signInEmails.prepare(signIns),
+    ]);
+    const prepared = new Map<string, PreparedEmail>();
+    for (const email of invitationEmails) {
+      prepared.set(
+        email.id,
+        email.skipReason === null
+          ? { skipReason: null, message: (messageId) => this.mail.compose({ ...email.content, messageId }) }
+          : { skipReason: email.skipReason },
+      );
+    }
+    for (const email of signInEmails) {
+      prepared.set(
+        email.id,
+        email.skipReason === null
+          ? {
+              skipReason: null,
+              message: (messageId) => this.mail.composePlain({ ...email.content, messageId }),
+            }
+          : { skipReason: email.skipReason },
+      );
+    }
+    return prepared;
+  }
+
   /** Resolves once the outcome is recorded; its place in the window is free again then. */
   private async deliverClaimed(
     job: EmailsJob,
     email: ClaimedEmail,
-    prepared: InvitationEmail,
+    prepared: PreparedEmail,
   ): Promise<DeliveryOutcome> {
     try {
       const outcome = await this.attempt(job, email, prepared);
@@ -161,13 +206,13 @@ export class EmailSender {
   private async attempt(
     job: EmailsJob,
     email: ClaimedEmail,
-    prepared: InvitationEmail,
+    prepared: PreparedEmail,
   ): Promise<DeliveryOutcome> {
     const claimedBy = { emailId: email.id, jobId: job.id };
     if (prepared.skipReason !== null) return { ...claimedBy, status: 'skipped', reason: prepared.skipReason };
     try {
       const messageId = messageIdFor(email.id, this.http.publicBaseUrl);
-      await this.sendUnlessCutShort(this.mail.compose({ ...prepared.content, messageId }));
+      await this.sendUnlessCutShort(prepared.message(messageId));
       return { ...claimedBy, status: 'sent' };
     } catch (error) {
       const failure = classifySmtpFailure(error);

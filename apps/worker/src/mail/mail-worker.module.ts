@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SignInEmailsModule } from '@app/accounts';
 import { EmailDeliveryModule } from '@app/emails';
 import { InvitationEmailsModule } from '@app/invitations';
 import { MailModule } from '@app/mail';
@@ -6,9 +7,12 @@ import { EmailSender } from './email-sender.service';
 import { MailProcessor } from './mail.processor';
 import { OutboxRelayRunner } from './outbox-relay.runner';
 
-/** The outbox (claim, record) and invitations (what an email says, whether it applies) meet here. */
+/**
+ * The outbox (claim, record) meets invitations and sign-in requests (what an email says, whether
+ * it applies) here.
+ */
 @Module({
-  imports: [EmailDeliveryModule, MailModule, InvitationEmailsModule],
+  imports: [EmailDeliveryModule, MailModule, InvitationEmailsModule, SignInEmailsModule],
   providers: [MailProcessor, EmailSender, OutboxRelayRunner],
 })
 export class MailWorkerModule {}

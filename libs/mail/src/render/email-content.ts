@@ -1,5 +1,5 @@
 import { CalendarEvent, ParticipationStatus } from '@app/calendar';
-import { EmailKind } from '@app/emails';
+import { EventEmailKind } from '@app/emails';
 
 /** A part of the event in the recipient's programme (a workshop, a session, a travel leg). */
 export interface ProgrammeEntry {
@@ -10,7 +10,7 @@ export interface ProgrammeEntry {
 
 /** Everything one email shows; gathered by the mail job from the database at send time. */
 export interface EmailContent {
-  kind: EmailKind;
+  kind: EventEmailKind;
   recipient: { name: string; email: string; locale: string; timeZone: string };
   /** The event the email is about (a workshop for workshop emails). */
   event: CalendarEvent;

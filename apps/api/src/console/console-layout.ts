@@ -1,0 +1,118 @@
+import { ConsoleSession } from '@app/accounts';
+import { html, Language, MessageKey, Messages, messagesFor, pageDocument, SafeHtml } from '@app/presentation';
+import { CSRF_FIELD } from './csrf.guard';
+
+export type ConsoleScreen = 'overview' | 'settings';
+
+/** The screens of the console in the order of the navigation; those without a path come later. */
+const SCREENS: Array<{ key: MessageKey; screen?: ConsoleScreen; path?: string }> = [
+  { key: 'console.nav.overview', screen: 'overview', path: '/console' },
+  { key: 'console.nav.programme' },
+  { key: 'console.nav.invitations' },
+  { key: 'console.nav.answers' },
+  { key: 'console.nav.people' },
+  { key: 'console.nav.feeds' },
+  { key: 'console.nav.settings', screen: 'settings', path: '/console/settings/team' },
+];
+
+const CONSOLE_STYLE = `
+  .page { max-width: 72rem; }
+  .console-header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1.5rem; padding: 0.5rem 0; border-bottom: 1px solid #d8d8d2; }
+  .console-name { font-weight: 700; font-size: 1.1rem; margin-right: auto; }
+  .console-user { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; font-size: 0.95rem; }
+  .console-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 0.5rem; list-style: none; margin: 0.5rem 0 0; padding: 0; }
+  .console-nav a, .console-nav span { display: inline-block; padding: 0.4rem 0.7rem; border-radius: 0.4rem; }
+  .console-nav a[aria-current="page"] { background: #1f5fa8; color: #fff; text-decoration: none; }
+  .console-nav span { color: #5a5a5a; }
+  .console-nav small { font-size: 0.8rem; }
+  .inline { display: inline; margin: 0; }
+  button.link { background: none; color: #004c80; text-decoration: underline; padding: 0.25rem; min-height: 2.75rem; }
+  button.secondary { background: #fff; color: #1f5fa8; border: 2px solid #1f5fa8; }
+  button.danger { background: #a8322d; }
+  .field { margin: 0 0 1rem; }
+  .field label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
+  .field input, .field select { box-sizing: border-box; width: 100%; max-width: 28rem; padding: 0.55rem; border: 1px solid #6b6b6b; border-radius: 0.3rem; }
+  .notice { padding: 0.75rem 1rem; border-left: 4px solid #1f5fa8; background: #eef4fb; }
+  .problem { padding: 0.75rem 1rem; border-left: 4px solid #a8322d; background: #fbeeee; }
+  .muted { color: #555; }
+`;
+
+export interface ConsolePage {
+  session: ConsoleSession;
+  screen: ConsoleScreen;
+  title: string;
+  body: SafeHtml;
+  style?: string;
+}
+
+/** The hidden field every state-changing form of a session carries. */
+export function csrfField(session: ConsoleSession): SafeHtml {
+  return html`<input type="hidden" name="${CSRF_FIELD}" value="${session.csrfToken}" />`;
+}
+
+export function consoleMessages(session: ConsoleSession): Messages {
+  return messagesFor(session.account.language);
+}
+
+/** A screen of the console: navigation, language switch and sign-out around the screen's body. */
+export function consolePage(page: ConsolePage): string {
+  const { t, language } = consoleMessages(page.session);
+  const otherLanguage: Language = language === 'de' ? 'en' : 'de';
+  const header = html`<header class="console-header">
+      <span class="console-name">${t('console.name')}</span>
+      <div class="console-user">
+        <span>${t('console.signedInAs', { name: page.session.account.name })}</span>
+        <form class="inline" method="post" action="/console/language">
+          ${csrfField(page.session)}
+          <input type="hidden" name="language" value="${otherLanguage}" />
+          <button class="link" type="submit" lang="${otherLanguage}">
+            ${otherLanguage === 'de' ? 'Deutsch' : 'English'}
+          </button>
+        </form>
+        <form class="inline" method="post" action="/console/sign-out">
+          ${csrfField(page.session)}
+          <button class="secondary" type="submit">${t('console.signOut')}</button>
+        </form>
+      </div>
+    </header>
+    <nav class="console-nav" aria-label="${t('console.navigation')}">
+      <ul>
+        ${SCREENS.map((entry) =>
+          entry.path
+            ? html`<li>
+                <a href="${entry.path}" ${entry.screen === page.screen ? html`aria-current="page"` : null}
+                  >${t(entry.key)}</a
+                >
+              </li>`
+            : html`<li>
+                <span>${t(entry.key)} <small>(${t('console.soon')})</small></span>
+              </li>`,
+        )}
+      </ul>
+    </nav>`;
+  return pageDocument({
+    language,
+    title: `${page.title} – ${t('console.name')}`,
+    header,
+    body: page.body,
+    style: CONSOLE_STYLE + (page.style ?? ''),
+    noIndex: true,
+    skipLinkText: t('common.skipToContent'),
+  });
+}
+
+/** A page outside a session (sign-in, its messages): the console's name, no navigation. */
+export function signedOutPage(language: Language, title: string, body: SafeHtml): string {
+  const { t } = messagesFor(language);
+  return pageDocument({
+    language,
+    title: `${title} – ${t('console.name')}`,
+    header: html`<header class="console-header">
+      <span class="console-name">${t('console.name')}</span>
+    </header>`,
+    body,
+    style: CONSOLE_STYLE,
+    noIndex: true,
+    skipLinkText: t('common.skipToContent'),
+  });
+}

@@ -1,0 +1,45 @@
+import { Body, Controller, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Response } from 'express';
+import { Public } from '@app/access';
+import { AccountsService, ConsoleSession, SessionsService } from '@app/accounts';
+import { ConsoleCookies } from './console-cookies';
+import { LanguageFormDto } from './console-forms.dto';
+import { ConsolePageFilter } from './console-page.filter';
+import { ConsoleRequest } from './console-request';
+import { ConsoleSessionGuard } from './console-session.guard';
+import { CsrfGuard } from './csrf.guard';
+import { CurrentSession } from './current-session.decorator';
+
+/** Sign-out and the language switch: what every screen's header offers. */
+@Public()
+@ApiExcludeController()
+@UseFilters(ConsolePageFilter)
+@UseGuards(ConsoleSessionGuard, CsrfGuard)
+@Controller('console')
+export class ConsoleSessionController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly accounts: AccountsService,
+    private readonly cookies: ConsoleCookies,
+  ) {}
+
+  /** Ends the session on the server: the cookie alone, copied elsewhere, opens nothing afterwards. */
+  @Post('sign-out')
+  async signOut(@Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
+    const token = this.cookies.read(request);
+    if (token) await this.sessions.end(token);
+    this.cookies.clear(response);
+    response.redirect(303, '/console/sign-in');
+  }
+
+  @Post('language')
+  async language(
+    @CurrentSession() session: ConsoleSession,
+    @Body() form: LanguageFormDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.accounts.setLanguage(session.account.id, form.language);
+    response.redirect(303, '/console');
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '@app/accounts';
+import { EmailsModule } from '@app/emails';
+import { InvitationsModule } from '@app/invitations';
+import { PlanningModule } from '@app/planning';
+import { ConsoleCookies } from './console-cookies';
+import { ConsoleSessionController } from './console-session.controller';
+import { ConsoleSessionGuard } from './console-session.guard';
+import { CsrfGuard } from './csrf.guard';
+import { OverviewController } from './overview/overview.controller';
+import { OverviewService } from './overview/overview.service';
+import { SignInController } from './sign-in/sign-in.controller';
+import { TeamController } from './team/team.controller';
+
+/** The organiser console: server-rendered pages under /console, signed in with personal accounts. */
+@Module({
+  imports: [AccountsModule, PlanningModule, InvitationsModule, EmailsModule],
+  controllers: [SignInController, ConsoleSessionController, OverviewController, TeamController],
+  providers: [ConsoleCookies, ConsoleSessionGuard, CsrfGuard, OverviewService],
+})
+export class ConsoleModule {}

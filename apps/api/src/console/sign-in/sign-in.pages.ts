@@ -1,0 +1,81 @@
+import { html, Language, messagesFor } from '@app/presentation';
+import { signedOutPage } from '../console-layout';
+
+function languageSwitch(language: Language, path: string): ReturnType<typeof html> {
+  const other: Language = language === 'de' ? 'en' : 'de';
+  return html`<p>
+    <a href="${path}?lang=${other}" lang="${other}">${other === 'de' ? 'Deutsch' : 'English'}</a>
+  </p>`;
+}
+
+function codeForm(language: Language, email: string): ReturnType<typeof html> {
+  const { t } = messagesFor(language);
+  return html`<h2>${t('console.codeTitle')}</h2>
+    <p>${t('console.codeIntro')}</p>
+    <form method="post" action="/console/sign-in/code">
+      <input type="hidden" name="lang" value="${language}" />
+      <div class="field">
+        <label for="code-email">${t('console.email')}</label>
+        <input
+          id="code-email"
+          name="email"
+          type="email"
+          autocomplete="email"
+          required
+          maxlength="320"
+          value="${email}"
+        />
+      </div>
+      <div class="field">
+        <label for="code">${t('console.code')}</label>
+        <input
+          id="code"
+          name="code"
+          inputmode="numeric"
+          autocomplete="one-time-code"
+          required
+          maxlength="20"
+        />
+      </div>
+      <button type="submit">${t('console.signInWithCode')}</button>
+    </form>`;
+}
+
+export function signInPage(language: Language): string {
+  const { t } = messagesFor(language);
+  const body = html`<h1>${t('console.signInTitle')}</h1>
+    <p>${t('console.signInIntro')}</p>
+    <form method="post" action="/console/sign-in">
+      <input type="hidden" name="lang" value="${language}" />
+      <div class="field">
+        <label for="email">${t('console.email')}</label>
+        <input id="email" name="email" type="email" autocomplete="email" required maxlength="320" />
+      </div>
+      <button type="submit">${t('console.sendLink')}</button>
+    </form>
+    ${codeForm(language, '')} ${languageSwitch(language, '/console/sign-in')}`;
+  return signedOutPage(language, t('console.signInTitle'), body);
+}
+
+/** The same answer whether or not the address has an account. */
+export function linkSentPage(language: Language, email: string): string {
+  const { t } = messagesFor(language);
+  const body = html`<h1>${t('console.linkSentTitle')}</h1>
+    <p class="notice" role="status">${t('console.linkSent', { email })}</p>
+    ${codeForm(language, email)}`;
+  return signedOutPage(language, t('console.linkSentTitle'), body);
+}
+
+/**
+ * Opening the link only asks to confirm: mail scanners that fetch every link in an email would
+ * otherwise use it up before the person clicks it.
+ */
+export function confirmPage(language: Language, token: string): string {
+  const { t } = messagesFor(language);
+  const body = html`<h1>${t('console.confirmTitle')}</h1>
+    <p>${t('console.confirmIntro')}</p>
+    <form method="post" action="/console/sign-in/${token}">
+      <button type="submit">${t('console.confirm')}</button>
+    </form>`;
+  return signedOutPage(language, t('console.confirmTitle'), body);
+}
