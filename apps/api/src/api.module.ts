@@ -8,6 +8,7 @@ import { LoggingModule } from '@app/logging';
 import { QueueModule } from '@app/queue';
 import { QueueDashboardModule } from './admin/queue-dashboard.module';
 import { AnswerPagesModule } from './answers/answer-pages.module';
+import { EmbedModule } from './embed/embed.module';
 import { FeedLinksApiModule } from './feeds/feed-links-api.module';
 import { FeedsHttpModule } from './feeds/feeds-http.module';
 import { ApiKeyGuard } from './http/api-key.guard';
@@ -17,6 +18,7 @@ import { ProblemsModule } from './problems/problems.module';
 import { PublicCalendarModule } from './public-calendar/public-calendar.module';
 import { RateLimitGuard } from './rate-limits/rate-limit.guard';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
+import { SyndicationModule } from './syndication/syndication.module';
 
 @Module({
   imports: [
@@ -34,6 +36,8 @@ import { RateLimitsModule } from './rate-limits/rate-limits.module';
     FeedsHttpModule,
     FeedLinksApiModule,
     PublicCalendarModule,
+    EmbedModule,
+    SyndicationModule,
     RouterModule.register([
       { path: 'api/v1', module: OrganiserApiModule },
       { path: 'api/v1', module: FeedLinksApiModule },

@@ -14,6 +14,7 @@ import { FeedTokensService } from './feed-tokens.service';
 import { FeedsRedis } from './feeds-redis';
 import { FeedsService } from './feeds.service';
 import { PublicCalendarService } from './public-calendar.service';
+import { PublicSitemapService } from './public-sitemap.service';
 import { RateLimiter } from './rate-limiter';
 
 @Module({
@@ -33,7 +34,15 @@ import { RateLimiter } from './rate-limiter';
     FeedTokensService,
     FeedTokenData,
     PublicCalendarService,
+    PublicSitemapService,
   ],
-  exports: [FeedsService, FeedTokensService, FeedLinks, PublicCalendarService, RateLimiter],
+  exports: [
+    FeedsService,
+    FeedTokensService,
+    FeedLinks,
+    PublicCalendarService,
+    PublicSitemapService,
+    RateLimiter,
+  ],
 })
 export class FeedsModule {}

@@ -10,6 +10,8 @@ export * from './feeds.error';
 export * from './feeds.service';
 export * from './feed-tokens.service';
 export * from './public-calendar.service';
+export * from './public-sitemap.service';
+export { eventPageUrl } from './public-urls';
 export * from './rate-limiter';
 export * from './feeds.module';
 export * from './feeds-redis';

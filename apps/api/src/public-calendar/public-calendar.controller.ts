@@ -1,8 +1,14 @@
-import { Controller, Get, Header, HttpStatus, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, HttpStatus, Inject, Param, Query, Res } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Public } from '@app/access';
+import { httpConfig } from '@app/config';
 import { FeedLinks, FeedsError, PublicCalendarService, PublicFeedFilter } from '@app/feeds';
+import { EmbeddingOriginsService } from '@app/planning';
+import { newsFeedUrls } from '../syndication/news-feed-urls';
+import { eventStructuredData } from './event-structured-data';
+import { allowFraming } from './page-framing';
 import { PAGE_LANGUAGES, PageLanguage } from './page-text';
 import { calendarListPage, eventPage, isEventKind, notFoundPage } from './public-calendar.page';
 
@@ -10,8 +16,6 @@ type PageQuery = Record<string, string | string[] | undefined>;
 
 const REDIRECT_CACHE_SECONDS = 24 * 60 * 60;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SECURITY_POLICY =
-  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
 
 /**
  * The city's public event calendar as server-rendered HTML: works without JavaScript and with
@@ -24,20 +28,23 @@ export class PublicCalendarController {
   constructor(
     private readonly calendar: PublicCalendarService,
     private readonly links: FeedLinks,
+    private readonly embedding: EmbeddingOriginsService,
+    @Inject(httpConfig.KEY) private readonly http: ConfigType<typeof httpConfig>,
   ) {}
 
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Content-Security-Policy', SECURITY_POLICY)
   @Header('Cache-Control', 'public, max-age=60')
   async list(@Query() query: PageQuery, @Res() response: Response): Promise<void> {
     const language = languageOf(query);
     const filter = filterOf(query);
     const after = single(query.after);
-    const [page, organisations] = await Promise.all([
+    const [page, organisations, framingOrigins] = await Promise.all([
       this.calendar.upcoming(filter, after),
       this.calendar.organisations(),
+      filter.organisationCode ? this.embedding.originsOfCode(filter.organisationCode) : [],
     ]);
+    allowFraming(response, framingOrigins);
     // A former code filters out every event, so only an empty page can need the redirect; as the feeds do.
     const currentCode =
       page.events.length === 0 && filter.organisationCode
@@ -61,13 +68,13 @@ export class PublicCalendarController {
       feed: this.links.public(filter),
       nextPageUrl: page.next ? pageUrl(language, filter, page.next) : null,
       otherLanguageUrl: pageUrl(language === 'de' ? 'en' : 'de', filter),
+      newsFeeds: newsFeedUrls(this.http.publicBaseUrl, filter, language),
     });
     response.send(html);
   }
 
   @Get('events/:id')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Content-Security-Policy', SECURITY_POLICY)
   @Header('Cache-Control', 'public, max-age=60')
   async event(
     @Param('id') id: string,
@@ -78,10 +85,22 @@ export class PublicCalendarController {
     const otherLanguageUrl = `/calendar/events/${encodeURIComponent(id)}?lang=${language === 'de' ? 'en' : 'de'}`;
     try {
       if (!UUID.test(id)) throw FeedsError.notFound('event', id);
-      const { event, parts } = await this.calendar.event(id.toLowerCase());
-      return eventPage({ language, event, parts, feed: this.links.event(event.id), otherLanguageUrl });
+      const [{ event, parts }, framingOrigins] = await Promise.all([
+        this.calendar.event(id.toLowerCase()),
+        this.embedding.originsOfEvent(id.toLowerCase()),
+      ]);
+      allowFraming(response, framingOrigins);
+      return eventPage({
+        language,
+        event,
+        parts,
+        feed: this.links.event(event.id),
+        otherLanguageUrl,
+        structuredData: eventStructuredData(event, this.links.eventPage(event.id)),
+      });
     } catch (error) {
       if (!(error instanceof FeedsError) || error.kind !== 'not_found') throw error;
+      allowFraming(response, []);
       response.status(404);
       return notFoundPage(language, otherLanguageUrl);
     }

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { FeedsModule } from '@app/feeds';
+import { PlanningModule } from '@app/planning';
 import { PublicCalendarController } from './public-calendar.controller';
 
 /** The public event calendar page at /calendar. */
 @Module({
-  imports: [FeedsModule],
+  imports: [FeedsModule, PlanningModule],
   controllers: [PublicCalendarController],
 })
 export class PublicCalendarModule {}

@@ -4,6 +4,7 @@ import {
   formatSpan,
   html,
   isWebLink,
+  jsonLdScript,
   machineReadableStart,
   Messages,
   messagesFor,
@@ -21,6 +22,13 @@ export interface CalendarListView {
   feed: FeedLink;
   nextPageUrl: string | null;
   otherLanguageUrl: string;
+  /** RSS and Atom of the same filter, linked from the head for feed readers. */
+  newsFeeds?: NewsFeedLinks;
+}
+
+export interface NewsFeedLinks {
+  rss: string;
+  atom: string;
 }
 
 export interface EventPageView {
@@ -29,6 +37,8 @@ export interface EventPageView {
   parts: FeedRow[];
   feed: FeedLink;
   otherLanguageUrl: string;
+  /** schema.org data about the event, for search engines. */
+  structuredData?: object;
 }
 
 export function calendarListPage(view: CalendarListView): string {
@@ -88,7 +98,13 @@ export function calendarListPage(view: CalendarListView): string {
       }
       ${view.nextPageUrl ? html`<nav aria-label="${t('calendar.more')}"><a href="${view.nextPageUrl}">${t('calendar.more')}</a></nav>` : null}
     </section>`;
-  return layout(messages, t('calendar.calendarTitle'), view.otherLanguageUrl, body);
+  return layout(
+    messages,
+    t('calendar.calendarTitle'),
+    view.otherLanguageUrl,
+    body,
+    newsFeedLinks(messages, view.newsFeeds),
+  );
 }
 
 export function eventPage(view: EventPageView): string {
@@ -139,7 +155,8 @@ export function eventPage(view: EventPageView): string {
       }
       ${subscribeSection(messages, view.feed)}
     </article>`;
-  return layout(messages, event.title, view.otherLanguageUrl, body);
+  const head = view.structuredData ? jsonLdScript(view.structuredData) : undefined;
+  return layout(messages, event.title, view.otherLanguageUrl, body, head);
 }
 
 export function notFoundPage(language: PageLanguage, otherLanguageUrl: string): string {
@@ -163,9 +180,10 @@ function subscribeSection({ t }: Messages, feed: FeedLink): SafeHtml {
   </section>`;
 }
 
-function eventItem(messages: Messages, language: PageLanguage, event: FeedRow): SafeHtml {
+/** `base` makes the link absolute, for lists shown on other sites. */
+export function eventItem(messages: Messages, language: PageLanguage, event: FeedRow, base = ''): SafeHtml {
   const { t } = messages;
-  const title = html`<a href="/calendar/events/${event.id}?lang=${language}">${event.title}</a>`;
+  const title = html`<a href="${base}/calendar/events/${event.id}?lang=${language}">${event.title}</a>`;
   const place = event.venueName ?? event.venueAddress ?? (event.onlineUrl ? t('common.online') : null);
   return html`<li>
     <article>
@@ -197,7 +215,29 @@ function selected(isSelected: boolean): SafeHtml | null {
   return isSelected ? html`selected` : null;
 }
 
-function layout(messages: Messages, title: string, otherLanguageUrl: string, body: SafeHtml): string {
+function newsFeedLinks({ t }: Messages, links: NewsFeedLinks | undefined): SafeHtml | undefined {
+  if (!links) return undefined;
+  return html`<link
+      rel="alternate"
+      type="application/rss+xml"
+      title="${t('calendar.rssFeed')}"
+      href="${links.rss}"
+    />
+    <link
+      rel="alternate"
+      type="application/atom+xml"
+      title="${t('calendar.atomFeed')}"
+      href="${links.atom}"
+    />`;
+}
+
+function layout(
+  messages: Messages,
+  title: string,
+  otherLanguageUrl: string,
+  body: SafeHtml,
+  head?: SafeHtml,
+): string {
   const other: PageLanguage = messages.language === 'de' ? 'en' : 'de';
   const languageLink = html`<a href="${otherLanguageUrl}" hreflang="${other}" lang="${other}"
     >${messages.t('calendar.otherLanguage')}</a
@@ -213,6 +253,7 @@ function layout(messages: Messages, title: string, otherLanguageUrl: string, bod
     body,
     style: STYLE,
     skipLinkText: messages.t('common.skipToContent'),
+    head,
   });
 }
 

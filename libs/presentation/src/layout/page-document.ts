@@ -12,6 +12,8 @@ export interface PageDocument {
   /** Pages behind a secret link (answer pages) must not end up in search engines. */
   noIndex?: boolean;
   skipLinkText?: string;
+  /** More of the head: feed links, structured data. */
+  head?: SafeHtml;
 }
 
 /**
@@ -52,6 +54,7 @@ export function pageDocument(page: PageDocument): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         ${page.noIndex ? html`<meta name="robots" content="noindex, nofollow" />` : null}
         <title>${page.title}</title>
+        ${page.head ?? null}
         <style>
           ${raw(BASE_STYLE)}${raw(page.style ?? '')}
         </style>

@@ -110,6 +110,12 @@ export const de: Catalog = {
     notFoundTitle: 'Termin nicht gefunden',
     notFoundText: 'Diesen Termin gibt es nicht oder er ist nicht öffentlich.',
     otherLanguage: 'English',
+    allEvents: 'Alle Termine im Veranstaltungskalender',
+    embeddedTitle: 'Termine von {{organisation}}',
+    feedTitle: 'Kommende Termine – Treffpunkt',
+    feedDescription: 'Kommende öffentliche Termine aus dem Treffpunkt-Veranstaltungskalender.',
+    rssFeed: 'RSS-Feed dieser Termine',
+    atomFeed: 'Atom-Feed dieser Termine',
     kinds: {
       city_day: 'Städtetag',
       workshop: 'Workshop',

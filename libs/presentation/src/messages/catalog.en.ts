@@ -109,6 +109,12 @@ export const en = {
     notFoundTitle: 'Event not found',
     notFoundText: 'This event does not exist or is not public.',
     otherLanguage: 'Deutsch',
+    allEvents: 'All events in the event calendar',
+    embeddedTitle: 'Events of {{organisation}}',
+    feedTitle: 'Upcoming events – Treffpunkt',
+    feedDescription: 'Upcoming public events from the Treffpunkt event calendar.',
+    rssFeed: 'RSS feed of these events',
+    atomFeed: 'Atom feed of these events',
     kinds: {
       city_day: 'City day',
       workshop: 'Workshop',
