@@ -37,9 +37,13 @@ export interface Screenshots {
   close(): Promise<void>;
 }
 
-/** One headless Chromium for many looks: starting it costs about a second. */
-export async function openScreenshots(): Promise<Screenshots> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
+export interface Chromium {
+  browser: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Headless Chromium with a fresh profile, which close() removes again. */
+export async function launchChromium(): Promise<Chromium> {
   const profile = mkdtempSync(join(tmpdir(), 'treffpunkt-chromium-'));
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -54,11 +58,26 @@ export async function openScreenshots(): Promise<Screenshots> {
     ],
   });
   return {
-    look: (html, name, shown = 'page') => look(browser, html, name, shown),
+    browser,
     close: async () => {
       await browser.close();
       rmSync(profile, { recursive: true, force: true });
     },
+  };
+}
+
+/** Where a test saves a screenshot for people to look at: .run/screenshots/<name>-<width>.png. */
+export function screenshotFile(name: string, width: number): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return join(SCREENSHOTS, `${name}-${width}.png`);
+}
+
+/** One headless Chromium for many looks: starting it costs about a second. */
+export async function openScreenshots(): Promise<Screenshots> {
+  const { browser, close } = await launchChromium();
+  return {
+    look: (html, name, shown = 'page') => look(browser, html, name, shown),
+    close,
   };
 }
 
@@ -78,7 +97,7 @@ async function look(browser: BrowserContext, html: string, name: string, shown: 
     try {
       await page.setViewportSize({ width, height: 800 });
       await page.setContent(html, { waitUntil: 'load' });
-      const file = join(SCREENSHOTS, `${name}-${width}.png`);
+      const file = screenshotFile(name, width);
       await page.screenshot({ path: file, fullPage: true });
       const { scrollWidth, visibleText } = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
@@ -100,15 +119,20 @@ interface AxeWindow {
   axe: {
     run(options: {
       rules: Record<string, { enabled: boolean }>;
+      iframes: boolean;
     }): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }>;
   };
 }
 
-async function axeViolations(page: Page, rulesOff: string[]): Promise<string[]> {
+/**
+ * axe-core's findings on the page, shadow roots included, as "rule: element" lines. Frames are
+ * left out: a frame from another origin must be checked as a page of its own.
+ */
+export async function axeViolations(page: Page, rulesOff: string[] = []): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async (off) => {
     const rules = Object.fromEntries(off.map((rule) => [rule, { enabled: false }]));
-    const { violations } = await (window as unknown as AxeWindow).axe.run({ rules });
+    const { violations } = await (window as unknown as AxeWindow).axe.run({ rules, iframes: false });
     return violations.flatMap((violation) =>
       violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
     );

@@ -12,15 +12,12 @@ export interface EmbeddedCalendarView {
   base: string;
 }
 
-/** Inside a host page the list is a section (h2); in the iframe it is the whole page (h1). */
-type Heading = 'section' | 'page';
-
 /**
  * The organisation's upcoming events as the widget and the iframe show them, written with the
  * list items of the calendar page. Theming through CSS custom properties, which inherit into the
  * widget's shadow root from the host page (docs/embedding.md lists them).
  */
-export function embeddedCalendar(view: EmbeddedCalendarView, heading: Heading = 'section'): SafeHtml {
+export function embeddedCalendar(view: EmbeddedCalendarView): SafeHtml {
   const messages = messagesFor(view.language);
   const { t } = messages;
   const calendarUrl = `${view.base}/calendar?organisation=${encodeURIComponent(view.organisationCode)}&lang=${view.language}`;
@@ -28,11 +25,7 @@ export function embeddedCalendar(view: EmbeddedCalendarView, heading: Heading = 
       ${raw(EMBEDDED_STYLE)}
     </style>
     <section class="treffpunkt" lang="${view.language}" aria-labelledby="treffpunkt-upcoming">
-      ${
-        heading === 'page'
-          ? html`<h1 id="treffpunkt-upcoming">${t('calendar.upcoming')}</h1>`
-          : html`<h2 id="treffpunkt-upcoming">${t('calendar.upcoming')}</h2>`
-      }
+      <h2 id="treffpunkt-upcoming">${t('calendar.upcoming')}</h2>
       ${
         view.events.length === 0
           ? html`<p>${t('calendar.noEvents')}</p>`
@@ -44,13 +37,17 @@ export function embeddedCalendar(view: EmbeddedCalendarView, heading: Heading = 
     </section>`;
 }
 
-/** The iframe fallback: the same list as a page of its own, without the calendar's header and filters. */
+/**
+ * The iframe fallback: the same list as a page of its own, without the calendar's header and
+ * filters; its page heading is for screen readers only, as the frame's title says it already.
+ */
 export function embeddedCalendarPage(view: EmbeddedCalendarView): string {
-  const messages = messagesFor(view.language);
+  const { t } = messagesFor(view.language);
   return pageDocument({
     language: view.language,
-    title: `${messages.t('calendar.upcoming')} – Treffpunkt`,
-    body: embeddedCalendar(view, 'page'),
+    title: `${t('calendar.calendarTitle')} – Treffpunkt`,
+    body: html`<h1 class="visually-hidden">${t('calendar.calendarTitle')}</h1>
+      ${embeddedCalendar(view)}`,
     style: FRAME_STYLE,
   });
 }
@@ -62,7 +59,7 @@ export function embeddedCalendarPage(view: EmbeddedCalendarView): string {
 const EMBEDDED_STYLE = `
   :host { all: initial; display: block; }
   .treffpunkt { font-family: var(--treffpunkt-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif); font-size: var(--treffpunkt-font-size, 1rem); line-height: 1.5; color: var(--treffpunkt-text, #1a1a1a); background: var(--treffpunkt-background, #fff); padding: var(--treffpunkt-padding, 0.75rem 1rem); border-radius: var(--treffpunkt-radius, 4px); overflow-wrap: anywhere; }
-  .treffpunkt h1, .treffpunkt h2 { font-size: 1.25em; line-height: 1.3; margin: 0 0 0.5rem; color: var(--treffpunkt-heading, inherit); }
+  .treffpunkt h2 { font-size: 1.25em; line-height: 1.3; margin: 0 0 0.5rem; color: var(--treffpunkt-heading, inherit); }
   .treffpunkt a { color: var(--treffpunkt-link, #004c80); }
   .treffpunkt a:focus-visible { outline: 3px solid var(--treffpunkt-focus, #b35c00); outline-offset: 2px; }
   .treffpunkt ol.events { list-style: none; margin: 0; padding: 0; }
@@ -76,4 +73,5 @@ const EMBEDDED_STYLE = `
 const FRAME_STYLE = `
   :root { background: #fff; }
   .page { max-width: none; min-height: 0; padding: 0; }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;
