@@ -74,10 +74,10 @@ export function screenshotFile(name: string, width: number): string {
 
 /** One headless Chromium for many looks: starting it costs about a second. */
 export async function openScreenshots(): Promise<Screenshots> {
-  const { browser, close } = await launchChromium();
+  const chromium = await launchChromium();
   return {
-    look: (html, name, shown = 'page') => look(browser, html, name, shown),
-    close,
+    look: (html, name, shown = 'page') => look(chromium.browser, html, name, shown),
+    close: () => chromium.close(),
   };
 }
 
