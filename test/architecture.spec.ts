@@ -490,6 +490,7 @@ describe('architecture', () => {
         api_keys: 'access',
         audit_entries: 'audit',
         change_version: 'database',
+        embedding_origins: 'planning',
         emails: 'emails',
         event_co_hosts: 'planning',
         events: 'planning',

@@ -9,6 +9,7 @@ import { QueueModule } from '@app/queue';
 import { QueueDashboardModule } from './admin/queue-dashboard.module';
 import { ConsoleModule } from './console/console.module';
 import { AnswerPagesModule } from './answers/answer-pages.module';
+import { EmbedModule } from './embed/embed.module';
 import { FeedLinksApiModule } from './feeds/feed-links-api.module';
 import { FeedsHttpModule } from './feeds/feeds-http.module';
 import { ApiKeyGuard } from './http/api-key.guard';
@@ -20,6 +21,7 @@ import { PublicCalendarModule } from './public-calendar/public-calendar.module';
 import { PublicEventsModule } from './public-events/public-events.module';
 import { RateLimitGuard } from './rate-limits/rate-limit.guard';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
+import { SyndicationModule } from './syndication/syndication.module';
 
 @Module({
   imports: [
@@ -40,6 +42,8 @@ import { RateLimitsModule } from './rate-limits/rate-limits.module';
     PublicCalendarModule,
     PublicEventsModule,
     ConsoleModule,
+    EmbedModule,
+    SyndicationModule,
     RouterModule.register([
       { path: 'api/v1', module: OrganiserApiModule },
       { path: 'api/v1', module: FeedLinksApiModule },

@@ -8,6 +8,8 @@ import { WebhooksModule } from '@app/webhooks';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuditController } from './audit/audit.controller';
 import { EmailsController } from './emails/emails.controller';
+import { EmbeddingSettingsController } from './embed/embedding-settings.controller';
+import { EmbeddingSnippets } from './embed/embedding-snippets';
 import { EventsController } from './events/events.controller';
 import { InvitationsController } from './invitations/invitations.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
@@ -28,6 +30,8 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ApiKeysController,
     AuditController,
     WebhooksController,
+    EmbeddingSettingsController,
   ],
+  providers: [EmbeddingSnippets],
 })
 export class OrganiserApiModule {}

@@ -36,6 +36,8 @@ export const AUDIT_ACTIONS = [
   'organisation.updated',
   /** The code changed (with any other fields in the same change): its feeds redirect from the old one. */
   'organisation.code_changed',
+  /** The sites that may embed its public calendar were replaced (admins only). */
+  'organisation.embedding_origins_changed',
   'organisation.deleted',
   'partnership.created',
   'partnership.updated',

@@ -9,6 +9,7 @@ export * from './feed-token-secret';
 export * from './feeds.error';
 export * from './feeds.service';
 export * from './feed-tokens.service';
+export { eventPageUrl } from './public-urls';
 export * from './rate-limiter';
 export * from './feeds.module';
 export * from './feeds-redis';

@@ -6,6 +6,8 @@ import { Event } from './events/event.entity';
 import { EventChangeListeners } from './events/event-change';
 import { EventsService } from './events/events.service';
 import { EventTreeReader } from './events/event-tree';
+import { EmbeddingOrigin } from './organisations/embedding-origin.entity';
+import { EmbeddingOriginsService } from './organisations/embedding-origins.service';
 import { OrganisationFormerCode } from './organisations/organisation-former-code.entity';
 import { Organisation } from './organisations/organisation.entity';
 import { OrganisationsService } from './organisations/organisations.service';
@@ -19,6 +21,7 @@ import { PersonAuditData } from './people/person-audit-data';
 
 const SERVICES = [
   OrganisationsService,
+  EmbeddingOriginsService,
   PartnershipsService,
   PeopleService,
   PeopleVisibility,
@@ -31,7 +34,14 @@ const SERVICES = [
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Organisation, OrganisationFormerCode, Partnership, Person, Event]),
+    TypeOrmModule.forFeature([
+      Organisation,
+      OrganisationFormerCode,
+      EmbeddingOrigin,
+      Partnership,
+      Person,
+      Event,
+    ]),
     ChangeVersionModule,
     AuditModule,
   ],

@@ -1,4 +1,5 @@
 export * from './html/html';
+export * from './html/json-ld';
 export type { Catalog, MessageKey } from './messages/catalog';
 export * from './messages/messages';
 export * from './times/event-times';

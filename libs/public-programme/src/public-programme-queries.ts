@@ -201,6 +201,18 @@ export class PublicProgrammeQueries {
   }
 
   /**
+   * Every event the public may see, past and coming, recently changed first: at most `limit`, as a
+   * sitemap holds 50,000 addresses.
+   */
+  sitemapEvents(limit: number): Promise<Array<{ id: string; updatedAt: Date }>> {
+    return this.database.query(
+      `SELECT e.id, e.updated_at AS "updatedAt" FROM events e WHERE ${this.listed('e')}
+       ORDER BY e.updated_at DESC, e.id LIMIT $1`,
+      [limit],
+    );
+  }
+
+  /**
    * Public and published or cancelled (shown as cancelled), and, when `checkAncestors`, none of
    * the events around it internal or a draft.
    */

@@ -3,11 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { PublicEventSearchEntry, PublicSearchLexeme } from './public-event-search.entity';
 import { PublicProgrammeQueries } from './public-programme-queries';
 import { PublicProgrammeService } from './public-programme.service';
+import { PublicSitemapService } from './public-sitemap.service';
 
 /** The read side of the public programme: the calendar page and `GET /public/events.json`. */
 @Module({
   imports: [TypeOrmModule.forFeature([PublicEventSearchEntry, PublicSearchLexeme])],
-  providers: [PublicProgrammeQueries, PublicProgrammeService],
-  exports: [PublicProgrammeService],
+  providers: [PublicProgrammeQueries, PublicProgrammeService, PublicSitemapService],
+  exports: [PublicProgrammeService, PublicSitemapService],
 })
 export class PublicProgrammeModule {}

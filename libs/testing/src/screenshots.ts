@@ -37,8 +37,13 @@ export interface Screenshots {
   close(): Promise<void>;
 }
 
-/** Debian's Chromium with a fresh profile, as every browser test here runs it; close() removes the profile. */
-export async function launchChromium(): Promise<{ browser: BrowserContext; close: () => Promise<void> }> {
+export interface Chromium {
+  browser: BrowserContext;
+  close: () => Promise<void>;
+}
+
+/** Headless Chromium with a fresh profile, which close() removes again. */
+export async function launchChromium(): Promise<Chromium> {
   const profile = mkdtempSync(join(tmpdir(), 'treffpunkt-chromium-'));
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -61,11 +66,19 @@ export async function launchChromium(): Promise<{ browser: BrowserContext; close
   };
 }
 
+/** Where a test saves a screenshot for people to look at: .run/screenshots/<name>-<width>.png. */
+export function screenshotFile(name: string, width: number): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return join(SCREENSHOTS, `${name}-${width}.png`);
+}
+
 /** One headless Chromium for many looks: starting it costs about a second. */
 export async function openScreenshots(): Promise<Screenshots> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const { browser, close } = await launchChromium();
-  return { look: (html, name, shown = 'page') => look(browser, html, name, shown), close };
+  const chromium = await launchChromium();
+  return {
+    look: (html, name, shown = 'page') => look(chromium.browser, html, name, shown),
+    close: () => chromium.close(),
+  };
 }
 
 export async function screenshotHtml(html: string, name: string): Promise<PageLook[]> {
@@ -107,7 +120,7 @@ export async function lookAtPage(page: Page, name: string): Promise<PageLook[]> 
 }
 
 async function capture(page: Page, name: string, width: number, shown: Shown): Promise<PageLook> {
-  const file = join(SCREENSHOTS, `${name}-${width}.png`);
+  const file = screenshotFile(name, width);
   await page.screenshot({ path: file, fullPage: true });
   const { scrollWidth, visibleText } = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
@@ -124,16 +137,21 @@ interface AxeWindow {
   axe: {
     run(options: {
       rules: Record<string, { enabled: boolean }>;
+      iframes: boolean;
     }): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }>;
   };
 }
 
-async function axeViolations(page: Page, rulesOff: string[]): Promise<string[]> {
+/**
+ * axe-core's findings on the page, shadow roots included, as "rule: element" lines. Frames are
+ * left out: a frame from another origin must be checked as a page of its own.
+ */
+export async function axeViolations(page: Page, rulesOff: string[] = []): Promise<string[]> {
   // Evaluated rather than added as a script tag: the console's CSP (script-src 'self') refuses inline scripts.
   await page.evaluate(axeSource);
   return page.evaluate(async (off) => {
     const rules = Object.fromEntries(off.map((rule) => [rule, { enabled: false }]));
-    const { violations } = await (window as unknown as AxeWindow).axe.run({ rules });
+    const { violations } = await (window as unknown as AxeWindow).axe.run({ rules, iframes: false });
     return violations.flatMap((violation) =>
       violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
     );

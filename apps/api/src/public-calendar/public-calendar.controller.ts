@@ -1,10 +1,16 @@
-import { Controller, Get, Header, HttpStatus, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, HttpStatus, Inject, Param, Query, Res } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Public } from '@app/access';
+import { httpConfig } from '@app/config';
 import { FeedLinks, PublicFeedFilter } from '@app/feeds';
+import { EmbeddingOriginsService } from '@app/planning';
 import { PublicProgrammeError, PublicProgrammeFilter, PublicProgrammeService } from '@app/public-programme';
 import { Language, LANGUAGES } from '@app/presentation';
+import { newsFeedUrls } from '../syndication/news-feed-urls';
+import { eventStructuredData } from './event-structured-data';
+import { allowFraming } from './page-framing';
 import { archivePage, calendarListPage, eventPage, ListHeading, notFoundPage } from './public-calendar.page';
 import { pageFilterOf, PageQuery, pageNumberOf, single } from './public-calendar.query';
 import { SUGGESTIONS_SCRIPT } from './search-suggestions.script';
@@ -12,8 +18,6 @@ import { SUGGESTIONS_SCRIPT } from './search-suggestions.script';
 const PAGE_SIZE = 20;
 const REDIRECT_CACHE_SECONDS = 24 * 60 * 60;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SECURITY_POLICY =
-  "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
 
 /**
  * The city's public event calendar as server-rendered HTML: works without JavaScript and with
@@ -27,11 +31,12 @@ export class PublicCalendarController {
   constructor(
     private readonly programme: PublicProgrammeService,
     private readonly links: FeedLinks,
+    private readonly embedding: EmbeddingOriginsService,
+    @Inject(httpConfig.KEY) private readonly http: ConfigType<typeof httpConfig>,
   ) {}
 
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Content-Security-Policy', SECURITY_POLICY)
   @Header('Cache-Control', 'public, max-age=60')
   async list(@Query() query: PageQuery, @Res() response: Response): Promise<void> {
     const language = languageOf(query);
@@ -42,10 +47,12 @@ export class PublicCalendarController {
         ? { kind: 'range' }
         : { kind: 'upcoming' };
     const page = pageNumberOf(query);
-    const [events, organisations] = await Promise.all([
+    const [events, organisations, framingOrigins] = await Promise.all([
       this.programme.events(filter, page, PAGE_SIZE),
       this.programme.organisations(),
+      filter.organisationCode ? this.embedding.originsOfCode(filter.organisationCode) : [],
     ]);
+    allowFraming(response, framingOrigins);
     // A former code filters out every event, so only an empty page can need the redirect; as the feeds do.
     const currentCode =
       events.events.length === 0 && filter.organisationCode
@@ -71,16 +78,17 @@ export class PublicCalendarController {
         previousPageUrl: page > 1 ? listUrl('/calendar', language, filter, page - 1) : null,
         nextPageUrl: events.nextPage ? listUrl('/calendar', language, filter, events.nextPage) : null,
         languageUrls: inEachLanguage((other) => listUrl('/calendar', other, filter, page)),
+        newsFeeds: newsFeedUrls(this.http.publicBaseUrl, filter, language),
       }),
     );
   }
 
   @Get('archive')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Content-Security-Policy', SECURITY_POLICY)
   @Header('Cache-Control', 'public, max-age=300')
-  async archive(@Query() query: PageQuery): Promise<string> {
+  async archive(@Query() query: PageQuery, @Res({ passthrough: true }) response: Response): Promise<string> {
     const language = languageOf(query);
+    allowFraming(response, []);
     return archivePage({
       language,
       months: await this.programme.archiveMonths(),
@@ -90,7 +98,6 @@ export class PublicCalendarController {
 
   @Get('archive/:year/:month')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Content-Security-Policy', SECURITY_POLICY)
   @Header('Cache-Control', 'public, max-age=300')
   async archiveMonth(
     @Param('year') year: string,
@@ -99,6 +106,7 @@ export class PublicCalendarController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
     const language = languageOf(query);
+    allowFraming(response, []);
     const path = `/calendar/archive/${encodeURIComponent(year)}/${encodeURIComponent(month)}`;
     const span = monthSpan(year, month);
     if (!span) {
@@ -133,7 +141,6 @@ export class PublicCalendarController {
 
   @Get('events/:id')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Content-Security-Policy', SECURITY_POLICY)
   @Header('Cache-Control', 'public, max-age=60')
   async event(
     @Param('id') id: string,
@@ -146,7 +153,11 @@ export class PublicCalendarController {
     );
     try {
       if (!UUID.test(id)) throw PublicProgrammeError.eventNotFound(id);
-      const { event, parts } = await this.programme.event(id.toLowerCase());
+      const [{ event, parts }, framingOrigins] = await Promise.all([
+        this.programme.event(id.toLowerCase()),
+        this.embedding.originsOfEvent(id.toLowerCase()),
+      ]);
+      allowFraming(response, framingOrigins);
       return eventPage({
         language,
         event,
@@ -154,9 +165,11 @@ export class PublicCalendarController {
         feed: this.links.event(event.id),
         past: event.endsAt.getTime() < Date.now(),
         languageUrls,
+        structuredData: eventStructuredData(event, this.links.eventPage(event.id)),
       });
     } catch (error) {
       if (!(error instanceof PublicProgrammeError) || error.code !== 'public_event_not_found') throw error;
+      allowFraming(response, []);
       response.status(404);
       return notFoundPage(language, languageUrls);
     }

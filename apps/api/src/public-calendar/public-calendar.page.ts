@@ -4,6 +4,7 @@ import {
   formatSpan,
   html,
   isWebLink,
+  jsonLdScript,
   machineReadableStart,
   Language,
   LANGUAGES,
@@ -35,6 +36,13 @@ export interface CalendarListView {
   nextPageUrl: string | null;
   /** The same page in each language. */
   languageUrls: Record<Language, string>;
+  /** RSS and Atom of the same filter, linked from the head for feed readers. */
+  newsFeeds?: NewsFeedLinks;
+}
+
+export interface NewsFeedLinks {
+  rss: string;
+  atom: string;
 }
 
 export interface ArchiveView {
@@ -53,6 +61,8 @@ export interface EventPageView {
   past: boolean;
   /** The same page in each language. */
   languageUrls: Record<Language, string>;
+  /** schema.org data about the event, for search engines. */
+  structuredData?: object;
 }
 
 export function calendarListPage(view: CalendarListView): string {
@@ -134,7 +144,7 @@ export function calendarListPage(view: CalendarListView): string {
       ${pager(messages, view.previousPageUrl, view.nextPageUrl)}
     </section>
     ${view.feed ? subscribeSection(messages, view.feed) : null}`;
-  return layout(messages, title, view.languageUrls, body);
+  return layout(messages, title, view.languageUrls, body, newsFeedLinks(messages, view.newsFeeds));
 }
 
 export function archivePage(view: ArchiveView): string {
@@ -215,7 +225,8 @@ export function eventPage(view: EventPageView): string {
       }
       ${view.past ? null : subscribeSection(messages, view.feed)}
     </article>`;
-  return layout(messages, event.title, view.languageUrls, body);
+  const head = view.structuredData ? jsonLdScript(view.structuredData) : undefined;
+  return layout(messages, event.title, view.languageUrls, body, head);
 }
 
 export function notFoundPage(language: Language, languageUrls: Record<Language, string>): string {
@@ -285,9 +296,10 @@ function subscribeSection({ t }: Messages, feed: FeedLink): SafeHtml {
   </section>`;
 }
 
-function eventItem(messages: Messages, language: Language, event: PublicEvent): SafeHtml {
+/** `base` makes the link absolute, for lists shown on other sites. */
+export function eventItem(messages: Messages, language: Language, event: PublicEvent, base = ''): SafeHtml {
   const { t } = messages;
-  const title = html`<a href="/calendar/events/${event.id}?lang=${language}">${event.title}</a>`;
+  const title = html`<a href="${base}/calendar/events/${event.id}?lang=${language}">${event.title}</a>`;
   const place = event.venueName ?? event.venueAddress ?? (event.onlineUrl ? t('common.online') : null);
   return html`<li>
     <article>
@@ -319,11 +331,28 @@ function selected(isSelected: boolean): SafeHtml | null {
   return isSelected ? html`selected` : null;
 }
 
+function newsFeedLinks({ t }: Messages, links: NewsFeedLinks | undefined): SafeHtml | undefined {
+  if (!links) return undefined;
+  return html`<link
+      rel="alternate"
+      type="application/rss+xml"
+      title="${t('calendar.rssFeed')}"
+      href="${links.rss}"
+    />
+    <link
+      rel="alternate"
+      type="application/atom+xml"
+      title="${t('calendar.atomFeed')}"
+      href="${links.atom}"
+    />`;
+}
+
 function layout(
   messages: Messages,
   title: string,
   languageUrls: Record<Language, string>,
   body: SafeHtml,
+  head?: SafeHtml,
 ): string {
   // Each language is named in itself, so that a reader finds theirs whatever the page is in now.
   const otherLanguages = LANGUAGES.filter((language) => language !== messages.language).map(
@@ -350,6 +379,7 @@ function layout(
     style: STYLE,
     skipLinkText: messages.t('common.skipToContent'),
     enhancementScript: SUGGESTIONS_SCRIPT_PATH,
+    head,
   });
 }
 

@@ -17,6 +17,8 @@ export interface PageDocument {
    * as suggestions in a search field.
    */
   enhancementScript?: string;
+  /** More of the head: feed links, structured data. */
+  head?: SafeHtml;
 }
 
 /**
@@ -58,6 +60,7 @@ export function pageDocument(page: PageDocument): string {
         ${page.noIndex ? html`<meta name="robots" content="noindex, nofollow" />` : null}
         <title>${page.title}</title>
         ${page.enhancementScript ? html`<script src="${page.enhancementScript}" defer></script>` : null}
+        ${page.head ?? null}
         <style>
           ${raw(BASE_STYLE)}${raw(page.style ?? '')}
         </style>

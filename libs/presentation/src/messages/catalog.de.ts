@@ -126,6 +126,12 @@ export const de: Catalog = {
     archiveMonthEvents_one: '{{count}} Veranstaltung',
     archiveMonthEvents_other: '{{count}} Veranstaltungen',
     pastEvent: 'Diese Veranstaltung hat stattgefunden.',
+    allEvents: 'Alle Termine im Veranstaltungskalender',
+    embeddedTitle: 'Termine von {{organisation}}',
+    feedTitle: 'Kommende Termine – Treffpunkt',
+    feedDescription: 'Kommende öffentliche Termine aus dem Treffpunkt-Veranstaltungskalender.',
+    rssFeed: 'RSS-Feed dieser Termine',
+    atomFeed: 'Atom-Feed dieser Termine',
     kinds: {
       city_day: 'Städtetag',
       workshop: 'Workshop',

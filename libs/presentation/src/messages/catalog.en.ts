@@ -125,6 +125,12 @@ export const en = {
     archiveMonthEvents_one: '{{count}} event',
     archiveMonthEvents_other: '{{count}} events',
     pastEvent: 'This event has taken place.',
+    allEvents: 'All events in the event calendar',
+    embeddedTitle: 'Events of {{organisation}}',
+    feedTitle: 'Upcoming events – Treffpunkt',
+    feedDescription: 'Upcoming public events from the Treffpunkt event calendar.',
+    rssFeed: 'RSS feed of these events',
+    atomFeed: 'Atom feed of these events',
     kinds: {
       city_day: 'City day',
       workshop: 'Workshop',

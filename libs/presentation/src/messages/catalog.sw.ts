@@ -124,6 +124,12 @@ export const sw: Catalog = {
     archiveMonthEvents_one: 'Tukio {{count}}',
     archiveMonthEvents_other: 'Matukio {{count}}',
     pastEvent: 'Tukio hili limekwisha fanyika.',
+    allEvents: 'Matukio yote kwenye kalenda ya matukio',
+    embeddedTitle: 'Matukio ya {{organisation}}',
+    feedTitle: 'Matukio yajayo – Treffpunkt',
+    feedDescription: 'Matukio ya wazi yajayo kutoka kalenda ya matukio ya Treffpunkt.',
+    rssFeed: 'Mlisho wa RSS wa matukio haya',
+    atomFeed: 'Mlisho wa Atom wa matukio haya',
     kinds: {
       city_day: 'Siku ya miji',
       workshop: 'Warsha',
