@@ -290,6 +290,23 @@ describe('OpenAPI contract (every operation, real answers)', () => {
     await answer(feed('/feeds/organisations/nobody-here.ics'), 404);
   });
 
+  it('should describe embedding settings, the public programme as JSON, and RSS and Atom', async () => {
+    const embedding = `/api/v1/organisations/${host.id}/embedding`;
+    await answer(get(embedding), 200);
+    await answer(get(`/api/v1/organisations/${UNKNOWN_ID}/embedding`, api.adminKey), 404);
+    const origins = { origins: ['https://www.arnsberg.de'] };
+    await answer(api.http().put(`${embedding}/origins`).set(bearer(api.adminKey)).send(origins), 200);
+    await answer(api.http().put(`${embedding}/origins`).set(bearer(host.organiserKey)).send(origins), 403);
+    await answer(api.http().get('/public/events.json?q=Arnsberg'), 200);
+    await answer(api.http().get('/public/events.json?from=2031-02-01&to=2031-01-01'), 400);
+    await answer(api.http().get('/public/events/suggestions.json?q=Kli'), 200);
+    await answer(api.http().get(`/public/events/suggestions.json?q=${'x'.repeat(500)}`), 400);
+    await answer(feed('/feeds/public.rss'), 200);
+    await answer(feed('/feeds/public.rss?kind=picnic'), 400);
+    await answer(feed('/feeds/public.atom?organisation=arn'), 200);
+    await answer(feed('/feeds/public.atom?lang=fr'), 400);
+  });
+
   it('should answer every operation that needs a key with 401 problem+json without one', async () => {
     for (const { method, path, operation } of keyedOperations()) {
       const url = path.replace(/\{[^}]+\}/g, UNKNOWN_ID);

@@ -96,7 +96,7 @@ export class ApiContract {
     const validate = this.validator(`${route.operationId} ${status} ${mediaType}`, media.schema);
     // Text arrives as text, or as the body where a suite parses it itself (see textParser).
     const text = typeof response.body === 'string' ? response.body : response.text;
-    const body = mediaType.startsWith('text/')
+    const body = isText(mediaType)
       ? text
       : typeof response.body === 'string'
         ? JSON.parse(text)
@@ -154,4 +154,9 @@ function shown(body: unknown): string {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Media types whose body is text to the schema, not JSON: iCalendar, HTML, RSS, Atom. */
+function isText(mediaType: string): boolean {
+  return mediaType.startsWith('text/') || /^application\/(rss|atom)\+xml$/.test(mediaType);
 }

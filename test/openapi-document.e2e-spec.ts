@@ -12,7 +12,13 @@ const run = promisify(execFile);
 /** Routes that are on purpose not operations of the API, and why. */
 const NOT_IN_DOCUMENT: Array<{ route: RegExp; reason: string }> = [
   { route: /^(GET|POST) \/answer\/\{token\}$/, reason: 'the answer page, for people invited' },
-  { route: /^GET \/calendar(\/events\/\{id\})?$/, reason: 'the public calendar, for browsers' },
+  { route: /^GET \/calendar(\/|$)/, reason: 'the public calendar, its archive and its script, for browsers' },
+  {
+    route: /^(GET|POST) \/console(\/|$)/,
+    reason: 'the organiser console: pages and forms behind a session and CSRF token',
+  },
+  { route: /^GET \/embed(\.js$|\/)/, reason: 'the widget and the embedded list, for other sites' },
+  { route: /^GET \/sitemap\.xml$/, reason: 'the sitemap, for search engines' },
   { route: /^GET \/docs(\/|-json$|-yaml$|$)/, reason: 'Swagger UI and the document itself' },
   { route: / \/\{\*path\}$/, reason: 'Nest middleware applied to every path, not an operation' },
 ];

@@ -12,6 +12,7 @@ import {
   SuggestionsQueryDto,
   SuggestionsView,
 } from './public-events.dto';
+import { ApiProblems } from '../problems/api-problems.decorator';
 
 /**
  * The public programme as open data, for a city's website, apps and other channels. Any origin
@@ -43,6 +44,7 @@ export class PublicEventsController {
   })
   @ApiOkResponse({ type: PublicEventsPageView })
   @ApiResponse({ status: 304, description: 'Not modified: the ETag in If-None-Match still holds.' })
+  @ApiProblems({ 400: ['date_range_reversed'] })
   async list(@Query() query: PublicEventsQueryDto): Promise<PublicEventsPageView> {
     const filter: PublicProgrammeFilter = {
       organisationCode: query.organisation,
@@ -73,6 +75,7 @@ export class PublicEventsController {
     summary: 'Titles of the best matches for what has been typed so far, for search suggestions.',
   })
   @ApiOkResponse({ type: SuggestionsView })
+  @ApiProblems({})
   async suggestions(@Query() query: SuggestionsQueryDto): Promise<SuggestionsView> {
     return { suggestions: await this.programme.suggestions(query.q) };
   }

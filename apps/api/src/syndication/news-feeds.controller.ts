@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Response } from 'express';
 import { Public } from '@app/access';
@@ -8,6 +8,7 @@ import { httpConfig } from '@app/config';
 import { PublicFeedFilter } from '@app/feeds';
 import { PublicProgrammeFilter, PublicProgrammeService } from '@app/public-programme';
 import { toPublicFeedFilter } from '../feeds/public-feed-query.dto';
+import { ApiProblems } from '../problems/api-problems.decorator';
 import { newsFeed } from './news-feed';
 import { NewsFeedQueryDto } from './news-feed-query.dto';
 import { newsFeedUrls } from './news-feed-urls';
@@ -39,6 +40,11 @@ export class NewsFeedsController {
   @Get('public.rss')
   @ApiProduces('application/rss+xml')
   @ApiOperation({ summary: 'Upcoming public events as RSS 2.0.', description: FILTER })
+  @ApiOkResponse({
+    description: 'An RSS 2.0 document.',
+    schema: { type: 'string', example: '<?xml version="1.0"?><rss version="2.0">…</rss>' },
+  })
+  @ApiProblems({})
   async rss(@Query() query: NewsFeedQueryDto, @Res() response: Response): Promise<void> {
     send(response, 'application/rss+xml', (await this.feed(query)).rss2());
   }
@@ -46,6 +52,14 @@ export class NewsFeedsController {
   @Get('public.atom')
   @ApiProduces('application/atom+xml')
   @ApiOperation({ summary: 'Upcoming public events as Atom.', description: FILTER })
+  @ApiOkResponse({
+    description: 'An Atom 1.0 document.',
+    schema: {
+      type: 'string',
+      example: '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">…</feed>',
+    },
+  })
+  @ApiProblems({})
   async atom(@Query() query: NewsFeedQueryDto, @Res() response: Response): Promise<void> {
     send(response, 'application/atom+xml', (await this.feed(query)).atom1());
   }
