@@ -63,7 +63,7 @@ export class PublicCalendarController {
       response.setHeader('Cache-Control', `public, max-age=${REDIRECT_CACHE_SECONDS}`);
       response.redirect(
         HttpStatus.MOVED_PERMANENTLY,
-        listUrl('/calendar', language, { ...filter, organisationCode: currentCode }, page),
+        `${this.http.publicBaseUrl}${listUrl('/calendar', language, { ...filter, organisationCode: currentCode }, page)}`,
       );
       return;
     }
