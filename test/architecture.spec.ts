@@ -354,12 +354,6 @@ const FOREIGN_TABLE_EXCEPTIONS: Record<string, { tables: string[]; reason: strin
     reason:
       'the public programme read model: a list or a search is one statement over events and their hosts (docs/public-calendar.md)',
   },
-  'libs/invitations/src/invitations.service.ts': {
-    tables: ['people'],
-    reason:
-      "an event's invitations are paged by invitee name (keyset on the person's name and the invitation id): " +
-      'the order and the cursor need the name in the statement that pages',
-  },
   'libs/demo/src/demo-programme.service.ts': {
     tables: ['events', 'people', 'invitations', 'feed_tokens'],
     reason:

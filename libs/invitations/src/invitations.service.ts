@@ -203,7 +203,7 @@ export class InvitationsService {
     }
     const rows: InvitationRow[] = await this.dataSource.query(
       `SELECT ${INVITATION_COLUMNS}
-         FROM invitations i JOIN people p ON p.id = i.person_id
+         FROM invitations i JOIN person_directory p ON p.id = i.person_id
         WHERE i.event_id = $1
           AND ($2::varchar IS NULL OR i.status = $2)
           AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM workshop_choices c
@@ -551,7 +551,7 @@ export class InvitationsService {
     invitationId: string,
   ): Promise<InvitationView> {
     const rows: InvitationRow[] = await manager.query(
-      `SELECT ${INVITATION_COLUMNS} FROM invitations i JOIN people p ON p.id = i.person_id
+      `SELECT ${INVITATION_COLUMNS} FROM invitations i JOIN person_directory p ON p.id = i.person_id
         WHERE i.id = $1 AND i.event_id = $2`,
       [invitationId, eventId],
     );
