@@ -34,7 +34,7 @@ const RELEASED_INDEXED_EVENT_COLUMNS = INDEXED_EVENT_COLUMNS.slice(0, 8);
 const RANKED_CANDIDATES = 200;
 
 /**
- * Makes the public programme's search fast at 100,000 events (issue 12's speed bar,
+ * Speeds up the public programme's search at 100,000 events (issue 12's speed bar; figures in
  * docs/benchmarks.md). Each entry of `public_event_search` also holds what a search filters and
  * orders by (whether the public may see the event, top level, kind, times, hosts, partnership,
  * tags) and a small `heading` vector (everything but the description) to rank by, so that
