@@ -74,23 +74,21 @@ export class PublicProgrammeQueries {
     const search = filter.text ? await this.searchQuery(filter.text) : null;
     // Punctuation or stop words alone ("und", "--"): nothing to look for, nothing found.
     if (filter.text && !search) return [];
-    const conditions = this.conditions(statement, filter);
     if (!search) {
       return this.database.query(
         `SELECT ${EVENT_COLUMNS} FROM events e JOIN organisations o ON o.id = e.host_organisation_id
-         WHERE ${conditions}
+         WHERE ${this.conditions(statement, filter)}
          ORDER BY e.starts_at, e.id OFFSET ${statement.param(offset)} LIMIT ${statement.param(limit)}`,
         statement.params,
       );
     }
-    const match = statement.param(search.match);
-    const rank = `ts_rank_cd(s.document, ${match}::tsquery) + ts_rank(s.document, ${statement.param(search.anyTyped)}::tsquery)`;
+    // Matching, filters, ranking and the page happen in the search index (docs/public-calendar.md,
+    // "Speed"); only the page's events are read from planning's tables.
+    const page = this.searchPage(statement, search, filter, offset, limit);
     return this.database.query(
-      `SELECT ${EVENT_COLUMNS} FROM public_event_search_matches(${match}::tsquery) s
-       JOIN events e ON e.id = s.event_id JOIN organisations o ON o.id = e.host_organisation_id
-       WHERE ${conditions}
-       ORDER BY ${rank} DESC, e.parent_id IS NULL DESC, e.starts_at DESC, e.id
-       OFFSET ${statement.param(offset)} LIMIT ${statement.param(limit)}`,
+      `SELECT ${EVENT_COLUMNS} FROM ${page} WITH ORDINALITY AS p(event_id, position)
+       JOIN events e ON e.id = p.event_id JOIN organisations o ON o.id = e.host_organisation_id
+       ORDER BY p.position`,
       statement.params,
     );
   }
@@ -174,6 +172,30 @@ export class PublicProgrammeQueries {
     };
   }
 
+  /** The call of `public_event_search_page` for a search with its filters (migration PublicEventSearchSpeed). */
+  private searchPage(
+    statement: Statement,
+    search: SearchQuery,
+    filter: PublicProgrammeFilter,
+    offset: number,
+    limit: number,
+  ): string {
+    const argument = (value: unknown, type: string) => `${statement.param(value ?? null)}::${type}`;
+    return `public_event_search_page(${[
+      argument(search.match, 'tsquery'),
+      argument(search.anyTyped, 'tsquery'),
+      argument(includesParts(filter), 'boolean'),
+      argument(filter.kind, 'text'),
+      argument(filter.tag?.toLowerCase(), 'text'),
+      argument(filter.partnershipId, 'uuid'),
+      argument(filter.organisationCode?.toUpperCase(), 'text'),
+      argument(filter.from, 'date'),
+      argument(filter.to, 'date'),
+      argument(offset, 'integer'),
+      argument(limit, 'integer'),
+    ].join(', ')})`;
+  }
+
   private conditions(statement: Statement, filter: PublicProgrammeFilter): string {
     const conditions = [this.listed('e')];
     if (!includesParts(filter)) conditions.push('e.parent_id IS NULL');
@@ -196,7 +218,7 @@ export class PublicProgrammeQueries {
       conditions.push(`e.starts_at < ${dayAfter} + ${ZONE_MARGIN}
         AND (e.starts_at AT TIME ZONE e.start_zone) < ${dayAfter}`);
     }
-    if (!filter.from && !filter.to && !filter.text) conditions.push('e.ends_at >= now()');
+    if (!filter.from && !filter.to) conditions.push('e.ends_at >= now()');
     return conditions.join(' AND ');
   }
 
