@@ -89,6 +89,7 @@ async function main(): Promise<void> {
       DATABASE_URL: database.url,
       QUEUE_PREFIX: `tp-bench-${randomBytes(4).toString('hex')}`,
       ANSWER_LINK_SECRET: randomBytes(32).toString('hex'),
+      SIGN_IN_SECRET: randomBytes(32).toString('hex'),
       SMTP_URL: sink.url,
       MAIL_FROM: FROM,
     };

@@ -39,6 +39,7 @@ function defaultEnvironment(port: number): Record<string, string> {
     // As production should run it, and as nginx's `worker_processes auto` does: one per core.
     API_PROCESSES: String(availableParallelism()),
     ANSWER_LINK_SECRET: randomBytes(32).toString('hex'),
+    SIGN_IN_SECRET: randomBytes(32).toString('hex'),
     // The load generators ask from one address far faster than any client may.
     API_RATE_LIMIT: '100000000',
     ANSWER_RATE_LIMIT: '100000000',
@@ -141,6 +142,7 @@ export async function issueFirstAdminKey(env: Record<string, string>): Promise<s
         NODE_ENV: 'production',
         LOG_LEVEL: 'warn',
         ANSWER_LINK_SECRET: randomBytes(32).toString('hex'),
+        SIGN_IN_SECRET: randomBytes(32).toString('hex'),
         ...env,
       },
     },
