@@ -1,8 +1,8 @@
-import { createServer } from 'node:net';
 import { BrowserContext, Page } from 'playwright-core';
 import { AccountsService, SignInService } from '@app/accounts';
-import { launchChromium, lookAtPage, ReceivedMail } from '@app/testing';
+import { launchChromium, ReceivedMail } from '@app/testing';
 import { bearer } from './api-harness';
+import { csrfTokenOf, expectWellShown, freePort } from './console-fixtures';
 import { createEvent, createOrganisation } from './planning-fixtures';
 import { MailingStack, removeQueueKeys, startMailingStack } from './worker-harness';
 
@@ -10,17 +10,6 @@ const LINK = /https?:\/\/[^\s"<>]+\/console\/sign-in\/[A-Za-z0-9_-]{43}/;
 const CODE = /\b(\d{4}) (\d{4})\b/;
 /** A sign-in email goes through the outbox, the relay and the worker: a few relay passes at most. */
 const MAIL_WAIT_MS = 20_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** The newest email to this address, waiting for it to arrive. */
 async function mailTo(stack: MailingStack, address: string, count: number): Promise<ReceivedMail> {
@@ -43,19 +32,6 @@ function codeIn(mail: ReceivedMail): string {
   const match = CODE.exec(mail.parsed?.text ?? '');
   if (!match) throw new Error(`No code in: ${mail.parsed?.text}`);
   return `${match[1]}${match[2]}`;
-}
-
-/** Screenshots at both widths, nothing scrolling sideways, and axe without findings. */
-async function expectWellShown(page: Page, name: string, shows: string[]): Promise<void> {
-  for (const look of await lookAtPage(page, name)) {
-    expect(look.scrollWidth).toBeLessThanOrEqual(look.width);
-    for (const text of shows) expect(look.visibleText).toContain(text);
-    expect(look.accessibilityViolations).toEqual([]);
-  }
-}
-
-async function csrfTokenOf(page: Page): Promise<string> {
-  return page.locator('input[name="_csrf"]').first().inputValue();
 }
 
 describe('the organiser console in a browser', () => {

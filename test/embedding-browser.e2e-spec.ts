@@ -3,6 +3,7 @@ import { AddressInfo } from 'node:net';
 import { Page } from 'playwright-core';
 import { axeViolations, Chromium, launchChromium, SCREENSHOT_WIDTHS, screenshotFile } from '@app/testing';
 import { ApiHarness, bearer, startApi } from './api-harness';
+import { freePort } from './console-fixtures';
 import { createEvent, OrganisationKeys, organisationWithKeys } from './planning-fixtures';
 
 /**
@@ -175,14 +176,4 @@ function hostSite(language: 'de' | 'en', code: string, apiUrl: string): Promise<
 
 function siteUrl(server: Server): string {
   return `http://localhost:${(server.address() as AddressInfo).port}`;
-}
-
-function freePort(): Promise<number> {
-  const probe = createServer();
-  return new Promise((resolve) =>
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    }),
-  );
 }

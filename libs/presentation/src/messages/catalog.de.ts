@@ -1,4 +1,10 @@
 import { Catalog } from './catalog';
+import { consoleProgrammeDe } from './console/programme.de';
+import { consoleInviteDe } from './console/invite.de';
+import { consoleAnswersDe } from './console/answers.de';
+import { consolePeopleDe } from './console/people.de';
+import { consoleFeedsDe } from './console/feeds.de';
+import { consoleSettingsDe } from './console/settings.de';
 
 /** German, with the formal address (Sie) that municipalities use with citizens and guests. */
 export const de: Catalog = {
@@ -239,5 +245,11 @@ export const de: Catalog = {
       },
       roleNames: { admin: 'Admin', organiser: 'Organisation', viewer: 'Lesend' },
     },
+    programme: consoleProgrammeDe,
+    invite: consoleInviteDe,
+    answers: consoleAnswersDe,
+    people: consolePeopleDe,
+    feeds: consoleFeedsDe,
+    settings: consoleSettingsDe,
   },
 };

@@ -1,3 +1,10 @@
+import { consoleProgrammeEn } from './console/programme.en';
+import { consoleInviteEn } from './console/invite.en';
+import { consoleAnswersEn } from './console/answers.en';
+import { consolePeopleEn } from './console/people.en';
+import { consoleFeedsEn } from './console/feeds.en';
+import { consoleSettingsEn } from './console/settings.en';
+
 /**
  * English, the fallback for every other language. i18next syntax: {{value}} placeholders, and
  * plural forms as key_one / key_other (CLDR plural categories of the language).
@@ -235,5 +242,11 @@ export const en = {
       },
       roleNames: { admin: 'Admin', organiser: 'Organiser', viewer: 'Viewer' },
     },
+    programme: consoleProgrammeEn,
+    invite: consoleInviteEn,
+    answers: consoleAnswersEn,
+    people: consolePeopleEn,
+    feeds: consoleFeedsEn,
+    settings: consoleSettingsEn,
   },
 };

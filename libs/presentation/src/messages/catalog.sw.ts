@@ -1,4 +1,10 @@
 import { Catalog } from './catalog';
+import { consoleProgrammeSw } from './console/programme.sw';
+import { consoleInviteSw } from './console/invite.sw';
+import { consoleAnswersSw } from './console/answers.sw';
+import { consolePeopleSw } from './console/people.sw';
+import { consoleFeedsSw } from './console/feeds.sw';
+import { consoleSettingsSw } from './console/settings.sw';
 
 /** Swahili as written in Tanzania, for guests and partners from Morogoro. */
 export const sw: Catalog = {
@@ -236,5 +242,11 @@ export const sw: Catalog = {
       },
       roleNames: { admin: 'Msimamizi', organiser: 'Mwandaaji', viewer: 'Mtazamaji' },
     },
+    programme: consoleProgrammeSw,
+    invite: consoleInviteSw,
+    answers: consoleAnswersSw,
+    people: consolePeopleSw,
+    feeds: consoleFeedsSw,
+    settings: consoleSettingsSw,
   },
 };

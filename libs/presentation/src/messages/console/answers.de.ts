@@ -1,0 +1,3 @@
+import { Catalog } from '../catalog';
+
+export const consoleAnswersDe: Catalog['console']['answers'] = {};

@@ -1,0 +1,3 @@
+import { Catalog } from '../catalog';
+
+export const consoleFeedsDe: Catalog['console']['feeds'] = {};

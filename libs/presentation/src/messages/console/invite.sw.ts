@@ -1,0 +1,3 @@
+import { Catalog } from '../catalog';
+
+export const consoleInviteSw: Catalog['console']['invite'] = {};

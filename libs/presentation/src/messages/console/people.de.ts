@@ -1,0 +1,3 @@
+import { Catalog } from '../catalog';
+
+export const consolePeopleDe: Catalog['console']['people'] = {};

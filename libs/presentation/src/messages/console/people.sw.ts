@@ -1,0 +1,3 @@
+import { Catalog } from '../catalog';
+
+export const consolePeopleSw: Catalog['console']['people'] = {};

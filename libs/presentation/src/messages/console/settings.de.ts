@@ -1,0 +1,3 @@
+import { Catalog } from '../catalog';
+
+export const consoleSettingsDe: Catalog['console']['settings'] = {};

@@ -1,0 +1,3 @@
+import { Catalog } from '../catalog';
+
+export const consoleSettingsSw: Catalog['console']['settings'] = {};
