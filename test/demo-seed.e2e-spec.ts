@@ -38,6 +38,8 @@ describe(DemoProgrammeService.name, () => {
   let second: DemoLoadResult;
   let rowsAfterFirst: Record<string, number>;
   let linksAfterFirst: Array<{ id: string; digest: string }>;
+  let contentAfterFirst: Record<string, string>;
+  let contentAfterSecond: Record<string, string>;
 
   const keyOf = (result: DemoLoadResult, code: string): string =>
     result.keys.find((key) => key.organisationCode === code)!.token;
@@ -62,6 +64,27 @@ describe(DemoProgrammeService.name, () => {
     return row;
   }
 
+  /**
+   * A digest of every column of every row the programme is made of, `updated_at` and the answer
+   * links included: a load that rewrote a row with the same values would show here too.
+   */
+  async function seededContent(): Promise<Record<string, string>> {
+    const tables = [
+      'organisations',
+      'partnerships',
+      'partnership_members',
+      'people',
+      'events',
+      'event_co_hosts',
+      'invitations',
+      'workshop_choices',
+    ];
+    const digest = (table: string) =>
+      `(SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM ${table} t) AS ${table}`;
+    const [row] = await api.dataSource.query(`SELECT ${tables.map(digest).join(', ')}`);
+    return row;
+  }
+
   beforeAll(async () => {
     api = await startApi();
     // The same modules as the seed:demo command, on the harness's throwaway database.
@@ -73,7 +96,9 @@ describe(DemoProgrammeService.name, () => {
     first = await demo.load();
     rowsAfterFirst = await countRows();
     linksAfterFirst = await answerLinks();
+    contentAfterFirst = await seededContent();
     second = await demo.load();
+    contentAfterSecond = await seededContent();
     // The seed writes through a module of its own: the API hears of it as another process would.
     await api.changesSeen();
   });
@@ -122,6 +147,21 @@ describe(DemoProgrammeService.name, () => {
     expect(first.events.created).toBe(first.events.total);
     expect(second.events).toEqual({ total: first.events.total, created: 0, updated: 0 });
     expect(second.people).toEqual({ total: first.people.total, created: 0, updated: 0 });
+  });
+
+  it('should change nothing when the programme is loaded a second time, and say so', () => {
+    const kinds = [
+      'organisations',
+      'partnerships',
+      'people',
+      'events',
+      'invitations',
+      'workshopChoices',
+    ] as const;
+    for (const kind of kinds) {
+      expect({ kind, ...second[kind] }).toEqual({ kind, total: first[kind].total, created: 0, updated: 0 });
+    }
+    expect(contentAfterSecond).toEqual(contentAfterFirst);
   });
 
   it('should load the invitations and workshop seats once, and keep their answer links across loads', async () => {

@@ -1,18 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  DataSource,
-  DeepPartial,
-  EntityManager,
-  EntityTarget,
-  FindOptionsRelations,
-  FindOptionsWhere,
-  ObjectLiteral,
-} from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ApiKeysService } from '@app/access';
-import { FeedLink, FeedLinks, FeedToken, generateFeedToken } from '@app/feeds';
-import { AnswerLinks, Invitation, WorkshopChoice } from '@app/invitations';
-import { changesCalendar, Event, Organisation, Partnership, Person, Role } from '@app/planning';
+import { SeedResult } from '@app/database';
+import { FeedLink, FeedLinks, replaceFeedTokens } from '@app/feeds';
+import { InvitationSeedService } from '@app/invitations';
+import {
+  peopleByIds,
+  Role,
+  seedEvents,
+  seedOrganisations,
+  seedPartnerships,
+  seedPeople,
+} from '@app/planning';
 import { DEMO_PROGRAMME } from './programme/demo-programme';
 import { DemoProgramme, OrganisationRecord } from './programme/programme.types';
 import { PlannedEvent, PlannedInvitation, planInvitations, planProgramme } from './programme-plan';
@@ -60,14 +60,16 @@ export interface DemoLoadResult {
   personalFeeds: DemoPersonalFeed[];
 }
 
-type Outcome = 'created' | 'updated' | 'unchanged';
-
 /**
  * Loads the demo programme: the organisations, partnerships, people and events of the source texts,
  * their follow-ups and the invitations to those. Every record has an id derived from a stable key,
  * so loading again updates rows in place rather than adding copies, and changes to the seed data
  * reach an existing installation. Invitations are written as the state they reached, without the
  * emails inviting through the API sends: starting the demo never mails anyone.
+ *
+ * The loader writes no table itself: each is written by the lib that owns it, through the seed
+ * functions planning, invitations and feeds publish and the key service of access. It only holds
+ * the transaction they share, so that a load is whole or not at all.
  */
 @Injectable()
 export class DemoProgrammeService {
@@ -76,7 +78,7 @@ export class DemoProgrammeService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly apiKeys: ApiKeysService,
-    private readonly answerLinks: AnswerLinks,
+    private readonly invitationSeeds: InvitationSeedService,
     private readonly feedLinks: FeedLinks,
   ) {}
 
@@ -85,14 +87,14 @@ export class DemoProgrammeService {
     const invitations = planInvitations(programme, events);
     const { organisationIds, personIds, counts } = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_SEED_LOCK]);
-      const organisations = await this.upsertOrganisations(manager, [
+      const organisations = await this.seedOrganisations(manager, [
         programme.operator,
         ...programme.organisations,
       ]);
-      const partnerships = await this.upsertPartnerships(manager, programme, organisations.ids);
-      const people = await this.upsertPeople(manager, programme, organisations.ids);
-      const eventCounts = await this.upsertEvents(manager, events, organisations.ids, partnerships.ids);
-      const answers = await this.upsertInvitations(manager, invitations, people.ids);
+      const partnerships = await this.seedPartnerships(manager, programme, organisations.ids);
+      const people = await this.seedPeople(manager, programme, organisations.ids);
+      const eventCounts = await this.seedEvents(manager, events, organisations.ids, partnerships.ids);
+      const answers = await this.seedInvitations(manager, invitations, people.ids);
       return {
         organisationIds: organisations.ids,
         personIds: people.ids,
@@ -113,199 +115,112 @@ export class DemoProgrammeService {
     return { ...counts, keys, personalFeeds };
   }
 
-  private async upsertOrganisations(
-    manager: EntityManager,
-    records: OrganisationRecord[],
-  ): Promise<{ ids: Map<string, string>; counts: RecordCounts }> {
-    const ids = new Map<string, string>();
-    const counts = emptyCounts(records.length);
-    for (const record of records) {
-      const code = record.code.toUpperCase();
-      const { row, outcome } = await upsert(
-        manager,
-        Organisation,
-        demoId('organisation', code),
-        { code },
-        {
-          code,
-          name: record.name,
-          country: record.country.toUpperCase(),
-          timeZone: record.timeZone,
-          defaultLocale: record.defaultLocale,
-        },
-      );
-      ids.set(code, row.id);
-      tally(counts, outcome);
-    }
-    return { ids, counts };
+  private async seedOrganisations(manager: EntityManager, records: OrganisationRecord[]): Promise<Seeded> {
+    const codes = records.map((record) => record.code.toUpperCase());
+    const results = await seedOrganisations(
+      manager,
+      records.map((record, index) => ({
+        id: demoId('organisation', codes[index]),
+        code: codes[index],
+        name: record.name,
+        country: record.country,
+        timeZone: record.timeZone,
+        defaultLocale: record.defaultLocale,
+      })),
+    );
+    return seeded(codes, results);
   }
 
-  private async upsertPartnerships(
+  private async seedPartnerships(
     manager: EntityManager,
     programme: DemoProgramme,
     organisationIds: Map<string, string>,
-  ): Promise<{ ids: Map<string, string>; counts: RecordCounts }> {
-    const ids = new Map<string, string>();
-    const counts = emptyCounts(programme.partnerships.length);
-    for (const record of programme.partnerships) {
-      const { row, outcome } = await upsert(
-        manager,
-        Partnership,
-        demoId('partnership', record.key),
-        { name: record.name },
-        {
-          name: record.name,
-          description: record.description,
-          members: record.members.map((code) => reference<Organisation>(organisationIds, code)),
-          leadOrganisationId: organisationIds.get(record.lead)!,
-        },
-        { members: true },
-      );
-      ids.set(record.key, row.id);
-      tally(counts, outcome);
-    }
-    return { ids, counts };
+  ): Promise<Seeded> {
+    const results = await seedPartnerships(
+      manager,
+      programme.partnerships.map((record) => ({
+        id: demoId('partnership', record.key),
+        name: record.name,
+        description: record.description,
+        memberOrganisationIds: record.members.map((code) => organisationIds.get(code)!),
+        leadOrganisationId: organisationIds.get(record.lead)!,
+      })),
+    );
+    return seeded(
+      programme.partnerships.map((record) => record.key),
+      results,
+    );
   }
 
-  private async upsertPeople(
+  private async seedPeople(
     manager: EntityManager,
     programme: DemoProgramme,
     organisationIds: Map<string, string>,
-  ): Promise<{ ids: Map<string, string>; counts: RecordCounts }> {
-    const ids = new Map<string, string>();
-    const counts = emptyCounts(programme.people.length);
+  ): Promise<Seeded> {
     const zoneOf = new Map(
       [programme.operator, ...programme.organisations].map((organisation) => [
         organisation.code.toUpperCase(),
         organisation.timeZone,
       ]),
     );
-    for (const record of programme.people) {
-      const email = record.email.trim().toLowerCase();
-      const { row, outcome } = await upsert(
-        manager,
-        Person,
-        demoId('person', email),
-        { email },
-        {
-          name: record.name,
-          email,
-          organisationId: organisationIds.get(record.organisation)!,
-          department: record.department,
-          locale: record.locale,
-          timeZone: record.timeZone ?? zoneOf.get(record.organisation)!,
-        },
-      );
-      ids.set(email, row.id);
-      tally(counts, outcome);
-    }
-    return { ids, counts };
+    const emails = programme.people.map((record) => record.email.trim().toLowerCase());
+    const results = await seedPeople(
+      manager,
+      programme.people.map((record, index) => ({
+        id: demoId('person', emails[index]),
+        name: record.name,
+        email: emails[index],
+        organisationId: organisationIds.get(record.organisation)!,
+        department: record.department,
+        locale: record.locale,
+        timeZone: record.timeZone ?? zoneOf.get(record.organisation)!,
+      })),
+    );
+    return seeded(emails, results);
   }
 
-  private async upsertEvents(
+  private async seedEvents(
     manager: EntityManager,
     events: PlannedEvent[],
     organisationIds: Map<string, string>,
     partnershipIds: Map<string, string>,
   ): Promise<RecordCounts> {
-    const counts = emptyCounts(events.length);
-    for (const event of events) {
-      const id = demoId('event', event.key);
-      const { row, outcome, changed } = await upsert(
-        manager,
-        Event,
-        id,
-        { id },
-        {
-          kind: event.kind,
-          title: event.title,
-          description: event.description,
-          startsAt: event.startsAt,
-          endsAt: event.endsAt,
-          startZone: event.startZone,
-          endZone: event.endZone,
-          allDay: event.allDay,
-          venueName: event.venueName,
-          venueAddress: event.venueAddress,
-          venueLatitude: event.venueLatitude,
-          venueLongitude: event.venueLongitude,
-          onlineUrl: event.onlineUrl,
-          hostOrganisationId: organisationIds.get(event.host)!,
-          coHosts: event.coHosts.map((code) => reference<Organisation>(organisationIds, code)),
-          partnershipId: event.partnership ? partnershipIds.get(event.partnership)! : null,
-          status: event.status,
-          visibility: event.visibility,
-          capacity: event.capacity,
-          tags: event.tags,
-          parentId: event.parentKey ? demoId('event', event.parentKey) : null,
-        },
-        { coHosts: true },
-      );
-      // Calendars that subscribed to the demo must see an updated seed as a new version.
-      if (outcome === 'updated' && changesCalendar(changed)) {
-        await manager.increment(Event, { id: row.id }, 'sequence', 1);
-      }
-      tally(counts, outcome);
-    }
-    return counts;
+    const results = await seedEvents(
+      manager,
+      events.map(({ key, parentKey, host, coHosts, partnership, ...event }) => ({
+        ...event,
+        id: demoId('event', key),
+        hostOrganisationId: organisationIds.get(host)!,
+        coHostOrganisationIds: coHosts.map((code) => organisationIds.get(code)!),
+        partnershipId: partnership ? partnershipIds.get(partnership)! : null,
+        parentId: parentKey ? demoId('event', parentKey) : null,
+      })),
+    );
+    return countsOf(results);
   }
 
-  private async upsertInvitations(
+  private async seedInvitations(
     manager: EntityManager,
     invitations: PlannedInvitation[],
     personIds: Map<string, string>,
   ): Promise<{ invitations: RecordCounts; workshopChoices: RecordCounts }> {
-    const counts = emptyCounts(invitations.length);
-    const choiceCounts = emptyCounts(
-      invitations.reduce((sum, invitation) => sum + invitation.choices.length, 0),
+    const results = await this.invitationSeeds.seed(
+      manager,
+      invitations.map((invitation) => ({
+        id: demoId('invitation', invitation.key),
+        eventId: demoId('event', invitation.eventKey),
+        personId: personIds.get(invitation.email)!,
+        status: invitation.status,
+        respondedAt: invitation.respondedAt,
+        choices: invitation.choices.map((choice) => ({
+          id: demoId('workshop-choice', choice.key),
+          workshopId: demoId('event', choice.workshopKey),
+          status: choice.status,
+        })),
+      })),
     );
-    const ids: string[] = [];
-    for (const invitation of invitations) {
-      const eventId = demoId('event', invitation.eventKey);
-      const personId = personIds.get(invitation.email)!;
-      const { row, outcome } = await upsert(
-        manager,
-        Invitation,
-        demoId('invitation', invitation.key),
-        { eventId, personId },
-        { eventId, personId, status: invitation.status, respondedAt: invitation.respondedAt },
-      );
-      ids.push(row.id);
-      tally(counts, outcome);
-      for (const choice of invitation.choices) {
-        const workshopId = demoId('event', choice.workshopKey);
-        const seat = await upsert(
-          manager,
-          WorkshopChoice,
-          demoId('workshop-choice', choice.key),
-          { invitationId: row.id, eventId: workshopId },
-          { invitationId: row.id, eventId: workshopId, status: choice.status },
-        );
-        tally(choiceCounts, seat.outcome);
-      }
-    }
-    await this.giveAnswerLinks(manager, ids);
-    return { invitations: counts, workshopChoices: choiceCounts };
+    return { invitations: countsOf(results.invitations), workshopChoices: countsOf(results.choices) };
   }
-
-  /**
-   * New invitations, and withdrawn ones the seed restores, get an answer link like those the API
-   * creates (so that an update email can carry it); a link that exists stays valid across loads.
-   */
-  private async giveAnswerLinks(manager: EntityManager, invitationIds: string[]): Promise<void> {
-    const unlinked: Array<{ id: string }> = await manager.query(
-      'SELECT id FROM invitations WHERE id = ANY($1::uuid[]) AND answer_token_digest IS NULL',
-      [invitationIds],
-    );
-    for (const { id } of unlinked) {
-      const link = this.answerLinks.issue();
-      await manager.query(
-        'UPDATE invitations SET answer_token_digest = $2, answer_token_sealed = $3 WHERE id = $1',
-        [id, link.digest, link.sealed],
-      );
-    }
-  }
-
   /** Runs after the data is committed: each key replaces the previous demo key of its organisation. */
   private async issueKeys(
     programme: DemoProgramme,
@@ -350,22 +265,18 @@ export class DemoProgrammeService {
     const codeOf = new Map([...organisationIds].map(([code, id]) => [id, code]));
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [DEMO_SEED_LOCK]);
+      const ids = programme.personalFeeds.map((email) => personIds.get(email.toLowerCase())!);
+      const people = await peopleByIds(manager, ids);
       const feeds: DemoPersonalFeed[] = [];
-      for (const email of programme.personalFeeds) {
-        const person = await manager.findOneByOrFail(Person, { id: personIds.get(email.toLowerCase())! });
-        const secret = generateFeedToken();
-        await manager.delete(FeedToken, { personId: person.id });
-        await manager.insert(FeedToken, {
-          personId: person.id,
-          lookupId: secret.lookupId,
-          secretDigest: secret.digest,
-        });
+      for (const id of ids) {
+        const person = people.get(id)!;
+        const { plaintext } = await replaceFeedTokens(manager, person.id);
         feeds.push({
           personId: person.id,
           name: person.name,
           organisationCode: codeOf.get(person.organisationId!) ?? '',
           timeZone: person.timeZone,
-          feed: this.feedLinks.personal(secret.plaintext),
+          feed: this.feedLinks.personal(plaintext),
         });
       }
       return feeds;
@@ -373,59 +284,20 @@ export class DemoProgrammeService {
   }
 }
 
-/**
- * Finds the row by its seed id, else by its natural key (a row someone created by hand with the
- * same code, name or email is adopted rather than duplicated), and writes only what differs.
- */
-async function upsert<T extends ObjectLiteral & { id: string }>(
-  manager: EntityManager,
-  target: EntityTarget<T>,
-  id: string,
-  naturalKey: FindOptionsWhere<T>,
-  values: DeepPartial<T>,
-  relations?: FindOptionsRelations<T>,
-): Promise<{ row: T; outcome: Outcome; changed: string[] }> {
-  const existing =
-    (await manager.findOne(target, { where: { id } as FindOptionsWhere<T>, relations })) ??
-    (await manager.findOne(target, { where: naturalKey, relations }));
-  if (!existing) {
-    const row = await manager.save(target, manager.create(target, { ...values, id } as DeepPartial<T>));
-    return { row, outcome: 'created', changed: [] };
-  }
-  const current = existing as Record<string, unknown>;
-  const changed = Object.entries(values as Record<string, unknown>)
-    .filter(([field, value]) => !sameValue(current[field], value))
-    .map(([field]) => field);
-  if (changed.length === 0) return { row: existing, outcome: 'unchanged', changed };
-  Object.assign(existing, values);
-  const row = await manager.save(target, existing);
-  return { row, outcome: 'updated', changed };
+/** Seed results by the programme's keys (codes, partnership keys, emails), with their counts. */
+interface Seeded {
+  ids: Map<string, string>;
+  counts: RecordCounts;
 }
 
-function sameValue(current: unknown, next: unknown): boolean {
-  if (current instanceof Date && next instanceof Date) return current.getTime() === next.getTime();
-  if (Array.isArray(current) && Array.isArray(next)) {
-    const identities = (values: unknown[]) =>
-      values
-        .map((value) =>
-          value !== null && typeof value === 'object' && 'id' in value ? String(value.id) : String(value),
-        )
-        .sort()
-        .join('\u0000');
-    return current.length === next.length && identities(current) === identities(next);
-  }
-  return current === next;
+function seeded(keys: string[], results: SeedResult[]): Seeded {
+  return { ids: new Map(keys.map((key, index) => [key, results[index].id])), counts: countsOf(results) };
 }
 
-function reference<T extends { id: string }>(ids: Map<string, string>, key: string): T {
-  return { id: ids.get(key)! } as T;
-}
-
-function emptyCounts(total: number): RecordCounts {
-  return { total, created: 0, updated: 0 };
-}
-
-function tally(counts: RecordCounts, outcome: Outcome): void {
-  if (outcome === 'created') counts.created += 1;
-  if (outcome === 'updated') counts.updated += 1;
+function countsOf(results: SeedResult[]): RecordCounts {
+  return {
+    total: results.length,
+    created: results.filter((result) => result.outcome === 'created').length,
+    updated: results.filter((result) => result.outcome === 'updated').length,
+  };
 }

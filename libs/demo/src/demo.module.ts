@@ -1,18 +1,17 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '@app/access';
-import { FeedLinks, FeedToken } from '@app/feeds';
-import { AnswerLinks, Invitation, WorkshopChoice } from '@app/invitations';
-import { PlanningModule } from '@app/planning';
+import { FeedLinks } from '@app/feeds';
+import { InvitationSeedModule } from '@app/invitations';
 import { DemoProgrammeService } from './demo-programme.service';
 
 /**
- * The demo loader. It takes the link helpers of invitations and feeds, not their modules: the
- * seed writes rows and needs neither their queues nor their Redis connection.
+ * The demo loader. Every table is written by the lib that owns it; the loader takes their seed
+ * parts (the seed functions of planning and feeds, the invitation seed module, the feed link
+ * helper), not their whole modules: the seed needs neither their queues nor a Redis connection.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Invitation, WorkshopChoice, FeedToken]), PlanningModule, AccessModule],
-  providers: [DemoProgrammeService, AnswerLinks, FeedLinks],
+  imports: [InvitationSeedModule, AccessModule],
+  providers: [DemoProgrammeService, FeedLinks],
   exports: [DemoProgrammeService],
 })
 export class DemoModule {}

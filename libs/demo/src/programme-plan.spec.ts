@@ -102,7 +102,9 @@ describe(planProgramme.name, () => {
       ...DEMO_PROGRAMME,
       partnerships: [{ key: 'x', name: 'X', description: '', members: ['ARN', 'SUN'], lead: 'MORO' }],
     };
-    expect(() => planProgramme(broken)).toThrow('the lead MORO is no member');
+    expect(() => planProgramme(broken)).toThrow(
+      'Demo partnership "x": The lead organisation must be one of the members.',
+    );
   });
 
   it('should let Arnsberg lead every demo partnership', () => {

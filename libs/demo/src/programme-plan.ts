@@ -1,6 +1,7 @@
 import {
   assertCapacity,
   assertInsideParent,
+  assertLeadIsMember,
   assertSpan,
   assertTimeZone,
   EventKind,
@@ -85,11 +86,9 @@ export function planProgramme(programme: DemoProgramme): PlannedEvent[] {
   };
   for (const partnership of programme.partnerships) {
     for (const code of partnership.members) assertKnown(`partnership ${partnership.key}`, code);
-    if (!partnership.members.includes(partnership.lead)) {
-      throw new DemoError(`Demo partnership ${partnership.key}: the lead ${partnership.lead} is no member.`, [
-        { field: `partnership ${partnership.key}`, message: partnership.lead },
-      ]);
-    }
+    withContext('partnership', partnership.key, () =>
+      assertLeadIsMember(partnership.lead, partnership.members),
+    );
   }
   for (const person of programme.people) {
     assertKnown(`person ${person.email}`, person.organisation);

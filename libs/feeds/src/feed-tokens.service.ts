@@ -4,8 +4,8 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Actor, findPerson, PeopleVisibility, Person } from '@app/planning';
 import { FeedLink, FeedLinks } from './feed-links';
 import { FeedToken } from './feed-token.entity';
-import { generateFeedToken } from './feed-token-secret';
 import { FeedsError } from './feeds.error';
+import { storeFeedToken } from './personal-feed-tokens';
 
 export interface IssuedFeedToken {
   personId: string;
@@ -82,12 +82,9 @@ export class FeedTokensService {
   }
 
   private async create(manager: EntityManager, personId: string): Promise<IssuedFeedToken> {
-    const secret = generateFeedToken();
-    const token = await manager.save(
-      manager.create(FeedToken, { personId, lookupId: secret.lookupId, secretDigest: secret.digest }),
-    );
+    const { token, plaintext } = await storeFeedToken(manager, personId);
     this.logger.log(`Issued a personal feed token for person ${personId}`);
-    return { personId, createdAt: token.createdAt, feed: this.links.personal(secret.plaintext) };
+    return { personId, createdAt: token.createdAt, feed: this.links.personal(plaintext) };
   }
 
   /** Locked, so two concurrent rotations cannot both leave an active token behind. */

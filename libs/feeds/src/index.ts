@@ -6,6 +6,7 @@ export * from './feed-cache';
 export * from './feed-queries';
 export * from './feed-token.entity';
 export * from './feed-token-secret';
+export * from './personal-feed-tokens';
 export * from './feeds.error';
 export * from './feeds.service';
 export * from './feed-tokens.service';

@@ -12,3 +12,5 @@ export * from './invitations.module';
 export * from './invitation-email-rules';
 export * from './invitation-emails.service';
 export * from './invitation-emails.module';
+export * from './invitation-seed.service';
+export * from './invitation-seed.module';

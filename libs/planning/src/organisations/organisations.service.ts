@@ -37,7 +37,7 @@ export class OrganisationsService {
   async create(actor: Actor, input: OrganisationInput): Promise<Organisation> {
     assertAdmin(actor, 'create organisations');
     assertTimeZone('timeZone', input.timeZone);
-    const organisation = this.organisations.create(normalise(input));
+    const organisation = this.organisations.create(normaliseOrganisation(input));
     return this.saveUnique(actor, organisation, null);
   }
 
@@ -64,7 +64,7 @@ export class OrganisationsService {
     assertActsFor(actor, [organisation.id], 'change this organisation');
     if (changes.timeZone !== undefined) assertTimeZone('timeZone', changes.timeZone);
     const before = organisationFields(organisation);
-    Object.assign(organisation, normalise({ ...organisation, ...changes }));
+    Object.assign(organisation, normaliseOrganisation({ ...organisation, ...changes }));
     return this.saveUnique(actor, organisation, before);
   }
 
@@ -122,7 +122,7 @@ export class OrganisationsService {
   }
 }
 
-function normalise<T extends OrganisationInput>(input: T): T {
+export function normaliseOrganisation<T extends OrganisationInput>(input: T): T {
   return {
     ...input,
     name: input.name.trim(),

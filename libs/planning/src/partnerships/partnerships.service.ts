@@ -176,7 +176,7 @@ function assertLeads(actor: Actor, partnership: Partnership): void {
   );
 }
 
-function assertLeadIsMember(leadOrganisationId: string, memberIds: string[]): void {
+export function assertLeadIsMember(leadOrganisationId: string, memberIds: string[]): void {
   if (!memberIds.includes(leadOrganisationId)) {
     throw PlanningError.invalid('leadOrganisationId', 'The lead organisation must be one of the members.');
   }
