@@ -1,7 +1,13 @@
 import { XMLParser } from 'fast-xml-parser';
 import Parser from 'rss-parser';
 import { ApiHarness, bearer, startApi } from './api-harness';
-import { createEvent, OrganisationKeys, organisationWithKeys, UNKNOWN_ID } from './planning-fixtures';
+import {
+  createEvent,
+  OrganisationKeys,
+  organisationWithKeys,
+  uniqueCode,
+  UNKNOWN_ID,
+} from './planning-fixtures';
 
 const BASE_URL = 'https://treffpunkt.example.org';
 const CITY_SITE = 'https://www.arnsberg.de';
@@ -191,6 +197,46 @@ describe('Embedding the public calendar', () => {
       const script = await api.http().get('/embed.js').expect(200);
       expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
       expect(script.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    });
+  });
+
+  describe('an organisation whose code changed', () => {
+    it('should keep the widget and the iframe of a snippet pasted under the former code working', async () => {
+      const sundern = await organisationWithKeys(api, { name: 'Stadt Sundern' });
+      await createEvent(api, sundern.organiserKey, {
+        title: 'Bürgerwerkstatt Sorpesee',
+        startsAt: '2027-06-05T10:00',
+        endsAt: '2027-06-05T13:00',
+        status: 'published',
+      });
+      await setOrigins(api.adminKey, sundern.id, [CITY_SITE]).expect(200);
+      const former = sundern.code.toLowerCase();
+      const current = uniqueCode('SUN');
+      await api
+        .http()
+        .patch(`/api/v1/organisations/${sundern.id}`)
+        .set(bearer(sundern.organiserKey))
+        .send({ code: current })
+        .expect(200);
+
+      const list = await api
+        .http()
+        .get(`/embed/organisations/${former}/events?lang=en`)
+        .set('Origin', CITY_SITE)
+        .expect(200);
+      expect(list.headers['access-control-allow-origin']).toBe(CITY_SITE);
+      expect(list.text).toContain('Bürgerwerkstatt Sorpesee');
+      await api
+        .http()
+        .get(`/embed/organisations/${former}/events`)
+        .set('Origin', 'https://elsewhere.example')
+        .expect(403);
+
+      const moved = await api.http().get(`/embed/organisations/${former}?lang=en`).expect(301);
+      expect(moved.headers.location).toBe(`${BASE_URL}/embed/organisations/${current.toLowerCase()}?lang=en`);
+      const frame = await api.http().get(`/embed/organisations/${current.toLowerCase()}?lang=en`).expect(200);
+      expect(frame.headers['content-security-policy']).toContain(`frame-ancestors 'self' ${CITY_SITE}`);
+      expect(frame.text).toContain('Bürgerwerkstatt Sorpesee');
     });
   });
 
