@@ -10,6 +10,9 @@ export interface PublicEvent extends CalendarEvent {
   hostName: string;
   hostCode: string;
   parentId: string | null;
+  /** Where the event started, in that zone, before it was last moved in public; else null. */
+  previousStartsAt: Date | null;
+  previousStartZone: string | null;
 }
 
 export interface ArchiveMonth {
@@ -23,7 +26,7 @@ const EVENT_COLUMNS = `e.id, e.kind, e.title, e.description, e.starts_at AS "sta
   e.venue_address AS "venueAddress", e.venue_latitude::float8 AS "venueLatitude",
   e.venue_longitude::float8 AS "venueLongitude", e.online_url AS "onlineUrl", e.status, e.tags, e.sequence,
   e.created_at AS "createdAt", e.updated_at AS "updatedAt", o.name AS "hostName", o.code AS "hostCode",
-  e.parent_id AS "parentId"`;
+  e.parent_id AS "parentId", e.previous_starts_at AS "previousStartsAt", e.previous_start_zone AS "previousStartZone"`;
 
 /** A local time is at most this far from UTC: bounds on the instant let the start index narrow a local range. */
 const ZONE_MARGIN = "interval '15 hours'";
