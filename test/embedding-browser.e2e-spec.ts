@@ -4,7 +4,7 @@ import { Page } from 'playwright-core';
 import { axeViolations, Chromium, launchChromium, SCREENSHOT_WIDTHS, screenshotFile } from '@app/testing';
 import { ApiHarness, bearer, startApi } from './api-harness';
 import { freePort } from './console-fixtures';
-import { createEvent, OrganisationKeys, organisationWithKeys } from './planning-fixtures';
+import { createEvent, OrganisationKeys, organisationWithKeys, uniqueCode } from './planning-fixtures';
 
 /**
  * A city's website on another origin embeds the calendar twice, as a web editor would paste it:
@@ -99,6 +99,41 @@ describe('The calendar embedded in another site, in Chromium', () => {
       expect(await axeViolations(page)).toEqual([]);
     } finally {
       await page.close();
+    }
+  });
+
+  it("should keep showing the list in the widget and the iframe pasted before the organisation's code changed", async () => {
+    const sundern = await organisationWithKeys(api, { name: 'Stadt Sundern' });
+    await createEvent(api, sundern.organiserKey, {
+      title: 'Bürgerwerkstatt Sorpesee',
+      startsAt: '2027-06-05T10:00',
+      endsAt: '2027-06-05T13:00',
+      status: 'published',
+    });
+    const site = await hostSite('en', sundern.code, apiUrl);
+    const page = await chromium.browser.newPage();
+    try {
+      await api
+        .http()
+        .put(`/api/v1/organisations/${sundern.id}/embedding/origins`)
+        .set(bearer(api.adminKey))
+        .send({ origins: [siteUrl(site)] })
+        .expect(200);
+      await api
+        .http()
+        .patch(`/api/v1/organisations/${sundern.id}`)
+        .set(bearer(sundern.organiserKey))
+        .send({ code: uniqueCode('SUN') })
+        .expect(200);
+      await page.goto(siteUrl(site));
+      await page
+        .locator('.treffpunkt-calendar')
+        .getByRole('link', { name: 'Bürgerwerkstatt Sorpesee' })
+        .waitFor();
+      await page.frameLocator('iframe').getByRole('link', { name: 'Bürgerwerkstatt Sorpesee' }).waitFor();
+    } finally {
+      await page.close();
+      site.close();
     }
   });
 

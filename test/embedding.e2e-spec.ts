@@ -1,7 +1,13 @@
 import { XMLParser } from 'fast-xml-parser';
 import Parser from 'rss-parser';
 import { ApiHarness, bearer, startApi } from './api-harness';
-import { createEvent, OrganisationKeys, organisationWithKeys, UNKNOWN_ID } from './planning-fixtures';
+import {
+  createEvent,
+  OrganisationKeys,
+  organisationWithKeys,
+  uniqueCode,
+  UNKNOWN_ID,
+} from './planning-fixtures';
 
 const BASE_URL = 'https://treffpunkt.example.org';
 const CITY_SITE = 'https://www.arnsberg.de';
@@ -194,12 +200,50 @@ describe('Embedding the public calendar', () => {
     });
   });
 
+  describe('an organisation whose code changed', () => {
+    it('should keep the widget and the iframe of a snippet pasted under the former code working', async () => {
+      const sundern = await organisationWithKeys(api, { name: 'Stadt Sundern' });
+      await createEvent(api, sundern.organiserKey, {
+        title: 'Bürgerwerkstatt Sorpesee',
+        startsAt: '2027-06-05T10:00',
+        endsAt: '2027-06-05T13:00',
+        status: 'published',
+      });
+      await setOrigins(api.adminKey, sundern.id, [CITY_SITE]).expect(200);
+      const former = sundern.code.toLowerCase();
+      const current = uniqueCode('SUN');
+      await api
+        .http()
+        .patch(`/api/v1/organisations/${sundern.id}`)
+        .set(bearer(sundern.organiserKey))
+        .send({ code: current })
+        .expect(200);
+
+      const list = await api
+        .http()
+        .get(`/embed/organisations/${former}/events?lang=en`)
+        .set('Origin', CITY_SITE)
+        .expect(200);
+      expect(list.headers['access-control-allow-origin']).toBe(CITY_SITE);
+      expect(list.text).toContain('Bürgerwerkstatt Sorpesee');
+      await api
+        .http()
+        .get(`/embed/organisations/${former}/events`)
+        .set('Origin', 'https://elsewhere.example')
+        .expect(403);
+
+      const moved = await api.http().get(`/embed/organisations/${former}?lang=en`).expect(301);
+      expect(moved.headers.location).toBe(`${BASE_URL}/embed/organisations/${current.toLowerCase()}?lang=en`);
+      const frame = await api.http().get(`/embed/organisations/${current.toLowerCase()}?lang=en`).expect(200);
+      expect(frame.headers['content-security-policy']).toContain(`frame-ancestors 'self' ${CITY_SITE}`);
+      expect(frame.text).toContain('Bürgerwerkstatt Sorpesee');
+    });
+  });
+
   describe('structured data on event pages', () => {
     const structuredData = async (id: string) => {
       const page = (await api.http().get(`/calendar/events/${id}`).expect(200)).text;
-      const scripts = [...page.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
-      expect(scripts).toHaveLength(1);
-      return { page, data: JSON.parse(scripts[0][1]) as Record<string, unknown> };
+      return { page, data: structuredDataOf(page) };
     };
 
     it('should describe the event as schema.org Event, with a title that cannot close the script', async () => {
@@ -228,6 +272,41 @@ describe('Embedding the public calendar', () => {
       ]);
       expect(online.startDate).toBe('2027-10-01T10:00:00.000+03:00');
       expect((await structuredData(cancelledId)).data.eventStatus).toBe('https://schema.org/EventCancelled');
+    });
+  });
+
+  describe('an event moved after it was published', () => {
+    it('should say in its JSON-LD and on its page that it was rescheduled, and from when', async () => {
+      const meschede = await organisationWithKeys(api, { name: 'Stadt Meschede' });
+      const planned = await createEvent(api, meschede.organiserKey, {
+        kind: 'workshop',
+        title: 'Workshop Starkregenvorsorge',
+        startsAt: '2027-05-10T14:00',
+        endsAt: '2027-05-10T16:00',
+        status: 'draft',
+      });
+      const move = (body: Record<string, unknown>) =>
+        api
+          .http()
+          .patch(`/api/v1/events/${planned.id}`)
+          .set(bearer(meschede.organiserKey))
+          .send(body)
+          .expect(200);
+      // Moved while a draft: nobody saw the earlier date.
+      await move({ startsAt: '2027-05-11T14:00', endsAt: '2027-05-11T16:00' });
+      await move({ status: 'published' });
+      const before = await api.http().get(`/calendar/events/${planned.id}`).expect(200);
+      expect(structuredDataOf(before.text).eventStatus).toBe('https://schema.org/EventScheduled');
+
+      await move({ startsAt: '2027-05-18T10:00', endsAt: '2027-05-18T12:00' });
+      const page = await api.http().get(`/calendar/events/${planned.id}?lang=en`).expect(200);
+      const data = structuredDataOf(page.text);
+      expect(data).toMatchObject({
+        eventStatus: 'https://schema.org/EventRescheduled',
+        startDate: '2027-05-18T10:00:00.000+02:00',
+        previousStartDate: '2027-05-11T14:00:00.000+02:00',
+      });
+      expect(page.text).toContain('Moved from Tuesday, 11 May 2027, 14:00 Berlin (CEST).');
     });
   });
 
@@ -300,3 +379,10 @@ describe('Embedding the public calendar', () => {
     });
   });
 });
+
+/** The page's one JSON-LD block, parsed. */
+function structuredDataOf(page: string): Record<string, unknown> {
+  const scripts = [...page.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
+  expect(scripts).toHaveLength(1);
+  return JSON.parse(scripts[0][1]) as Record<string, unknown>;
+}

@@ -93,6 +93,22 @@ describe('Public programme search index: filters kept by triggers, ranking bound
     await expect(titles(`${byMorogoro}&from=2027-06-01&to=2027-06-30`)).resolves.toEqual([]);
   });
 
+  it('should find an event by the beginning of a word, whether few or many words begin so, and nothing by a word no event has', async () => {
+    const consonants = [...'bdfgkpz'];
+    // More words beginning with "quell" than a search spells out (MAX_COMPLETIONS): it stays a prefix.
+    const manyQuellWords = consonants.flatMap((a) => consonants.map((b) => `Quell${a}${b}`)).join(' ');
+    await createEvent(api, arnsberg.organiserKey, {
+      title: 'Führung durch das Quellgebiet der Ruhr',
+      description: manyQuellWords,
+      startsAt: '2027-08-12T14:00',
+      endsAt: '2027-08-12T16:00',
+      status: 'published',
+    });
+    await expect(titles('q=Quellgeb')).resolves.toEqual(['Führung durch das Quellgebiet der Ruhr']);
+    await expect(titles('q=Quell')).resolves.toContain('Führung durch das Quellgebiet der Ruhr');
+    await expect(titles('q=Quellgebiet Zyklotron')).resolves.toEqual([]);
+  });
+
   it('should rank the newest candidates of a very common word and list every match once', async () => {
     // Written straight to the table, as a bulk import would: the index follows by its triggers.
     await api.dataSource.query(

@@ -17,6 +17,7 @@ import { embeddedCalendar, embeddedCalendarPage, EmbeddedCalendarView } from './
 const WIDGET = readFileSync(join(__dirname, 'widget', 'embed.js'), 'utf8');
 const WIDGET_CACHE_SECONDS = 60 * 60;
 const LIST_CACHE_SECONDS = 60;
+const REDIRECT_CACHE_SECONDS = 24 * 60 * 60;
 /** The next events an embedded list shows, as one page of the calendar. */
 const EMBEDDED_EVENTS = 20;
 
@@ -47,13 +48,19 @@ export class EmbedController {
     response.send(WIDGET);
   }
 
+  /**
+   * An organisation's former code shows its calendar under the current one: a snippet pasted
+   * before the code changed keeps working. Answered here rather than redirected, as a redirected
+   * CORS request needs the CORS headers on the redirect too.
+   */
   @Get('embed/organisations/:code/events')
   async list(
-    @Param() { code }: EmbedParamsDto,
+    @Param() params: EmbedParamsDto,
     @Query() { lang }: EmbedQueryDto,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    const code = (await this.programme.currentOrganisationCode(params.code)) ?? params.code;
     const origin = request.headers.origin;
     response.setHeader('Vary', 'Origin');
     if (origin) {
@@ -72,12 +79,24 @@ export class EmbedController {
     response.send(embeddedCalendar(await this.view(code, lang)).value);
   }
 
+  /** A former code redirects (301) to the current one, as the calendar page does. */
   @Get('embed/organisations/:code')
   async page(
     @Param() { code }: EmbedParamsDto,
     @Query() { lang }: EmbedQueryDto,
     @Res() response: Response,
   ): Promise<void> {
+    const currentCode = await this.programme.currentOrganisationCode(code);
+    if (currentCode) {
+      // Cached for a day only, so that browsers stop following it soon after another organisation took the code.
+      response.setHeader('Cache-Control', `public, max-age=${REDIRECT_CACHE_SECONDS}`);
+      const language = lang ? `?lang=${lang}` : '';
+      response.redirect(
+        HttpStatus.MOVED_PERMANENTLY,
+        `${this.base}/embed/organisations/${encodeURIComponent(currentCode.toLowerCase())}${language}`,
+      );
+      return;
+    }
     const [view, origins] = await Promise.all([this.view(code, lang), this.origins.originsOfCode(code)]);
     allowFraming(response, origins);
     response.setHeader('Content-Type', 'text/html; charset=utf-8');

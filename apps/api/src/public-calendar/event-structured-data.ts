@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { machineReadableStart } from '@app/presentation';
 import { PublicEvent } from '@app/public-programme';
 
 const SCHEMA = 'https://schema.org/';
@@ -15,13 +16,27 @@ export function eventStructuredData(event: PublicEvent, pageUrl: string): Record
     ...(event.description ? { description: event.description } : {}),
     startDate: startDate(event),
     endDate: endDate(event),
-    eventStatus: `${SCHEMA}${event.status === 'cancelled' ? 'EventCancelled' : 'EventScheduled'}`,
+    eventStatus: `${SCHEMA}${eventStatus(event)}`,
+    ...(event.previousStartsAt && event.previousStartZone
+      ? {
+          previousStartDate: machineReadableStart({
+            ...event,
+            startsAt: event.previousStartsAt,
+            startZone: event.previousStartZone,
+          }),
+        }
+      : {}),
     eventAttendanceMode: `${SCHEMA}${attendanceMode(event)}`,
     location: locations(event),
     organizer: { '@type': 'Organization', name: event.hostName },
     url: pageUrl,
     ...(event.tags.length ? { keywords: event.tags.join(', ') } : {}),
   };
+}
+
+function eventStatus(event: PublicEvent): string {
+  if (event.status === 'cancelled') return 'EventCancelled';
+  return event.previousStartsAt ? 'EventRescheduled' : 'EventScheduled';
 }
 
 function startDate(event: PublicEvent): string {

@@ -2,6 +2,7 @@ import { FeedLink } from '@app/feeds';
 import { EVENT_KINDS, EventKind } from '@app/planning';
 import {
   formatSpan,
+  formatStart,
   html,
   isWebLink,
   jsonLdScript,
@@ -186,6 +187,7 @@ export function eventPage(view: EventPageView): string {
       <h1>${event.title}</h1>
       ${event.status === 'cancelled' ? html`<p class="cancelled"><strong>${t('common.cancelled')}</strong></p>` : null}
       ${view.past && event.status !== 'cancelled' ? html`<p class="past">${t('calendar.pastEvent')}</p>` : null}
+      ${movedFrom(event, messages)}
       <dl class="facts">
         <dt>${t('common.when')}</dt>
         <dd>${timeOf(event, messages)}</dd>
@@ -316,6 +318,16 @@ function timeOf(event: PublicEvent, messages: Messages): SafeHtml {
   const start = machineReadableStart(event);
   const text = formatSpan(event, messages.intlLocale);
   return html`<time datetime="${start}">${text}</time>`;
+}
+
+/** "Moved from …" with the earlier start at the venue, for an event rescheduled in public. */
+function movedFrom(event: PublicEvent, messages: Messages): SafeHtml | null {
+  if (!event.previousStartsAt || !event.previousStartZone || event.status === 'cancelled') return null;
+  const start = formatStart(
+    { startsAt: event.previousStartsAt, startZone: event.previousStartZone, allDay: event.allDay },
+    messages.intlLocale,
+  );
+  return html`<p class="moved"><strong>${messages.t('calendar.movedFrom', { start })}</strong></p>`;
 }
 
 function kindLabel(messages: Messages, kind: string): string {

@@ -29,6 +29,8 @@ function row(overrides: Partial<PublicEvent>): PublicEvent {
     hostName: 'Stadt Arnsberg',
     hostCode: 'ARN',
     parentId: null,
+    previousStartsAt: null,
+    previousStartZone: null,
     ...overrides,
   };
 }
@@ -221,6 +223,25 @@ const pages = [
       'Imeghairiwa',
       'Deutsch',
       'English',
+    ],
+  },
+  {
+    name: 'calendar-moved-event-de',
+    html: eventPage({
+      language: 'de',
+      event: {
+        ...cityDay,
+        previousStartsAt: new Date('2027-09-13T07:00:00Z'),
+        previousStartZone: 'Europe/Berlin',
+      },
+      parts: [workshop],
+      feed,
+      past: false,
+      languageUrls: languageUrlsOf(`/calendar/events/${cityDay.id}`),
+    }),
+    shows: [
+      'Städtetag Arnsberg–Sundern',
+      'Verschoben vom Montag, 13. September 2027, 09:00 Berlin (MESZ/CEST).',
     ],
   },
   {

@@ -36,6 +36,19 @@ function wallShift(from: Date, to: Date, zone: string): Duration {
 }
 
 /**
+ * Remembers where a published event started when it moves (an earlier move is forgotten), so that
+ * the public can be told it was rescheduled; a draft moves unrecorded, as nobody saw it.
+ */
+export function recordMove(
+  event: Event,
+  before: { startsAt: Date; startZone: string; status: EventStatus },
+): void {
+  if (before.status !== 'published' || event.startsAt.getTime() === before.startsAt.getTime()) return;
+  event.previousStartsAt = before.startsAt;
+  event.previousStartZone = before.startZone;
+}
+
+/**
  * Carries a change of an event to its parts (at any depth), in place, and returns those that
  * changed with their state before:
  * - cancelled: every part not cancelled yet is cancelled too and remembers its status;
@@ -71,6 +84,7 @@ export function carryToParts(before: EventPosition, event: Event, parts: Event[]
     if (shift) {
       part.startsAt = shifted(part.startsAt, part.startZone, shift);
       part.endsAt = shifted(part.endsAt, part.endZone, shift);
+      recordMove(part, { ...previous, startZone: part.startZone });
       changed = true;
     }
     if (changed) {

@@ -63,6 +63,16 @@ export class Event {
   @Column({ default: false })
   allDay: boolean;
 
+  /**
+   * Where the event started, in its zone then, before it was last moved while published: the
+   * public page and search engines say it was rescheduled. Null for an event never moved in public.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  previousStartsAt: Date | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  previousStartZone: string | null;
+
   @Column({ type: 'varchar', length: 300, nullable: true })
   venueName: string | null;
 

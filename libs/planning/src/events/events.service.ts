@@ -22,7 +22,7 @@ import {
 import { eventChangeAction, eventCreated, eventFields, eventRecord } from './event-audit';
 import { EventChange, EventChangeListeners } from './event-change';
 import { EventKind, EventStatus, EventVisibility } from './event-kind';
-import { carryToParts, EventPosition } from './event-parts';
+import { carryToParts, EventPosition, recordMove } from './event-parts';
 import {
   assertCapacity,
   assertChildrenInside,
@@ -234,6 +234,7 @@ export class EventsService {
       assertEditableAfterCancellation(event.status, requested, changes.status);
 
       await this.applyChanges(manager, actor, event, changes);
+      recordMove(event, position);
       assertSpan(event);
       assertCapacity(event.capacity);
       const parent = event.parentId ? await this.lockEvent(manager, event.parentId) : null;

@@ -132,6 +132,7 @@ export const de: Catalog = {
     archiveMonthEvents_one: '{{count}} Veranstaltung',
     archiveMonthEvents_other: '{{count}} Veranstaltungen',
     pastEvent: 'Diese Veranstaltung hat stattgefunden.',
+    movedFrom: 'Verschoben vom {{start}}.',
     allEvents: 'Alle Termine im Veranstaltungskalender',
     embeddedTitle: 'Termine von {{organisation}}',
     feedTitle: 'Kommende Termine – Treffpunkt',

@@ -132,6 +132,7 @@ export const en = {
     archiveMonthEvents_one: '{{count}} event',
     archiveMonthEvents_other: '{{count}} events',
     pastEvent: 'This event has taken place.',
+    movedFrom: 'Moved from {{start}}.',
     allEvents: 'All events in the event calendar',
     embeddedTitle: 'Events of {{organisation}}',
     feedTitle: 'Upcoming events – Treffpunkt',

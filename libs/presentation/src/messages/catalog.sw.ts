@@ -130,6 +130,7 @@ export const sw: Catalog = {
     archiveMonthEvents_one: 'Tukio {{count}}',
     archiveMonthEvents_other: 'Matukio {{count}}',
     pastEvent: 'Tukio hili limekwisha fanyika.',
+    movedFrom: 'Limehamishwa kutoka {{start}}.',
     allEvents: 'Matukio yote kwenye kalenda ya matukio',
     embeddedTitle: 'Matukio ya {{organisation}}',
     feedTitle: 'Matukio yajayo – Treffpunkt',

@@ -61,6 +61,19 @@ export function formatSpan(span: TimeSpan, intlLocale: string, zone?: string): s
   });
 }
 
+/**
+ * When it starts (or started, before a move), in the given zone with its name, e.g. "Saturday,
+ * 23 September 2023, 10:00 Berlin (CEST)"; the date alone for an all-day event.
+ */
+export function formatStart(
+  start: Pick<TimeSpan, 'startsAt' | 'startZone' | 'allDay'>,
+  intlLocale: string,
+): string {
+  const moment = DateTime.fromJSDate(start.startsAt, { zone: start.startZone }).setLocale(intlLocale);
+  if (start.allDay) return moment.toLocaleString(DATE);
+  return `${moment.toLocaleString(DATE)}, ${moment.toLocaleString(TIME)} ${zoneName(start.startZone, start.startsAt, intlLocale)}`;
+}
+
 /** The day it starts, in the reader's zone (an all-day event's own date), for subjects. */
 export function startDate(span: TimeSpan, intlLocale: string, readerZone: string): string {
   const zone = span.allDay ? span.startZone : readerZone;
