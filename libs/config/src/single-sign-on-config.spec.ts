@@ -47,7 +47,9 @@ describe('single sign-on configuration', () => {
   );
 
   it('should refuse an issuer that is not a URL', () => {
-    expect(() => validateEnvironment({ ...PROVIDER, OIDC_ISSUER_URL: 'keycloak' })).toThrow(/OIDC_ISSUER_URL/);
+    expect(() => validateEnvironment({ ...PROVIDER, OIDC_ISSUER_URL: 'keycloak' })).toThrow(
+      /OIDC_ISSUER_URL/,
+    );
   });
 
   it('should refuse a plain-http issuer in production, and allow it in development', () => {
@@ -67,8 +69,8 @@ describe('single sign-on configuration', () => {
     expect(() => validateEnvironment({ ...PROVIDER, OIDC_REQUIRE_VERIFIED_EMAIL: 'no' })).toThrow(
       /OIDC_REQUIRE_VERIFIED_EMAIL/,
     );
-    expect(validateEnvironment({ ...PROVIDER, OIDC_REQUIRE_VERIFIED_EMAIL: 'false' }).OIDC_REQUIRE_VERIFIED_EMAIL).toBe(
-      'false',
-    );
+    expect(
+      validateEnvironment({ ...PROVIDER, OIDC_REQUIRE_VERIFIED_EMAIL: 'false' }).OIDC_REQUIRE_VERIFIED_EMAIL,
+    ).toBe('false');
   });
 });
