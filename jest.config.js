@@ -3,7 +3,16 @@
  * e2e suites in test/*.e2e-spec.ts run against real Postgres, Redis and SMTP.
  */
 const moduleNameMapper = { '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src' };
-const transform = { '^.+\\.ts$': 'ts-jest' };
+/**
+ * Packages published only as ES modules, which Jest's CommonJS runtime cannot require: compiled to
+ * CommonJS like our own files (Node runs them as they are, with require(esm)).
+ */
+const ES_MODULE_PACKAGES = ['openid-client', 'oauth4webapi', 'jose', 'oidc-provider'];
+const transform = {
+  '^.+\\.ts$': 'ts-jest',
+  [`/node_modules/(${ES_MODULE_PACKAGES.join('|')})/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true } }],
+};
+const transformIgnorePatterns = [`/node_modules/(?!(${ES_MODULE_PACKAGES.join('|')})/)`];
 
 module.exports = {
   projects: [
@@ -14,6 +23,7 @@ module.exports = {
       moduleFileExtensions: ['ts', 'js', 'json'],
       testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/*.spec.ts'],
       transform,
+      transformIgnorePatterns,
       moduleNameMapper,
     },
     {
@@ -23,6 +33,7 @@ module.exports = {
       moduleFileExtensions: ['ts', 'js', 'json'],
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       transform,
+      transformIgnorePatterns,
       moduleNameMapper,
     },
   ],

@@ -9,6 +9,12 @@ export const ACCOUNTS_ERRORS = {
   member_not_found: 'There is no such member.',
   last_admin: 'An organisation keeps at least one admin.',
   already_member: 'This person is a member already.',
+  single_sign_on_off: 'Single sign-on is not set up for this installation.',
+  single_sign_on_failed: 'Single sign-on could not be completed; start it again.',
+  single_sign_on_denied: 'The identity provider did not sign you in.',
+  single_sign_on_unavailable: 'The identity provider could not be reached or answered wrongly.',
+  single_sign_on_email_unverified: 'The identity provider has not verified your email address.',
+  account_unknown: 'No organiser account has this email address.',
 } as const satisfies ErrorCatalog<string>;
 
 export type AccountsErrorCode = keyof typeof ACCOUNTS_ERRORS;
@@ -19,8 +25,9 @@ export class AccountsError extends DomainError<AccountsErrorCode> {
     code: AccountsErrorCode,
     message: string,
     problems: FieldProblem[] = [],
+    details?: unknown,
   ) {
-    super(kind, code, message, problems);
+    super(kind, code, message, problems, details);
   }
 
   static invalid(field: string, message: string): AccountsError {

@@ -11,6 +11,7 @@ import { SessionsService } from './sessions.service';
 import { SignInRequest } from './sign-in-request.entity';
 import { SignInSecrets } from './sign-in-secrets';
 import { SignInService } from './sign-in.service';
+import { SingleSignOnService } from './single-sign-on.service';
 import { TeamService } from './team.service';
 
 /** Organisers' personal accounts: sign-in by email, sessions, memberships and the team. */
@@ -21,7 +22,7 @@ import { TeamService } from './team.service';
     EmailsModule,
     AuditModule,
   ],
-  providers: [SignInSecrets, SignInService, SessionsService, TeamService, AccountsService],
-  exports: [SignInService, SessionsService, TeamService, AccountsService],
+  providers: [SignInSecrets, SignInService, SingleSignOnService, SessionsService, TeamService, AccountsService],
+  exports: [SignInService, SingleSignOnService, SessionsService, TeamService, AccountsService],
 })
 export class AccountsModule {}

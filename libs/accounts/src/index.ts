@@ -6,6 +6,8 @@ export * from './accounts.error';
 export * from './sign-in-email';
 export * from './sign-in.service';
 export * from './sessions.service';
+export * from './single-sign-on.service';
+export { FLOW_VALIDITY_MS as SINGLE_SIGN_ON_FLOW_VALIDITY_MS } from './single-sign-on-flow';
 export * from './team.service';
 export * from './accounts.service';
 export * from './sign-in-emails.service';

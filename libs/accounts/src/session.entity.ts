@@ -9,6 +9,10 @@ import {
 } from 'typeorm';
 import { Account } from './account.entity';
 
+/** How a session was signed in: the emailed link or code, or the OpenID Connect provider. */
+export const SIGN_IN_METHODS = ['email', 'single_sign_on'] as const;
+export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
+
 /**
  * A console session, stored server-side: the cookie carries a random token whose SHA-256 digest
  * is the lookup, so a database dump opens no session. Ended sessions stay until they expire, for
@@ -38,6 +42,9 @@ export class Session {
   /** The synchronizer token every state-changing form of this session must carry. */
   @Column({ length: 64 })
   csrfToken: string;
+
+  @Column({ type: 'varchar', length: 20, default: 'email' })
+  signInMethod: SignInMethod;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -8,7 +8,7 @@ import { accountsConfig } from '@app/config';
 import { Actor } from '@app/planning';
 import { Account } from './account.entity';
 import { Membership } from './membership.entity';
-import { Session } from './session.entity';
+import { Session, SignInMethod } from './session.entity';
 import { digest } from './sign-in-secrets';
 
 /** Recording every request would write on every page; once a minute is enough for the idle expiry. */
@@ -45,7 +45,12 @@ export class SessionsService {
    * A new session with a new token: the one the browser held before, if any, ends, so that a
    * token planted before sign-in never becomes a signed-in one.
    */
-  async start(accountId: string, organisationId: string, previousToken?: string): Promise<StartedSession> {
+  async start(
+    accountId: string,
+    organisationId: string,
+    previousToken?: string,
+    signInMethod: SignInMethod = 'email',
+  ): Promise<StartedSession> {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const session = await this.dataSource.transaction(async (manager) => {
@@ -55,6 +60,7 @@ export class SessionsService {
           tokenDigest: digest(token),
           accountId,
           organisationId,
+          signInMethod,
           csrfToken: randomBytes(32).toString('base64url'),
           lastSeenAt: now,
           expiresAt: new Date(now.getTime() + this.config.sessionMaxMs),

@@ -207,12 +207,37 @@ export class SignInService {
       { usedAt: new Date() },
     );
     if (request.organisationId && request.role) return this.acceptInvitation(manager, request);
-    const account = await manager.findOneBy(Account, { email: request.email });
+    const member = await this.member(manager, request.email);
+    if (!member) throw invalidLink();
+    return member;
+  }
+
+  /**
+   * Signs in the account of an address someone else has proven (the OpenID Connect provider):
+   * only an existing member, as there is no self-registration.
+   */
+  async provenAddress(provenEmail: string): Promise<SignedIn> {
+    const email = normaliseEmail(provenEmail);
+    const member = await this.member(this.dataSource.manager, email);
+    if (!member) {
+      throw new AccountsError(
+        'forbidden',
+        'account_unknown',
+        'No organiser account has this email address; an admin of your organisation can invite you.',
+        [],
+        email,
+      );
+    }
+    return member;
+  }
+
+  /** The account of an address with the organisation it acts for: its first membership. */
+  private async member(manager: EntityManager, email: string): Promise<SignedIn | null> {
+    const account = await manager.findOneBy(Account, { email });
     const membership = account
       ? await manager.findOne(Membership, { where: { accountId: account.id }, order: { createdAt: 'ASC' } })
       : null;
-    if (!account || !membership) throw invalidLink();
-    return { account, organisationId: membership.organisationId };
+    return account && membership ? { account, organisationId: membership.organisationId } : null;
   }
 
   /** The invited person's account (made now if they have none) becomes a member. */

@@ -11,6 +11,7 @@ import {
   mailConfig,
   rateLimitsConfig,
   redisConfig,
+  singleSignOnConfig,
   smtpConfig,
   webhooksConfig,
 } from './namespaces';
@@ -34,6 +35,7 @@ import {
         logConfig,
         answersConfig,
         accountsConfig,
+        singleSignOnConfig,
         feedsConfig,
         rateLimitsConfig,
         auditConfig,

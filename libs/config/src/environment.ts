@@ -10,6 +10,7 @@ import {
   Min,
   MinLength,
   ValidateBy,
+  ValidateIf,
   validateSync,
 } from 'class-validator';
 import { IANAZone } from 'luxon';
@@ -25,6 +26,26 @@ function OwnSecretInProduction(developmentDefault: string): PropertyDecorator {
       validate: (value: unknown, args) =>
         (args?.object as Environment).NODE_ENV !== 'production' || value !== developmentDefault,
       defaultMessage: () => 'must be set to a secret of your own in production (e.g. openssl rand -hex 32)',
+    },
+  });
+}
+
+/** Single sign-on needs its issuer, client id and secret: any one of them asks for all three. */
+const singleSignOnAsked = (environment: Environment): boolean =>
+  environment.OIDC_ISSUER_URL !== undefined ||
+  environment.OIDC_CLIENT_ID !== undefined ||
+  environment.OIDC_CLIENT_SECRET !== undefined;
+const TOGETHER = 'must be set together with OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET';
+
+/** An identity provider is reached over https in production: its answers sign people in. */
+function HttpsInProduction(): PropertyDecorator {
+  return ValidateBy({
+    name: 'httpsInProduction',
+    validator: {
+      validate: (value: unknown, args) =>
+        (args?.object as Environment).NODE_ENV !== 'production' ||
+        (typeof value === 'string' && value.startsWith('https://')),
+      defaultMessage: () => 'must be an https URL in production',
     },
   });
 }
@@ -335,6 +356,39 @@ export class Environment {
   @Min(1)
   @Max(720)
   SESSION_MAX_HOURS = 12;
+
+  /**
+   * Single sign-on through OpenID Connect (Keycloak, Entra ID, …): the issuer's URL, from which
+   * its endpoints and keys are discovered. Unset: the console signs in by email only.
+   */
+  @ValidateIf(singleSignOnAsked)
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: `must be the provider's URL (issuer) and ${TOGETHER}` },
+  )
+  @HttpsInProduction()
+  OIDC_ISSUER_URL?: string;
+
+  /** The client registered for Treffpunkt at the provider. */
+  @ValidateIf(singleSignOnAsked)
+  @IsString({ message: TOGETHER })
+  OIDC_CLIENT_ID?: string;
+
+  @ValidateIf(singleSignOnAsked)
+  @IsString({ message: TOGETHER })
+  OIDC_CLIENT_SECRET?: string;
+
+  /** What the sign-in button calls the provider: "Sign in with Keycloak". */
+  @IsString()
+  @MinLength(1)
+  OIDC_DISPLAY_NAME = 'single sign-on';
+
+  /**
+   * Whether an address the provider has not marked verified (email_verified) may sign in: only
+   * for a provider that sets addresses itself and does not send the claim.
+   */
+  @IsIn(['true', 'false'])
+  OIDC_REQUIRE_VERIFIED_EMAIL: 'true' | 'false' = 'true';
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

@@ -1,5 +1,8 @@
 import { registerAs } from '@nestjs/config';
-import { readEnvironment } from './environment';
+import { Environment, readEnvironment } from './environment';
+
+/** Where the identity provider sends people back to, under PUBLIC_BASE_URL. */
+export const SINGLE_SIGN_ON_CALLBACK_PATH = '/console/sso/callback';
 
 export const databaseConfig = registerAs('db', () => ({ url: readEnvironment().DATABASE_URL }));
 
@@ -14,10 +17,7 @@ export const httpConfig = registerAs('http', () => {
     apiPort: environment.API_PORT,
     apiProcesses: environment.API_PROCESSES,
     workerHealthPort: environment.WORKER_HEALTH_PORT,
-    publicBaseUrl: (environment.PUBLIC_BASE_URL ?? `http://localhost:${environment.API_PORT}`).replace(
-      /\/+$/,
-      '',
-    ),
+    publicBaseUrl: publicBaseUrl(environment),
     trustProxy: trustProxySetting(environment.TRUST_PROXY),
   };
 });
@@ -59,6 +59,27 @@ export const accountsConfig = registerAs('accounts', () => {
     signInSecret: environment.SIGN_IN_SECRET,
     sessionIdleMs: environment.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: environment.SESSION_MAX_HOURS * 3_600_000,
+  };
+});
+
+/**
+ * Single sign-on through OpenID Connect, null when OIDC_ISSUER_URL is unset. The provider sends
+ * people back to the console's callback under PUBLIC_BASE_URL: register that URL with the client.
+ */
+export const singleSignOnConfig = registerAs('singleSignOn', () => {
+  const environment = readEnvironment();
+  if (!environment.OIDC_ISSUER_URL || !environment.OIDC_CLIENT_ID || !environment.OIDC_CLIENT_SECRET) {
+    return { provider: null };
+  }
+  return {
+    provider: {
+      issuer: environment.OIDC_ISSUER_URL,
+      clientId: environment.OIDC_CLIENT_ID,
+      clientSecret: environment.OIDC_CLIENT_SECRET,
+      redirectUrl: `${publicBaseUrl(environment)}${SINGLE_SIGN_ON_CALLBACK_PATH}`,
+      displayName: environment.OIDC_DISPLAY_NAME,
+      requireVerifiedEmail: environment.OIDC_REQUIRE_VERIFIED_EMAIL === 'true',
+    },
   };
 });
 
@@ -110,6 +131,10 @@ export const webhooksConfig = registerAs('webhooks', () => {
   };
 });
 
+function publicBaseUrl(environment: Environment): string {
+  return (environment.PUBLIC_BASE_URL ?? `http://localhost:${environment.API_PORT}`).replace(/\/+$/, '');
+}
+
 /** TRUST_PROXY as Express's "trust proxy" setting wants it: a boolean, a hop count or addresses. */
 function trustProxySetting(value: string): boolean | number | string {
   if (value === 'true' || value === 'false') return value === 'true';
@@ -123,6 +148,7 @@ export type SmtpConfig = ReturnType<typeof smtpConfig>;
 export type MailConfig = ReturnType<typeof mailConfig>;
 export type LogConfig = ReturnType<typeof logConfig>;
 export type AnswersConfig = ReturnType<typeof answersConfig>;
+export type SingleSignOnConfig = ReturnType<typeof singleSignOnConfig>;
 export type FeedsConfig = ReturnType<typeof feedsConfig>;
 export type RateLimitsConfig = ReturnType<typeof rateLimitsConfig>;
 export type AuditConfig = ReturnType<typeof auditConfig>;

@@ -29,6 +29,7 @@ const CONSOLE_STYLE = `
   button.link { background: none; color: #004c80; text-decoration: underline; padding: 0.25rem; min-height: 2.75rem; }
   button.secondary { background: #fff; color: #1f5fa8; border: 2px solid #1f5fa8; }
   button.danger { background: #a8322d; }
+  a.button { display: inline-block; box-sizing: border-box; min-height: 2.75rem; padding: 0.6rem 1.25rem; border-radius: 0.4rem; background: #1f5fa8; color: #fff; text-decoration: none; }
   .field { margin: 0 0 1rem; }
   .field label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
   .field input, .field select { box-sizing: border-box; width: 100%; max-width: 28rem; padding: 0.55rem; border: 1px solid #6b6b6b; border-radius: 0.3rem; }

@@ -5,6 +5,7 @@ import { consoleAnswersDe } from './console/answers.de';
 import { consolePeopleDe } from './console/people.de';
 import { consoleFeedsDe } from './console/feeds.de';
 import { consoleSettingsDe } from './console/settings.de';
+import { consoleSsoDe } from './console/sso.de';
 
 /** German, with the formal address (Sie) that municipalities use with citizens and guests. */
 export const de: Catalog = {
@@ -252,5 +253,6 @@ export const de: Catalog = {
     people: consolePeopleDe,
     feeds: consoleFeedsDe,
     settings: consoleSettingsDe,
+    sso: consoleSsoDe,
   },
 };

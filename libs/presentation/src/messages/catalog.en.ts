@@ -4,6 +4,7 @@ import { consoleAnswersEn } from './console/answers.en';
 import { consolePeopleEn } from './console/people.en';
 import { consoleFeedsEn } from './console/feeds.en';
 import { consoleSettingsEn } from './console/settings.en';
+import { consoleSsoEn } from './console/sso.en';
 
 /**
  * English, the fallback for every other language. i18next syntax: {{value}} placeholders, and
@@ -249,5 +250,6 @@ export const en = {
     people: consolePeopleEn,
     feeds: consoleFeedsEn,
     settings: consoleSettingsEn,
+    sso: consoleSsoEn,
   },
 };

@@ -5,6 +5,7 @@ import { consoleAnswersSw } from './console/answers.sw';
 import { consolePeopleSw } from './console/people.sw';
 import { consoleFeedsSw } from './console/feeds.sw';
 import { consoleSettingsSw } from './console/settings.sw';
+import { consoleSsoSw } from './console/sso.sw';
 
 /** Swahili as written in Tanzania, for guests and partners from Morogoro. */
 export const sw: Catalog = {
@@ -249,5 +250,6 @@ export const sw: Catalog = {
     people: consolePeopleSw,
     feeds: consoleFeedsSw,
     settings: consoleSettingsSw,
+    sso: consoleSsoSw,
   },
 };

@@ -3,7 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Public } from '@app/access';
-import { AccountsError, SessionsService, SignedIn, SignInService } from '@app/accounts';
+import { AccountsError, SessionsService, SignedIn, SignInService, SingleSignOnService } from '@app/accounts';
 import { httpConfig } from '@app/config';
 import { Language, languageFromAcceptLanguage } from '@app/presentation';
 import { SignInRateLimit } from '../../rate-limits/sign-in-rate-limit.decorator';
@@ -28,6 +28,7 @@ export class SignInController {
     private readonly signIn: SignInService,
     private readonly sessions: SessionsService,
     private readonly cookies: ConsoleCookies,
+    private readonly singleSignOn: SingleSignOnService,
     @Inject(httpConfig.KEY) private readonly http: ConfigType<typeof httpConfig>,
   ) {}
 
@@ -37,7 +38,7 @@ export class SignInController {
     @Req() request: ConsoleRequest,
     @Res() response: Response,
   ): void {
-    sendConsolePage(response, 200, signInPage(pageLanguage(lang, request)));
+    sendConsolePage(response, 200, signInPage(pageLanguage(lang, request), this.singleSignOn.displayName));
   }
 
   @Post()

@@ -1,5 +1,6 @@
 import { html, Language, messagesFor } from '@app/presentation';
 import { signedOutPage } from '../console-layout';
+import { singleSignOnEntry } from '../single-sign-on/single-sign-on.pages';
 
 function languageSwitch(language: Language, path: string): ReturnType<typeof html> {
   const other: Language = language === 'de' ? 'en' : 'de';
@@ -41,9 +42,11 @@ function codeForm(language: Language, email: string): ReturnType<typeof html> {
     </form>`;
 }
 
-export function signInPage(language: Language): string {
+/** `singleSignOn`: the identity provider's name when single sign-on is set up, for its button. */
+export function signInPage(language: Language, singleSignOn: string | null): string {
   const { t } = messagesFor(language);
   const body = html`<h1>${t('console.signInTitle')}</h1>
+    ${singleSignOn ? singleSignOnEntry(language, singleSignOn) : null}
     <p>${t('console.signInIntro')}</p>
     <form method="post" action="/console/sign-in">
       <input type="hidden" name="lang" value="${language}" />
