@@ -163,6 +163,10 @@ describe('OpenAPI contract (every operation, real answers)', () => {
     await answer(get(`/api/v1/events/${UNKNOWN_ID}`), 404);
     await answer(patch(path, { description: 'Mit Workshops am Vormittag.' }), 200);
     await answer(patch(path, { description: 'Nur lesen.' }, host.viewerKey), 403);
+    await answer(post(`${path}/copy`, { startDate: '2031-06-02' }), 201);
+    await answer(post(`${path}/copy`, { startDate: 'next week' }), 400);
+    await answer(post(`${path}/copy`, {}, host.viewerKey), 403);
+    await answer(post(`/api/v1/events/${UNKNOWN_ID}/copy`), 404);
     await answer(remove(path), 409);
     await answer(remove(`/api/v1/events/${draft.body.id}`), 204);
   });

@@ -32,6 +32,7 @@ import { invitationRecord } from './invitation-audit';
 import { Invitation } from './invitation.entity';
 import { ChoiceStatus, INVITATION_STATUSES, InvitationStatus, isAttending } from './invitation-status';
 import { InvitationError } from './invitations.error';
+import { informedRecipients, invitedTo } from './recipients';
 import { RemindersService } from './reminders.service';
 import { SeatsService } from './seats.service';
 import { inTransaction, RetryTransaction } from './transactions';
@@ -277,6 +278,26 @@ export class InvitationsService {
         withdrawn: choiceCount(workshop.id, 'withdrawn'),
       })),
     };
+  }
+
+  /**
+   * How many people would get an update or cancellation email if the event changed as a whole
+   * (moved or cancelled with its parts): those informed of the event itself, and those invited to
+   * one of its parts alone. Each person counts once, as they get one email for the whole change.
+   */
+  async informedCount(actor: Actor, eventId: string): Promise<number> {
+    const event = await this.managedEvent(
+      actor,
+      eventId,
+      'see the invitations of events it neither hosts nor co-hosts',
+      false,
+    );
+    const manager = this.dataSource.manager;
+    const people = new Set((await informedRecipients(manager, event)).map((recipient) => recipient.personId));
+    for (const partId of await partIdsOf(manager, eventId)) {
+      for (const recipient of await invitedTo(manager, partId)) people.add(recipient.personId);
+    }
+    return people.size;
   }
 
   /**

@@ -9,13 +9,14 @@ import { ConsoleSessionGuard } from './console-session.guard';
 import { CsrfGuard } from './csrf.guard';
 import { OverviewController } from './overview/overview.controller';
 import { OverviewService } from './overview/overview.service';
+import { ProgrammeModule } from './programme/programme.module';
 import { SignInController } from './sign-in/sign-in.controller';
 import { SingleSignOnModule } from './single-sign-on/single-sign-on.module';
 import { TeamController } from './team/team.controller';
 
 /** The organiser console: server-rendered pages under /console, signed in with personal accounts. */
 @Module({
-  imports: [AccountsModule, PlanningModule, InvitationsModule, EmailsModule, SingleSignOnModule],
+  imports: [AccountsModule, PlanningModule, InvitationsModule, EmailsModule, SingleSignOnModule, ProgrammeModule],
   controllers: [SignInController, ConsoleSessionController, OverviewController, TeamController],
   providers: [ConsoleCookies, ConsoleSessionGuard, CsrfGuard, OverviewService],
 })

@@ -252,6 +252,17 @@ export class EventQueryDto extends PageQueryDto {
   topLevel?: boolean;
 }
 
+export class CopyEventDto {
+  @ApiPropertyOptional({
+    example: '2032-09-18',
+    description:
+      'The day the copy starts on, in the zone where the event starts; every part moves by the same calendar days and keeps its wall-clock times. Without it the copy keeps the times.',
+  })
+  @IsOmittable()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'startDate must be a date like 2032-09-18' })
+  startDate?: string;
+}
+
 export class DeleteEventQueryDto {
   @ApiPropertyOptional({ description: 'Also delete the parts inside the event.' })
   @IsOptional()

@@ -10,7 +10,13 @@ import { AuthenticatedKey } from '@app/access';
 import { EventsService } from '@app/planning';
 import { CurrentActor } from '../http/current-actor.decorator';
 import { IdParam } from '../http/id.param';
-import { CreateEventDto, DeleteEventQueryDto, EventQueryDto, UpdateEventDto } from './event.dto';
+import {
+  CopyEventDto,
+  CreateEventDto,
+  DeleteEventQueryDto,
+  EventQueryDto,
+  UpdateEventDto,
+} from './event.dto';
 import { ApiKeyAuth } from '../openapi/api-key-auth.decorator';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import { EventListJson, EventPage, eventPageJson, EventView, toEventView } from './event.view';
@@ -35,6 +41,22 @@ export class EventsController {
   })
   async create(@CurrentActor() actor: AuthenticatedKey, @Body() body: CreateEventDto) {
     return toEventView(await this.events.create(actor, body));
+  }
+
+  @Post(':id/copy')
+  @ApiOperation({
+    summary: 'Copy an event with its parts, as a new draft.',
+    description:
+      'Copies the event and its parts at any depth (cancelled parts are left out) in one transaction: titles, places, capacities, zones and reminders are kept, invitations are not. With startDate every part moves by the same calendar days and keeps its wall-clock time; a copied part must still lie inside the event around it.',
+  })
+  @ApiCreatedResponse({ type: EventView })
+  @ApiProblems({
+    403: ['forbidden'],
+    404: ['event_not_found'],
+    409: ['event_cancelled'],
+  })
+  async copy(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string, @Body() body: CopyEventDto) {
+    return toEventView(await this.events.copy(actor, id, body));
   }
 
   @Get()

@@ -97,6 +97,14 @@ describe(carryToParts.name, () => {
     expect(drafted.status).toBe('draft');
   });
 
+  it('should publish the draft parts with their event, and leave cancelled ones cancelled', () => {
+    const before = position('2027-09-20T09:00', '2027-09-20T17:00', { status: 'draft' });
+    const draft = part('Klima', '2027-09-20T10:00', '2027-09-20T11:00', { status: 'draft' });
+    const gone = part('Wasser', '2027-09-20T12:00', '2027-09-20T13:00', { status: 'cancelled' });
+    expect(carryToParts(before, event({ ...before, status: 'published' }), [draft, gone])).toHaveLength(1);
+    expect([draft.status, draft.sequence, gone.status]).toEqual(['published', 4, 'cancelled']);
+  });
+
   it('should move every part by the wall-clock shift of its event, in its own zone', () => {
     const before = position('2027-10-28T09:00', '2027-10-28T17:00');
     const workshop = part('Klima', '2027-10-28T10:00', '2027-10-28T11:00');

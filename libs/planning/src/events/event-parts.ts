@@ -54,12 +54,15 @@ export function recordMove(
  * - cancelled: every part not cancelled yet is cancelled too and remembers its status;
  * - brought back: exactly the parts cancelled with it return to that status (to draft when the
  *   event returns as a draft, so that no published part hides inside an unpublished event);
+ * - published: its draft parts are published with it, since invitees and calendars see no draft,
+ *   and a city day published without its workshops would show an empty programme;
  * - moved as a whole: every part moves by the same wall-clock shift.
  * Each changed part's SEQUENCE goes up, so calendars replace their copy.
  */
 export function carryToParts(before: EventPosition, event: Event, parts: Event[]): PartChange[] {
   const cancelled = before.status !== 'cancelled' && event.status === 'cancelled';
   const reopened = before.status === 'cancelled' && event.status !== 'cancelled';
+  const published = before.status === 'draft' && event.status === 'published';
   const shift = wholeShift(before, event);
   const changes: PartChange[] = [];
   for (const part of parts) {
@@ -80,6 +83,9 @@ export function carryToParts(before: EventPosition, event: Event, parts: Event[]
       part.status = event.status === 'draft' ? 'draft' : part.resumeStatus;
       part.resumeStatus = null;
       changed = true;
+    } else if (published && part.status === 'draft') {
+      part.status = 'published';
+      changed = true;
     }
     if (shift) {
       part.startsAt = shifted(part.startsAt, part.startZone, shift);
@@ -95,6 +101,7 @@ export function carryToParts(before: EventPosition, event: Event, parts: Event[]
   return changes;
 }
 
-function shifted(instant: Date, zone: string, shift: Duration): Date {
+/** The same wall-clock time in `zone`, shifted by calendar days and time. */
+export function shifted(instant: Date, zone: string, shift: Duration): Date {
   return DateTime.fromJSDate(instant, { zone }).plus(shift).toJSDate();
 }

@@ -179,6 +179,12 @@ function offsetMinutes(zone: string, epochMs: number): number {
   return atStart;
 }
 
+/** Calendar days from the local day of `instant` in the day's zone to `day` (negative when earlier). */
+export function daysBetween(instant: Date, day: DateTime): number {
+  const from = DateTime.fromJSDate(instant, { zone: day.zone }).startOf('day');
+  return Math.round(day.startOf('day').diff(from, 'days').days);
+}
+
 /** Wall-clock date-time of an instant in a zone, in the form the API accepts back. */
 export function wallTimeIn(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toISO({ includeOffset: false, suppressMilliseconds: true })!;

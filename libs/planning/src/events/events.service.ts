@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Duration } from 'luxon';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditTrail, changedFields as auditedChanges } from '@app/audit';
 import { ChangeVersion, PG_FOREIGN_KEY_VIOLATION, postgresErrorCode, VersionedMemo } from '@app/database';
@@ -22,7 +23,7 @@ import {
 import { eventChangeAction, eventCreated, eventFields, eventRecord } from './event-audit';
 import { EventChange, EventChangeListeners } from './event-change';
 import { EventKind, EventStatus, EventVisibility } from './event-kind';
-import { carryToParts, EventPosition, recordMove } from './event-parts';
+import { carryToParts, EventPosition, recordMove, shifted } from './event-parts';
 import {
   assertCapacity,
   assertChildrenInside,
@@ -34,7 +35,7 @@ import {
   normaliseReminderOffsets,
   normaliseTitle,
 } from './event-rules';
-import { assertTimeZone, parseSpan, wallTimeIn } from './event-time';
+import { assertTimeZone, daysBetween, parseDay, parseSpan, wallTimeIn } from './event-time';
 import { lockEvents } from './event-queries';
 import { ancestorIdsOf, partIdsOf } from './event-tree';
 
@@ -68,6 +69,14 @@ export interface EventInput {
 }
 
 export type EventChanges = Partial<EventInput>;
+
+export interface CopyRequest {
+  /**
+   * The day the copy starts on, in the event's start zone ("2032-05-14"); every part moves by the
+   * same calendar days and keeps its wall-clock times. Without it the copy keeps the times.
+   */
+  startDate?: string;
+}
 
 export type { EventFilter } from './event-list';
 
@@ -205,11 +214,74 @@ export class EventsService {
     return versions;
   }
 
-  async update(actor: Actor, id: string, changes: EventChanges): Promise<EventTree> {
+  /**
+   * A new draft with the event's parts (at any depth, cancelled ones left out), in one
+   * transaction. Titles, places, capacities and zones are kept; invitations are not copied.
+   */
+  async copy(actor: Actor, id: string, request: CopyRequest = {}): Promise<EventTree> {
+    const [tree, copies] = await this.dataSource.transaction(async (manager) => {
+      const source = await this.treeOf(manager, actor, id);
+      assertActsFor(actor, hostingOrganisationIds(source), 'copy events it neither hosts nor co-hosts');
+      // A copied part joins the same event, and must lie inside it as any part does.
+      const parent = source.parentId ? await this.lockParent(manager, actor, source.parentId) : null;
+      const shift = Duration.fromObject({
+        days: request.startDate
+          ? daysBetween(source.startsAt, parseDay('startDate', request.startDate, source.startZone))
+          : 0,
+      });
+      const copies: Array<{ copy: Event; original: Event }> = [];
+      const copyOf = async (original: EventTree, parentId: string | null): Promise<Event> => {
+        const copy = manager.create(Event, {
+          ...copiedColumns(original),
+          startsAt: shifted(original.startsAt, original.startZone, shift),
+          endsAt: shifted(original.endsAt, original.endZone, shift),
+          coHosts: await this.organisations(manager, original.coHostIds),
+          status: 'draft',
+          resumeStatus: null,
+          parentId,
+          sequence: 0,
+        });
+        if (original === source && parent) assertInsideParent(copy, parent);
+        await manager.save(copy);
+        copies.push({ copy, original });
+        await this.listeners.created(manager, copy);
+        for (const part of original.children.filter((child) => child.status !== 'cancelled')) {
+          await copyOf(part, copy.id);
+        }
+        return copy;
+      };
+      const root = await copyOf(source, source.parentId);
+      const tree = await this.treeOf(manager, actor, root.id);
+      await this.audit.record(
+        manager,
+        ...copies.map(({ copy, original }) =>
+          eventRecord(actor, 'event.created', copy, {
+            changes: auditedChanges({}, eventFields(copy, original.coHostIds)),
+            details: { copiedFrom: original.id },
+          }),
+        ),
+      );
+      return [tree, copies.map(({ copy }) => copy)] as const;
+    });
+    for (const copy of copies) this.listeners.createCommitted(copy);
+    return tree;
+  }
+
+  /**
+   * Changes an event. With `readAt`, the time the editor read it (its `updatedAt` then), a change
+   * made by someone else in between is refused rather than overwritten.
+   */
+  async update(actor: Actor, id: string, changes: EventChanges, readAt?: Date): Promise<EventTree> {
     const [tree, change] = await this.dataSource.transaction(async (manager) => {
       const parts = this.carriesToParts(changes) ? await this.lockParts(manager, id) : [];
       const event = await this.lockEvent(manager, id);
       await this.assertVisible(manager, actor, event);
+      if (readAt && event.updatedAt.getTime() !== readAt.getTime()) {
+        throw PlanningError.conflict(
+          'event_changed',
+          `"${event.title}" was changed by someone else since you opened it; read it again and repeat your change.`,
+        );
+      }
       assertActsFor(actor, hostingOrganisationIds(event), 'change events it neither hosts nor co-hosts');
       const before = snapshot(event);
       const audited = eventFields(event);
@@ -537,6 +609,48 @@ export class EventsService {
     if (!exists) throw PlanningError.invalid('partnershipId', `Unknown partnership ${id}.`);
     return id;
   }
+}
+
+/** What a copy takes over unchanged from its original. */
+function copiedColumns(original: Event): Partial<Event> {
+  const {
+    kind,
+    title,
+    description,
+    startZone,
+    endZone,
+    allDay,
+    venueName,
+    venueAddress,
+    venueLatitude,
+    venueLongitude,
+    onlineUrl,
+    hostOrganisationId,
+    partnershipId,
+    visibility,
+    capacity,
+    tags,
+    reminderOffsets,
+  } = original;
+  return {
+    kind,
+    title,
+    description,
+    startZone,
+    endZone,
+    allDay,
+    venueName,
+    venueAddress,
+    venueLatitude,
+    venueLongitude,
+    onlineUrl,
+    hostOrganisationId,
+    partnershipId,
+    visibility,
+    capacity,
+    tags,
+    reminderOffsets,
+  };
 }
 
 function venueColumns(venue: VenueInput | null | undefined) {

@@ -12,6 +12,7 @@ export const PLANNING_ERRORS = {
   event_cancelled: 'The event is cancelled.',
   event_has_children: 'The event still has parts.',
   event_has_invitations: 'The event still has invitations.',
+  event_changed: 'The event was changed by someone else since it was read.',
   email_taken: 'Another person has this email address.',
   organisation_code_taken: 'Another organisation has this code.',
   organisation_in_use: 'The organisation still hosts events or has people.',

@@ -1,0 +1,248 @@
+import { ConsoleSession } from '@app/accounts';
+import { Event, EventTree } from '@app/planning';
+import { describeWhen, formatSpan, html, MessageKey, SafeHtml } from '@app/presentation';
+import { consoleMessages, consolePage, csrfField } from '../console-layout';
+import {
+  errorSummary,
+  eventFields,
+  EventFormValues,
+  FormErrors,
+  PART_KINDS,
+  TOP_LEVEL_KINDS,
+  usualPartKind,
+  valuesOfEvent,
+} from './event-form';
+import { editorPath, PROGRAMME_PATH, statusBadge } from './programme-list.page';
+import { PROGRAMME_STYLE } from './programme-style';
+import { EventEditor } from './programme.service';
+
+export const NOTICES = [
+  'created',
+  'updated',
+  'partAdded',
+  'partRemoved',
+  'copied',
+  'published',
+  'moved',
+  'cancelled',
+] as const;
+export type Notice = (typeof NOTICES)[number];
+
+/** A form shown again: what was entered, and what was wrong with it. */
+export interface FormAgain {
+  values: EventFormValues;
+  errors: FormErrors;
+}
+
+export function newEventPage(session: ConsoleSession, zone: string, again?: FormAgain): string {
+  const messages = consoleMessages(session);
+  const { t } = messages;
+  const values = again?.values ?? {
+    kind: 'city_day',
+    title: '',
+    description: '',
+    venue: '',
+    startsAt: '',
+    startZone: zone,
+    endsAt: '',
+    endZone: zone,
+    capacity: '',
+  };
+  const body = html`<p><a href="${PROGRAMME_PATH}">${t('console.programme.back')}</a></p>
+    <h1>${t('console.programme.newTitle')}</h1>
+    <p>${t('console.programme.newIntro')}</p>
+    ${errorSummary(messages, again?.errors ?? null)}
+    <form method="post" action="${PROGRAMME_PATH}" novalidate>
+      ${csrfField(session)}
+      ${eventFields({ messages, prefix: 'event', values, errors: again?.errors.fields ?? {}, kinds: TOP_LEVEL_KINDS, allDay: false })}
+      <button type="submit">${t('console.programme.create')}</button>
+    </form>`;
+  return consolePage({
+    session,
+    screen: 'programme',
+    title: t('console.programme.newTitle'),
+    body,
+    style: PROGRAMME_STYLE,
+  });
+}
+
+export interface EditorView {
+  editor: EventEditor;
+  notice?: Notice;
+  /** The event's form shown again, or the form for a new part. */
+  eventForm?: FormAgain;
+  partForm?: FormAgain;
+}
+
+export function eventEditorPage(session: ConsoleSession, view: EditorView): string {
+  const messages = consoleMessages(session);
+  const { t } = messages;
+  const { event, parent, hosted } = view.editor;
+  const writer = hosted && session.actor.role !== 'viewer';
+  const open = writer && event.status !== 'cancelled';
+  const back = parent
+    ? html`<a href="${editorPath(parent.id)}"
+        >${t('console.programme.backToEvent', { title: parent.title })}</a
+      >`
+    : html`<a href="${PROGRAMME_PATH}">${t('console.programme.back')}</a>`;
+  const body = html`<p>${back}</p>
+    <h1>${event.title} ${statusBadge(session, event)}</h1>
+    ${view.notice ? html`<p class="notice" role="status">${t(`console.programme.notices.${view.notice}`)}</p>` : null}
+    ${readOnlyNote(session, hosted)} ${facts(session, event, parent)} ${open ? actions(session, event) : null}
+    ${open ? detailsForm(session, event, view.eventForm) : null}
+    <section aria-labelledby="parts-heading">
+      <h2 id="parts-heading">${t('console.programme.partsHeading')}</h2>
+      ${partSlots(session, event, writer)}
+    </section>
+    ${open ? addPartForm(session, event, view.partForm) : null}`;
+  return consolePage({
+    session,
+    screen: 'programme',
+    title: t('console.programme.editTitle', { title: event.title }),
+    body,
+    style: PROGRAMME_STYLE,
+  });
+}
+
+function readOnlyNote(session: ConsoleSession, hosted: boolean): SafeHtml | null {
+  const { t } = consoleMessages(session);
+  if (session.actor.role === 'viewer') return html`<p class="muted">${t('console.programme.readOnly')}</p>`;
+  return hosted ? null : html`<p class="muted">${t('console.programme.notHost')}</p>`;
+}
+
+/** When, in the viewer's zone and at the place (each end in its own zone), and the rest at a glance. */
+export function facts(session: ConsoleSession, event: Event, parent: Event | null): SafeHtml {
+  const messages = consoleMessages(session);
+  const { t } = messages;
+  return html`<dl class="facts">
+    <dt>${t('console.programme.fields.kind')}</dt>
+    <dd>${t(`calendar.kinds.${event.kind}`)}</dd>
+    ${
+      parent
+        ? html`<dt>${t('console.programme.parent')}</dt>
+            <dd>${parent.title}</dd>`
+        : null
+    }
+    <dt>${t('console.programme.status')}</dt>
+    <dd>${t(`console.programme.${event.status}`)}</dd>
+    ${describeWhen(event, messages.intlLocale, session.account.timeZone).map(
+      (line) =>
+        html`<dt>${t(line.label)}</dt>
+          <dd>${line.text}</dd>`,
+    )}
+    ${
+      event.venueName
+        ? html`<dt>${t('console.programme.where')}</dt>
+            <dd>${event.venueName}</dd>`
+        : null
+    }
+    <dt>${t('console.programme.capacity')}</dt>
+    <dd>${event.capacity ?? t('console.programme.unlimited')}</dd>
+  </dl>`;
+}
+
+function actions(session: ConsoleSession, event: Event): SafeHtml {
+  const { t } = consoleMessages(session);
+  const path = editorPath(event.id);
+  const link = (action: string, key: MessageKey, style = 'secondary') =>
+    html`<li><a class="button ${style}" href="${path}/${action}">${t(key)}</a></li>`;
+  return html`<section aria-labelledby="actions-heading">
+    <h2 id="actions-heading">${t('console.programme.actions')}</h2>
+    <ul class="actions">
+      ${event.status === 'draft' ? link('publish', 'console.programme.publish', '') : null}
+      ${link('move', 'console.programme.move')} ${link('copy', 'console.programme.copy')}
+      ${link('cancel', event.parentId ? 'console.programme.cancelPart' : 'console.programme.cancel', 'danger')}
+    </ul>
+  </section>`;
+}
+
+function detailsForm(session: ConsoleSession, event: Event, again?: FormAgain): SafeHtml {
+  const messages = consoleMessages(session);
+  const { t } = messages;
+  const kinds = event.parentId ? PART_KINDS : TOP_LEVEL_KINDS;
+  return html`<section class="panel" aria-labelledby="details-heading">
+    <h2 id="details-heading">${t('console.programme.details')}</h2>
+    ${errorSummary(messages, again?.errors ?? null)}
+    <form method="post" action="${editorPath(event.id)}" novalidate>
+      ${csrfField(session)}
+      <input type="hidden" name="readAt" value="${event.updatedAt.toISOString()}" />
+      ${eventFields({
+        messages,
+        prefix: 'event',
+        values: again?.values ?? valuesOfEvent(event),
+        errors: again?.errors.fields ?? {},
+        kinds: kinds.includes(event.kind) ? kinds : [event.kind, ...kinds],
+        allDay: event.allDay,
+      })}
+      <button type="submit">${t('console.programme.save')}</button>
+    </form>
+  </section>`;
+}
+
+/** Parts at the same time side by side: the workshops of one round, the sessions of one slot. */
+function partSlots(session: ConsoleSession, event: EventTree, writer: boolean): SafeHtml {
+  const messages = consoleMessages(session);
+  const { t } = messages;
+  if (event.children.length === 0) return html`<p class="muted">${t('console.programme.noParts')}</p>`;
+  const slots = new Map<string, EventTree[]>();
+  for (const part of event.children) {
+    const key = `${part.startsAt.getTime()}|${part.endsAt.getTime()}`;
+    slots.set(key, [...(slots.get(key) ?? []), part]);
+  }
+  const byTitle = (a: Event, b: Event) => a.title.localeCompare(b.title, messages.intlLocale);
+  return html`<ul class="slots">
+    ${[...slots.values()].map(
+      (parts) =>
+        html`<li>
+          <p class="slot-time">${formatSpan(parts[0], messages.intlLocale)}</p>
+          <ul class="slot-parts">
+            ${parts.sort(byTitle).map(
+              (part) =>
+                html`<li>
+                  <a href="${editorPath(part.id)}">${part.title}</a>
+                  <span class="muted"
+                    >${t(`calendar.kinds.${part.kind}`)}${part.capacity !== null ? html` · ${t('console.programme.capacity')}: ${part.capacity}` : null}</span
+                  >
+                  ${statusBadge(session, part)}
+                  ${
+                    writer && event.status !== 'cancelled'
+                      ? html`<form method="post" action="${editorPath(part.id)}/remove">
+                          ${csrfField(session)}
+                          <button type="submit" class="secondary">
+                            ${t('console.programme.removePart')}<span class="visually-hidden"
+                              >: ${part.title}</span
+                            >
+                          </button>
+                        </form>`
+                      : null
+                  }
+                </li>`,
+            )}
+          </ul>
+        </li>`,
+    )}
+  </ul>`;
+}
+
+function addPartForm(session: ConsoleSession, event: Event, again?: FormAgain): SafeHtml {
+  const messages = consoleMessages(session);
+  const { t } = messages;
+  const values = again?.values ?? {
+    ...valuesOfEvent(event),
+    kind: usualPartKind(event.kind),
+    title: '',
+    description: '',
+    capacity: '',
+    endZone: event.startZone,
+  };
+  return html`<section class="panel" aria-labelledby="add-part-heading">
+    <h2 id="add-part-heading">${t('console.programme.addPart')}</h2>
+    <p>${t('console.programme.addPartIntro')}</p>
+    ${errorSummary(messages, again?.errors ?? null)}
+    <form method="post" action="${editorPath(event.id)}/parts" novalidate>
+      ${csrfField(session)}
+      ${eventFields({ messages, prefix: 'part', values, errors: again?.errors.fields ?? {}, kinds: PART_KINDS, allDay: false })}
+      <button type="submit">${t('console.programme.add')}</button>
+    </form>
+  </section>`;
+}

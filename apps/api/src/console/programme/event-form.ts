@@ -1,0 +1,310 @@
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { DomainError } from '@app/errors';
+import { describeTime, Event, EventInput, EventKind, isValidTimeZone } from '@app/planning';
+import { html, MessageKey, Messages, SafeHtml } from '@app/presentation';
+import { ConsoleFormDto } from '../console-forms.dto';
+
+export const EVENT_FORM_FIELDS = [
+  'kind',
+  'title',
+  'description',
+  'venue',
+  'startsAt',
+  'startZone',
+  'endsAt',
+  'endZone',
+  'capacity',
+] as const;
+export type EventFormField = (typeof EVENT_FORM_FIELDS)[number];
+export type EventFormValues = Record<EventFormField, string>;
+
+/** A message per field that was wrong, and one for the form as a whole (a stale edit). */
+export interface FormErrors {
+  fields: Partial<Record<string, MessageKey>>;
+  form?: MessageKey;
+  status: 400 | 409;
+}
+
+/** Kinds an organiser plans as a whole, and kinds that are parts of one. */
+export const TOP_LEVEL_KINDS: EventKind[] = [
+  'city_day',
+  'conference',
+  'delegation_visit',
+  'exchange_trip',
+  'virtual_meeting',
+  'other',
+];
+export const PART_KINDS: EventKind[] = [
+  'workshop',
+  'session',
+  'travel_leg',
+  'accommodation',
+  'site_visit',
+  'virtual_meeting',
+  'other',
+];
+
+/** What a new part of an event usually is: workshops of a city day, sessions of a conference, visits of a trip. */
+export function usualPartKind(kind: EventKind): EventKind {
+  if (kind === 'city_day') return 'workshop';
+  if (kind === 'conference') return 'session';
+  if (kind === 'delegation_visit' || kind === 'exchange_trip') return 'site_visit';
+  return 'other';
+}
+
+/**
+ * Every field as the browser sends it, as text: what is wrong with it is said next to the field
+ * on the form shown again, so nothing here refuses a value but for its length.
+ */
+export class EventFormDto extends ConsoleFormDto {
+  @IsOptional() @IsString() @MaxLength(32) kind?: string;
+  @IsOptional() @IsString() @MaxLength(300) title?: string;
+  @IsOptional() @IsString() @MaxLength(20000) description?: string;
+  @IsOptional() @IsString() @MaxLength(300) venue?: string;
+  @IsOptional() @IsString() @MaxLength(40) startsAt?: string;
+  @IsOptional() @IsString() @MaxLength(64) startZone?: string;
+  @IsOptional() @IsString() @MaxLength(40) endsAt?: string;
+  @IsOptional() @IsString() @MaxLength(64) endZone?: string;
+  @IsOptional() @IsString() @MaxLength(20) capacity?: string;
+  /** When the editor read the event (its updatedAt), so that a change made since is not overwritten. */
+  @IsOptional() @IsString() @MaxLength(40) readAt?: string;
+}
+
+export class CopyFormDto extends ConsoleFormDto {
+  @IsOptional() @IsString() @MaxLength(20) startDate?: string;
+}
+
+export function formValues(form: EventFormDto): EventFormValues {
+  return Object.fromEntries(
+    EVENT_FORM_FIELDS.map((field) => [field, (form[field] ?? '').trim()]),
+  ) as EventFormValues;
+}
+
+/** The values of an event as its form shows them: local times at the place, each end in its zone. */
+export function valuesOfEvent(event: Event): EventFormValues {
+  return {
+    kind: event.kind,
+    title: event.title,
+    description: event.description,
+    venue: event.venueName ?? '',
+    startsAt: localValue(event, 'start'),
+    startZone: event.startZone,
+    endsAt: localValue(event, 'end'),
+    endZone: event.endZone,
+    capacity: event.capacity === null ? '' : String(event.capacity),
+  };
+}
+
+function localValue(event: Event, end: 'start' | 'end'): string {
+  const instant = end === 'start' ? event.startsAt : event.endsAt;
+  const zone = end === 'start' ? event.startZone : event.endZone;
+  const local = describeTime(instant, zone, event.allDay, end === 'end').local;
+  return event.allDay ? local : local.slice(0, 16);
+}
+
+/**
+ * What the form's values say, for planning; the fields planning cannot judge (the kinds a form
+ * offers, several mistakes at once) are checked here first.
+ */
+export function eventInput(
+  values: EventFormValues,
+  kinds: EventKind[],
+): { input: Omit<EventInput, 'parentId'> } | { errors: FormErrors } {
+  const fields: FormErrors['fields'] = {};
+  if (!(kinds as string[]).includes(values.kind)) fields.kind = 'console.programme.errors.kind';
+  if (values.title === '') fields.title = 'console.programme.errors.title';
+  if (values.startsAt === '') fields.startsAt = 'console.programme.errors.startsAt';
+  if (values.endsAt === '') fields.endsAt = 'console.programme.errors.endsAt';
+  if (!isValidTimeZone(values.startZone)) fields.startZone = 'console.programme.errors.startZone';
+  if (!isValidTimeZone(values.endZone)) fields.endZone = 'console.programme.errors.endZone';
+  if (values.capacity !== '' && !/^\d{1,9}$/.test(values.capacity))
+    fields.capacity = 'console.programme.errors.capacity';
+  if (Object.keys(fields).length > 0) return { errors: { fields, status: 400 } };
+  return {
+    input: {
+      kind: values.kind as EventKind,
+      title: values.title,
+      description: values.description,
+      venue: values.venue === '' ? null : { name: values.venue },
+      startsAt: values.startsAt,
+      endsAt: values.endsAt,
+      startZone: values.startZone,
+      endZone: values.endZone,
+      capacity: values.capacity === '' ? null : Number(values.capacity),
+    },
+  };
+}
+
+type Parsed<Input> = { input: Input } | { errors: FormErrors };
+
+/**
+ * Runs a change with what the form says: the form's errors if the form or planning refused it
+ * (the change then wrote nothing), what the change returned otherwise.
+ */
+export async function submitted<Input, Result>(
+  parsed: Parsed<Input>,
+  change: (input: Input) => Promise<Result>,
+): Promise<{ result: Result } | { errors: FormErrors }> {
+  if ('errors' in parsed) return parsed;
+  try {
+    return { result: await change(parsed.input) };
+  } catch (error) {
+    const errors = formErrorsOf(error);
+    if (!errors) throw error;
+    return { errors };
+  }
+}
+
+/** When the form's page read the event; nothing (no check) for a value that is not a time. */
+export function readAtOf(value: string | undefined): Date | undefined {
+  const readAt = value ? new Date(value) : undefined;
+  return readAt && !Number.isNaN(readAt.getTime()) ? readAt : undefined;
+}
+
+const FIELD_MESSAGES: Record<string, MessageKey> = {
+  kind: 'console.programme.errors.kind',
+  title: 'console.programme.errors.title',
+  startsAt: 'console.programme.errors.startsAt',
+  allDay: 'console.programme.errors.startsAt',
+  endsAt: 'console.programme.errors.endsAt',
+  startZone: 'console.programme.errors.startZone',
+  endZone: 'console.programme.errors.endZone',
+  capacity: 'console.programme.errors.capacity',
+  startDate: 'console.programme.errors.startDate',
+};
+
+/**
+ * The form's errors for a refusal of planning, or null for one a form cannot help with (a role
+ * that may not, a cancelled event), which the console's error page shows.
+ */
+function formErrorsOf(error: unknown): FormErrors | null {
+  if (!(error instanceof DomainError)) return null;
+  if (error.code === 'event_changed') {
+    return { fields: {}, form: 'console.programme.errors.stale', status: 409 };
+  }
+  if (error.kind !== 'invalid') return null;
+  const fields: FormErrors['fields'] = {};
+  for (const problem of error.problems) {
+    const message = FIELD_MESSAGES[problem.field];
+    if (!message) return null;
+    fields[problem.field === 'allDay' ? 'startsAt' : problem.field] = message;
+  }
+  return Object.keys(fields).length > 0 ? { fields, status: 400 } : null;
+}
+
+/** IANA zones with their rules, for the zone selects; the event's own zone is always offered. */
+const ZONES = Intl.supportedValuesOf('timeZone').filter(isValidTimeZone);
+
+export interface FieldsView {
+  messages: Messages;
+  /** Tells the fields of several forms on one page apart. */
+  prefix: string;
+  values: EventFormValues;
+  errors: FormErrors['fields'];
+  kinds: EventKind[];
+  allDay: boolean;
+}
+
+/** The labelled fields of an event or part, each with its message when it was wrong. */
+export function eventFields(view: FieldsView): SafeHtml {
+  const { t } = view.messages;
+  const id = (field: string) => `${view.prefix}-${field}`;
+  const errorOf = (field: string) => view.errors[field];
+  const described = (field: string, hint = false) => {
+    const ids = [hint ? `${id(field)}-hint` : null, errorOf(field) ? `${id(field)}-error` : null].filter(
+      (value) => value !== null,
+    );
+    return html`${ids.length > 0 ? html`aria-describedby="${ids.join(' ')}"` : null}
+    ${errorOf(field) ? html`aria-invalid="true"` : null}`;
+  };
+  const message = (field: string) => {
+    const key = errorOf(field);
+    return key ? html`<p class="field-error" id="${id(field)}-error">${t(key)}</p>` : null;
+  };
+  const label = (field: string, key: MessageKey) => html`<label for="${id(field)}">${t(key)}</label>`;
+  const zoneSelect = (field: 'startZone' | 'endZone') => {
+    const current = view.values[field];
+    const zones = ZONES.includes(current) || current === '' ? ZONES : [current, ...ZONES];
+    return html`<div class="field">
+      ${label(field, `console.programme.fields.${field}`)} ${message(field)}
+      <select id="${id(field)}" name="${field}" ${described(field, field === 'endZone')}>
+        ${zones.map((zone) => html`<option ${zone === current ? html`selected` : null}>${zone}</option>`)}
+      </select>
+      ${field === 'endZone' ? html`<p class="hint" id="${id(field)}-hint">${t('console.programme.fields.zoneHint')}</p>` : null}
+    </div>`;
+  };
+  const timeType = view.allDay ? 'date' : 'datetime-local';
+  return html`<div class="field">
+      ${label('kind', 'console.programme.fields.kind')} ${message('kind')}
+      <select id="${id('kind')}" name="kind" ${described('kind')}>
+        ${view.kinds.map(
+          (kind) =>
+            html`<option value="${kind}" ${kind === view.values.kind ? html`selected` : null}>
+              ${t(`calendar.kinds.${kind}`)}
+            </option>`,
+        )}
+      </select>
+    </div>
+    <div class="field">
+      ${label('title', 'console.programme.fields.title')} ${message('title')}
+      <input
+        id="${id('title')}"
+        name="title"
+        value="${view.values.title}"
+        maxlength="300"
+        ${described('title')}
+      />
+    </div>
+    <div class="field">
+      ${label('venue', 'console.programme.fields.venue')}
+      <input id="${id('venue')}" name="venue" value="${view.values.venue}" maxlength="300" />
+    </div>
+    <div class="times">
+      <div class="field">
+        ${label('startsAt', 'console.programme.fields.startsAt')} ${message('startsAt')}
+        <input
+          id="${id('startsAt')}"
+          name="startsAt"
+          type="${timeType}"
+          value="${view.values.startsAt}"
+          ${described('startsAt')}
+        />
+      </div>
+      ${zoneSelect('startZone')}
+      <div class="field">
+        ${label('endsAt', 'console.programme.fields.endsAt')} ${message('endsAt')}
+        <input
+          id="${id('endsAt')}"
+          name="endsAt"
+          type="${timeType}"
+          value="${view.values.endsAt}"
+          ${described('endsAt')}
+        />
+      </div>
+      ${zoneSelect('endZone')}
+    </div>
+    <div class="field">
+      ${label('capacity', 'console.programme.fields.capacity')} ${message('capacity')}
+      <input
+        id="${id('capacity')}"
+        name="capacity"
+        inputmode="numeric"
+        value="${view.values.capacity}"
+        ${described('capacity', true)}
+      />
+      <p class="hint" id="${id('capacity')}-hint">${t('console.programme.fields.capacityHint')}</p>
+    </div>
+    <div class="field">
+      ${label('description', 'console.programme.fields.description')}
+      <textarea id="${id('description')}" name="description" rows="3" maxlength="20000">
+${view.values.description}</textarea>
+    </div>`;
+}
+
+/** The form's message on top: what to correct, linked to nothing but read out at once. */
+export function errorSummary(messages: Messages, errors: FormErrors | null): SafeHtml {
+  if (!errors) return html``;
+  return html`<p class="problem" role="alert">
+    ${messages.t(errors.form ?? 'console.programme.errorSummary')}
+  </p>`;
+}

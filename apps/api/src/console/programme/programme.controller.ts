@@ -1,0 +1,166 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Response } from 'express';
+import { Public } from '@app/access';
+import { ConsoleSession } from '@app/accounts';
+import { EventsService } from '@app/planning';
+import { ConsolePageFilter } from '../console-page.filter';
+import { ConsoleSessionGuard } from '../console-session.guard';
+import { CsrfGuard } from '../csrf.guard';
+import { CurrentSession } from '../current-session.decorator';
+import { sendConsolePage } from '../send-console-page';
+import { eventEditorPage, newEventPage, Notice, NOTICES } from './event-editor.page';
+import {
+  EventFormDto,
+  eventInput,
+  formValues,
+  PART_KINDS,
+  readAtOf,
+  submitted,
+  TOP_LEVEL_KINDS,
+} from './event-form';
+import { editorPath, PROGRAMME_PATH, programmeListPage } from './programme-list.page';
+import { ProgrammeService } from './programme.service';
+
+/**
+ * The programme: the list, a new event, and an event's editor with its parts. Everything is
+ * done through planning with the session's actor, so the API's rules hold here too.
+ */
+@Public()
+@ApiExcludeController()
+@UseFilters(ConsolePageFilter)
+@UseGuards(ConsoleSessionGuard, CsrfGuard)
+@Controller('console/programme')
+export class ProgrammeController {
+  constructor(
+    private readonly programme: ProgrammeService,
+    private readonly events: EventsService,
+  ) {}
+
+  @Get()
+  async list(@CurrentSession() session: ConsoleSession, @Res() response: Response): Promise<void> {
+    sendConsolePage(response, 200, programmeListPage(session, await this.programme.programme(session.actor)));
+  }
+
+  @Get('new')
+  async newEvent(@CurrentSession() session: ConsoleSession, @Res() response: Response): Promise<void> {
+    sendConsolePage(
+      response,
+      200,
+      newEventPage(session, await this.programme.organisationZone(session.actor)),
+    );
+  }
+
+  @Post()
+  async create(
+    @CurrentSession() session: ConsoleSession,
+    @Body() form: EventFormDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    const values = formValues(form);
+    const outcome = await submitted(eventInput(values, TOP_LEVEL_KINDS), (input) =>
+      this.events.create(session.actor, { ...input, status: 'draft' }),
+    );
+    if ('errors' in outcome) {
+      const zone = await this.programme.organisationZone(session.actor);
+      sendConsolePage(
+        response,
+        outcome.errors.status,
+        newEventPage(session, zone, { values, errors: outcome.errors }),
+      );
+      return;
+    }
+    response.redirect(303, `${editorPath(outcome.result.id)}?done=created`);
+  }
+
+  @Get('events/:id')
+  async show(
+    @CurrentSession() session: ConsoleSession,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('done') done: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    const editor = await this.programme.editor(session.actor, id);
+    const notice = (NOTICES as readonly string[]).includes(done ?? '') ? (done as Notice) : undefined;
+    sendConsolePage(response, 200, eventEditorPage(session, { editor, notice }));
+  }
+
+  @Post('events/:id')
+  async update(
+    @CurrentSession() session: ConsoleSession,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() form: EventFormDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    const editor = await this.programme.editor(session.actor, id);
+    const { event } = editor;
+    const values = formValues(form);
+    const parsed = eventInput(values, event.parentId ? PART_KINDS : TOP_LEVEL_KINDS);
+    const outcome = await submitted(parsed, (input) => {
+      // The console edits the place's name; its address and position stay as the API set them.
+      const venue = input.venue
+        ? {
+            name: input.venue.name,
+            address: event.venueAddress,
+            latitude: event.venueLatitude,
+            longitude: event.venueLongitude,
+          }
+        : null;
+      return this.events.update(session.actor, id, { ...input, venue }, readAtOf(form.readAt));
+    });
+    if ('errors' in outcome) {
+      const page = eventEditorPage(session, { editor, eventForm: { values, errors: outcome.errors } });
+      sendConsolePage(response, outcome.errors.status, page);
+      return;
+    }
+    response.redirect(303, `${editorPath(id)}?done=updated`);
+  }
+
+  @Post('events/:id/parts')
+  async addPart(
+    @CurrentSession() session: ConsoleSession,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() form: EventFormDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    const values = formValues(form);
+    const parent = await this.events.get(session.actor, id);
+    const outcome = await submitted(eventInput(values, PART_KINDS), (input) =>
+      this.events.create(session.actor, {
+        ...input,
+        parentId: id,
+        // A part added to a published event is published with it: invitees see no drafts.
+        status: parent.status === 'published' ? 'published' : 'draft',
+      }),
+    );
+    if ('errors' in outcome) {
+      const editor = await this.programme.editor(session.actor, id);
+      const page = eventEditorPage(session, { editor, partForm: { values, errors: outcome.errors } });
+      sendConsolePage(response, outcome.errors.status, page);
+      return;
+    }
+    response.redirect(303, `${editorPath(id)}?done=partAdded`);
+  }
+
+  @Post('events/:id/remove')
+  async removePart(
+    @CurrentSession() session: ConsoleSession,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const part = await this.events.get(session.actor, id);
+    await this.events.remove(session.actor, id, false);
+    response.redirect(303, part.parentId ? `${editorPath(part.parentId)}?done=partRemoved` : PROGRAMME_PATH);
+  }
+}
