@@ -7,6 +7,7 @@ import { ConsoleCookies } from './console-cookies';
 import { ConsoleSessionController } from './console-session.controller';
 import { ConsoleSessionGuard } from './console-session.guard';
 import { CsrfGuard } from './csrf.guard';
+import { InviteModule } from './invite/invite.module';
 import { OverviewController } from './overview/overview.controller';
 import { OverviewService } from './overview/overview.service';
 import { SignInController } from './sign-in/sign-in.controller';
@@ -14,7 +15,7 @@ import { TeamController } from './team/team.controller';
 
 /** The organiser console: server-rendered pages under /console, signed in with personal accounts. */
 @Module({
-  imports: [AccountsModule, PlanningModule, InvitationsModule, EmailsModule],
+  imports: [AccountsModule, PlanningModule, InvitationsModule, EmailsModule, InviteModule],
   controllers: [SignInController, ConsoleSessionController, OverviewController, TeamController],
   providers: [ConsoleCookies, ConsoleSessionGuard, CsrfGuard, OverviewService],
 })
