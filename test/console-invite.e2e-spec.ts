@@ -182,7 +182,12 @@ describe('the console: inviting people, organisations and partnerships', () => {
     const subjects = await page.locator('.preview [lang]').allTextContents();
     await page.getByRole('button', { name: 'Send 3 invitations' }).click();
     expect(new URL(page.url()).pathname).toBe(`/console/invitations/${cityDayId}`);
-    await expectWellShown(page, 'console-invite-sent', ['3 invitations sent', 'See the answers', '3 people are invited.']);
+    await expectWellShown(page, 'console-invite-sent', [
+      '3 invitations sent',
+      'See the answers',
+      '3 people are invited.',
+      'Stadt Arnsberg · invited already (no answer yet)',
+    ]);
     const mails = await mailsTo(stack, [petra, john, amani]);
     expect(mails.get(petra)?.parsed?.subject).toBe(subjects[0]);
     expect(mails.get(john)?.parsed?.subject).toBe(subjects[1]);

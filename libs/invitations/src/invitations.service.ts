@@ -242,6 +242,17 @@ export class InvitationsService {
     return this.managedEvent(actor, eventId, 'invite people to events it neither hosts nor co-hosts', true);
   }
 
+  /** The status of each of these people's invitation to the event, for those who have one. */
+  async statusesOf(actor: Actor, eventId: string, personIds: string[]): Promise<Map<string, InvitationStatus>> {
+    await this.managedEvent(
+      actor,
+      eventId,
+      'see the invitations of events it neither hosts nor co-hosts',
+      false,
+    );
+    return invitationStatuses(this.dataSource.manager, eventId, personIds);
+  }
+
   async list(actor: Actor, eventId: string, filter: InvitationFilter): Promise<Page<InvitationView>> {
     await this.managedEvent(
       actor,

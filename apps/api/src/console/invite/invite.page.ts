@@ -1,7 +1,7 @@
 import { ConsoleSession } from '@app/accounts';
 import { Event, PersonView } from '@app/planning';
-import { describeWhen, formatSpan, html, machineReadableStart, SafeHtml } from '@app/presentation';
-import { InvitePreview } from '@app/invitations';
+import { describeWhen, formatSpan, html, machineReadableStart, Messages, SafeHtml } from '@app/presentation';
+import { InvitationStatus, InvitePreview } from '@app/invitations';
 import { consoleMessages, consolePage, csrfField } from '../console-layout';
 import { InviteField, InviteProblem } from './invite-problems';
 import { PREVIEW_STYLE, previewSection } from './invite-preview.page';
@@ -158,7 +158,7 @@ function inviteForm(view: InvitePageView): SafeHtml {
                 name: 'personIds',
                 id: person.id,
                 label: person.name,
-                detail: personDetail(person, organisationNames),
+                detail: personDetail(person, organisationNames, screen.invitedPeople.get(person.id), t),
                 checked: selection.personIds.includes(person.id),
               })),
             )
@@ -260,10 +260,26 @@ function choiceList(choices: Choice[]): SafeHtml {
   </ul>`;
 }
 
-/** A person's organisation, and their email where the reader may see it (their own organisation's people). */
-function personDetail(person: PersonView, organisationNames: Map<string, string>): string | null {
+/**
+ * A person's email where the reader may see it (their own organisation's people), organisation,
+ * and whether they are invited already (choosing them again invites nobody twice).
+ */
+function personDetail(
+  person: PersonView,
+  organisationNames: Map<string, string>,
+  invitation: InvitationStatus | undefined,
+  t: Messages['t'],
+): string | null {
   const organisation = person.organisationId ? (organisationNames.get(person.organisationId) ?? null) : null;
-  return [person.contactVisible ? person.email : null, organisation].filter((part) => part !== null).join(' · ') || null;
+  const invited =
+    invitation && invitation !== 'cancelled'
+      ? t('console.invite.invitedAs', { status: t(`console.invite.invitationStatuses.${invitation}`) })
+      : null;
+  return (
+    [person.contactVisible ? person.email : null, organisation, invited]
+      .filter((part) => part !== null)
+      .join(' · ') || null
+  );
 }
 
 function invitedSection(session: ConsoleSession, screen: InviteScreen): SafeHtml {

@@ -5,6 +5,7 @@ import {
   AnswerSummary,
   InvitationError,
   InvitationsService,
+  InvitationStatus,
   InvitationView,
   InviteRequest,
   InviteResult,
@@ -67,6 +68,8 @@ export interface InviteScreen {
   workshops: ChoosableWorkshop[];
   /** The chosen people first, then those the search found. */
   people: PersonView[];
+  /** The invitation status of those of `people` who hold an invitation. */
+  invitedPeople: Map<string, InvitationStatus>;
 }
 
 /** What an event's page lists of one's events: as loaded, nothing to reuse. */
@@ -110,6 +113,11 @@ export class InviteService {
       }),
       this.peopleShown(actor, selection),
     ]);
+    const invitedPeople = await this.invitations.statusesOf(
+      actor,
+      eventId,
+      people.map((person) => person.id),
+    );
     const seats = new Map(summary.workshops.map((workshop) => [workshop.id, workshop.seatsLeft]));
     return {
       event,
@@ -123,6 +131,7 @@ export class InviteService {
         .filter((part) => seats.has(part.id) && part.status !== 'cancelled')
         .map((part) => ({ event: part, seatsLeft: seats.get(part.id) ?? null })),
       people,
+      invitedPeople,
     };
   }
 

@@ -22,6 +22,7 @@ export const consoleInviteDe: Catalog['console']['invite'] = {
   invitedNone: 'Noch niemand ist eingeladen.',
   invitedMore_one: '… und 1 weitere.',
   invitedMore_other: '… und {{count}} weitere.',
+  invitedAs: 'schon eingeladen ({{status}})',
   invitationStatuses: {
     invited: 'noch keine Antwort',
     accepted: 'zugesagt',

@@ -19,6 +19,7 @@ export const consoleInviteEn = {
   invitedNone: 'Nobody is invited yet.',
   invitedMore_one: '… and 1 more.',
   invitedMore_other: '… and {{count}} more.',
+  invitedAs: 'invited already ({{status}})',
   invitationStatuses: {
     invited: 'no answer yet',
     accepted: 'accepted',

@@ -21,6 +21,7 @@ export const consoleInviteSw: Catalog['console']['invite'] = {
   invitedNone: 'Hakuna aliyealikwa bado.',
   invitedMore_one: '… na mmoja zaidi.',
   invitedMore_other: '… na {{count}} zaidi.',
+  invitedAs: 'amealikwa tayari ({{status}})',
   invitationStatuses: {
     invited: 'bado hajajibu',
     accepted: 'amekubali',
