@@ -56,6 +56,12 @@ describe('the console: inviting people, organisations and partnerships', () => {
       defaultLocale: 'sw',
     });
     await createPerson(stack.api, arnsberg.organiserKey, { name: 'Petra Schulz', email: petra, locale: 'de' });
+    await stack.api
+      .http()
+      .post('/api/v1/partnerships')
+      .set(bearer(stack.api.adminKey))
+      .send({ name: 'Partnerschaft Arnsberg–Morogoro', memberOrganisationIds: [arnsberg.id, morogoro.id] })
+      .expect(201);
     await createPerson(stack.api, morogoro.organiserKey, { name: 'Amani Mwangi', email: amani, locale: 'sw' });
     await createPerson(stack.api, morogoro.organiserKey, {
       name: 'John Okello',
@@ -202,13 +208,13 @@ describe('the console: inviting people, organisations and partnerships', () => {
     expect(seats).toEqual([{ status: 'confirmed' }, { status: 'confirmed' }, { status: 'confirmed' }]);
   });
 
-  it('should not invite anyone twice', async () => {
-    await page.getByRole('checkbox', { name: /^Morogoro Municipal Council/ }).check();
+  it('should not invite anyone twice, whole partnerships included', async () => {
+    await page.getByLabel('Partnerschaft Arnsberg–Morogoro').check();
     await page.getByRole('button', { name: 'Show preview' }).click();
-    await page.getByText('2 are invited already and get nothing.').waitFor();
+    await page.getByText('3 are invited already and get nothing.').waitFor();
     expect(await page.getByText('Everyone you chose is invited already').count()).toBe(1);
     await page.getByRole('button', { name: 'Send 0 invitations' }).click();
-    await page.getByText('0 invitations sent. 2 were already invited.').waitFor();
+    await page.getByText('0 invitations sent. 3 were already invited.').waitFor();
     expect(await countRows(stack.api, 'invitations')).toBe(3);
     expect(await countRows(stack.api, 'emails')).toBe(3);
   });
