@@ -48,3 +48,17 @@ export function inviteProblemOf(error: unknown): InviteProblem | null {
       return null;
   }
 }
+
+/** A step of the form: its value, or the problem the form shows when the choice was refused. */
+export type Attempt<T> = { value: T; problem: null } | { value: null; problem: InviteProblem };
+
+/** Runs a step; a refused choice becomes the form's problem, any other failure fails the page. */
+export async function attempt<T>(step: () => Promise<T>): Promise<Attempt<T>> {
+  try {
+    return { value: await step(), problem: null };
+  } catch (error) {
+    const problem = inviteProblemOf(error);
+    if (!problem) throw error;
+    return { value: null, problem };
+  }
+}

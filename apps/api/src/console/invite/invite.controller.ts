@@ -9,7 +9,7 @@ import { CsrfGuard } from '../csrf.guard';
 import { CurrentSession } from '../current-session.decorator';
 import { sendConsolePage } from '../send-console-page';
 import { InviteSelectionFormDto } from './invite-form.dto';
-import { inviteProblemOf } from './invite-problems';
+import { attempt } from './invite-problems';
 import { eventChoicePage, invitePage, SentNotice } from './invite.page';
 import { InviteSelection, InviteService, NO_SELECTION } from './invite.service';
 
@@ -54,14 +54,10 @@ export class InviteController {
   ): Promise<void> {
     const selection = selectionOf(form);
     if (form.step !== 'preview') await this.invite.assertMayInvite(session.actor, eventId);
-    let preview = null;
-    let problem = null;
-    try {
-      if (form.step === 'preview') preview = await this.invite.preview(session.actor, eventId, selection);
-    } catch (error) {
-      problem = inviteProblemOf(error);
-      if (!problem) throw error;
-    }
+    const { value: preview, problem } =
+      form.step === 'preview'
+        ? await attempt(() => this.invite.preview(session.actor, eventId, selection))
+        : { value: null, problem: null };
     const screen = await this.invite.screen(session.actor, eventId, selection);
     sendConsolePage(response, problem?.status ?? 200, invitePage({ session, screen, selection, preview, problem }));
   }
@@ -74,16 +70,14 @@ export class InviteController {
     @Res() response: Response,
   ): Promise<void> {
     const selection = selectionOf(form);
-    try {
-      const result = await this.invite.send(session.actor, eventId, selection);
+    const { value: result, problem } = await attempt(() => this.invite.send(session.actor, eventId, selection));
+    if (result) {
       const sent = result.invited + result.reinvited;
       response.redirect(303, `${INVITATIONS_PATH}/${eventId}?sent=${sent}&already=${result.alreadyInvited}`);
-    } catch (error) {
-      const problem = inviteProblemOf(error);
-      if (!problem) throw error;
-      const screen = await this.invite.screen(session.actor, eventId, selection);
-      sendConsolePage(response, problem.status, invitePage({ session, screen, selection, problem }));
+      return;
     }
+    const screen = await this.invite.screen(session.actor, eventId, selection);
+    sendConsolePage(response, problem.status, invitePage({ session, screen, selection, problem }));
   }
 }
 
