@@ -212,8 +212,10 @@ export class InvitationsService {
     const recipients = await peopleNamedBy(manager, named);
     const known = await invitationStatuses(manager, eventId, recipients);
     const people = [...(await peopleByIds(manager, recipients)).values()].sort(byName);
-    const invited = people.filter((person) => known.has(person.id) && known.get(person.id) !== 'cancelled');
-    const emailed = people.filter((person) => !invited.includes(person));
+    // A withdrawn invitation is given again, with an email, as `invite` does.
+    const invitedAlready = (person: Person) => (known.get(person.id) ?? 'cancelled') !== 'cancelled';
+    const invited = people.filter(invitedAlready);
+    const emailed = people.filter((person) => !invitedAlready(person));
     const languages = LOCALES.flatMap((locale) => {
       const speakers = emailed.filter((person) => person.locale === locale);
       return speakers.length > 0 ? [{ locale, people: speakers.length, sample: speakers[0] }] : [];
