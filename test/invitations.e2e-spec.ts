@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon';
+import { InvitationsService } from '@app/invitations';
+import { Actor } from '@app/planning';
 import { ApiHarness, bearer, startApi } from './api-harness';
 import {
   addPerson,
@@ -56,6 +58,38 @@ describe('Invitations API', () => {
     const again = await invite(api, host.organiserKey, event.id, { organisationIds: [morogoro.id] });
     expect(again.body).toMatchObject({ recipients: 3, invited: 0, alreadyInvited: 3 });
     await expect(emailsOf(api, `kind = 'invitation' AND event_id = $1`, [event.id])).resolves.toHaveLength(5);
+  });
+
+  it('should preview who an invitation names and the email per language, storing and sending nothing', async () => {
+    const { host, event } = await cityDay(api);
+    const guest = await addPerson(api, host.organiserKey, { organisationId: host.id, name: 'Anna Gast' });
+    const morogoro = await createOrganisation(api, { country: 'TZ', timeZone: 'Africa/Dar_es_Salaam' });
+    const swahili = await addPerson(api, api.adminKey, { organisationId: morogoro.id, locale: 'sw', name: 'Baraka' });
+    await addPerson(api, api.adminKey, { organisationId: morogoro.id, locale: 'sw', name: 'Zawadi' });
+    await invite(api, host.organiserKey, event.id, { personIds: [guest.id] });
+    const actor: Actor = {
+      organisationId: host.id,
+      role: 'organiser',
+      who: { kind: 'api_key', id: null, label: 'test', organisationId: host.id },
+    };
+    const invitations = api.app.get(InvitationsService);
+    const before = await emailsOf(api, `event_id = $1`, [event.id]);
+
+    const preview = await invitations.preview(actor, event.id, {
+      personIds: [guest.id],
+      organisationIds: [morogoro.id],
+    });
+    expect(preview).toMatchObject({ recipients: 3, newlyInvited: 2, alreadyInvited: 1, alreadyInvitedNames: ['Anna Gast'] });
+    expect(preview.languages.map((language) => [language.locale, language.people])).toEqual([['sw', 2]]);
+    expect(preview.languages[0].email).toMatchObject({ kind: 'invitation', recipient: { name: swahili.name, locale: 'sw' } });
+    await expect(emailsOf(api, `event_id = $1`, [event.id])).resolves.toHaveLength(before.length);
+    const [{ count }] = await api.dataSource.query(`SELECT count(*)::int AS count FROM invitations WHERE event_id = $1`, [event.id]);
+    expect(count).toBe(1);
+
+    await expect(invitations.preview(actor, event.id, {})).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(invitations.preview({ ...actor, role: 'viewer' }, event.id, { personIds: [guest.id] })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 
   it('should refuse unknown ids, foreign workshops, cancelled events and strangers with clear 4xx answers', async () => {

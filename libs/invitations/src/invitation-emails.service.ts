@@ -33,6 +33,9 @@ interface Context {
   tree: EventSurroundings;
 }
 
+/** The made-up invitation a preview decides with: no row has this id. */
+const PREVIEW_INVITATION_ID = 'preview';
+
 const PARTICIPATION: Partial<Record<InvitationStatus, ParticipationStatus>> = {
   accepted: 'ACCEPTED',
   tentative: 'TENTATIVE',
@@ -75,6 +78,47 @@ export class InvitationEmails {
         tree.events.set(id, event);
     }
     return claimed.map((email) => this.decide(email, { invitations, people, tree }, now));
+  }
+
+  /**
+   * The invitation email each of these people would get if invited to the event now, decided and
+   * filled exactly as for a claimed email: for the organiser's preview. Nothing is stored, and the
+   * answer link is a new one that no invitation holds, so it opens nothing.
+   */
+  async preview(eventId: string, people: Person[], now = new Date()): Promise<InvitationEmail[]> {
+    if (people.length === 0) return [];
+    const invitation: InvitationState = {
+      id: PREVIEW_INVITATION_ID,
+      status: 'invited',
+      eventId,
+      answerTokenSealed: this.answerLinks.issue().sealed,
+      choices: [],
+    };
+    const context: Context = {
+      invitations: new Map([[invitation.id, invitation]]),
+      people: new Map(people.map((person) => [person.id, person])),
+      tree: await this.eventTree.surroundings([eventId]),
+    };
+    return people.map((person) =>
+      this.decide(
+        {
+          id: person.id,
+          kind: 'invitation',
+          eventId,
+          personId: person.id,
+          invitationId: invitation.id,
+          signInRequestId: null,
+          sendAt: now,
+          eventStartsAt: null,
+          offsetMinutes: null,
+          previousAttempts: 0,
+          superseded: false,
+          interrupted: false,
+        },
+        context,
+        now,
+      ),
+    );
   }
 
   private decide(email: EventEmailClaim, context: Context, now: Date): InvitationEmail {

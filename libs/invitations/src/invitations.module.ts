@@ -8,6 +8,7 @@ import { WebhookOutboxModule } from '@app/webhooks';
 import { AnswerLinks } from './answer-links';
 import { AnswersService } from './answers.service';
 import { Invitation } from './invitation.entity';
+import { InvitationEmails } from './invitation-emails.service';
 import { InvitationUpdates } from './invitation-updates.listener';
 import { InviteeData } from './invitee-data';
 import { InvitationsService } from './invitations.service';
@@ -36,6 +37,7 @@ import { WorkshopChoice } from './workshop-choice.entity';
     AnswersService,
     InvitationUpdates,
     InviteeData,
+    InvitationEmails,
   ],
   exports: [InvitationsService, AnswersService, AnswerLinks],
 })

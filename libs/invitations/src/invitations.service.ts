@@ -14,21 +14,27 @@ import {
   EventsService,
   findEvent,
   hostsEvent,
+  Locale,
+  LOCALES,
   MAX_PAGE_SIZE,
   Page,
   PageRequest,
   partIdsOf,
+  peopleByIds,
   peopleNamedBy,
   PeopleVisibility,
+  Person,
   PersonData,
   PersonView,
   unknownOrganisationIds,
   unknownPartnershipIds,
 } from '@app/planning';
+import { EmailContent } from '@app/mail';
 import { ProducerWebhooks } from '@app/webhooks';
 import { AnswerLinks } from './answer-links';
 import { ChoiceView, choicesOf } from './choice-views';
 import { invitationRecord } from './invitation-audit';
+import { InvitationEmails } from './invitation-emails.service';
 import { Invitation } from './invitation.entity';
 import { ChoiceStatus, INVITATION_STATUSES, InvitationStatus, isAttending } from './invitation-status';
 import { InvitationError } from './invitations.error';
@@ -54,6 +60,30 @@ export interface InviteResult {
   reinvited: number;
   alreadyInvited: number;
   workshops: Array<{ workshopId: string; confirmed: number; waitlisted: number }>;
+}
+
+/** Whether the actor's role may invite (and withdraw); hosting the event is checked besides. */
+export function mayInvite(actor: Actor): boolean {
+  return actor.role !== 'viewer';
+}
+
+/** How many already-invited people a preview names. */
+const PREVIEW_NAMES = 50;
+
+export interface InvitePreview {
+  eventId: string;
+  /** Distinct people the request names, directly or through organisations and partnerships. */
+  recipients: number;
+  /** Those who would get an invitation email: not invited yet, or again after a withdrawal. */
+  newlyInvited: number;
+  alreadyInvited: number;
+  /** The first of those already invited, by name. */
+  alreadyInvitedNames: string[];
+  /**
+   * Per language of those who would get an email (in the order of LOCALES): how many, and the
+   * email the first of them by name would get; null when it would not be sent.
+   */
+  languages: Array<{ locale: Locale; people: number; email: EmailContent | null }>;
 }
 
 export interface InvitationFilter extends PageRequest {
@@ -124,6 +154,7 @@ export class InvitationsService {
     private readonly visibility: PeopleVisibility,
     private readonly audit: AuditTrail,
     private readonly webhooks: ProducerWebhooks,
+    private readonly invitationEmails: InvitationEmails,
   ) {}
 
   /**
@@ -132,30 +163,11 @@ export class InvitationsService {
    * someone again changes nothing and sends nothing, except seats in newly named workshops.
    */
   async invite(actor: Actor, eventId: string, request: InviteRequest): Promise<InviteResult> {
-    const personIds = unique(request.personIds ?? []);
-    const organisationIds = unique(request.organisationIds ?? []);
-    const partnershipIds = unique(request.partnershipIds ?? []);
-    const workshopIds = unique(request.workshopIds ?? []);
-    if (personIds.length + organisationIds.length + partnershipIds.length === 0) {
-      throw InvitationError.invalid(
-        'personIds',
-        'Name at least one person, organisation or partnership to invite.',
-      );
-    }
-    await this.managedEvent(actor, eventId, 'invite people to events it neither hosts nor co-hosts', true);
-    const reader = this.dataSource.manager;
-    const unseen = await this.visibility.unseen(actor, personIds);
-    if (unseen.length > 0) throw InvitationError.unknownIds('personIds', 'person', unseen);
-    const unknownOrganisations = await unknownOrganisationIds(reader, organisationIds);
-    if (unknownOrganisations.length > 0) {
-      throw InvitationError.unknownIds('organisationIds', 'organisation', unknownOrganisations);
-    }
-    const unknownPartnerships = await unknownPartnershipIds(reader, partnershipIds);
-    if (unknownPartnerships.length > 0) {
-      throw InvitationError.unknownIds('partnershipIds', 'partnership', unknownPartnerships);
-    }
-    await this.assertWorkshopsInside(reader, eventId, workshopIds);
-
+    const { personIds, organisationIds, partnershipIds, workshopIds } = await this.checkedRequest(
+      actor,
+      eventId,
+      request,
+    );
     const result = await inTransaction(this.dataSource, async (manager) => {
       const workshops = await this.seats.lock(manager, workshopIds);
       const event = await findEvent(manager, eventId, 'pessimistic_read');
@@ -185,6 +197,63 @@ export class InvitationsService {
     this.emails.dispatchSoon();
     this.logger.log(`Invited ${result.invited} (+${result.reinvited} again) people to event ${eventId}`);
     return result;
+  }
+
+  /**
+   * What inviting would do, without doing it: who the request names, who of them is invited
+   * already, and per language the invitation email the others would get, as the mail job would
+   * write it. Refuses what `invite` refuses; stores and sends nothing.
+   */
+  async preview(actor: Actor, eventId: string, request: InviteRequest, now = new Date()): Promise<InvitePreview> {
+    const named = await this.checkedRequest(actor, eventId, request);
+    const manager = this.dataSource.manager;
+    const event = await findEvent(manager, eventId);
+    if (!event) throw InvitationError.notFound('event', eventId);
+    if (event.status === 'cancelled') throw InvitationError.eventCancelled();
+    const recipients = await peopleNamedBy(manager, named);
+    const known = await invitationStatuses(manager, eventId, recipients);
+    const people = [...(await peopleByIds(manager, recipients)).values()].sort(byName);
+    // A withdrawn invitation is given again, with an email, as `invite` does.
+    const invitedAlready = (person: Person) => (known.get(person.id) ?? 'cancelled') !== 'cancelled';
+    const invited = people.filter(invitedAlready);
+    const emailed = people.filter((person) => !invitedAlready(person));
+    const languages = LOCALES.flatMap((locale) => {
+      const speakers = emailed.filter((person) => person.locale === locale);
+      return speakers.length > 0 ? [{ locale, people: speakers.length, sample: speakers[0] }] : [];
+    });
+    const emails = await this.invitationEmails.preview(
+      eventId,
+      languages.map((language) => language.sample),
+      now,
+    );
+    return {
+      eventId,
+      recipients: recipients.length,
+      newlyInvited: emailed.length,
+      alreadyInvited: invited.length,
+      alreadyInvitedNames: invited.slice(0, PREVIEW_NAMES).map((person) => person.name),
+      languages: languages.map((language, index) => ({
+        locale: language.locale,
+        people: language.people,
+        email: emails[index].content ?? null,
+      })),
+    };
+  }
+
+  /** The event, if the actor may invite people to it: what `invite` checks before the request. */
+  async invitableEvent(actor: Actor, eventId: string): Promise<Event> {
+    return this.managedEvent(actor, eventId, 'invite people to events it neither hosts nor co-hosts', true);
+  }
+
+  /** The status of each of these people's invitation to the event, for those who have one. */
+  async statusesOf(actor: Actor, eventId: string, personIds: string[]): Promise<Map<string, InvitationStatus>> {
+    await this.managedEvent(
+      actor,
+      eventId,
+      'see the invitations of events it neither hosts nor co-hosts',
+      false,
+    );
+    return invitationStatuses(this.dataSource.manager, eventId, personIds);
   }
 
   async list(actor: Actor, eventId: string, filter: InvitationFilter): Promise<Page<InvitationView>> {
@@ -395,13 +464,49 @@ export class InvitationsService {
   }
 
   /**
+   * The ids of a request, each once, after the checks that inviting and its preview share: someone
+   * is named, the actor manages the event, every id is known (people: seen by the actor), and the
+   * workshops lie inside the event.
+   */
+  private async checkedRequest(
+    actor: Actor,
+    eventId: string,
+    request: InviteRequest,
+  ): Promise<Required<InviteRequest>> {
+    const personIds = unique(request.personIds ?? []);
+    const organisationIds = unique(request.organisationIds ?? []);
+    const partnershipIds = unique(request.partnershipIds ?? []);
+    const workshopIds = unique(request.workshopIds ?? []);
+    if (personIds.length + organisationIds.length + partnershipIds.length === 0) {
+      throw InvitationError.invalid(
+        'personIds',
+        'Name at least one person, organisation or partnership to invite.',
+      );
+    }
+    await this.invitableEvent(actor, eventId);
+    const reader = this.dataSource.manager;
+    const unseen = await this.visibility.unseen(actor, personIds);
+    if (unseen.length > 0) throw InvitationError.unknownIds('personIds', 'person', unseen);
+    const unknownOrganisations = await unknownOrganisationIds(reader, organisationIds);
+    if (unknownOrganisations.length > 0) {
+      throw InvitationError.unknownIds('organisationIds', 'organisation', unknownOrganisations);
+    }
+    const unknownPartnerships = await unknownPartnershipIds(reader, partnershipIds);
+    if (unknownPartnerships.length > 0) {
+      throw InvitationError.unknownIds('partnershipIds', 'partnership', unknownPartnerships);
+    }
+    await this.assertWorkshopsInside(reader, eventId, workshopIds);
+    return { personIds, organisationIds, partnershipIds, workshopIds };
+  }
+
+  /**
    * The event if the actor's organisation hosts or co-hosts it (or the key is an admin's).
    * Events the actor may see but not manage answer 403; hidden ones 404, as planning decides.
    */
   private async managedEvent(actor: Actor, eventId: string, what: string, write: boolean): Promise<Event> {
     const event = await findEvent(this.dataSource.manager, eventId);
     if (!event) throw InvitationError.notFound('event', eventId);
-    if (write && actor.role === 'viewer') throw InvitationError.forbidden('This API key may only read.');
+    if (write && !mayInvite(actor)) throw InvitationError.forbidden('This API key may only read.');
     if (hostsEvent(actor, event)) return event;
     await this.events.get(actor, eventId);
     throw InvitationError.forbidden(`Your organisation may not ${what}.`);
@@ -438,11 +543,7 @@ export class InvitationsService {
     event: Event,
     personIds: string[],
   ): Promise<{ invited: number; reinvited: number }> {
-    const existing: Array<{ personId: string; status: InvitationStatus }> = await manager.query(
-      `SELECT person_id AS "personId", status FROM invitations WHERE event_id = $1 AND person_id = ANY($2::uuid[])`,
-      [event.id, personIds],
-    );
-    const known = new Map(existing.map((invitation) => [invitation.personId, invitation.status]));
+    const known = await invitationStatuses(manager, event.id, personIds);
     // Links only for those who get an invitation now: sealing costs a little per person.
     const fresh = personIds.filter((personId) => !known.has(personId));
     const withdrawn = personIds.filter((personId) => known.get(personId) === 'cancelled');
@@ -621,6 +722,23 @@ function inviteeOf(row: InvitationRow): PersonData {
     createdAt: row.person_createdAt,
     updatedAt: row.person_updatedAt,
   };
+}
+
+/** The status of each of these people's invitation to the event, for those who have one. */
+async function invitationStatuses(
+  manager: EntityManager,
+  eventId: string,
+  personIds: string[],
+): Promise<Map<string, InvitationStatus>> {
+  const existing: Array<{ personId: string; status: InvitationStatus }> = await manager.query(
+    `SELECT person_id AS "personId", status FROM invitations WHERE event_id = $1 AND person_id = ANY($2::uuid[])`,
+    [eventId, personIds],
+  );
+  return new Map(existing.map((invitation) => [invitation.personId, invitation.status]));
+}
+
+function byName(a: Person, b: Person): number {
+  return a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 }
 
 function seatsView(capacity: number | null, taken: number): SeatsView {

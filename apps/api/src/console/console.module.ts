@@ -7,6 +7,7 @@ import { ConsoleCookies } from './console-cookies';
 import { ConsoleSessionController } from './console-session.controller';
 import { ConsoleSessionGuard } from './console-session.guard';
 import { CsrfGuard } from './csrf.guard';
+import { InviteModule } from './invite/invite.module';
 import { OverviewController } from './overview/overview.controller';
 import { OverviewService } from './overview/overview.service';
 import { ProgrammeModule } from './programme/programme.module';
@@ -16,7 +17,15 @@ import { TeamController } from './team/team.controller';
 
 /** The organiser console: server-rendered pages under /console, signed in with personal accounts. */
 @Module({
-  imports: [AccountsModule, PlanningModule, InvitationsModule, EmailsModule, SingleSignOnModule, ProgrammeModule],
+  imports: [
+    AccountsModule,
+    PlanningModule,
+    InvitationsModule,
+    EmailsModule,
+    SingleSignOnModule,
+    ProgrammeModule,
+    InviteModule,
+  ],
   controllers: [SignInController, ConsoleSessionController, OverviewController, TeamController],
   providers: [ConsoleCookies, ConsoleSessionGuard, CsrfGuard, OverviewService],
 })
