@@ -3,6 +3,7 @@ import { AccountsModule } from '@app/accounts';
 import { EmailsModule } from '@app/emails';
 import { InvitationsModule } from '@app/invitations';
 import { PlanningModule } from '@app/planning';
+import { AnswersConsoleModule } from './answers/answers-console.module';
 import { ConsoleCookies } from './console-cookies';
 import { ConsoleSessionController } from './console-session.controller';
 import { ConsoleSessionGuard } from './console-session.guard';
@@ -14,7 +15,7 @@ import { TeamController } from './team/team.controller';
 
 /** The organiser console: server-rendered pages under /console, signed in with personal accounts. */
 @Module({
-  imports: [AccountsModule, PlanningModule, InvitationsModule, EmailsModule],
+  imports: [AccountsModule, PlanningModule, InvitationsModule, EmailsModule, AnswersConsoleModule],
   controllers: [SignInController, ConsoleSessionController, OverviewController, TeamController],
   providers: [ConsoleCookies, ConsoleSessionGuard, CsrfGuard, OverviewService],
 })
