@@ -222,4 +222,12 @@ describe('the console’s answers screen in a browser', () => {
     }
     await expect(invitationOf(stack.api, eventId, anna.id)).resolves.toMatchObject({ status: 'accepted' });
   });
+
+  it('should answer an unknown invitation with a page that says so, not an error', async () => {
+    const unknown = await page.request.get(
+      `${baseUrl}/console/answers/${eventId}/invitations/00000000-0000-4000-8000-000000000000`,
+    );
+    expect(unknown.status()).toBe(404);
+    expect(await unknown.text()).toContain('No invitation with id');
+  });
 });

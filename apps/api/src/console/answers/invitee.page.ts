@@ -79,7 +79,7 @@ export function inviteePage(view: InviteeView): string {
     </dl>
     ${withdrawn ? html`<p class="muted">${t('console.answers.withdrawnNote')}</p>` : null}
     ${writer ? null : html`<p class="muted">${t('console.answers.readOnly')}</p>`}
-    ${writer && !withdrawn ? actions(view) : null} ${emailTable(session, answer.emails)}`;
+    ${emailTable(session, answer.emails)} ${writer && !withdrawn ? actions(view) : null}`;
   return consolePage({
     session,
     screen: 'answers',
