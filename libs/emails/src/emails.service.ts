@@ -14,6 +14,7 @@ import {
   MAX_PAGE_SIZE,
   Page,
   PageRequest,
+  partIdsOf,
   peopleByIds,
   PeopleVisibility,
   PersonView,
@@ -141,6 +142,28 @@ export class EmailsService implements OnApplicationShutdown {
     await this.assertHostsEvent(actor, eventId);
     const query = this.baseQuery(filter).andWhere('email.eventId = :eventId', { eventId });
     return this.entries(actor, await this.page(query, filter));
+  }
+
+  /**
+   * The emails of one invitation to an event, about the event or any part of it (a workshop's
+   * reminder carries the invitation too), newest first, for the event's hosts and admins.
+   */
+  async listForInvitation(
+    actor: Actor,
+    eventId: string,
+    invitationId: string,
+    limit = MAX_PAGE_SIZE,
+  ): Promise<EmailEntry[]> {
+    await this.assertHostsEvent(actor, eventId);
+    const eventIds = [eventId, ...(await partIdsOf(this.dataSource.manager, eventId))];
+    const emails = await this.baseQuery({})
+      .andWhere('email.invitationId = :invitationId', { invitationId })
+      .andWhere('email.eventId IN (:...eventIds)', { eventIds })
+      .orderBy('email.createdAt', 'DESC')
+      .addOrderBy('email.id', 'DESC')
+      .limit(limit)
+      .getMany();
+    return (await this.entries(actor, { items: emails, nextCursor: null })).items;
   }
 
   /** How many of an event's emails are in each state. */

@@ -1,14 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditTrail, changedFields, inviteeActor } from '@app/audit';
+import { AuditActor, AuditTrail, changedFields, inviteeActor } from '@app/audit';
 import { ChangeVersion } from '@app/database';
 import { EmailsService } from '@app/emails';
-import { Event, findEvent, findPerson, Locale, workshopsOf } from '@app/planning';
+import {
+  Actor,
+  Event,
+  EventsService,
+  findEvent,
+  findPerson,
+  Locale,
+  Person,
+  workshopsOf,
+} from '@app/planning';
 import { ProducerWebhooks, SeatOutcome } from '@app/webhooks';
 import { isWellFormedToken, tokenDigest } from './answer-links';
 import { difference, HeldChoice, planChoices, remindedEventIds, statusAfterAnswer } from './attendance';
 import { invitationRecord } from './invitation-audit';
+import { managedEvent } from './managed-event';
 import { Answer, ChoiceStatus, InvitationStatus } from './invitation-status';
 import { InvitationError } from './invitations.error';
 import { RemindersService } from './reminders.service';
@@ -38,6 +48,19 @@ export interface AnswerInput {
   workshopIds: string[];
 }
 
+/** An answer an organiser records for someone, e.g. after a phone call. */
+export interface AnswerOnBehalfInput extends AnswerInput {
+  /** The status the organiser saw; when the invitation has another by now, nothing is changed. */
+  expectedStatus?: InvitationStatus;
+}
+
+/** Who answers: the invitee through their link, or an organiser on their behalf. */
+interface Answering {
+  who: AuditActor | null;
+  /** Locks the invitation and reads its status; throws when it can no longer be answered. */
+  lock(manager: EntityManager): Promise<InvitationStatus>;
+}
+
 interface LinkedInvitation {
   id: string;
   eventId: string;
@@ -48,6 +71,20 @@ interface LinkedInvitation {
   personLocale: Locale;
   personTimeZone: string;
   personOrganisationId: string | null;
+}
+
+/** An invitation as read, before its invitee is looked up (gone once the person was erased). */
+type InvitationRow = Omit<LinkedInvitation, 'personId' | `person${string}`> & { personId: string | null };
+
+function linkedInvitation(invitation: InvitationRow, person: Person): LinkedInvitation {
+  return {
+    ...invitation,
+    personId: person.id,
+    personName: person.name,
+    personLocale: person.locale,
+    personTimeZone: person.timeZone,
+    personOrganisationId: person.organisationId,
+  };
 }
 
 /** The invited person's side: open the answer link, answer, choose workshops. */
@@ -61,6 +98,7 @@ export class AnswersService {
     private readonly audit: AuditTrail,
     private readonly webhooks: ProducerWebhooks,
     private readonly changes: ChangeVersion,
+    private readonly events: EventsService,
   ) {}
 
   async page(token: string): Promise<AnswerPage> {
@@ -103,7 +141,64 @@ export class AnswersService {
    * changes nothing.
    */
   async answer(token: string, input: AnswerInput): Promise<void> {
-    const changed = await inTransaction(this.dataSource, (manager) => this.answerIn(manager, token, input));
+    await this.recorded(async (manager) => {
+      const found = await this.byToken(manager, token);
+      return this.answerIn(manager, found, input, {
+        who: null,
+        lock: async (locker) => {
+          const locked: Array<{ status: InvitationStatus }> = await locker.query(
+            `SELECT status FROM invitations WHERE id = $1 AND answer_token_digest = $2 FOR UPDATE`,
+            [found.id, tokenDigest(token)],
+          );
+          if (locked.length === 0) throw InvitationError.unknownLink();
+          return locked[0].status;
+        },
+      });
+    });
+  }
+
+  /**
+   * Records an answer for the invitee, as their answer link would, by an organiser of the event's
+   * hosts (a phone call): the same seats, waitlists and emails; the audit trail names the
+   * organiser and says it was on the invitee's behalf.
+   */
+  async answerFor(
+    actor: Actor,
+    eventId: string,
+    invitationId: string,
+    input: AnswerOnBehalfInput,
+  ): Promise<void> {
+    await managedEvent(this.dataSource.manager, this.events, actor, eventId, {
+      what: 'answer for the invitees of events it neither hosts nor co-hosts',
+      write: true,
+    });
+    await this.recorded(async (manager) => {
+      const found = await this.byId(manager, eventId, invitationId);
+      return this.answerIn(manager, found, input, {
+        who: actor.who,
+        lock: async (locker) => {
+          const locked: Array<{ status: InvitationStatus }> = await locker.query(
+            `SELECT status FROM invitations WHERE id = $1 FOR UPDATE`,
+            [found.id],
+          );
+          const status = locked[0]?.status;
+          if (!status) throw InvitationError.notFound('invitation', invitationId);
+          if (status === 'cancelled') throw InvitationError.withdrawn();
+          if (input.expectedStatus && input.expectedStatus !== status) {
+            throw new InvitationError(
+              'conflict',
+              'invitation_changed',
+              'The answer changed since the page was loaded; look at it again before you change it.',
+            );
+          }
+          return status;
+        },
+      });
+    });
+  }
+
+  private async recorded(work: (manager: EntityManager) => Promise<boolean>): Promise<void> {
+    const changed = await inTransaction(this.dataSource, work);
     if (changed) {
       this.emails.dispatchSoon();
       this.webhooks.dispatchSoon();
@@ -112,8 +207,12 @@ export class AnswersService {
     }
   }
 
-  private async answerIn(manager: EntityManager, token: string, input: AnswerInput): Promise<boolean> {
-    const found = await this.byToken(manager, token);
+  private async answerIn(
+    manager: EntityManager,
+    found: LinkedInvitation,
+    input: AnswerInput,
+    answering: Answering,
+  ): Promise<boolean> {
     const offered = new Set((await workshopsOf(manager, found.eventId)).map((workshop) => workshop.id));
     const wanted = [...new Set(input.workshopIds)];
     const foreign = wanted.filter((id) => !offered.has(id));
@@ -126,17 +225,12 @@ export class AnswersService {
       ...heldBefore.filter((choice) => choice.status !== 'withdrawn').map((choice) => choice.eventId),
     ]);
     const event = (await this.seats.lock(manager, [found.eventId])).get(found.eventId)!;
-    const locked: Array<{ status: InvitationStatus }> = await manager.query(
-      `SELECT status FROM invitations WHERE id = $1 AND answer_token_digest = $2 FOR UPDATE`,
-      [found.id, tokenDigest(token)],
-    );
-    if (locked.length === 0) throw InvitationError.unknownLink();
+    const current = await answering.lock(manager);
     if (event.status === 'cancelled') throw InvitationError.eventCancelled();
     const held = await this.choices(manager, found.id);
     const active = held.filter((choice) => choice.status !== 'withdrawn');
     if (active.some((choice) => !workshops.has(choice.eventId))) throw new RetryTransaction();
 
-    const current = locked[0].status;
     const seatFree =
       input.answer !== 'accept' || current === 'accepted' || (await this.seats.hasFreeSeat(manager, event));
     const status = statusAfterAnswer(current, input.answer, seatFree);
@@ -197,13 +291,14 @@ export class AnswersService {
       await this.audit.record(
         manager,
         invitationRecord(
-          inviteeActor({ id: found.personId, name: found.personName }),
+          answering.who ?? inviteeActor({ id: found.personId, name: found.personName }),
           'invitation.answered',
           event,
           found,
           {
             changes: changedFields({ status: current }, { status }),
             details: {
+              ...(answering.who ? { onBehalf: true } : {}),
               answer: input.answer,
               workshopsRequested: [...plan.request].sort(),
               workshopsGivenUp: plan.withdraw.map((choice) => choice.eventId).sort(),
@@ -248,24 +343,33 @@ export class AnswersService {
 
   private async byToken(manager: EntityManager, token: string): Promise<LinkedInvitation> {
     if (!isWellFormedToken(token)) throw InvitationError.unknownLink();
-    const [invitation]: Array<Omit<LinkedInvitation, 'personId'> & { personId: string | null }> =
-      await manager.query(
-        `SELECT id, event_id AS "eventId", person_id AS "personId", status, responded_at AS "respondedAt"
+    const [invitation]: InvitationRow[] = await manager.query(
+      `SELECT id, event_id AS "eventId", person_id AS "personId", status, responded_at AS "respondedAt"
            FROM invitations WHERE answer_token_digest = $1`,
-        [tokenDigest(token)],
-      );
+      [tokenDigest(token)],
+    );
     // Links of withdrawn invitations and of erased people lead nowhere.
     if (!invitation?.personId || invitation.status === 'cancelled') throw InvitationError.unknownLink();
     const person = await findPerson(manager, invitation.personId);
     if (!person) throw InvitationError.unknownLink();
-    return {
-      ...invitation,
-      personId: invitation.personId,
-      personName: person.name,
-      personLocale: person.locale,
-      personTimeZone: person.timeZone,
-      personOrganisationId: person.organisationId,
-    };
+    return linkedInvitation(invitation, person);
+  }
+
+  /** An invitation an organiser answers for: withdrawn ones and erased people's cannot be. */
+  private async byId(
+    manager: EntityManager,
+    eventId: string,
+    invitationId: string,
+  ): Promise<LinkedInvitation> {
+    const [invitation]: InvitationRow[] = await manager.query(
+      `SELECT id, event_id AS "eventId", person_id AS "personId", status, responded_at AS "respondedAt"
+           FROM invitations WHERE id = $1 AND event_id = $2`,
+      [invitationId, eventId],
+    );
+    const person = invitation?.personId ? await findPerson(manager, invitation.personId) : null;
+    if (!invitation || !person) throw InvitationError.notFound('invitation', invitationId);
+    if (invitation.status === 'cancelled') throw InvitationError.withdrawn();
+    return linkedInvitation(invitation, person);
   }
 
   private async choices(manager: EntityManager, invitationId: string): Promise<HeldChoice[]> {

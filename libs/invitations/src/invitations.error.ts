@@ -14,6 +14,9 @@ export const INVITATION_ERRORS = {
   partnership_not_found: 'There is no such partnership.',
   answer_link_unknown: 'This answer link is not valid (any more).',
   event_cancelled: 'The event is cancelled.',
+  invitation_withdrawn: 'The invitation was withdrawn.',
+  invitation_declined: 'The invitee declined.',
+  invitation_changed: 'The invitation changed meanwhile.',
 } as const satisfies ErrorCatalog<string>;
 
 export type InvitationErrorCode = keyof typeof INVITATION_ERRORS;
@@ -48,6 +51,14 @@ export class InvitationError extends DomainError<InvitationErrorCode> {
 
   static eventCancelled(): InvitationError {
     return new InvitationError('conflict', 'event_cancelled', INVITATION_ERRORS.event_cancelled);
+  }
+
+  static withdrawn(): InvitationError {
+    return new InvitationError(
+      'conflict',
+      'invitation_withdrawn',
+      'The invitation was withdrawn; invite the person again first.',
+    );
   }
 
   static forbidden(message: string): InvitationError {

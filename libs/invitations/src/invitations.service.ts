@@ -13,7 +13,6 @@ import {
   eventsByIds,
   EventsService,
   findEvent,
-  hostsEvent,
   Locale,
   LOCALES,
   MAX_PAGE_SIZE,
@@ -35,6 +34,7 @@ import { AnswerLinks } from './answer-links';
 import { ChoiceView, choicesOf } from './choice-views';
 import { invitationRecord } from './invitation-audit';
 import { InvitationEmails } from './invitation-emails.service';
+import { managedEvent } from './managed-event';
 import { Invitation } from './invitation.entity';
 import { ChoiceStatus, INVITATION_STATUSES, InvitationStatus, isAttending } from './invitation-status';
 import { InvitationError } from './invitations.error';
@@ -409,6 +409,47 @@ export class InvitationsService {
   }
 
   /**
+   * Sends the invitation email again, with the invitation's link as it is (a phone call: "I cannot
+   * find your email"). Nothing is sent to someone withdrawn or who declined, nor for a cancelled event.
+   */
+  async resend(actor: Actor, eventId: string, invitationId: string): Promise<void> {
+    await this.managedEvent(
+      actor,
+      eventId,
+      'resend invitations to events it neither hosts nor co-hosts',
+      true,
+    );
+    await this.dataSource.transaction(async (manager) => {
+      const [event] = [...(await this.seats.lock(manager, [eventId])).values()];
+      const invitation = await manager.findOne(Invitation, {
+        where: { id: invitationId, eventId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!event || !invitation?.personId) throw InvitationError.notFound('invitation', invitationId);
+      if (event.status === 'cancelled') throw InvitationError.eventCancelled();
+      if (invitation.status === 'cancelled') throw InvitationError.withdrawn();
+      if (invitation.status === 'declined') {
+        throw new InvitationError(
+          'conflict',
+          'invitation_declined',
+          'The person declined, so the invitation email would not go out; answer for them to change that.',
+        );
+      }
+      await this.emails.queue(manager, [
+        {
+          kind: 'invitation',
+          eventId,
+          personId: invitation.personId,
+          invitationId,
+          dedupeKey: `invitation:${invitationId}:resent:${randomBytes(4).toString('hex')}`,
+          eventSequence: event.sequence,
+        },
+      ]);
+    });
+    this.emails.dispatchSoon();
+  }
+
+  /**
    * The answer link of an invitation, for mails sent later (reminders, updates); null when the
    * invitation is gone or its link was revoked.
    */
@@ -499,17 +540,8 @@ export class InvitationsService {
     return { personIds, organisationIds, partnershipIds, workshopIds };
   }
 
-  /**
-   * The event if the actor's organisation hosts or co-hosts it (or the key is an admin's).
-   * Events the actor may see but not manage answer 403; hidden ones 404, as planning decides.
-   */
-  private async managedEvent(actor: Actor, eventId: string, what: string, write: boolean): Promise<Event> {
-    const event = await findEvent(this.dataSource.manager, eventId);
-    if (!event) throw InvitationError.notFound('event', eventId);
-    if (write && !mayInvite(actor)) throw InvitationError.forbidden('This API key may only read.');
-    if (hostsEvent(actor, event)) return event;
-    await this.events.get(actor, eventId);
-    throw InvitationError.forbidden(`Your organisation may not ${what}.`);
+  private managedEvent(actor: Actor, eventId: string, what: string, write: boolean): Promise<Event> {
+    return managedEvent(this.dataSource.manager, this.events, actor, eventId, { what, write });
   }
 
   private async assertWorkshopsInside(

@@ -3,6 +3,7 @@ import { AccountsModule } from '@app/accounts';
 import { EmailsModule } from '@app/emails';
 import { InvitationsModule } from '@app/invitations';
 import { PlanningModule } from '@app/planning';
+import { AnswersConsoleModule } from './answers/answers-console.module';
 import { ConsoleCookies } from './console-cookies';
 import { ConsoleSessionController } from './console-session.controller';
 import { ConsoleSessionGuard } from './console-session.guard';
@@ -25,6 +26,7 @@ import { TeamController } from './team/team.controller';
     SingleSignOnModule,
     ProgrammeModule,
     InviteModule,
+    AnswersConsoleModule,
   ],
   controllers: [SignInController, ConsoleSessionController, OverviewController, TeamController],
   providers: [ConsoleCookies, ConsoleSessionGuard, CsrfGuard, OverviewService],

@@ -1,0 +1,28 @@
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { Answer, ANSWERS, INVITATION_STATUSES, InvitationStatus } from '@app/invitations';
+import { ConsoleFormDto } from '../console-forms.dto';
+
+/**
+ * The answer an organiser records for an invitee. A missing answer is shown again on the form;
+ * values no form offers (a forged request) are refused by validation.
+ */
+export class AnswerOnBehalfFormDto extends ConsoleFormDto {
+  @IsOptional()
+  @IsIn(ANSWERS)
+  answer?: Answer;
+
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }): unknown[] =>
+    Array.isArray(value) ? (value as unknown[]) : [value],
+  )
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  workshop?: string[];
+
+  /** The status the page showed, so that an answer given meanwhile is not overwritten unseen. */
+  @IsOptional()
+  @IsIn(INVITATION_STATUSES)
+  seen?: InvitationStatus;
+}

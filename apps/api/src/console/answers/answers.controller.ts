@@ -1,0 +1,176 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Response } from 'express';
+import { Public } from '@app/access';
+import { ConsoleSession } from '@app/accounts';
+import { AnswersService, InvitationError, InvitationsService } from '@app/invitations';
+import { ConsolePageFilter } from '../console-page.filter';
+import { ConsoleSessionGuard } from '../console-session.guard';
+import { CsrfGuard } from '../csrf.guard';
+import { CurrentSession } from '../current-session.decorator';
+import { sendConsolePage } from '../send-console-page';
+import { AnswerOnBehalfFormDto } from './answer-on-behalf.dto';
+import { answersListPage } from './answers-list.page';
+import { eventAnswersPage } from './event-answers.page';
+import { EventAnswersService } from './event-answers.service';
+import {
+  AnswerFormProblem,
+  confirmWithdrawPage,
+  EnteredAnswer,
+  InviteeNotice,
+  inviteePage,
+  inviteePath,
+} from './invitee.page';
+
+const NOTICES: readonly string[] = ['answered', 'resent', 'withdrawn'] satisfies InviteeNotice[];
+
+/**
+ * Answers: the organisation's events with their answers and seats, and per invitee what an
+ * organiser does after a phone call. Every change goes through the invitations lib with the
+ * signed-in person's actor, which refuses viewers and events of other organisations.
+ */
+@Public()
+@ApiExcludeController()
+@UseFilters(ConsolePageFilter)
+@UseGuards(ConsoleSessionGuard, CsrfGuard)
+@Controller('console/answers')
+export class AnswersController {
+  constructor(
+    private readonly board: EventAnswersService,
+    private readonly answers: AnswersService,
+    private readonly invitations: InvitationsService,
+  ) {}
+
+  @Get()
+  async list(@CurrentSession() session: ConsoleSession, @Res() response: Response): Promise<void> {
+    sendConsolePage(response, 200, answersListPage(session, await this.board.list(session.actor)));
+  }
+
+  @Get(':eventId')
+  async event(
+    @CurrentSession() session: ConsoleSession,
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Query('after') after: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    const answers = await this.board.event(session.actor, eventId, after);
+    sendConsolePage(response, 200, eventAnswersPage(session, answers));
+  }
+
+  @Get(':eventId/invitations/:invitationId')
+  async invitee(
+    @CurrentSession() session: ConsoleSession,
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('invitationId', ParseUUIDPipe) invitationId: string,
+    @Query('done') done: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    const answer = await this.board.invitee(session.actor, eventId, invitationId);
+    const notice = done && NOTICES.includes(done) ? (done as InviteeNotice) : undefined;
+    sendConsolePage(response, 200, inviteePage({ session, answer, notice }));
+  }
+
+  @Post(':eventId/invitations/:invitationId/answer')
+  async answer(
+    @CurrentSession() session: ConsoleSession,
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('invitationId', ParseUUIDPipe) invitationId: string,
+    @Body() form: AnswerOnBehalfFormDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    const entered: EnteredAnswer = { answer: form.answer, workshopIds: form.workshop ?? [] };
+    const show = async (status: number, problem: AnswerFormProblem) => {
+      const answer = await this.board.invitee(session.actor, eventId, invitationId);
+      sendConsolePage(response, status, inviteePage({ session, answer, problem, entered }));
+    };
+    if (!form.answer) return show(400, { field: 'answer', message: 'console.answers.chooseAnswer' });
+    try {
+      await this.answers.answerFor(session.actor, eventId, invitationId, {
+        answer: form.answer,
+        workshopIds: entered.workshopIds,
+        expectedStatus: form.seen,
+      });
+    } catch (error) {
+      const problem = formProblem(error);
+      if (!problem) throw error;
+      return show(problem.status, problem);
+    }
+    response.redirect(303, `${inviteePath(eventId, invitationId)}?done=answered`);
+  }
+
+  @Post(':eventId/invitations/:invitationId/resend')
+  async resend(
+    @CurrentSession() session: ConsoleSession,
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('invitationId', ParseUUIDPipe) invitationId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    try {
+      await this.invitations.resend(session.actor, eventId, invitationId);
+    } catch (error) {
+      const problem = formProblem(error);
+      if (!problem) throw error;
+      const answer = await this.board.invitee(session.actor, eventId, invitationId);
+      return sendConsolePage(response, problem.status, inviteePage({ session, answer, problem }));
+    }
+    response.redirect(303, `${inviteePath(eventId, invitationId)}?done=resent`);
+  }
+
+  @Get(':eventId/invitations/:invitationId/withdraw')
+  async confirmWithdraw(
+    @CurrentSession() session: ConsoleSession,
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('invitationId', ParseUUIDPipe) invitationId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const answer = await this.board.invitee(session.actor, eventId, invitationId);
+    sendConsolePage(response, 200, confirmWithdrawPage(session, answer));
+  }
+
+  @Post(':eventId/invitations/:invitationId/withdraw')
+  async withdraw(
+    @CurrentSession() session: ConsoleSession,
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('invitationId', ParseUUIDPipe) invitationId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.invitations.withdraw(session.actor, eventId, invitationId);
+    response.redirect(303, `${inviteePath(eventId, invitationId)}?done=withdrawn`);
+  }
+}
+
+/**
+ * The refusals an organiser can meet on the invitee's page, shown there in their language; others
+ * (unknown ids, a role that may not) get the console's error page.
+ */
+function formProblem(error: unknown): (AnswerFormProblem & { status: number }) | null {
+  if (!(error instanceof InvitationError)) return null;
+  switch (error.code) {
+    case 'event_cancelled':
+    case 'invitation_withdrawn':
+    case 'invitation_changed':
+    case 'invitation_declined':
+      return { status: 409, field: null, message: `console.answers.problems.${error.code}` };
+    case 'invalid_input':
+      return { status: 422, field: 'workshop', message: 'console.answers.problems.workshop' };
+    case 'answer_link_unknown':
+    case 'event_not_found':
+    case 'invitation_not_found':
+    case 'organisation_not_found':
+    case 'partnership_not_found':
+    case 'person_not_found':
+    case 'forbidden':
+      return null;
+  }
+}
