@@ -9,12 +9,13 @@ import { ConsoleSessionGuard } from './console-session.guard';
 import { CsrfGuard } from './csrf.guard';
 import { OverviewController } from './overview/overview.controller';
 import { OverviewService } from './overview/overview.service';
+import { ConsolePeopleModule } from './people/people.module';
 import { SignInController } from './sign-in/sign-in.controller';
 import { TeamController } from './team/team.controller';
 
 /** The organiser console: server-rendered pages under /console, signed in with personal accounts. */
 @Module({
-  imports: [AccountsModule, PlanningModule, InvitationsModule, EmailsModule],
+  imports: [AccountsModule, PlanningModule, InvitationsModule, EmailsModule, ConsolePeopleModule],
   controllers: [SignInController, ConsoleSessionController, OverviewController, TeamController],
   providers: [ConsoleCookies, ConsoleSessionGuard, CsrfGuard, OverviewService],
 })

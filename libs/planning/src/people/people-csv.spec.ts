@@ -16,7 +16,9 @@ function fileProblem(file: Buffer): string | null {
 describe('readPeopleCsv', () => {
   it('should read a comma-separated file with English headers', () => {
     const read = readPeopleCsv(
-      csv('name,email,language,time zone,department\nAmani Mwakyusa,amani@morogoro.example,sw,Africa/Dar_es_Salaam,Planning\n'),
+      csv(
+        'name,email,language,time zone,department\nAmani Mwakyusa,amani@morogoro.example,sw,Africa/Dar_es_Salaam,Planning\n',
+      ),
     );
     expect(read.columns).toEqual(['name', 'email', 'language', 'timeZone', 'department']);
     expect(read.rows).toEqual([
@@ -34,7 +36,8 @@ describe('readPeopleCsv', () => {
   });
 
   it('should read an Excel export: semicolons, a byte order mark, German headers and CRLF', () => {
-    const text = '\uFEFFName;E-Mail-Adresse;Sprache;Zeitzone;Abteilung\r\nMüller, Hans;hans@arnsberg.example;Deutsch;Europe/Berlin;Umwelt\r\n';
+    const text =
+      '\uFEFFName;E-Mail-Adresse;Sprache;Zeitzone;Abteilung\r\nMüller, Hans;hans@arnsberg.example;Deutsch;Europe/Berlin;Umwelt\r\n';
     const read = readPeopleCsv(csv(text));
     expect(read.rows[0]).toMatchObject({
       name: 'Müller, Hans',
@@ -63,9 +66,21 @@ describe('readPeopleCsv', () => {
     ['a missing name', ',nobody@x.example,,', [{ column: 'name', problem: 'missing' }]],
     ['an invalid email', 'Eva,eva-at-arnsberg,,', [{ column: 'email', problem: 'invalid_email' }]],
     ['a missing email', 'Eva,,,', [{ column: 'email', problem: 'missing' }]],
-    ['an unknown language', 'Eva,eva@x.example,Klingon,', [{ column: 'language', problem: 'unknown_language' }]],
-    ['an unknown zone', 'Eva,eva@x.example,,Europe/Arnsberg', [{ column: 'timeZone', problem: 'unknown_zone' }]],
-    ['a fixed offset for a zone', 'Eva,eva@x.example,,UTC+2', [{ column: 'timeZone', problem: 'unknown_zone' }]],
+    [
+      'an unknown language',
+      'Eva,eva@x.example,Klingon,',
+      [{ column: 'language', problem: 'unknown_language' }],
+    ],
+    [
+      'an unknown zone',
+      'Eva,eva@x.example,,Europe/Arnsberg',
+      [{ column: 'timeZone', problem: 'unknown_zone' }],
+    ],
+    [
+      'a fixed offset for a zone',
+      'Eva,eva@x.example,,UTC+2',
+      [{ column: 'timeZone', problem: 'unknown_zone' }],
+    ],
   ])('should name the column of %s', (_, row, errors) => {
     const read = readPeopleCsv(csv(`name,email,language,timezone\n${row}\n`));
     expect(read.rows[0].errors).toEqual(errors);
@@ -83,7 +98,9 @@ describe('readPeopleCsv', () => {
   });
 
   it('should know languages by code, regional code and name', () => {
-    const read = readPeopleCsv(csv('name;email;language\nA;a@x.example;EN\nB;b@x.example;de-AT\nC;c@x.example;Kiswahili\n'));
+    const read = readPeopleCsv(
+      csv('name;email;language\nA;a@x.example;EN\nB;b@x.example;de-AT\nC;c@x.example;Kiswahili\n'),
+    );
     expect(read.rows.map((row) => row.locale)).toEqual(['en', 'de', 'sw']);
   });
 

@@ -169,14 +169,14 @@ function readRow(record: string[], line: number, columns: Map<ImportColumn, numb
   const language = value('language');
   const timeZone = value('timeZone');
   const department = value('department');
-  const fields = { name: value('name'), email: value('email'), language, timeZone };
+  const fields = { name: value('name'), email: value('email'), language, timeZone, department };
   return {
     line,
     name: fields.name,
     email: fields.email,
     locale: localeOf(language),
     timeZone: timeZone || null,
-    department: department ? department.slice(0, MAX_NAME_LENGTH) : null,
+    department: department || null,
     language,
     errors: personFieldErrors(fields),
   };
@@ -193,13 +193,15 @@ export function localeOf(language: string): Locale | null {
 
 /**
  * What is wrong with a person's values, as an import row or the console's form gives them: a
- * name and a valid email are required; language and zone, when given, must be known.
+ * name and a valid email are required; language and zone, when given, must be known; name and
+ * department fit their columns.
  */
 export function personFieldErrors(fields: {
   name: string;
   email: string;
   language: string;
   timeZone: string;
+  department: string;
 }): PersonFieldError[] {
   const errors: PersonFieldError[] = [];
   const name = fields.name.trim();
@@ -214,6 +216,8 @@ export function personFieldErrors(fields: {
     errors.push({ column: 'language', problem: 'unknown_language' });
   if (fields.timeZone.trim() && !isValidTimeZone(fields.timeZone.trim()))
     errors.push({ column: 'timeZone', problem: 'unknown_zone' });
+  if (fields.department.trim().length > MAX_NAME_LENGTH)
+    errors.push({ column: 'department', problem: 'too_long' });
   return errors;
 }
 
