@@ -19,6 +19,8 @@ export * from './people/person-data';
 export * from './people/people.service';
 export * from './people/people-queries';
 export * from './people/person-seed';
+export * from './people/people-csv';
+export * from './people/people-import.service';
 export * from './events/event-kind';
 export * from './events/event.entity';
 export * from './events/event-time';

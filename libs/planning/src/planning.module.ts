@@ -15,6 +15,7 @@ import { Partnership } from './partnerships/partnership.entity';
 import { PartnershipsService } from './partnerships/partnerships.service';
 import { Person } from './people/person.entity';
 import { PeopleService } from './people/people.service';
+import { PeopleImportService } from './people/people-import.service';
 import { PeopleVisibility } from './people/people-visibility';
 import { PersonDataHolders } from './people/person-data';
 import { PersonAuditData } from './people/person-audit-data';
@@ -24,6 +25,7 @@ const SERVICES = [
   EmbeddingOriginsService,
   PartnershipsService,
   PeopleService,
+  PeopleImportService,
   PeopleVisibility,
   EventsService,
   EventTreeReader,

@@ -2,7 +2,7 @@ import { ConsoleSession } from '@app/accounts';
 import { html, Language, MessageKey, Messages, messagesFor, pageDocument, SafeHtml } from '@app/presentation';
 import { CSRF_FIELD } from './csrf.guard';
 
-export type ConsoleScreen = 'overview' | 'programme' | 'invitations' | 'answers' | 'settings';
+export type ConsoleScreen = 'overview' | 'programme' | 'invitations' | 'answers' | 'people' | 'settings';
 
 /** The screens of the console in the order of the navigation; those without a path come later. */
 const SCREENS: Array<{ key: MessageKey; screen?: ConsoleScreen; path?: string }> = [
@@ -10,7 +10,7 @@ const SCREENS: Array<{ key: MessageKey; screen?: ConsoleScreen; path?: string }>
   { key: 'console.nav.programme', screen: 'programme', path: '/console/programme' },
   { key: 'console.nav.invitations', screen: 'invitations', path: '/console/invitations' },
   { key: 'console.nav.answers', screen: 'answers', path: '/console/answers' },
-  { key: 'console.nav.people' },
+  { key: 'console.nav.people', screen: 'people', path: '/console/people' },
   { key: 'console.nav.feeds' },
   { key: 'console.nav.settings', screen: 'settings', path: '/console/settings/team' },
 ];

@@ -11,6 +11,7 @@ import { CsrfGuard } from './csrf.guard';
 import { InviteModule } from './invite/invite.module';
 import { OverviewController } from './overview/overview.controller';
 import { OverviewService } from './overview/overview.service';
+import { ConsolePeopleModule } from './people/people.module';
 import { ProgrammeModule } from './programme/programme.module';
 import { SignInController } from './sign-in/sign-in.controller';
 import { SingleSignOnModule } from './single-sign-on/single-sign-on.module';
@@ -27,6 +28,7 @@ import { TeamController } from './team/team.controller';
     ProgrammeModule,
     InviteModule,
     AnswersConsoleModule,
+    ConsolePeopleModule,
   ],
   controllers: [SignInController, ConsoleSessionController, OverviewController, TeamController],
   providers: [ConsoleCookies, ConsoleSessionGuard, CsrfGuard, OverviewService],

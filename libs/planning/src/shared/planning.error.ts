@@ -18,6 +18,8 @@ export const PLANNING_ERRORS = {
   organisation_in_use: 'The organisation still hosts events or has people.',
   partnership_name_taken: 'Another partnership has this name.',
   partnership_in_use: 'Events still belong to this partnership.',
+  import_file_invalid: 'The file cannot be imported.',
+  import_outdated: 'People of the import changed since its preview.',
   member_removal_unconfirmed: 'Removing members takes things away; send the change again, confirmed.',
 } as const satisfies ErrorCatalog<string>;
 

@@ -1,3 +1,106 @@
 import { Catalog } from '../catalog';
 
-export const consolePeopleDe: Catalog['console']['people'] = {};
+export const consolePeopleDe: Catalog['console']['people'] = {
+  title: 'Personen',
+  intro: 'Die Personen von {{organisation}}, die Sie einladen, mit der Sprache und Zeitzone ihrer E-Mails.',
+  organisation: 'Ihre Organisation',
+  organisationName: 'Name',
+  organisationCode: 'Kürzel',
+  organisationZone: 'Zeitzone',
+  organisationLanguage: 'Standardsprache',
+  search: 'Nach Name oder E-Mail suchen',
+  searchButton: 'Suchen',
+  showAll: 'Alle zeigen',
+  add: 'Person hinzufügen',
+  import: 'Aus CSV-Datei importieren',
+  name: 'Name',
+  email: 'E-Mail-Adresse',
+  language: 'Sprache',
+  timeZone: 'Zeitzone',
+  department: 'Abteilung oder Funktion',
+  actions: 'Aktionen',
+  edit: 'Bearbeiten',
+  remove: 'Entfernen',
+  none: 'Noch keine Personen.',
+  noneFound: 'Niemand passt zu „{{q}}“.',
+  next: 'Nächste Seite',
+  first: 'Erste Seite',
+  viewerNote: 'Sie können die Personen sehen; Organisierende ändern sie.',
+  added: 'Die Person wurde hinzugefügt.',
+  saved: 'Die Änderungen wurden gespeichert.',
+  removed: 'Die Person wurde entfernt.',
+  imported:
+    'Import abgeschlossen: {{created}} hinzugefügt, {{updated}} aktualisiert, {{unchanged}} unverändert, {{skipped}} fehlerhafte Zeilen ausgelassen.',
+  languages: { de: 'Deutsch', en: 'Englisch', sw: 'Swahili' },
+  form: {
+    addTitle: 'Person hinzufügen',
+    editTitle: '{{name}} bearbeiten',
+    save: 'Speichern',
+    cancel: 'Abbrechen',
+    zoneHint: 'Ein IANA-Name wie Europe/Berlin oder Africa/Dar_es_Salaam: E-Mails zeigen Zeiten darin.',
+    departmentHint: 'Freiwillig.',
+    errorSummary: 'Bitte korrigieren Sie die markierten Felder.',
+  },
+  problems: {
+    missing: 'Bitte füllen Sie dieses Feld aus.',
+    too_long: 'Höchstens 200 Zeichen, in einer Zeile.',
+    invalid_email: 'Dies ist keine gültige E-Mail-Adresse.',
+    unknown_language: 'Unbekannte Sprache: verwenden Sie de, en oder sw (oder Deutsch, Englisch, Swahili).',
+    unknown_zone: 'Unbekannte Zeitzone: verwenden Sie einen IANA-Namen wie Europe/Berlin.',
+    duplicate_email: 'Diese E-Mail-Adresse steht schon in einer früheren Zeile der Datei.',
+    other_organisation: 'Diese E-Mail-Adresse gehört einer Person einer anderen Organisation.',
+    email_taken: 'Eine andere Person hat diese E-Mail-Adresse bereits.',
+  },
+  removePage: {
+    title: '{{name}} entfernen?',
+    intro: 'Entfernen löscht die personenbezogenen Daten, wie es der Datenschutz verlangt:',
+    personalData: 'Name, E-Mail-Adresse, Kalender-Links und Antwort-Links werden gelöscht;',
+    anonymous: 'Einladungen und E-Mails bleiben als anonyme Zeilen, damit die Antwortzahlen stimmen;',
+    seats: 'Plätze in kommenden Veranstaltungen gehen an die nächste Person auf der Warteliste.',
+    irreversible: 'Dies lässt sich nicht rückgängig machen.',
+    confirm: 'Endgültig entfernen',
+    keep: 'Behalten',
+  },
+  importPage: {
+    title: 'Personen aus einer CSV-Datei importieren',
+    intro:
+      'Eine Datei, wie Tabellenprogramme sie speichern (CSV, UTF-8), mit Spalten getrennt durch Kommas oder Semikolons. Die erste Zeile benennt die Spalten, auf Deutsch oder Englisch:',
+    required: 'Name und E-Mail (name, email) sind Pflicht;',
+    optional:
+      'Sprache (language: de, en oder sw), Zeitzone (time zone, z. B. Europe/Berlin) und Abteilung (department) sind freiwillig: leere Zellen übernehmen die Vorgaben der Organisation oder behalten, was eine Person hat.',
+    limits: 'Höchstens 1 MB und 5.000 Zeilen. Gespeichert wird erst, wenn Sie die Vorschau bestätigen.',
+    file: 'CSV-Datei',
+    preview: 'Vorschau zeigen',
+    previewTitle: 'Vorschau des Imports',
+    summary:
+      'Neu: {{new}} · Aktualisierungen: {{update}} · Unverändert: {{unchanged}} · Mit Fehlern: {{error}}',
+    row: 'Zeile',
+    outcome: 'Was geschieht',
+    outcomes: {
+      new: 'Neu',
+      update: 'Aktualisierung (bekannte E-Mail)',
+      unchanged: 'Unverändert',
+      error: 'Fehler',
+    },
+    changes: 'Ändert: {{columns}}',
+    errorIn: '{{problem}} (Spalte „{{column}}“)',
+    errorsLeftOut:
+      'Zeilen mit Fehlern werden ausgelassen; korrigieren Sie sie in der Datei und importieren Sie sie erneut.',
+    confirm_one: '1 Person importieren',
+    confirm_other: '{{count}} Personen importieren',
+    nothingToImport: 'Es gibt nichts zu importieren.',
+    another: 'Andere Datei wählen',
+    outdated:
+      'Personen der Datei wurden seit der Vorschau geändert. Dies ist die neue Vorschau: Bitte prüfen Sie sie und bestätigen Sie erneut.',
+    fileProblems: {
+      not_text:
+        'Dies ist keine Textdatei in UTF-8. Speichern Sie sie in Ihrem Tabellenprogramm als „CSV UTF-8“.',
+      too_large: 'Die Datei ist größer als 1 MB.',
+      too_many_rows: 'Die Datei hat mehr als 5.000 Zeilen; bitte teilen Sie sie auf.',
+      no_header:
+        'Die Datei ist leer, oder ihre erste Zeile benennt die Spalten nicht: mindestens Name und E-Mail, getrennt durch Kommas oder Semikolons.',
+      unreadable:
+        'Die Datei lässt sich nicht als CSV lesen: vielleicht ist ein Anführungszeichen nicht geschlossen.',
+    },
+  },
+};

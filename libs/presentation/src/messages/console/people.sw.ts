@@ -1,3 +1,107 @@
 import { Catalog } from '../catalog';
 
-export const consolePeopleSw: Catalog['console']['people'] = {};
+export const consolePeopleSw: Catalog['console']['people'] = {
+  title: 'Watu',
+  intro:
+    'Watu wa {{organisation}} unaowaalika, pamoja na lugha na saa za eneo zinazotumiwa na barua pepe zao.',
+  organisation: 'Shirika lako',
+  organisationName: 'Jina',
+  organisationCode: 'Msimbo',
+  organisationZone: 'Saa za eneo',
+  organisationLanguage: 'Lugha ya msingi',
+  search: 'Tafuta kwa jina au barua pepe',
+  searchButton: 'Tafuta',
+  showAll: 'Onyesha wote',
+  add: 'Ongeza mtu',
+  import: 'Leta kutoka faili la CSV',
+  name: 'Jina',
+  email: 'Anwani ya barua pepe',
+  language: 'Lugha',
+  timeZone: 'Saa za eneo',
+  department: 'Idara au kazi',
+  actions: 'Vitendo',
+  edit: 'Hariri',
+  remove: 'Ondoa',
+  none: 'Bado hakuna watu.',
+  noneFound: 'Hakuna anayelingana na “{{q}}”.',
+  next: 'Ukurasa unaofuata',
+  first: 'Ukurasa wa kwanza',
+  viewerNote: 'Unaweza kuona watu; waandaaji ndio wanaobadilisha.',
+  added: 'Mtu ameongezwa.',
+  saved: 'Mabadiliko yamehifadhiwa.',
+  removed: 'Mtu ameondolewa.',
+  imported:
+    'Uletaji umekamilika: {{created}} wameongezwa, {{updated}} wamesasishwa, {{unchanged}} hawajabadilika, safu {{skipped}} zenye makosa zimeachwa.',
+  languages: { de: 'Kijerumani', en: 'Kiingereza', sw: 'Kiswahili' },
+  form: {
+    addTitle: 'Ongeza mtu',
+    editTitle: 'Hariri {{name}}',
+    save: 'Hifadhi',
+    cancel: 'Ghairi',
+    zoneHint:
+      'Jina la IANA kama Europe/Berlin au Africa/Dar_es_Salaam: barua pepe zinaonyesha saa kwa eneo hilo.',
+    departmentHint: 'Si lazima.',
+    errorSummary: 'Tafadhali sahihisha sehemu zilizowekwa alama.',
+  },
+  problems: {
+    missing: 'Tafadhali jaza hapa.',
+    too_long: 'Herufi 200 zaidi, katika mstari mmoja.',
+    invalid_email: 'Hii si anwani sahihi ya barua pepe.',
+    unknown_language: 'Lugha isiyojulikana: tumia de, en au sw (au Kijerumani, Kiingereza, Kiswahili).',
+    unknown_zone: 'Saa za eneo zisizojulikana: tumia jina la IANA kama Europe/Berlin.',
+    duplicate_email: 'Anwani hii ya barua pepe imeshatokea katika safu ya awali ya faili.',
+    other_organisation: 'Anwani hii ya barua pepe ni ya mtu wa shirika jingine.',
+    email_taken: 'Mtu mwingine tayari ana anwani hii ya barua pepe.',
+  },
+  removePage: {
+    title: 'Ondoa {{name}}?',
+    intro: 'Kuondoa kunafuta data binafsi ya mtu huyu, kama sheria ya ulinzi wa data inavyotaka:',
+    personalData: 'jina, anwani ya barua pepe, viungo vya kalenda na viungo vya majibu vinafutwa;',
+    anonymous: 'mialiko na barua pepe zake zinabaki bila jina, ili idadi ya majibu ibaki sahihi;',
+    seats:
+      'nafasi alizokuwa nazo katika matukio yajayo zinaenda kwa mtu anayefuata kwenye orodha ya kusubiri.',
+    irreversible: 'Hili haliwezi kutenduliwa.',
+    confirm: 'Ondoa kabisa',
+    keep: 'Acha',
+  },
+  importPage: {
+    title: 'Leta watu kutoka faili la CSV',
+    intro:
+      'Faili kama programu za jedwali zinavyolihifadhi (CSV, UTF-8), lenye safu wima zilizotenganishwa kwa koma au nukta-mkato. Safu ya kwanza inataja safu wima, kwa Kiingereza au Kijerumani:',
+    required: 'jina na barua pepe (name, email) ni lazima;',
+    optional:
+      'lugha (language: de, en au sw), saa za eneo (time zone, k.m. Europe/Berlin) na idara (department) si lazima: visanduku vitupu vinachukua chaguo-msingi za shirika, au vinabaki kama mtu alivyo.',
+    limits: 'Si zaidi ya MB 1 na safu 5,000. Hakuna kinachohifadhiwa kabla hujathibitisha onyesho la awali.',
+    file: 'Faili la CSV',
+    preview: 'Onyesha onyesho la awali',
+    previewTitle: 'Onyesho la awali la uletaji',
+    summary:
+      'Wapya: {{new}} · Masasisho: {{update}} · Bila mabadiliko: {{unchanged}} · Wenye makosa: {{error}}',
+    row: 'Safu',
+    outcome: 'Kitakachotokea',
+    outcomes: {
+      new: 'Mpya',
+      update: 'Sasisho (barua pepe iliyopo)',
+      unchanged: 'Bila mabadiliko',
+      error: 'Kosa',
+    },
+    changes: 'Mabadiliko: {{columns}}',
+    errorIn: '{{problem}} (safu wima “{{column}}”)',
+    errorsLeftOut: 'Safu zenye makosa zinaachwa; zisahihishe kwenye faili kisha uilete tena.',
+    confirm_one: 'Leta mtu 1',
+    confirm_other: 'Leta watu {{count}}',
+    nothingToImport: 'Hakuna cha kuleta.',
+    another: 'Chagua faili jingine',
+    outdated:
+      'Watu wa faili wamebadilika tangu onyesho la awali. Hili ni onyesho jipya: tafadhali likague na uthibitishe tena.',
+    fileProblems: {
+      not_text:
+        'Hili si faili la maandishi la UTF-8. Lihifadhi kutoka programu yako ya jedwali kama “CSV UTF-8”.',
+      too_large: 'Faili ni kubwa kuliko MB 1.',
+      too_many_rows: 'Faili lina safu zaidi ya 5,000; tafadhali ligawanye.',
+      no_header:
+        'Faili ni tupu, au safu yake ya kwanza haitaji safu wima: angalau jina na barua pepe, zilizotenganishwa kwa koma au nukta-mkato.',
+      unreadable: 'Faili haliwezi kusomwa kama CSV: labda alama ya nukuu haijafungwa.',
+    },
+  },
+};
