@@ -2,7 +2,7 @@ import { ConsoleSession } from '@app/accounts';
 import { html, Language, MessageKey, Messages, messagesFor, pageDocument, SafeHtml } from '@app/presentation';
 import { CSRF_FIELD } from './csrf.guard';
 
-export type ConsoleScreen = 'overview' | 'settings';
+export type ConsoleScreen = 'overview' | 'feeds' | 'settings';
 
 /** The screens of the console in the order of the navigation; those without a path come later. */
 const SCREENS: Array<{ key: MessageKey; screen?: ConsoleScreen; path?: string }> = [
@@ -11,8 +11,8 @@ const SCREENS: Array<{ key: MessageKey; screen?: ConsoleScreen; path?: string }>
   { key: 'console.nav.invitations' },
   { key: 'console.nav.answers' },
   { key: 'console.nav.people' },
-  { key: 'console.nav.feeds' },
-  { key: 'console.nav.settings', screen: 'settings', path: '/console/settings/team' },
+  { key: 'console.nav.feeds', screen: 'feeds', path: '/console/feeds' },
+  { key: 'console.nav.settings', screen: 'settings', path: '/console/settings' },
 ];
 
 const CONSOLE_STYLE = `
