@@ -12,7 +12,20 @@ const SCREENS: Array<{ key: MessageKey; screen?: ConsoleScreen; path?: string }>
   { key: 'console.nav.answers' },
   { key: 'console.nav.people' },
   { key: 'console.nav.feeds', screen: 'feeds', path: '/console/feeds' },
-  { key: 'console.nav.settings', screen: 'settings', path: '/console/settings' },
+  { key: 'console.nav.settings', screen: 'settings', path: '/console/settings/team' },
+];
+
+/**
+ * The sections of Settings, shown under the navigation on every settings page, Team's included
+ * (settings/ renders the others).
+ */
+const SETTINGS_SECTIONS: Array<{ key: MessageKey; path: string }> = [
+  { key: 'console.settings.team', path: '/console/settings/team' },
+  { key: 'console.settings.organisation.title', path: '/console/settings' },
+  { key: 'console.settings.apiKeys.title', path: '/console/settings/api-keys' },
+  { key: 'console.settings.webhooks.title', path: '/console/settings/webhooks' },
+  { key: 'console.settings.audit.title', path: '/console/settings/audit' },
+  { key: 'console.settings.embedding.title', path: '/console/settings/embedding' },
 ];
 
 const CONSOLE_STYLE = `
@@ -35,6 +48,9 @@ const CONSOLE_STYLE = `
   .notice { padding: 0.75rem 1rem; border-left: 4px solid #1f5fa8; background: #eef4fb; }
   .problem { padding: 0.75rem 1rem; border-left: 4px solid #a8322d; background: #fbeeee; }
   .muted { color: #555; }
+  .settings-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; list-style: none; margin: 0.75rem 0 0; padding: 0 0 0.5rem; border-bottom: 1px solid #d8d8d2; }
+  .settings-nav a { display: inline-block; padding: 0.4rem 0.2rem; }
+  .settings-nav a[aria-current="page"] { font-weight: 700; color: #1a1a1a; text-decoration-thickness: 3px; }
 `;
 
 export interface ConsolePage {
@@ -43,6 +59,8 @@ export interface ConsolePage {
   title: string;
   body: SafeHtml;
   style?: string;
+  /** The page's own path, for the settings' sections to mark the one shown. */
+  path?: string;
 }
 
 /** The hidden field every state-changing form of a session carries. */
@@ -89,7 +107,8 @@ export function consolePage(page: ConsolePage): string {
               </li>`,
         )}
       </ul>
-    </nav>`;
+    </nav>
+    ${page.screen === 'settings' ? settingsSections(page) : null}`;
   return pageDocument({
     language,
     title: `${page.title} – ${t('console.name')}`,
@@ -99,6 +118,22 @@ export function consolePage(page: ConsolePage): string {
     noIndex: true,
     skipLinkText: t('common.skipToContent'),
   });
+}
+
+function settingsSections(page: ConsolePage): SafeHtml {
+  const { t } = consoleMessages(page.session);
+  return html`<nav class="settings-nav" aria-label="${t('console.settings.sections')}">
+    <ul>
+      ${SETTINGS_SECTIONS.map(
+        (section) =>
+          html`<li>
+            <a href="${section.path}" ${section.path === page.path ? html`aria-current="page"` : null}
+              >${t(section.key)}</a
+            >
+          </li>`,
+      )}
+    </ul>
+  </nav>`;
 }
 
 /** A page outside a session (sign-in, its messages): the console's name, no navigation. */

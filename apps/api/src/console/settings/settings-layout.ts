@@ -14,21 +14,8 @@ export const SETTINGS_PATHS: Record<SettingsSection, string> = {
   embedding: '/console/settings/embedding',
 };
 
-/** The settings' own navigation; Team is its own screen (team/), linked here. */
-const SECTIONS: Array<{ key: MessageKey; path: string; section?: SettingsSection }> = [
-  { key: 'console.settings.organisation.title', path: SETTINGS_PATHS.organisation, section: 'organisation' },
-  { key: 'console.settings.team', path: '/console/settings/team' },
-  { key: 'console.settings.apiKeys.title', path: SETTINGS_PATHS.apiKeys, section: 'apiKeys' },
-  { key: 'console.settings.webhooks.title', path: SETTINGS_PATHS.webhooks, section: 'webhooks' },
-  { key: 'console.settings.audit.title', path: SETTINGS_PATHS.audit, section: 'audit' },
-  { key: 'console.settings.embedding.title', path: SETTINGS_PATHS.embedding, section: 'embedding' },
-];
-
 const SETTINGS_STYLE = `
   ${COPY_FIELD_STYLE}
-  .settings-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; list-style: none; margin: 1rem 0; padding: 0 0 0.5rem; border-bottom: 1px solid #d8d8d2; }
-  .settings-nav a { display: inline-block; padding: 0.4rem 0.2rem; }
-  .settings-nav a[aria-current="page"] { font-weight: 700; color: #1a1a1a; text-decoration-thickness: 3px; }
   table { border-collapse: collapse; width: 100%; margin: 0 0 1.5rem; }
   th, td { text-align: left; padding: 0.6rem 0.5rem; border-bottom: 1px solid #d8d8d2; vertical-align: top; overflow-wrap: anywhere; }
   .panel { border: 1px solid #d8d8d2; border-radius: 0.5rem; padding: 1rem; max-width: 40rem; margin: 0 0 1.5rem; }
@@ -62,25 +49,26 @@ export interface SettingsView {
   body: SafeHtml;
 }
 
-/** A settings page: the console's frame, the section's heading and the settings' navigation. */
+const TITLES: Record<SettingsSection, MessageKey> = {
+  organisation: 'console.settings.organisation.title',
+  apiKeys: 'console.settings.apiKeys.title',
+  webhooks: 'console.settings.webhooks.title',
+  audit: 'console.settings.audit.title',
+  embedding: 'console.settings.embedding.title',
+};
+
+/** A settings page: the console's frame with the settings' sections, and the section's heading. */
 export function settingsPage(view: SettingsView): string {
-  const { t } = consoleMessages(view.session);
-  const title = t(SECTIONS.find((entry) => entry.section === view.section)!.key);
-  const body = html`<nav class="settings-nav" aria-label="${t('console.settings.sections')}">
-      <ul>
-        ${SECTIONS.map(
-          (entry) =>
-            html`<li>
-              <a href="${entry.path}" ${entry.section === view.section ? html`aria-current="page"` : null}
-                >${t(entry.key)}</a
-              >
-            </li>`,
-        )}
-      </ul>
-    </nav>
-    <h1>${title}</h1>
-    ${view.body}`;
-  return consolePage({ session: view.session, screen: 'settings', title, body, style: SETTINGS_STYLE });
+  const title = consoleMessages(view.session).t(TITLES[view.section]);
+  return consolePage({
+    session: view.session,
+    screen: 'settings',
+    title,
+    body: html`<h1>${title}</h1>
+      ${view.body}`,
+    style: SETTINGS_STYLE,
+    path: SETTINGS_PATHS[view.section],
+  });
 }
 
 /** Wrong fields of a form, by field name, each with its message. */
