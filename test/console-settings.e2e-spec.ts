@@ -125,7 +125,13 @@ describe('the console settings in a browser', () => {
     await page.goto(`${baseUrl}/console/settings/audit`);
     await expectWellShown(page, 'console-settings-audit', ['Protokoll', 'Ana Admin']);
     const trail = (await page.locator('tbody').textContent()) ?? '';
-    for (const action of ['api_key.issued', 'api_key.revoked', 'organisation.updated', 'organisation.embedding_origins_changed']) {
+    for (const action of [
+      'api_key.issued',
+      'api_key.revoked',
+      'webhook_endpoint.created',
+      'organisation.updated',
+      'organisation.embedding_origins_changed',
+    ]) {
       expect(trail).toContain(action);
     }
     await page.getByLabel('Aktion').selectOption('api_key.revoked');
