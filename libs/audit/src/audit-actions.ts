@@ -8,6 +8,7 @@ export const AUDIT_RECORD_TYPES = [
   'api_key',
   'membership',
   'audit_trail',
+  'webhook_endpoint',
 ] as const;
 export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 
@@ -52,5 +53,11 @@ export const AUDIT_ACTIONS = [
   'membership.role_changed',
   'membership.removed',
   'audit_trail.pruned',
+  'webhook_endpoint.created',
+  /** URL, description, event types or enabled changed (never the secret). */
+  'webhook_endpoint.updated',
+  /** A new signing secret; the entry holds no secret, only that it changed. */
+  'webhook_endpoint.secret_rotated',
+  'webhook_endpoint.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

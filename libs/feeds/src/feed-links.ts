@@ -71,3 +71,11 @@ export class FeedLinks {
     };
   }
 }
+
+/**
+ * Outlook on the web's "add from web" page with this feed filled in. Not part of FeedLink, whose
+ * shape the API publishes; the console's subscribe buttons ask for it.
+ */
+export function outlookSubscribeUrl(feed: FeedLink): string {
+  return `https://outlook.office.com/calendar/0/addfromweb?url=${encodeURIComponent(feed.url)}`;
+}

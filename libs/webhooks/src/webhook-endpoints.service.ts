@@ -2,11 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditTrail } from '@app/audit';
 import { webhooksConfig } from '@app/config';
 import { Actor, findOrganisation } from '@app/planning';
 import { HostAllowlist } from './address-policy';
 import { checkDestination, DestinationRefused } from './destination';
 import { assertManages, assertReads, endpointFor } from './endpoint-access';
+import { endpointFields, endpointRecord } from './webhook-endpoint-audit';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 import { WEBHOOK_EVENT_TYPES, WebhookEventType } from './webhook-event-types';
 import { generateWebhookSecret } from './webhook-signature';
@@ -42,6 +44,7 @@ export class WebhookEndpointsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(webhooksConfig.KEY) private readonly settings: ConfigType<typeof webhooksConfig>,
+    private readonly audit: AuditTrail,
   ) {
     this.allowlist = new HostAllowlist(settings.allowedHosts);
   }
@@ -72,6 +75,7 @@ export class WebhookEndpointsService {
           secret,
         }),
       );
+      await this.audit.record(manager, endpointRecord(actor.who, 'webhook_endpoint.created', endpoint, null));
       this.logger.log(`Webhook endpoint ${endpoint.id} created for organisation ${organisationId}`);
       return { endpoint: withoutSecrets(endpoint), secret };
     });
@@ -95,6 +99,7 @@ export class WebhookEndpointsService {
       changes.eventTypes === undefined ? undefined : acceptableEventTypes(changes.eventTypes);
     return this.dataSource.transaction(async (manager) => {
       const endpoint = await endpointFor(manager, actor, id, 'manage');
+      const before = endpointFields(endpoint);
       if (url !== undefined) endpoint.url = url;
       if (eventTypes !== undefined) endpoint.eventTypes = eventTypes;
       if (changes.description !== undefined) endpoint.description = changes.description.trim();
@@ -107,7 +112,10 @@ export class WebhookEndpointsService {
           disabledAt: new Date(),
         });
       }
-      return manager.save(endpoint);
+      const saved = await manager.save(endpoint);
+      const record = endpointRecord(actor.who, 'webhook_endpoint.updated', saved, before);
+      if (record.changes?.length) await this.audit.record(manager, record);
+      return saved;
     });
   }
 
@@ -115,6 +123,7 @@ export class WebhookEndpointsService {
     await this.dataSource.transaction(async (manager) => {
       const endpoint = await endpointFor(manager, actor, id, 'manage');
       await manager.delete(WebhookEndpoint, { id: endpoint.id });
+      await this.audit.record(manager, endpointRecord(actor.who, 'webhook_endpoint.deleted', endpoint, null));
     });
     this.logger.log(`Webhook endpoint ${id} deleted`);
   }
@@ -139,6 +148,7 @@ export class WebhookEndpointsService {
       endpoint.previousSecretExpiresAt = overlap > 0 ? new Date(Date.now() + overlap) : null;
       endpoint.secret = secret;
       const saved = await manager.save(endpoint);
+      await this.audit.record(manager, endpointRecord(actor.who, 'webhook_endpoint.secret_rotated', saved, endpointFields(saved)));
       this.logger.log(`Webhook endpoint ${endpointId}: secret rotated`);
       return { endpoint: withoutSecrets(saved), secret };
     });

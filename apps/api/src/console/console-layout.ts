@@ -2,17 +2,30 @@ import { ConsoleSession } from '@app/accounts';
 import { html, Language, MessageKey, Messages, messagesFor, pageDocument, SafeHtml } from '@app/presentation';
 import { CSRF_FIELD } from './csrf.guard';
 
-export type ConsoleScreen = 'overview' | 'programme' | 'invitations' | 'answers' | 'people' | 'settings';
+export type ConsoleScreen = 'overview' | 'programme' | 'invitations' | 'answers' | 'people' | 'feeds' | 'settings';
 
-/** The screens of the console in the order of the navigation; those without a path come later. */
-const SCREENS: Array<{ key: MessageKey; screen?: ConsoleScreen; path?: string }> = [
+/** The screens of the console in the order of the navigation. */
+const SCREENS: Array<{ key: MessageKey; screen: ConsoleScreen; path: string }> = [
   { key: 'console.nav.overview', screen: 'overview', path: '/console' },
   { key: 'console.nav.programme', screen: 'programme', path: '/console/programme' },
   { key: 'console.nav.invitations', screen: 'invitations', path: '/console/invitations' },
   { key: 'console.nav.answers', screen: 'answers', path: '/console/answers' },
   { key: 'console.nav.people', screen: 'people', path: '/console/people' },
-  { key: 'console.nav.feeds' },
+  { key: 'console.nav.feeds', screen: 'feeds', path: '/console/feeds' },
   { key: 'console.nav.settings', screen: 'settings', path: '/console/settings/team' },
+];
+
+/**
+ * The sections of Settings, shown under the navigation on every settings page, Team's included
+ * (settings/ renders the others).
+ */
+const SETTINGS_SECTIONS: Array<{ key: MessageKey; path: string }> = [
+  { key: 'console.settings.team', path: '/console/settings/team' },
+  { key: 'console.settings.organisation.title', path: '/console/settings' },
+  { key: 'console.settings.apiKeys.title', path: '/console/settings/api-keys' },
+  { key: 'console.settings.webhooks.title', path: '/console/settings/webhooks' },
+  { key: 'console.settings.audit.title', path: '/console/settings/audit' },
+  { key: 'console.settings.embedding.title', path: '/console/settings/embedding' },
 ];
 
 const CONSOLE_STYLE = `
@@ -21,10 +34,8 @@ const CONSOLE_STYLE = `
   .console-name { font-weight: 700; font-size: 1.1rem; margin-right: auto; }
   .console-user { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; font-size: 0.95rem; }
   .console-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 0.5rem; list-style: none; margin: 0.5rem 0 0; padding: 0; }
-  .console-nav a, .console-nav span { display: inline-block; padding: 0.4rem 0.7rem; border-radius: 0.4rem; }
+  .console-nav a { display: inline-block; padding: 0.4rem 0.7rem; border-radius: 0.4rem; }
   .console-nav a[aria-current="page"] { background: #1f5fa8; color: #fff; text-decoration: none; }
-  .console-nav span { color: #5a5a5a; }
-  .console-nav small { font-size: 0.8rem; }
   .inline { display: inline; margin: 0; }
   button.link { background: none; color: #004c80; text-decoration: underline; padding: 0.25rem; min-height: 2.75rem; }
   button.secondary { background: #fff; color: #1f5fa8; border: 2px solid #1f5fa8; }
@@ -36,6 +47,9 @@ const CONSOLE_STYLE = `
   .notice { padding: 0.75rem 1rem; border-left: 4px solid #1f5fa8; background: #eef4fb; }
   .problem { padding: 0.75rem 1rem; border-left: 4px solid #a8322d; background: #fbeeee; }
   .muted { color: #555; }
+  .settings-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; list-style: none; margin: 0.75rem 0 0; padding: 0 0 0.5rem; border-bottom: 1px solid #d8d8d2; }
+  .settings-nav a { display: inline-block; padding: 0.4rem 0.2rem; }
+  .settings-nav a[aria-current="page"] { font-weight: 700; color: #1a1a1a; text-decoration-thickness: 3px; }
 `;
 
 export interface ConsolePage {
@@ -44,6 +58,8 @@ export interface ConsolePage {
   title: string;
   body: SafeHtml;
   style?: string;
+  /** The page's own path, for the settings' sections to mark the one shown. */
+  path?: string;
 }
 
 /** The hidden field every state-changing form of a session carries. */
@@ -78,19 +94,17 @@ export function consolePage(page: ConsolePage): string {
     </header>
     <nav class="console-nav" aria-label="${t('console.navigation')}">
       <ul>
-        ${SCREENS.map((entry) =>
-          entry.path
-            ? html`<li>
-                <a href="${entry.path}" ${entry.screen === page.screen ? html`aria-current="page"` : null}
-                  >${t(entry.key)}</a
-                >
-              </li>`
-            : html`<li>
-                <span>${t(entry.key)} <small>(${t('console.soon')})</small></span>
-              </li>`,
+        ${SCREENS.map(
+          (entry) =>
+            html`<li>
+              <a href="${entry.path}" ${entry.screen === page.screen ? html`aria-current="page"` : null}
+                >${t(entry.key)}</a
+              >
+            </li>`,
         )}
       </ul>
-    </nav>`;
+    </nav>
+    ${page.screen === 'settings' ? settingsSections(page) : null}`;
   return pageDocument({
     language,
     title: `${page.title} – ${t('console.name')}`,
@@ -100,6 +114,22 @@ export function consolePage(page: ConsolePage): string {
     noIndex: true,
     skipLinkText: t('common.skipToContent'),
   });
+}
+
+function settingsSections(page: ConsolePage): SafeHtml {
+  const { t } = consoleMessages(page.session);
+  return html`<nav class="settings-nav" aria-label="${t('console.settings.sections')}">
+    <ul>
+      ${SETTINGS_SECTIONS.map(
+        (section) =>
+          html`<li>
+            <a href="${section.path}" ${section.path === page.path ? html`aria-current="page"` : null}
+              >${t(section.key)}</a
+            >
+          </li>`,
+      )}
+    </ul>
+  </nav>`;
 }
 
 /** A page outside a session (sign-in, its messages): the console's name, no navigation. */

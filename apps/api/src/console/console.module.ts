@@ -7,12 +7,15 @@ import { AnswersConsoleModule } from './answers/answers-console.module';
 import { ConsoleCookies } from './console-cookies';
 import { ConsoleSessionController } from './console-session.controller';
 import { ConsoleSessionGuard } from './console-session.guard';
+import { CopyFieldModule } from './copy-field/copy-field.module';
 import { CsrfGuard } from './csrf.guard';
+import { FeedsScreenModule } from './feeds/feeds-screen.module';
 import { InviteModule } from './invite/invite.module';
 import { OverviewController } from './overview/overview.controller';
 import { OverviewService } from './overview/overview.service';
 import { ConsolePeopleModule } from './people/people.module';
 import { ProgrammeModule } from './programme/programme.module';
+import { SettingsModule } from './settings/settings.module';
 import { SignInController } from './sign-in/sign-in.controller';
 import { SingleSignOnModule } from './single-sign-on/single-sign-on.module';
 import { TeamController } from './team/team.controller';
@@ -29,6 +32,9 @@ import { TeamController } from './team/team.controller';
     InviteModule,
     AnswersConsoleModule,
     ConsolePeopleModule,
+    CopyFieldModule,
+    FeedsScreenModule,
+    SettingsModule,
   ],
   controllers: [SignInController, ConsoleSessionController, OverviewController, TeamController],
   providers: [ConsoleCookies, ConsoleSessionGuard, CsrfGuard, OverviewService],

@@ -197,7 +197,6 @@ export const de: Catalog = {
     signedInAs: 'Angemeldet als {{name}}',
     navigation: 'Konsole',
     language: 'Sprache',
-    soon: 'folgt bald',
     nav: {
       overview: 'Übersicht',
       programme: 'Programm',

@@ -195,7 +195,6 @@ export const en = {
     signedInAs: 'Signed in as {{name}}',
     navigation: 'Console',
     language: 'Language',
-    soon: 'coming soon',
     nav: {
       overview: 'Overview',
       programme: 'Programme',

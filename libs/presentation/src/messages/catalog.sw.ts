@@ -195,7 +195,6 @@ export const sw: Catalog = {
     signedInAs: 'Umeingia kama {{name}}',
     navigation: 'Dashibodi',
     language: 'Lugha',
-    soon: 'inakuja hivi karibuni',
     nav: {
       overview: 'Muhtasari',
       programme: 'Ratiba',

@@ -1,3 +1,46 @@
 import { Catalog } from '../catalog';
 
-export const consoleFeedsDe: Catalog['console']['feeds'] = {};
+export const consoleFeedsDe: Catalog['console']['feeds'] = {
+  title: 'Kalender-Feeds',
+  intro:
+    'Kalender-Apps abonnieren diese Adressen und bleiben von selbst auf dem neuesten Stand. Kopieren Sie eine Adresse oder abonnieren Sie mit einem Klick.',
+  organisationHeading: 'Ihre Organisation',
+  organisation: 'Alle öffentlichen Veranstaltungen von {{organisation}}',
+  publicFeed: 'Der ganze öffentliche Kalender',
+  partnershipsHeading: 'Partnerschaften',
+  eventsHeading: 'Kommende Veranstaltungen',
+  noEvents: 'Keine kommenden öffentlichen Veranstaltungen.',
+  notListed: 'Noch in keinem Feed: nur veröffentlichte öffentliche Veranstaltungen erscheinen dort.',
+  address: 'Adresse des Feeds',
+  copy: 'Adresse kopieren',
+  copied: 'Kopiert.',
+  copyFailed: 'Kopieren ging nicht: Die Adresse ist markiert, kopieren Sie sie mit Strg+C.',
+  subscribe: 'Abonnieren: {{name}}',
+  webcal: 'Kalender-App',
+  google: 'Google Kalender',
+  outlook: 'Outlook',
+  personalHeading: 'Persönliche Feed-Links',
+  personalIntro:
+    'Ein persönlicher Link zeigt einer Person die Veranstaltungen, an denen sie teilnimmt. Er wird nur einmal angezeigt: Geht er verloren, erneuern Sie ihn (der alte Link funktioniert dann nicht mehr).',
+  person: 'Person',
+  link: 'Persönlicher Link',
+  actions: 'Aktionen',
+  activeSince: 'Aktiv seit {{date}}',
+  noLink: 'Keiner',
+  issue: 'Link ausstellen',
+  rotate: 'Link erneuern',
+  revoke: 'Link widerrufen',
+  issued: 'Der neue persönliche Link von {{name}}. Er wird nur jetzt angezeigt: Kopieren Sie ihn und geben Sie ihn weiter.',
+  personalLink: 'Persönlicher Link von {{name}}',
+  revoked: 'Der persönliche Link von {{name}} wurde widerrufen.',
+  confirmRotateTitle: 'Den persönlichen Link von {{name}} erneuern?',
+  confirmRotate:
+    'Ein neuer Link wird erstellt, der alte funktioniert sofort nicht mehr: Kalender, die ihn abonniert haben, erhalten keine Aktualisierungen mehr.',
+  confirmRevokeTitle: 'Den persönlichen Link von {{name}} widerrufen?',
+  confirmRevoke:
+    'Der Link funktioniert sofort nicht mehr: Kalender, die ihn abonniert haben, erhalten keine Aktualisierungen mehr.',
+  cancel: 'Abbrechen',
+  viewerNote: 'Sie sehen die Feeds; persönliche Links verwalten nur Organisatorinnen, Organisatoren und Admins.',
+  noPeople: 'Ihre Organisation hat noch keine Personen.',
+  morePeople: 'Weitere Personen',
+};

@@ -1,3 +1,45 @@
 import { Catalog } from '../catalog';
 
-export const consoleFeedsSw: Catalog['console']['feeds'] = {};
+export const consoleFeedsSw: Catalog['console']['feeds'] = {
+  title: 'Kalenda',
+  intro:
+    'Programu za kalenda hujiandikisha kwa anwani hizi na kusasishwa zenyewe. Nakili anwani, au jiandikishe kwa hatua moja.',
+  organisationHeading: 'Shirika lako',
+  organisation: 'Matukio yote ya umma ya {{organisation}}',
+  publicFeed: 'Kalenda yote ya umma',
+  partnershipsHeading: 'Ushirikiano',
+  eventsHeading: 'Matukio yajayo',
+  noEvents: 'Hakuna matukio ya umma yajayo.',
+  notListed: 'Bado halimo kwenye kalenda yoyote: ni matukio ya umma yaliyochapishwa tu.',
+  address: 'Anwani ya kalenda',
+  copy: 'Nakili anwani',
+  copied: 'Imenakiliwa.',
+  copyFailed: 'Imeshindwa kunakili: anwani imechaguliwa, inakili kwa Ctrl+C.',
+  subscribe: 'Jiandikishe: {{name}}',
+  webcal: 'Programu ya kalenda',
+  google: 'Google Calendar',
+  outlook: 'Outlook',
+  personalHeading: 'Viungo binafsi vya kalenda',
+  personalIntro:
+    'Kiungo binafsi kinamwonyesha mtu mmoja matukio anayoshiriki. Kinaonyeshwa mara moja tu: kikipotea, kibadilishe (kiungo cha zamani kinaacha kufanya kazi).',
+  person: 'Mtu',
+  link: 'Kiungo binafsi',
+  actions: 'Vitendo',
+  activeSince: 'Kinatumika tangu {{date}}',
+  noLink: 'Hakuna',
+  issue: 'Toa kiungo',
+  rotate: 'Badilisha kiungo',
+  revoke: 'Futa kiungo',
+  issued: 'Kiungo kipya binafsi cha {{name}}. Kinaonyeshwa sasa tu: kinakili na ukimpe.',
+  personalLink: 'Kiungo binafsi cha {{name}}',
+  revoked: 'Kiungo binafsi cha {{name}} kimefutwa.',
+  confirmRotateTitle: 'Badilisha kiungo binafsi cha {{name}}?',
+  confirmRotate:
+    'Kiungo kipya kinatengenezwa na cha zamani kinaacha kufanya kazi mara moja: kalenda zilizojiandikisha hazipati masasisho tena.',
+  confirmRevokeTitle: 'Futa kiungo binafsi cha {{name}}?',
+  confirmRevoke: 'Kiungo kinaacha kufanya kazi mara moja: kalenda zilizojiandikisha hazipati masasisho tena.',
+  cancel: 'Ghairi',
+  viewerNote: 'Unaweza kuona kalenda; waandaaji na wasimamizi tu ndio husimamia viungo binafsi.',
+  noPeople: 'Shirika lako bado halina watu.',
+  morePeople: 'Watu zaidi',
+};

@@ -1,0 +1,23 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Response } from 'express';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Public } from '@app/access';
+
+/** Read once: a small static script, copied beside the build by nest-cli's assets. */
+const SCRIPT = readFileSync(join(__dirname, 'copy-field.js'), 'utf8');
+const SCRIPT_CACHE_SECONDS = 60 * 60;
+
+/** The console's own script for copy buttons, served under `script-src 'self'`. */
+@Public()
+@ApiExcludeController()
+@Controller('console/scripts')
+export class CopyFieldController {
+  @Get('copy-field.js')
+  script(@Res() response: Response): void {
+    response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+    response.setHeader('Cache-Control', `public, max-age=${SCRIPT_CACHE_SECONDS}`);
+    response.send(SCRIPT);
+  }
+}

@@ -1,0 +1,87 @@
+import { ConsoleSession } from '@app/accounts';
+import { AUDIT_ACTIONS, AuditAction, AuditEntry } from '@app/audit';
+import { formatInstant, html } from '@app/presentation';
+import { consoleMessages } from '../console-layout';
+import { cell, SETTINGS_PATHS, settingsPage } from './settings-layout';
+
+export interface AuditView {
+  session: ConsoleSession;
+  /** Null when the reader's role does not see the trail. */
+  entries: AuditEntry[] | null;
+  action: AuditAction | undefined;
+  /** Where this page started (absent on the newest page) and where the next one starts. */
+  cursor: string | undefined;
+  nextCursor: string | null;
+}
+
+export function auditPage(view: AuditView): string {
+  const { session } = view;
+  const messages = consoleMessages(session);
+  const { t } = messages;
+  if (!view.entries) {
+    return settingsPage({ session, section: 'audit', body: html`<p class="muted">${t('console.settings.audit.forbidden')}</p>` });
+  }
+  const filterQuery = view.action ? `action=${encodeURIComponent(view.action)}&` : '';
+  const body = html`<p>${t('console.settings.audit.intro')}</p>
+    <form method="get" action="${SETTINGS_PATHS.audit}" class="field">
+      <label for="audit-action">${t('console.settings.audit.action')}</label>
+      <select id="audit-action" name="action">
+        <option value="">${t('console.settings.audit.allActions')}</option>
+        ${AUDIT_ACTIONS.map(
+          (action) => html`<option value="${action}" ${action === view.action ? html`selected` : null}>${action}</option>`,
+        )}
+      </select>
+      <button type="submit" class="secondary">${t('console.settings.audit.filter')}</button>
+    </form>
+    ${
+      view.entries.length === 0
+        ? html`<p class="muted">${t('console.settings.audit.none')}</p>`
+        : html`<table>
+            <thead>
+              <tr>
+                <th scope="col">${t('console.settings.audit.when')}</th>
+                <th scope="col">${t('console.settings.audit.who')}</th>
+                <th scope="col">${t('console.settings.audit.what')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${view.entries.map(
+                (entry) => html`<tr>
+                  <td>
+                    <time datetime="${entry.occurredAt.toISOString()}"
+                      >${formatInstant(entry.occurredAt, messages.intlLocale, session.account.timeZone)}</time
+                    >
+                  </td>
+                  ${cell(
+                    t('console.settings.audit.who'),
+                    html`${entry.actorLabel} <span class="muted">(${t(`console.settings.audit.kinds.${entry.actorKind}`)})</span>`,
+                  )}
+                  <td>
+                    <code>${entry.action}</code>
+                    ${
+                      entry.changes.length > 0
+                        ? html`<br /><span class="muted"
+                              >${t('console.settings.audit.changed', {
+                                fields: entry.changes.map((change) => change.field).join(', '),
+                              })}</span
+                            >`
+                        : null
+                    }
+                  </td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`
+    }
+    <p>
+      ${view.cursor ? html`<a href="${SETTINGS_PATHS.audit}?${filterQuery}">${t('console.settings.audit.newest')}</a>` : null}
+      ${
+        view.nextCursor
+          ? html`<a href="${SETTINGS_PATHS.audit}?${filterQuery}cursor=${encodeURIComponent(view.nextCursor)}"
+              >${t('console.settings.audit.older')}</a
+            >`
+          : null
+      }
+    </p>`;
+  return settingsPage({ session, section: 'audit', body });
+}
