@@ -97,13 +97,15 @@ prepare() {
   ensure_services
 }
 
-# What the tests use beyond Node: Debian's Chromium for the screenshots of pages and emails, and
-# Python's icalendar as a third independent calendar reader. Installed when missing and this user
+# What the tests use beyond Node: Debian's Chromium for the screenshots of pages and emails,
+# Python's icalendar as a third independent calendar reader, and poppler's pdftotext to read the
+# text of the PDFs we print. Installed when missing and this user
 # may use apt-get; otherwise the affected tests fail and say what is missing.
 ensure_test_packages() {
   local missing=""
   [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing="$missing chromium"
   "${PYTHON_ICALENDAR:-/usr/bin/python3}" -c 'import icalendar' >/dev/null 2>&1 || missing="$missing python3-icalendar"
+  command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
   [ -n "$missing" ] || return 0
   local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
