@@ -5,8 +5,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Public } from '@app/access';
 
-/** Read once: a small static script, copied beside the build by nest-cli's assets. */
-const SCRIPT = readFileSync(join(__dirname, 'copy-field.js'), 'utf8');
+/**
+ * Read once: a small static script, copied beside the build by nest-cli's assets. Named apart from
+ * copy-field.ts, whose build output is copy-field.js and which Node would load for it.
+ */
+const SCRIPT = readFileSync(join(__dirname, 'copy-field.script.js'), 'utf8');
 const SCRIPT_CACHE_SECONDS = 60 * 60;
 
 /** The console's own script for copy buttons, served under `script-src 'self'`. */
