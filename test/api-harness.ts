@@ -73,6 +73,8 @@ export async function startAnotherApi(): Promise<{
   http(): ReturnType<typeof request>;
   /** Whether it keeps the change version from notifications (else it reads it per request). */
   listening(): boolean;
+  /** One of its providers, e.g. to watch what its feed render thread does. */
+  get<Provider>(type: new (...args: never[]) => Provider): Provider;
   close(): Promise<void>;
 }> {
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] }).compile();
@@ -82,6 +84,7 @@ export async function startAnotherApi(): Promise<{
   return {
     http: () => request(app.getHttpServer()),
     listening: () => app.get(ChangeVersion).listening,
+    get: (type) => app.get(type),
     close: () => app.close(),
   };
 }

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import Redis from 'ioredis';
+import { FeedRenderPool } from '@app/feeds';
 import { readCalendar, readWithNodeIcal } from '@app/testing';
 import {
   ApiHarness,
@@ -492,6 +495,58 @@ describe('Calendar feeds', () => {
     }
   });
 
+  it('should render only the changed event in a process that did not render the feed before', async () => {
+    const hamm = await organisationWithKeys(api, { name: 'Stadt Hamm', timeZone: 'Europe/Berlin' });
+    const events: Array<{ id: string }> = [];
+    for (let day = 1; day <= 30; day++) {
+      events.push(
+        await createEvent(api, hamm.organiserKey, {
+          title: `Konferenztag ${day}`,
+          startsAt: `2027-06-${String(day).padStart(2, '0')}T09:00`,
+          endsAt: `2027-06-${String(day).padStart(2, '0')}T17:00`,
+          status: 'published',
+        }),
+      );
+    }
+    const path = `/feeds/organisations/${hamm.code}.ics`;
+    const first = await timed(() => feed(path).expect(200));
+    await sharedAsLatest(`organisation:${hamm.code}`, first.ms);
+
+    const other = await startAnotherApi();
+    try {
+      const renders = jest.spyOn(other.get(FeedRenderPool), 'render');
+      const patch = await timed(() =>
+        api
+          .http()
+          .patch(`/api/v1/events/${events[11].id}`)
+          .set(bearer(hamm.organiserKey))
+          .send({ title: 'Konferenztag 12 (Saal 2)' })
+          .expect(200),
+      );
+      const fromOther = await seenElsewhere(patch.ms, async () => {
+        const response = await other
+          .http()
+          .get(path)
+          .set('Accept-Encoding', 'identity')
+          .buffer(true)
+          .parse(textParser)
+          .expect(200);
+        return response.headers.etag === first.result.headers.etag ? undefined : response;
+      });
+
+      expect(renders).toHaveBeenCalledTimes(1);
+      await expect(renders.mock.results[0].value).resolves.toMatchObject({ events: 30, rendered: 1 });
+      const fromWriter = await feed(path).expect(200);
+      expect(fromOther.headers.etag).toBe(fromWriter.headers.etag);
+      expect(fromOther.body).toBe(fromWriter.body);
+      expect(readCalendar(fromOther.body).events.map((event) => event.summary)).toContain(
+        'Konferenztag 12 (Saal 2)',
+      );
+    } finally {
+      await other.close();
+    }
+  });
+
   it('should offer feed URLs built from PUBLIC_BASE_URL, as https and webcal', async () => {
     const event = await createEvent(api, arnsberg.organiserKey, {
       title: 'Bürgerforum',
@@ -539,3 +594,24 @@ describe('Calendar feeds', () => {
     await api.http().get(`/api/v1/events/${event.id}/feed`).expect(401);
   });
 });
+
+/**
+ * Waits until the feed's rendering is shared in Redis as its latest (FeedCache.seedFor), which
+ * happens right after the response that rendered it: storing the bytes is less work than
+ * rendering them, so ten times the request that rendered them (at least a second) is generous.
+ */
+async function sharedAsLatest(feed: string, renderMs: number): Promise<void> {
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const digest = createHash('sha256').update(feed).digest('base64url');
+  const latest = `${process.env.QUEUE_PREFIX}:feeds:feed-latest:${digest}`;
+  const bound = Math.max(10 * renderMs, 1000);
+  try {
+    const deadline = performance.now() + bound;
+    while (!(await redis.exists(latest))) {
+      if (performance.now() > deadline) throw new Error(`${feed} was not shared within ${bound} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -3,7 +3,7 @@
  * that a benchmark's load generator and seeding never share its thread.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -32,7 +32,8 @@ export interface RunningApi {
 function defaultEnvironment(port: number): Record<string, string> {
   return {
     NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
+    // BENCH_API_LOG=<file> keeps the API's log (at info) there, e.g. to see how many entries a render took anew.
+    LOG_LEVEL: process.env.BENCH_API_LOG ? 'info' : 'warn',
     API_PORT: String(port),
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     QUEUE_PREFIX: `tp-bench-${randomBytes(4).toString('hex')}`,
@@ -57,7 +58,11 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<Runni
   );
   let output = '';
   api.child.stdout?.setEncoding('utf8');
-  api.child.stdout?.on('data', (chunk: string) => (output = (output + chunk).slice(-4000)));
+  const logFile = process.env.BENCH_API_LOG;
+  api.child.stdout?.on('data', (chunk: string) => {
+    output = (output + chunk).slice(-4000);
+    if (logFile) appendFileSync(logFile, chunk);
+  });
   const pid = api.child.pid!;
   // The primary and each process it forked: their peaks, by pid, as long as they were seen.
   const peaks = new Map<number, number>();
@@ -140,7 +145,8 @@ export async function issueFirstAdminKey(env: Record<string, string>): Promise<s
       env: {
         ...process.env,
         NODE_ENV: 'production',
-        LOG_LEVEL: 'warn',
+        // BENCH_API_LOG=<file> keeps the API's log (at info) there, e.g. to see how many entries a render took anew.
+    LOG_LEVEL: process.env.BENCH_API_LOG ? 'info' : 'warn',
         ANSWER_LINK_SECRET: randomBytes(32).toString('hex'),
         SIGN_IN_SECRET: randomBytes(32).toString('hex'),
         ...env,

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BoundedCache } from './bounded-cache';
 import { FeedRepresentation, feedChunks, gzipOf } from './feed-body';
+import { FeedSeed } from './feed-render-task';
 import { FeedsRedis } from './feeds-redis';
 
 /** Unchanged feeds render again after this, which also drops keys nobody asks for any more. */
@@ -16,6 +17,11 @@ const POLL_MS = 20;
 const LOCAL_CACHE_BYTES = 64 * 1024 * 1024;
 
 export type FeedEncoding = 'identity' | 'gzip';
+
+/** A feed as rendered, with where its entries sit in the body when the renderer said so. */
+export interface RenderedForSharing extends FeedRepresentation {
+  entryIndex?: string;
+}
 
 /** A rendered feed; `gzip` is added once compressed (right after rendering, off the event loop). */
 export interface CachedFeed {
@@ -35,7 +41,10 @@ export interface CachedFeed {
  * In Redis a feed is a hash `<key>` with the length and ETag of each encoding and its bodies as
  * strings `<key>:identity` and `<key>:gzip`, written in pieces (handing ioredis megabytes at once
  * copies and sends them in one go on the event loop); a body counts once its length and ETag are
- * in the hash and it has that length.
+ * in the hash and it has that length. Beside them `<key>:entries` says where each entry sits in
+ * the body, and `feed-latest:<feed>` names the key rendered last: a process whose render thread
+ * did not render that version takes its entries from there (seedFor), so that after a change any
+ * process renders only what changed, not just the one that rendered the feed before.
  */
 @Injectable()
 export class FeedCache {
@@ -59,13 +68,16 @@ export class FeedCache {
     return this.local.get(key);
   }
 
-  /** The feed under this key: from this process, from Redis, or rendered now. */
-  async get(key: string, render: () => Promise<FeedRepresentation>): Promise<CachedFeed> {
+  /**
+   * The feed under this key: from this process, from Redis, or rendered now. `feed` names the
+   * feed (scopeIdentity) whose latest rendered version this key becomes once it is shared.
+   */
+  async get(key: string, render: () => Promise<RenderedForSharing>, feed: string): Promise<CachedFeed> {
     const local = this.local.get(key);
     if (local) return local;
     let pending = this.loads.get(key);
     if (!pending) {
-      pending = this.load(key, render).finally(() => this.loads.delete(key));
+      pending = this.load(key, render, feed).finally(() => this.loads.delete(key));
       this.loads.set(key, pending);
     }
     return pending;
@@ -91,11 +103,43 @@ export class FeedCache {
       .expire(key, REPLACED_TTL_SECONDS)
       .expire(`${key}:identity`, REPLACED_TTL_SECONDS)
       .expire(`${key}:gzip`, REPLACED_TTL_SECONDS)
+      .expire(`${key}:entries`, REPLACED_TTL_SECONDS)
       .exec()
       .catch(() => undefined);
   }
 
-  private async load(key: string, render: () => Promise<FeedRepresentation>): Promise<CachedFeed> {
+  /**
+   * The feed's version rendered last by any process, with its entry index, unless that is
+   * `renderedHere` (whose entries the caller's render thread holds anyway); null when Redis has none.
+   */
+  async seedFor(feed: string, renderedHere: string | undefined): Promise<FeedSeed | null> {
+    if (!this.redis.available()) return null;
+    const latest = await this.redis.client.get(this.latestKey(feed));
+    if (!latest || latest === renderedHere) return null;
+    const replies = await this.redis.client
+      .pipeline()
+      .hmgetBuffer(latest, 'identity')
+      .getBuffer(`${latest}:identity`)
+      .get(`${latest}:entries`)
+      .exec();
+    const [fields, body, entryIndex] = (replies ?? []).map(([error, reply]) => (error ? null : reply)) as [
+      Array<Buffer | null> | null,
+      Buffer | null,
+      string | null,
+    ];
+    const identity = stored(fields?.[0], body);
+    return identity && entryIndex ? { body: identity.parts[0], entryIndex } : null;
+  }
+
+  private latestKey(feed: string): string {
+    return `${this.redis.prefix}:feed-latest:${createHash('sha256').update(feed).digest('base64url')}`;
+  }
+
+  private async load(
+    key: string,
+    render: () => Promise<RenderedForSharing>,
+    feedName: string,
+  ): Promise<CachedFeed> {
     if (!this.redis.available()) return this.renderAlone(key, render);
     const stored = await this.read(key).catch(() => null);
     if (stored) return stored;
@@ -110,8 +154,11 @@ export class FeedCache {
       if (other) return other;
     }
     let feed: CachedFeed;
+    let entryIndex: string | undefined;
     try {
-      feed = { identity: await render() };
+      const { entryIndex: index, ...identity } = await render();
+      feed = { identity };
+      entryIndex = index;
     } catch (error) {
       if (locked) await this.redis.client.del(lock).catch(() => undefined);
       throw error;
@@ -120,6 +167,7 @@ export class FeedCache {
     // Other processes wait for these bytes; this request need not.
     setImmediate(() => {
       void this.store(key, 'identity', feed.identity)
+        .then(() => (entryIndex === undefined ? undefined : this.storeEntries(key, feedName, entryIndex)))
         .then(() => this.gzip(key, feed))
         .catch((error: Error) => this.logger.warn(`Could not share feed ${key}: ${error.message}`))
         .finally(() => (locked ? this.redis.client.del(lock).catch(() => undefined) : undefined));
@@ -131,8 +179,9 @@ export class FeedCache {
    * Redis is out of reach: the feed is rendered from PostgreSQL and kept in this process only, so
    * that feeds keep working and stay exact; other processes render it for themselves meanwhile.
    */
-  private async renderAlone(key: string, render: () => Promise<FeedRepresentation>): Promise<CachedFeed> {
-    const feed: CachedFeed = { identity: await render() };
+  private async renderAlone(key: string, render: () => Promise<RenderedForSharing>): Promise<CachedFeed> {
+    const { etag, parts, length } = await render();
+    const feed: CachedFeed = { identity: { etag, parts, length } };
     this.local.set(key, feed);
     return feed;
   }
@@ -173,6 +222,15 @@ export class FeedCache {
       .hset(key, encoding, `${representation.length} ${representation.etag}`)
       .expire(key, ENTRY_TTL_SECONDS)
       .expire(bodyKey, ENTRY_TTL_SECONDS)
+      .exec();
+  }
+
+  /** The entry index of a stored body; then the feed's pointer to its latest version moves to it. */
+  private async storeEntries(key: string, feed: string, entryIndex: string): Promise<void> {
+    await this.redis.client
+      .multi()
+      .set(`${key}:entries`, entryIndex, 'EX', ENTRY_TTL_SECONDS)
+      .set(this.latestKey(feed), key, 'EX', ENTRY_TTL_SECONDS)
       .exec();
   }
 

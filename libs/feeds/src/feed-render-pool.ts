@@ -22,6 +22,7 @@ const RENDER_THREAD_NICENESS = 5;
 export interface RenderedFeedRepresentation extends FeedRepresentation {
   events: number;
   rendered: number;
+  entryIndex: string;
 }
 
 /**
@@ -49,6 +50,7 @@ export class FeedRenderPool implements OnModuleDestroy {
       length: body.length,
       events: result.events,
       rendered: result.rendered,
+      entryIndex: result.entryIndex,
     };
   }
 

@@ -13,6 +13,17 @@ export interface FeedRenderTask {
   publicBaseUrl: string;
   /** The feed's entry keys, when its state was read just before (FeedQueries.entryKeys). */
   entryList?: string;
+  /**
+   * The feed as another process rendered it last, when this process's thread did not: its entries
+   * go into the entry cache first, so that only what changed since is rendered here.
+   */
+  seed?: FeedSeed;
+}
+
+/** A rendered feed's body with its entry index (see RenderedFeedBody.entryIndex). */
+export interface FeedSeed {
+  body: Buffer;
+  entryIndex: string;
 }
 
 /** A rendered feed as it leaves the render thread. */
@@ -24,6 +35,8 @@ export interface RenderedFeedBody {
   events: number;
   /** Entries rendered for this feed; the others came from the thread's entry cache. */
   rendered: number;
+  /** Where each entry sits in the body, under its entry key (see FeedRenderer's entryIndexOf). */
+  entryIndex: string;
 }
 
 /** What the render thread starts with. */

@@ -56,7 +56,13 @@ export default async function renderFeed(task: FeedRenderTask): Promise<MovedFee
     let offset = 0;
     for (const part of rendered.parts) offset += part.copy(body, offset);
     return move(
-      new MovedFeed({ body, etag: strongEtag([body]), events: rendered.events, rendered: rendered.rendered }),
+      new MovedFeed({
+        body,
+        etag: strongEtag([body]),
+        events: rendered.events,
+        rendered: rendered.rendered,
+        entryIndex: rendered.entryIndex,
+      }),
     ) as MovedFeed;
   } catch (error) {
     const { message, code } = error as { message?: string; code?: unknown };

@@ -1,8 +1,15 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { CalendarEntryDetails, EncodedEntry, feedFrame, feedParts, renderFeedEntry } from '@app/calendar';
+import {
+  CalendarEntryDetails,
+  EncodedEntry,
+  EntryZones,
+  feedFrame,
+  feedParts,
+  renderFeedEntry,
+} from '@app/calendar';
 import { BoundedCache } from './bounded-cache';
 import { FeedQueries, FeedRow } from './feed-queries';
-import { FeedRenderTask } from './feed-render-task';
+import { FeedRenderTask, FeedSeed } from './feed-render-task';
 import { scopeIdentity } from './feed-scope';
 import { eventPageUrl } from './public-urls';
 
@@ -19,6 +26,17 @@ export interface RenderedFeed {
   events: number;
   /** Entries rendered for this feed; the others came from the entry cache. */
   rendered: number;
+  /** Where each entry sits in the joined parts, under its entry key (see entryIndexOf). */
+  entryIndex: string;
+}
+
+/** An entry's place in a feed body: its entry key, byte length and zones, in feed order. */
+type IndexedEntry = [key: string, length: number, startZone: string | null, endZone: string | null, years: EntryZones['years']];
+
+/** The entries of a feed body: the offset of the first, then each in order. */
+interface EntryIndex {
+  start: number;
+  entries: IndexedEntry[];
 }
 
 /**
@@ -43,6 +61,10 @@ export class FeedRenderer {
     const details = (row: FeedRow): CalendarEntryDetails => entryDetails(task, row);
     const cache = this.entries[scope.kind === 'personal' ? 'personal' : 'public'];
     const identity = scopeIdentity(scope);
+    if (task.seed) {
+      await this.seed(cache, task.seed);
+      this.renderedBefore.set(identity, true);
+    }
     const entryOf = (row: FeedRow): EncodedEntry => {
       const { text, ...zones } = renderFeedEntry(row, details(row));
       // A slice of Buffer's 8 KB pool: allocating an ArrayBuffer of its own per entry took 6 % of
@@ -51,6 +73,10 @@ export class FeedRenderer {
       const entry = { ...zones, bytes: Buffer.from(text) };
       cache.set(row.entryKey ?? '', entry);
       return entry;
+    };
+    const rendered = (keys: string[], entries: EncodedEntry[], renderedAnew: number): RenderedFeed => {
+      const parts = feedParts(feedFrame(header), entries);
+      return { parts, events: entries.length, rendered: renderedAnew, entryIndex: entryIndexOf(parts, keys, entries) };
     };
 
     if (this.renderedBefore.get(identity)) {
@@ -70,11 +96,7 @@ export class FeedRenderer {
         const entries = keys.map((key, index) => kept[index] ?? fresh.get(key));
         // An event that changed again since its key was read is missing: render the feed whole.
         if (entries.every((entry): entry is EncodedEntry => entry !== undefined)) {
-          return {
-            parts: feedParts(feedFrame(header), entries),
-            events: entries.length,
-            rendered: rows.length,
-          };
+          return rendered(keys, entries, rows.length);
         }
       }
     }
@@ -83,8 +105,42 @@ export class FeedRenderer {
     const entries: EncodedEntry[] = [];
     await inSlices(rows, (row) => entries.push(entryOf(row)));
     this.renderedBefore.set(identity, true);
-    return { parts: feedParts(feedFrame(header), entries), events: entries.length, rendered: rows.length };
+    return rendered(
+      rows.map((row) => row.entryKey ?? ''),
+      entries,
+      rows.length,
+    );
   }
+
+  /** Puts the entries of a feed body rendered elsewhere into the entry cache, as slices of it. */
+  private async seed(cache: BoundedCache<EncodedEntry>, seed: FeedSeed): Promise<void> {
+    const index = JSON.parse(seed.entryIndex) as EntryIndex;
+    // Structured cloning into this thread delivers a plain Uint8Array.
+    const body = Buffer.from(seed.body.buffer, seed.body.byteOffset, seed.body.byteLength);
+    let offset = index.start;
+    await inSlices(index.entries, ([key, length, startZone, endZone, years]) => {
+      cache.set(key, { startZone, endZone, years, bytes: body.subarray(offset, offset + length) });
+      offset += length;
+    });
+  }
+}
+
+/**
+ * The entry index of a feed joined from `parts` (see feedParts: head, VTIMEZONEs, middle, the
+ * entries, tail), so that another process's thread can take the entries out of the body.
+ */
+function entryIndexOf(parts: Buffer[], keys: string[], entries: EncodedEntry[]): string {
+  const index: EntryIndex = {
+    start: parts[0].length + parts[1].length + parts[2].length,
+    entries: entries.map((entry, position) => [
+      keys[position],
+      entry.bytes.length,
+      entry.startZone,
+      entry.endZone,
+      entry.years,
+    ]),
+  };
+  return JSON.stringify(index);
 }
 
 function entryDetails(task: FeedRenderTask, row: FeedRow): CalendarEntryDetails {

@@ -4,7 +4,7 @@ import { FeedHeader } from '@app/calendar';
 import { feedsConfig, httpConfig, smtpConfig } from '@app/config';
 import { ChangeVersion } from '@app/database';
 import { FeedRepresentation } from './feed-body';
-import { CachedFeed, FeedCache } from './feed-cache';
+import { CachedFeed, FeedCache, RenderedForSharing } from './feed-cache';
 import { BoundedCache } from './bounded-cache';
 import { FeedLinks } from './feed-links';
 import { FeedQueries, FeedState } from './feed-queries';
@@ -66,6 +66,8 @@ export class FeedsService {
   private readonly entryLists = new BoundedCache<string>(ENTRY_LISTS_BYTES, (list) => list.length);
   /** Each feed's latest cache key, to let Redis drop the bytes of a feed once it changed. */
   private readonly latestKeys = new BoundedCache<string>(REMEMBERED_FEEDS, () => 1);
+  /** Each feed's cache key this process's render thread rendered last (see FeedCache.seedFor). */
+  private readonly renderedHere = new BoundedCache<string>(REMEMBERED_FEEDS, () => 1);
 
   constructor(
     private readonly queries: FeedQueries,
@@ -237,7 +239,7 @@ export class FeedsService {
 
   /** The feed's bytes, rendered if no process has them yet. */
   content(feed: OpenFeed): Promise<CachedFeed> {
-    return this.cache.get(feed.cacheKey, () => this.render(feed));
+    return this.cache.get(feed.cacheKey, () => this.render(feed), scopeIdentity(feed.scope));
   }
 
   /** The feed's gzip encoding (compressed right after rendering, so mostly at hand). */
@@ -245,9 +247,16 @@ export class FeedsService {
     return this.cache.gzip(feed.cacheKey, content);
   }
 
-  private async render(feed: OpenFeed): Promise<FeedRepresentation> {
+  private async render(feed: OpenFeed): Promise<RenderedForSharing> {
     const started = performance.now();
+    const identity = scopeIdentity(feed.scope);
     const entryList = this.entryLists.get(feed.cacheKey);
+    const seed = await this.cache
+      .seedFor(identity, this.renderedHere.get(identity))
+      .catch((error: Error) => {
+        this.logger.warn(`Could not read the last rendering of a ${feed.scope.kind} feed: ${error.message}`);
+        return null;
+      });
     const { events, rendered, ...representation } = await this.renderer.render({
       scope: feed.scope,
       subjectId: feed.state.subject.id,
@@ -255,9 +264,11 @@ export class FeedsService {
       organizerEmail: this.organizerEmail,
       publicBaseUrl: this.http.publicBaseUrl,
       ...(entryList === undefined ? {} : { entryList }),
+      ...(seed ? { seed } : {}),
     });
+    this.renderedHere.set(identity, feed.cacheKey);
     this.logger.log(
-      `Rendered ${feed.scope.kind} feed: ${events} events (${rendered} rendered anew) in ${Math.round(performance.now() - started)} ms`,
+      `Rendered ${feed.scope.kind} feed: ${events} events (${rendered} rendered anew${seed ? ', the others taken from the last rendering' : ''}) in ${Math.round(performance.now() - started)} ms`,
     );
     return representation;
   }

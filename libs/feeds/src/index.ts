@@ -3,6 +3,7 @@ export * from './feed-links';
 export { FEED_CHUNK_BYTES, feedChunks } from './feed-body';
 export type { FeedRepresentation } from './feed-body';
 export * from './feed-cache';
+export { FeedRenderPool } from './feed-render-pool';
 export * from './feed-queries';
 export * from './feed-token.entity';
 export * from './feed-token-secret';
