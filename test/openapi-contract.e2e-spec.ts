@@ -141,6 +141,19 @@ describe('OpenAPI contract (every operation, real answers)', () => {
     await answer(patch(path, { department: 'Kultur' }, host.viewerKey), 403);
     await answer(get(`${path}/export`), 200);
     await answer(get(`${path}/export`, host.viewerKey), 403);
+    const csv = (body: string, query = '', key = host.organiserKey) =>
+      api
+        .http()
+        .post(`/api/v1/people/import${query}`)
+        .set(bearer(key))
+        .set('Content-Type', 'text/csv')
+        .send(body);
+    await answer(csv('name,email\nNeema Said,neema.said@example.org', '?dryRun=true'), 200);
+    await answer(csv('name,email\nNeema Said,neema.said@example.org'), 200);
+    await answer(csv('no header at all'), 400);
+    await answer(csv('name,email\nNeema Said,neema.said@example.org', '', host.viewerKey), 403);
+    await answer(csv('name,email\nNeema Said,neema@example.org', '?fingerprint=stale'), 409);
+    await answer(csv('x'.repeat(1024 * 1024 + 1)), 413);
     await answer(remove(`/api/v1/people/${created.body.id}`), 200);
     await answer(remove(`/api/v1/people/${created.body.id}`), 404);
   });
@@ -183,6 +196,11 @@ describe('OpenAPI contract (every operation, real answers)', () => {
     await answer(get(`${path}/${fixtures.invitationId}`), 200);
     await answer(get(`${path}/${UNKNOWN_ID}`), 404);
     const withdrawn = (await invitationOf(api, fixtures.eventId, guest.id)).id;
+    await answer(post(`${path}/${withdrawn}/answer`, { answer: 'tentative' }), 200);
+    await answer(post(`${path}/${withdrawn}/answer`, { answer: 'accept', expectedStatus: 'invited' }), 409);
+    await answer(post(`${path}/${withdrawn}/answer`, { answer: 'perhaps' }), 400);
+    await answer(post(`${path}/${withdrawn}/resend`), 204);
+    await answer(post(`${path}/${UNKNOWN_ID}/resend`), 404);
     await answer(remove(`${path}/${withdrawn}`), 200);
     await answer(remove(`${path}/${UNKNOWN_ID}`), 404);
   });

@@ -3,9 +3,10 @@ import { ConfigService } from '@nestjs/config';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import { json, NextFunction, Request, Response } from 'express';
+import { json, NextFunction, raw, Request, Response } from 'express';
 import { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { HttpConfig } from '@app/config';
+import { MAX_IMPORT_BYTES } from '@app/planning';
 import { WarmFeeds } from './feeds/warm-feeds';
 import { securityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation';
@@ -27,6 +28,11 @@ export function configureApi(app: NestExpressApplication): void {
   const largeInvitationBody = json({ limit: '2mb' });
   app.use('/api/v1/events/:id/invitations', (request: Request, response: Response, next: NextFunction) =>
     largeInvitationBody(request, response, next),
+  );
+  // A people import is the CSV file itself as the body (curl --data-binary @people.csv).
+  const csvBody = raw({ type: ['text/csv', 'application/csv'], limit: MAX_IMPORT_BYTES });
+  app.use('/api/v1/people/import', (request: Request, response: Response, next: NextFunction) =>
+    csvBody(request, response, next),
   );
   app.useGlobalPipes(new WellFormedInputPipe(), createValidationPipe());
   app.enableShutdownHooks();

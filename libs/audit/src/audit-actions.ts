@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
   'invitation.reinvited',
   'invitation.withdrawn',
   'invitation.answered',
+  /** The invitation email went out again at an organiser's request. */
+  'invitation.resent',
   /** The waitlist gave the invitee a seat (actor: system `waitlist`). */
   'invitation.promoted',
   'person.created',

@@ -445,6 +445,7 @@ export class InvitationsService {
           eventSequence: event.sequence,
         },
       ]);
+      await this.audit.record(manager, invitationRecord(actor.who, 'invitation.resent', event, invitation));
     });
     this.emails.dispatchSoon();
   }

@@ -1,6 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { INVITATION_STATUSES, InvitationStatus } from '@app/invitations';
+import { Answer, ANSWERS, INVITATION_STATUSES, InvitationStatus } from '@app/invitations';
 import { IsOmittable } from '../http/is-omittable.decorator';
 import { PageQueryDto } from '../http/page.dto';
 
@@ -45,6 +45,34 @@ export class InviteDto {
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true })
   workshopIds?: string[];
+}
+
+/** An answer an organiser records for an invitee (a phone call), as the answer link would. */
+export class AnswerOnBehalfDto {
+  @ApiProperty({ enum: ANSWERS })
+  @IsIn(ANSWERS)
+  answer: Answer;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description:
+      'The workshops or sessions the invitee wants a seat in; seats held but not named are given up. Omitted: none.',
+  })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  workshopIds?: string[];
+
+  @ApiPropertyOptional({
+    enum: INVITATION_STATUSES,
+    description:
+      'The status the organiser saw; when the invitation has another by now, nothing changes (409 invitation_changed).',
+  })
+  @IsOptional()
+  @IsIn(INVITATION_STATUSES)
+  expectedStatus?: InvitationStatus;
 }
 
 export class InvitationQueryDto extends PageQueryDto {

@@ -1,20 +1,29 @@
-import { Body, Controller, Delete, Get, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedKey } from '@app/access';
-import { InvitationsService } from '@app/invitations';
+import { AnswersService, InvitationsService } from '@app/invitations';
 import { CurrentActor } from '../http/current-actor.decorator';
 import { IdParam } from '../http/id.param';
 import { PEOPLE_VISIBILITY_RULE } from '../people/person.view';
 import { ApiKeyAuth } from '../openapi/api-key-auth.decorator';
 import { ApiProblems } from '../problems/api-problems.decorator';
-import { InvitationQueryDto, InviteDto } from './invitation.dto';
+import { AnswerOnBehalfDto, InvitationQueryDto, InviteDto } from './invitation.dto';
 import { AnswerSummaryView, InvitationPage, InvitationView, InviteResultView } from './invitation.view';
 
 @ApiTags('invitations')
 @ApiKeyAuth()
 @Controller('events/:id/invitations')
 export class InvitationsController {
-  constructor(private readonly invitations: InvitationsService) {}
+  constructor(
+    private readonly invitations: InvitationsService,
+    private readonly answers: AnswersService,
+  ) {}
 
   @Post()
   @ApiOperation({
@@ -78,5 +87,53 @@ export class InvitationsController {
     @IdParam('invitationId') invitationId: string,
   ) {
     return this.invitations.withdraw(actor, id, invitationId);
+  }
+
+  @Post(':invitationId/answer')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Answer on the invitee's behalf (a phone call), as their answer link would.",
+    description:
+      'The same seats, waitlists and emails as an answer through the link; the audit trail names the organiser and marks it `onBehalf`.',
+  })
+  @ApiOkResponse({ type: InvitationView, description: 'The invitation as answered.' })
+  @ApiProblems({
+    400: ['invalid_input'],
+    403: ['forbidden'],
+    404: ['event_not_found', 'invitation_not_found'],
+    409: ['event_cancelled', 'invitation_withdrawn', 'invitation_changed'],
+  })
+  async answer(
+    @CurrentActor() actor: AuthenticatedKey,
+    @IdParam() id: string,
+    @IdParam('invitationId') invitationId: string,
+    @Body() body: AnswerOnBehalfDto,
+  ) {
+    await this.answers.answerFor(actor, id, invitationId, {
+      answer: body.answer,
+      workshopIds: body.workshopIds ?? [],
+      expectedStatus: body.expectedStatus,
+    });
+    return this.invitations.get(actor, id, invitationId);
+  }
+
+  @Post(':invitationId/resend')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Send the invitation email with its answer link again.',
+    description: 'Queued through the outbox like the first one; recorded in the audit trail as `invitation.resent`.',
+  })
+  @ApiNoContentResponse({ description: 'The email is queued.' })
+  @ApiProblems({
+    403: ['forbidden'],
+    404: ['event_not_found', 'invitation_not_found'],
+    409: ['event_cancelled', 'invitation_withdrawn', 'invitation_declined'],
+  })
+  async resend(
+    @CurrentActor() actor: AuthenticatedKey,
+    @IdParam() id: string,
+    @IdParam('invitationId') invitationId: string,
+  ): Promise<void> {
+    await this.invitations.resend(actor, id, invitationId);
   }
 }

@@ -1,10 +1,18 @@
-import { Body, Controller, Delete, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedKey } from '@app/access';
-import { PeopleService } from '@app/planning';
+import { PeopleImportService, PeopleService, PlanningError } from '@app/planning';
 import { CurrentActor } from '../http/current-actor.decorator';
 import { IdParam } from '../http/id.param';
 import { CreatePersonDto, PersonQueryDto, UpdatePersonDto } from './person.dto';
+import { ImportReportDto, PeopleImportQueryDto } from './people-import.dto';
 import { ApiKeyAuth } from '../openapi/api-key-auth.decorator';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import {
@@ -19,7 +27,10 @@ import {
 @ApiKeyAuth()
 @Controller('people')
 export class PeopleController {
-  constructor(private readonly people: PeopleService) {}
+  constructor(
+    private readonly people: PeopleService,
+    private readonly imports: PeopleImportService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: "Add a person to the key's organisation (or, for admin keys, any or none)." })
@@ -27,6 +38,40 @@ export class PeopleController {
   @ApiProblems({ 403: ['forbidden'], 409: ['email_taken'] })
   create(@CurrentActor() actor: AuthenticatedKey, @Body() body: CreatePersonDto) {
     return this.people.create(actor, body);
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Import people from a CSV file into the key's organisation.",
+    description:
+      'The file as the body (`Content-Type: text/csv`, at most 1 MB and 5,000 rows): UTF-8 with or without BOM, comma or semicolon separated, a header row naming `name` and `email` and optionally `language`, `timeZone` and `department` (German and English header names work too). ' +
+      'A person whose email is already in the organisation is updated; rows with errors are skipped and say why. `dryRun=true` stores nothing. All valid rows are stored in one transaction; audited like adding people one by one. Organiser and admin keys only.',
+  })
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({ type: ImportReportDto })
+  @ApiProblems({
+    400: ['invalid_input', 'import_file_invalid'],
+    403: ['forbidden'],
+    409: ['import_outdated'],
+    413: ['invalid_input'],
+  })
+  async import(
+    @CurrentActor() actor: AuthenticatedKey,
+    @Query() query: PeopleImportQueryDto,
+    @Body() file: unknown,
+  ): Promise<ImportReportDto> {
+    if (!Buffer.isBuffer(file)) {
+      throw PlanningError.invalid(
+        'body',
+        'Send the CSV file as the request body, with Content-Type: text/csv.',
+      );
+    }
+    const preview = await this.imports.preview(actor, file);
+    if (query.dryRun) return { ...preview, imported: null };
+    const imported = await this.imports.confirm(actor, file, query.fingerprint ?? preview.fingerprint);
+    return { ...preview, imported };
   }
 
   @Get()
