@@ -50,6 +50,17 @@ const CONSOLE_STYLE = `
   .settings-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; list-style: none; margin: 0.75rem 0 0; padding: 0 0 0.5rem; border-bottom: 1px solid #d8d8d2; }
   .settings-nav a { display: inline-block; padding: 0.4rem 0.2rem; }
   .settings-nav a[aria-current="page"] { font-weight: 700; color: #1a1a1a; text-decoration-thickness: 3px; }
+  /* Every screen's tables: columns on wide screens, one card per row on phones, where a cell's data-label names its column. */
+  table { border-collapse: collapse; width: 100%; margin: 0 0 1.5rem; }
+  th, td { text-align: left; padding: 0.6rem 0.5rem; border-bottom: 1px solid #d8d8d2; vertical-align: top; overflow-wrap: break-word; }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  @media (max-width: 40rem) {
+    table, thead, tbody, tr, th, td { display: block; }
+    thead { position: absolute; left: -9999px; }
+    tr { border: 1px solid #d8d8d2; border-radius: 0.5rem; margin-bottom: 0.75rem; padding: 0.5rem; }
+    td { border: 0; padding: 0.25rem; }
+    td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+  }
 `;
 
 export interface ConsolePage {
