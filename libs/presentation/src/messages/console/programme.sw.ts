@@ -27,6 +27,10 @@ export const consoleProgrammeSw: Catalog['console']['programme'] = {
     title: 'Kichwa',
     description: 'Maelezo',
     venue: 'Mahali',
+    venueAddress: 'Anwani ya mahali',
+    allDay: 'Siku nzima',
+    allDayHint:
+      'Kwa siku zisizo na saa, kama ziara ya tarehe 23 hadi 27: saa zinakuwa tarehe, siku ya mwisho ikiwemo.',
     startsAt: 'Linaanza (saa za mahali husika)',
     startZone: 'Kanda ya saa ya kuanza',
     endsAt: 'Linaisha (saa za mahali husika)',
@@ -57,6 +61,11 @@ export const consoleProgrammeSw: Catalog['console']['programme'] = {
   cancel: 'Futa tukio…',
   cancelPart: 'Futa sehemu hii…',
   errorSummary: 'Tafadhali sahihisha sehemu zilizowekwa alama.',
+  changedMeanwhile: {
+    title: 'Mtu mwingine amebadilisha tukio hili',
+    text: '{{title}} limebadilishwa na mtu mwingine baada ya wewe kufungua ukurasa, kwa hiyo mabadiliko yako hayajafanywa. Fungua tukio tena uone hali yake sasa, kisha uamue tena.',
+    reload: 'Fungua {{title}} tena',
+  },
   errors: {
     kind: 'Chagua mojawapo ya aina zilizotolewa.',
     title: 'Andika kichwa.',
