@@ -1,5 +1,14 @@
 import { ConsoleSession } from '@app/accounts';
-import { html, Language, MessageKey, Messages, messagesFor, pageDocument, SafeHtml } from '@app/presentation';
+import {
+  html,
+  Language,
+  LANGUAGES,
+  MessageKey,
+  Messages,
+  messagesFor,
+  pageDocument,
+  SafeHtml,
+} from '@app/presentation';
 import { CSRF_FIELD } from './csrf.guard';
 
 export type ConsoleScreen = 'overview' | 'programme' | 'invitations' | 'answers' | 'people' | 'feeds' | 'settings';
@@ -85,18 +94,17 @@ export function consoleMessages(session: ConsoleSession): Messages {
 /** A screen of the console: navigation, language switch and sign-out around the screen's body. */
 export function consolePage(page: ConsolePage): string {
   const { t, language } = consoleMessages(page.session);
-  const otherLanguage: Language = language === 'de' ? 'en' : 'de';
   const header = html`<header class="console-header">
       <span class="console-name">${t('console.name')}</span>
       <div class="console-user">
         <span>${t('console.signedInAs', { name: page.session.account.name })}</span>
-        <form class="inline" method="post" action="/console/language">
-          ${csrfField(page.session)}
-          <input type="hidden" name="language" value="${otherLanguage}" />
-          <button class="link" type="submit" lang="${otherLanguage}">
-            ${otherLanguage === 'de' ? 'Deutsch' : 'English'}
-          </button>
-        </form>
+        ${LANGUAGES.filter((other) => other !== language).map(
+          (other) => html`<form class="inline" method="post" action="/console/language">
+            ${csrfField(page.session)}
+            <input type="hidden" name="language" value="${other}" />
+            <button class="link" type="submit" lang="${other}">${messagesFor(other).t('common.languageName')}</button>
+          </form>`,
+        )}
         <form class="inline" method="post" action="/console/sign-out">
           ${csrfField(page.session)}
           <button class="secondary" type="submit">${t('console.signOut')}</button>
