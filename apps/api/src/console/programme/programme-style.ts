@@ -26,7 +26,7 @@ export const PROGRAMME_STYLE = `
   .field.check { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.6rem; }
   .field.check input { width: 1.4rem; height: 1.4rem; margin: 0; }
   .field.check label { margin: 0; }
-  .field.check .hint { flex-basis: 100%; }
+  .field.check .hint { flex-basis: 100%; max-width: none; }
   @media (min-width: 60rem) {
     .times { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.5rem; max-width: 58rem; }
     .events { grid-template-columns: 1fr 1fr; }
