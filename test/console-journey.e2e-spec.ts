@@ -288,6 +288,7 @@ describe('the organiser’s journey through the console in a browser', () => {
     'should answer for the invitee who phoned, with a seat in the same workshop',
     async () => {
       await page.getByRole('link', { name: amani.name }).click();
+      await page.getByText('1 seat left (of 2)').waitFor();
       await page.getByLabel('Accept', { exact: true }).check();
       await page.getByLabel('Klimaschutz vor Ort').check();
       await page.getByRole('button', { name: 'Save answer' }).click();
