@@ -191,6 +191,12 @@ is_local_host() {
 
 ensure_dependencies() {
   local marker="$ROOT/node_modules/.package-lock.json"
+  # A git worktree links the main checkout's node_modules, and its package-lock.json is as new as
+  # its checkout: npm ci would empty the shared directory through the link for everyone using it.
+  if [ -L "$ROOT/node_modules" ]; then
+    [ -f "$marker" ] || die "node_modules links to $(readlink "$ROOT/node_modules"), which has no installed packages; run npm ci there."
+    return 0
+  fi
   if [ ! -f "$marker" ] || [ "$(mtime "$ROOT/package-lock.json")" -gt "$(($(mtime "$marker") + 2))" ]; then
     say "Installing dependencies (npm ci)"
     (cd "$ROOT" && npm ci --no-audit --no-fund) || die "npm ci failed; see the messages above."

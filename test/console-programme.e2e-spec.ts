@@ -11,6 +11,7 @@ interface EventFields {
   kind?: string;
   title?: string;
   venue?: string;
+  venueAddress?: string;
   startsAt?: string;
   startZone?: string;
   endsAt?: string;
@@ -241,6 +242,45 @@ describe('the console’s programme editor in a browser', () => {
     ]);
   });
 
+  it('should plan an all-day stay with the address of the place, and turn it back into times', async () => {
+    await page.getByRole('link', { name: 'Back to Delegation aus Morogoro' }).click();
+    await addPart({
+      kind: 'accommodation',
+      title: 'Hotel Sauerland',
+      venue: 'Hotel Sauerland',
+      venueAddress: 'Ringstraße 1, 59821 Arnsberg',
+      startsAt: '2031-10-05T00:00',
+      startZone: 'Europe/Berlin',
+      endsAt: '2031-10-11T00:00',
+      endZone: 'Europe/Berlin',
+    });
+    await page.getByRole('link', { name: 'Hotel Sauerland' }).click();
+    const stayId = idInUrl();
+    expect(await event(stayId)).toMatchObject({ allDay: false });
+    await page.locator('#event-allDay').check();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Your changes were saved.').waitFor();
+    const stay = await event(stayId);
+    expect([stay.allDay, stay.start.local, stay.end.local, stay.venue?.address]).toEqual([
+      true,
+      '2031-10-05',
+      '2031-10-11',
+      'Ringstraße 1, 59821 Arnsberg',
+    ]);
+    await expect(page.locator('#event-startsAt').getAttribute('type')).resolves.toBe('date');
+    await expectWellShown(page, 'console-programme-all-day', ['Ringstraße 1, 59821 Arnsberg', 'All day']);
+
+    await page.locator('#event-allDay').uncheck();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Your changes were saved.').waitFor();
+    const timed = await event(stayId);
+    expect([timed.allDay, timed.start.local, timed.end.local]).toEqual([
+      false,
+      '2031-10-05T00:00:00',
+      '2031-10-12T00:00:00',
+    ]);
+  });
+
   it('should copy the city day with its workshops to another date, as a draft', async () => {
     await page.goto(`${baseUrl}/console/programme/events/${cityDayId}/copy`);
     await page.getByLabel('New start date').fill('2031-11-15');
@@ -278,6 +318,37 @@ describe('the console’s programme editor in a browser', () => {
       '2031-09-27T13:00:00',
       '2031-09-27T13:00:00',
     ]);
+  });
+
+  it('should show its own page, with the way back, when someone else changed the event before a publish, move or cancel', async () => {
+    await page.goto(`${baseUrl}/console/programme/events/${cityDayId}/move`);
+    const readAt = await page.locator('input[name="readAt"]').inputValue();
+    await api
+      .http()
+      .patch(`/api/v1/events/${cityDayId}`)
+      .set(bearer(organiserKey))
+      .send({ description: 'Mit Abendprogramm' })
+      .expect(200);
+    for (const action of ['publish', 'cancel', 'move']) {
+      const late = await post(`/console/programme/events/${cityDayId}/${action}`, {
+        readAt,
+        startsAt: '2031-10-04T09:00',
+        endsAt: '2031-10-04T17:00',
+      });
+      expect(late.status()).toBe(409);
+      expect(await late.text()).toContain('was changed by someone else after you opened the page');
+    }
+    await page.locator('#move-startsAt').fill('2031-10-04T09:00');
+    await page.locator('#move-endsAt').fill('2031-10-04T17:00');
+    await page.getByRole('button', { name: 'Move now' }).click();
+    await expectWellShown(page, 'console-programme-changed-meanwhile', [
+      'Someone else changed this event',
+      'Open Städtetag 2031 again',
+    ]);
+    await page.getByRole('link', { name: 'Open Städtetag 2031 again' }).click();
+    await page.getByRole('heading', { level: 1, name: /Städtetag 2031/ }).waitFor();
+    const unchanged = await event(cityDayId);
+    expect([unchanged.status, unchanged.start.local]).toEqual(['published', '2031-09-27T09:00:00']);
   });
 
   it('should cancel a workshop after saying that its attendee gets a cancellation', async () => {

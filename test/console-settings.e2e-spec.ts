@@ -126,15 +126,16 @@ describe('the console settings in a browser', () => {
     await expectWellShown(page, 'console-settings-audit', ['Protokoll', 'Ana Admin']);
     const trail = (await page.locator('tbody').textContent()) ?? '';
     for (const action of [
-      'api_key.issued',
-      'api_key.revoked',
-      'webhook_endpoint.created',
-      'organisation.updated',
-      'organisation.embedding_origins_changed',
+      'API-Schlüssel ausgegeben',
+      'API-Schlüssel widerrufen',
+      'Webhook angelegt',
+      'Organisation geändert',
+      'Websites mit eingebettetem Kalender geändert',
     ]) {
       expect(trail).toContain(action);
     }
-    await page.getByLabel('Aktion').selectOption('api_key.revoked');
+    expect(trail).not.toMatch(/[a-z_]+\.[a-z_]+/);
+    await page.getByLabel('Aktion').selectOption({ label: 'API-Schlüssel widerrufen' });
     await page.getByRole('button', { name: 'Anzeigen' }).click();
     const rows = page.locator('tbody tr');
     await expect(rows.count()).resolves.toBe(1);

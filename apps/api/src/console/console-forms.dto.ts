@@ -1,5 +1,6 @@
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Role, ROLES } from '@app/planning';
+import { Language, LANGUAGES } from '@app/presentation';
 import { CSRF_FIELD } from './csrf.guard';
 
 /** Every console form may carry the session's token; CsrfGuard checks it where a session exists. */
@@ -27,8 +28,8 @@ export class CodeFormDto extends SignInFormDto {
 }
 
 export class LanguageFormDto extends ConsoleFormDto {
-  @IsIn(['de', 'en'])
-  language: 'de' | 'en';
+  @IsIn(LANGUAGES)
+  language: Language;
 }
 
 export class InviteFormDto extends ConsoleFormDto {

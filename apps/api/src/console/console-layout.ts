@@ -1,5 +1,14 @@
 import { ConsoleSession } from '@app/accounts';
-import { html, Language, MessageKey, Messages, messagesFor, pageDocument, SafeHtml } from '@app/presentation';
+import {
+  html,
+  Language,
+  LANGUAGES,
+  MessageKey,
+  Messages,
+  messagesFor,
+  pageDocument,
+  SafeHtml,
+} from '@app/presentation';
 import { CSRF_FIELD } from './csrf.guard';
 
 export type ConsoleScreen = 'overview' | 'programme' | 'invitations' | 'answers' | 'people' | 'feeds' | 'settings';
@@ -50,6 +59,17 @@ const CONSOLE_STYLE = `
   .settings-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; list-style: none; margin: 0.75rem 0 0; padding: 0 0 0.5rem; border-bottom: 1px solid #d8d8d2; }
   .settings-nav a { display: inline-block; padding: 0.4rem 0.2rem; }
   .settings-nav a[aria-current="page"] { font-weight: 700; color: #1a1a1a; text-decoration-thickness: 3px; }
+  /* Every screen's tables: columns on wide screens, one card per row on phones, where a cell's data-label names its column. */
+  table { border-collapse: collapse; width: 100%; margin: 0 0 1.5rem; }
+  th, td { text-align: left; padding: 0.6rem 0.5rem; border-bottom: 1px solid #d8d8d2; vertical-align: top; overflow-wrap: break-word; }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  @media (max-width: 40rem) {
+    table, thead, tbody, tr, th, td { display: block; }
+    thead { position: absolute; left: -9999px; }
+    tr { border: 1px solid #d8d8d2; border-radius: 0.5rem; margin-bottom: 0.75rem; padding: 0.5rem; }
+    td { border: 0; padding: 0.25rem; }
+    td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+  }
 `;
 
 export interface ConsolePage {
@@ -74,18 +94,17 @@ export function consoleMessages(session: ConsoleSession): Messages {
 /** A screen of the console: navigation, language switch and sign-out around the screen's body. */
 export function consolePage(page: ConsolePage): string {
   const { t, language } = consoleMessages(page.session);
-  const otherLanguage: Language = language === 'de' ? 'en' : 'de';
   const header = html`<header class="console-header">
       <span class="console-name">${t('console.name')}</span>
       <div class="console-user">
         <span>${t('console.signedInAs', { name: page.session.account.name })}</span>
-        <form class="inline" method="post" action="/console/language">
-          ${csrfField(page.session)}
-          <input type="hidden" name="language" value="${otherLanguage}" />
-          <button class="link" type="submit" lang="${otherLanguage}">
-            ${otherLanguage === 'de' ? 'Deutsch' : 'English'}
-          </button>
-        </form>
+        ${LANGUAGES.filter((other) => other !== language).map(
+          (other) => html`<form class="inline" method="post" action="/console/language">
+            ${csrfField(page.session)}
+            <input type="hidden" name="language" value="${other}" />
+            <button class="link" type="submit" lang="${other}">${messagesFor(other).t('common.languageName')}</button>
+          </form>`,
+        )}
         <form class="inline" method="post" action="/console/sign-out">
           ${csrfField(page.session)}
           <button class="secondary" type="submit">${t('console.signOut')}</button>

@@ -1,8 +1,6 @@
-/** The answers screen's tables and forms; below 40rem each table row becomes a card. */
+/** The answers screen's tables and forms, on top of the console's (a card per row on phones). */
 export const ANSWERS_STYLE = `
   .crumb { margin: 0.75rem 0 0; }
-  table { border-collapse: collapse; width: 100%; margin: 0 0 1.5rem; }
-  th, td { text-align: left; padding: 0.55rem 0.5rem; border-bottom: 1px solid #d8d8d2; vertical-align: top; }
   td.number, th.number { text-align: right; }
   .seats-list { margin: 0; padding-left: 1.1rem; }
   .counts { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin: 0.5rem 0 1rem; padding: 0; }
@@ -25,10 +23,6 @@ export const ANSWERS_STYLE = `
   .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }
   @media (min-width: 60rem) { .events { grid-template-columns: 1fr 1fr; } }
   @media (max-width: 40rem) {
-    table, thead, tbody, tr, th, td { display: block; }
-    thead { position: absolute; left: -999px; }
-    tr { border: 1px solid #d8d8d2; border-radius: 0.5rem; margin-bottom: 0.75rem; padding: 0.5rem; }
-    td, td.number { border: 0; padding: 0.2rem 0.25rem; text-align: left; }
-    td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+    td.number { text-align: left; }
   }
 `;

@@ -176,7 +176,7 @@ function answerForm(view: InviteeView): SafeHtml {
                           workshop.seatsLeft === 0 && !held.has(workshop.id)
                             ? t('console.answers.full')
                             : t('console.answers.seatsLeft', {
-                                left: workshop.seatsLeft ?? 0,
+                                count: workshop.seatsLeft ?? 0,
                                 capacity: workshop.capacity ?? 0,
                               })
                         }</small

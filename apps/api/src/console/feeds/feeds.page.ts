@@ -14,18 +14,9 @@ const FEEDS_STYLE = `
   .feeds h3 { margin: 0 0 0.5rem; font-size: 1.1rem; }
   .subscribe { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; padding: 0; margin: 0; }
   .subscribe a { display: inline-block; padding: 0.4rem 0; }
-  table { border-collapse: collapse; width: 100%; margin: 0 0 1rem; }
-  th, td { text-align: left; padding: 0.6rem 0.5rem; border-bottom: 1px solid #d8d8d2; vertical-align: top; }
   .token-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
   .token-actions a { display: inline-block; padding: 0.5rem 0.25rem; }
-  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   @media (min-width: 60rem) { .feeds { grid-template-columns: 1fr 1fr; } }
-  @media (max-width: 40rem) {
-    table, thead, tbody, tr, th, td { display: block; }
-    thead { position: absolute; left: -999px; }
-    tr { border: 1px solid #d8d8d2; border-radius: 0.5rem; margin-bottom: 0.75rem; padding: 0.5rem; }
-    td { border: 0; padding: 0.25rem; }
-  }
 `;
 
 /** What happened just before the page is shown. */

@@ -51,7 +51,8 @@ function eventItem(session: ConsoleSession, entry: OverviewEvent): SafeHtml {
   ];
   return html`<li>
     <h3>
-      ${event.title}${event.status === 'cancelled' ? html` <span class="cancelled">(${t('common.cancelled')})</span>` : null}
+      <a href="/console/programme/events/${event.id}">${event.title}</a
+      >${event.status === 'cancelled' ? html` <span class="cancelled">(${t('common.cancelled')})</span>` : null}
     </h3>
     <p class="muted">
       <time datetime="${machineReadableStart(event)}"
@@ -62,19 +63,24 @@ function eventItem(session: ConsoleSession, entry: OverviewEvent): SafeHtml {
     ${
       entry.answers
         ? html`<dl class="counts" aria-label="${t('console.overview.answers')}">
-            <div>
-              <dt>${t('console.overview.accepted')}</dt>
-              <dd>${entry.answers.accepted}</dd>
-            </div>
-            <div>
-              <dt>${t('console.overview.declined')}</dt>
-              <dd>${entry.answers.declined}</dd>
-            </div>
-            <div>
-              <dt>${t('console.overview.waiting')}</dt>
-              <dd>${entry.answers.waiting}</dd>
-            </div>
-          </dl>`
+              <div>
+                <dt>${t('console.overview.accepted')}</dt>
+                <dd>${entry.answers.accepted}</dd>
+              </div>
+              <div>
+                <dt>${t('console.overview.declined')}</dt>
+                <dd>${entry.answers.declined}</dd>
+              </div>
+              <div>
+                <dt>${t('console.overview.waiting')}</dt>
+                <dd>${entry.answers.waiting}</dd>
+              </div>
+            </dl>
+            <p>
+              <a href="/console/answers/${event.id}"
+                >${t('console.overview.answers')}<span class="visually-hidden">: ${event.title}</span></a
+              >
+            </p>`
         : html`<p class="muted">
             ${t('console.overview.partnerEvent', { partnership: entry.partnershipName ?? '' })}
           </p>`

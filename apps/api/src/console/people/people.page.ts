@@ -6,10 +6,8 @@ import { mayChangePeople } from './people-roles';
 
 export const PEOPLE_PATH = '/console/people';
 
-/** Tables of people and rows of an import: columns on wide screens, one card per row on phones. */
+/** People and rows of an import, on top of the console's tables (a card per row on phones, named first). */
 export const PEOPLE_STYLE = `
-  table { border-collapse: collapse; width: 100%; margin: 0 0 1.5rem; }
-  th, td { text-align: left; padding: 0.6rem 0.5rem; border-bottom: 1px solid #d8d8d2; vertical-align: top; overflow-wrap: break-word; }
   td.line { white-space: nowrap; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; margin: 0 0 1.5rem; }
   .button-link { display: inline-block; padding: 0.55rem 1.1rem; border-radius: 0.4rem; background: #1f5fa8; color: #fff; text-decoration: none; }
@@ -26,13 +24,7 @@ export const PEOPLE_STYLE = `
   .outcome-error { color: #8a1f1a; font-weight: 600; }
   .outcome-new, .outcome-update { font-weight: 600; }
   ul.problems { margin: 0.25rem 0 0; padding-left: 1.1rem; }
-  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   @media (max-width: 40rem) {
-    table, thead, tbody, tr, th, td { display: block; }
-    thead { position: absolute; left: -9999px; }
-    tr { border: 1px solid #d8d8d2; border-radius: 0.5rem; margin-bottom: 0.75rem; padding: 0.5rem; }
-    td { border: 0; padding: 0.2rem 0.25rem; }
-    td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
     td:first-child { font-weight: 700; }
   }
 `;

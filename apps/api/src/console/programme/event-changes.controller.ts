@@ -19,8 +19,8 @@ import { ConsoleSessionGuard } from '../console-session.guard';
 import { CsrfGuard } from '../csrf.guard';
 import { CurrentSession } from '../current-session.decorator';
 import { sendConsolePage } from '../send-console-page';
-import { cancelPage, copyPage, movePage, publishPage } from './event-changes.page';
-import { CopyFormDto, EventFormDto, readAtOf, submitted } from './event-form';
+import { cancelPage, changedMeanwhilePage, copyPage, movePage, publishPage } from './event-changes.page';
+import { changedMeanwhile, CopyFormDto, EventFormDto, readAtOf, submitted } from './event-form';
 import { editorPath } from './programme-list.page';
 import { ProgrammeService } from './programme.service';
 
@@ -55,8 +55,9 @@ export class EventChangesController {
     @Body() form: EventFormDto,
     @Res() response: Response,
   ): Promise<void> {
-    await this.events.update(session.actor, id, { status: 'published' }, readAtOf(form.readAt));
-    response.redirect(303, `${editorPath(id)}?done=published`);
+    await this.confirmed(session, id, response, 'published', () =>
+      this.events.update(session.actor, id, { status: 'published' }, readAtOf(form.readAt)),
+    );
   }
 
   @Get('cancel')
@@ -75,8 +76,9 @@ export class EventChangesController {
     @Body() form: EventFormDto,
     @Res() response: Response,
   ): Promise<void> {
-    await this.events.update(session.actor, id, { status: 'cancelled' }, readAtOf(form.readAt));
-    response.redirect(303, `${editorPath(id)}?done=cancelled`);
+    await this.confirmed(session, id, response, 'cancelled', () =>
+      this.events.update(session.actor, id, { status: 'cancelled' }, readAtOf(form.readAt)),
+    );
   }
 
   @Get('move')
@@ -100,6 +102,10 @@ export class EventChangesController {
     const outcome = await submitted({ input: { startsAt, endsAt } }, (times) =>
       this.events.update(session.actor, id, times, readAtOf(form.readAt)),
     );
+    if ('errors' in outcome && outcome.errors.status === 409) {
+      await this.sendChangedMeanwhile(session, id, response);
+      return;
+    }
     if ('errors' in outcome) {
       const view = {
         ...(await this.confirmation(session, id)),
@@ -141,6 +147,32 @@ export class EventChangesController {
       return;
     }
     response.redirect(303, `${editorPath(outcome.result.id)}?done=copied`);
+  }
+
+  /** Makes a confirmed change and goes back to the editor, or says that someone changed the event first. */
+  private async confirmed(
+    session: ConsoleSession,
+    id: string,
+    response: Response,
+    done: 'published' | 'cancelled',
+    change: () => Promise<unknown>,
+  ): Promise<void> {
+    try {
+      await change();
+    } catch (error) {
+      if (!changedMeanwhile(error)) throw error;
+      await this.sendChangedMeanwhile(session, id, response);
+      return;
+    }
+    response.redirect(303, `${editorPath(id)}?done=${done}`);
+  }
+
+  private async sendChangedMeanwhile(session: ConsoleSession, id: string, response: Response): Promise<void> {
+    sendConsolePage(
+      response,
+      409,
+      changedMeanwhilePage(session, await this.programme.editor(session.actor, id)),
+    );
   }
 
   private async confirmation(session: ConsoleSession, id: string) {

@@ -175,6 +175,27 @@ function confirmationPage(
   });
 }
 
+/**
+ * A confirmed change that found the event changed by someone else since the page was read: the
+ * event as it is now, and the way back to it, rather than a change over theirs.
+ */
+export function changedMeanwhilePage(session: ConsoleSession, editor: EventEditor): string {
+  const { t } = consoleMessages(session);
+  const { event, parent } = editor;
+  const title = t('console.programme.changedMeanwhile.title');
+  const body = html`<h1>${title}</h1>
+    <p class="problem" role="alert">
+      ${t('console.programme.changedMeanwhile.text', { title: event.title })}
+    </p>
+    ${facts(session, event, parent)}
+    <p>
+      <a class="button" href="${editorPath(event.id)}"
+        >${t('console.programme.changedMeanwhile.reload', { title: event.title })}</a
+      >
+    </p>`;
+  return consolePage({ session, screen: 'programme', title, body, style: PROGRAMME_STYLE });
+}
+
 function informedLine(session: ConsoleSession, count: number, email: MessageKey): string {
   const { t } = consoleMessages(session);
   return t('console.programme.confirm.informed', { count, email: t(email) });

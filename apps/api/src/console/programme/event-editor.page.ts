@@ -42,6 +42,8 @@ export function newEventPage(session: ConsoleSession, zone: string, again?: Form
     title: '',
     description: '',
     venue: '',
+    venueAddress: '',
+    allDay: '',
     startsAt: '',
     startZone: zone,
     endsAt: '',
@@ -54,7 +56,7 @@ export function newEventPage(session: ConsoleSession, zone: string, again?: Form
     ${errorSummary(messages, again?.errors ?? null)}
     <form method="post" action="${PROGRAMME_PATH}" novalidate>
       ${csrfField(session)}
-      ${eventFields({ messages, prefix: 'event', values, errors: again?.errors.fields ?? {}, kinds: TOP_LEVEL_KINDS, allDay: false })}
+      ${eventFields({ messages, prefix: 'event', values, errors: again?.errors.fields ?? {}, kinds: TOP_LEVEL_KINDS })}
       <button type="submit">${t('console.programme.create')}</button>
     </form>`;
   return consolePage({
@@ -133,7 +135,7 @@ export function facts(session: ConsoleSession, event: Event, parent: Event | nul
     ${
       event.venueName
         ? html`<dt>${t('console.programme.where')}</dt>
-            <dd>${event.venueName}</dd>`
+            <dd>${event.venueName}${event.venueAddress ? html`<br />${event.venueAddress}` : null}</dd>`
         : null
     }
     <dt>${t('console.programme.capacity')}</dt>
@@ -172,7 +174,6 @@ function detailsForm(session: ConsoleSession, event: Event, again?: FormAgain): 
         values: again?.values ?? valuesOfEvent(event),
         errors: again?.errors.fields ?? {},
         kinds: kinds.includes(event.kind) ? kinds : [event.kind, ...kinds],
-        allDay: event.allDay,
       })}
       <button type="submit">${t('console.programme.save')}</button>
     </form>
@@ -241,7 +242,7 @@ function addPartForm(session: ConsoleSession, event: Event, again?: FormAgain): 
     ${errorSummary(messages, again?.errors ?? null)}
     <form method="post" action="${editorPath(event.id)}/parts" novalidate>
       ${csrfField(session)}
-      ${eventFields({ messages, prefix: 'part', values, errors: again?.errors.fields ?? {}, kinds: PART_KINDS, allDay: false })}
+      ${eventFields({ messages, prefix: 'part', values, errors: again?.errors.fields ?? {}, kinds: PART_KINDS })}
       <button type="submit">${t('console.programme.add')}</button>
     </form>
   </section>`;

@@ -1,4 +1,5 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { DateTime } from 'luxon';
 import { DomainError } from '@app/errors';
 import { describeTime, Event, EventInput, EventKind, isValidTimeZone } from '@app/planning';
 import { html, MessageKey, Messages, SafeHtml } from '@app/presentation';
@@ -9,6 +10,8 @@ export const EVENT_FORM_FIELDS = [
   'title',
   'description',
   'venue',
+  'venueAddress',
+  'allDay',
   'startsAt',
   'startZone',
   'endsAt',
@@ -61,6 +64,9 @@ export class EventFormDto extends ConsoleFormDto {
   @IsOptional() @IsString() @MaxLength(300) title?: string;
   @IsOptional() @IsString() @MaxLength(20000) description?: string;
   @IsOptional() @IsString() @MaxLength(300) venue?: string;
+  @IsOptional() @IsString() @MaxLength(500) venueAddress?: string;
+  /** The all-day checkbox: sent (as "on") only when ticked. */
+  @IsOptional() @IsString() @MaxLength(8) allDay?: string;
   @IsOptional() @IsString() @MaxLength(40) startsAt?: string;
   @IsOptional() @IsString() @MaxLength(64) startZone?: string;
   @IsOptional() @IsString() @MaxLength(40) endsAt?: string;
@@ -75,9 +81,28 @@ export class CopyFormDto extends ConsoleFormDto {
 }
 
 export function formValues(form: EventFormDto): EventFormValues {
-  return Object.fromEntries(
+  const values = Object.fromEntries(
     EVENT_FORM_FIELDS.map((field) => [field, (form[field] ?? '').trim()]),
   ) as EventFormValues;
+  values.allDay = values.allDay === '' ? '' : 'on';
+  return { ...values, ...timesInShape(values) };
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The times as the all-day switch wants them. The fields still hold what the page showed when the
+ * switch was flipped: dates become the days the times lie on, and days become the same span as
+ * times (midnight to the midnight after the last day), for the organiser to narrow down.
+ */
+function timesInShape(values: EventFormValues): Pick<EventFormValues, 'startsAt' | 'endsAt'> {
+  const { startsAt, endsAt } = values;
+  if (values.allDay === 'on') return { startsAt: startsAt.slice(0, 10), endsAt: endsAt.slice(0, 10) };
+  const dayAfter = DateTime.fromISO(endsAt).plus({ days: 1 }).toISODate();
+  return {
+    startsAt: DATE_ONLY.test(startsAt) ? `${startsAt}T00:00` : startsAt,
+    endsAt: DATE_ONLY.test(endsAt) && dayAfter ? `${dayAfter}T00:00` : endsAt,
+  };
 }
 
 /** The values of an event as its form shows them: local times at the place, each end in its zone. */
@@ -87,6 +112,8 @@ export function valuesOfEvent(event: Event): EventFormValues {
     title: event.title,
     description: event.description,
     venue: event.venueName ?? '',
+    venueAddress: event.venueAddress ?? '',
+    allDay: event.allDay ? 'on' : '',
     startsAt: localValue(event, 'start'),
     startZone: event.startZone,
     endsAt: localValue(event, 'end'),
@@ -125,7 +152,8 @@ export function eventInput(
       kind: values.kind as EventKind,
       title: values.title,
       description: values.description,
-      venue: values.venue === '' ? null : { name: values.venue },
+      venue: values.venue === '' ? null : { name: values.venue, address: values.venueAddress || null },
+      allDay: values.allDay === 'on',
       startsAt: values.startsAt,
       endsAt: values.endsAt,
       startZone: values.startZone,
@@ -155,6 +183,11 @@ export async function submitted<Input, Result>(
   }
 }
 
+/** Planning's refusal of a change to an event someone else changed after the page read it. */
+export function changedMeanwhile(error: unknown): boolean {
+  return error instanceof DomainError && error.code === 'event_changed';
+}
+
 /** When the form's page read the event; nothing (no check) for a value that is not a time. */
 export function readAtOf(value: string | undefined): Date | undefined {
   const readAt = value ? new Date(value) : undefined;
@@ -179,7 +212,7 @@ const FIELD_MESSAGES: Record<string, MessageKey> = {
  */
 function formErrorsOf(error: unknown): FormErrors | null {
   if (!(error instanceof DomainError)) return null;
-  if (error.code === 'event_changed') {
+  if (changedMeanwhile(error)) {
     return { fields: {}, form: 'console.programme.errors.stale', status: 409 };
   }
   if (error.kind !== 'invalid') return null;
@@ -202,7 +235,6 @@ export interface FieldsView {
   values: EventFormValues;
   errors: FormErrors['fields'];
   kinds: EventKind[];
-  allDay: boolean;
 }
 
 /** The labelled fields of an event or part, each with its message when it was wrong. */
@@ -233,7 +265,7 @@ export function eventFields(view: FieldsView): SafeHtml {
       ${field === 'endZone' ? html`<p class="hint" id="${id(field)}-hint">${t('console.programme.fields.zoneHint')}</p>` : null}
     </div>`;
   };
-  const timeType = view.allDay ? 'date' : 'datetime-local';
+  const timeType = view.values.allDay === 'on' ? 'date' : 'datetime-local';
   return html`<div class="field">
       ${label('kind', 'console.programme.fields.kind')} ${message('kind')}
       <select id="${id('kind')}" name="kind" ${described('kind')}>
@@ -258,6 +290,27 @@ export function eventFields(view: FieldsView): SafeHtml {
     <div class="field">
       ${label('venue', 'console.programme.fields.venue')}
       <input id="${id('venue')}" name="venue" value="${view.values.venue}" maxlength="300" />
+    </div>
+    <div class="field">
+      ${label('venueAddress', 'console.programme.fields.venueAddress')}
+      <input
+        id="${id('venueAddress')}"
+        name="venueAddress"
+        value="${view.values.venueAddress}"
+        maxlength="500"
+        autocomplete="off"
+      />
+    </div>
+    <div class="field check">
+      <input
+        id="${id('allDay')}"
+        name="allDay"
+        type="checkbox"
+        ${view.values.allDay === 'on' ? html`checked` : null}
+        aria-describedby="${id('allDay')}-hint"
+      />
+      ${label('allDay', 'console.programme.fields.allDay')}
+      <p class="hint" id="${id('allDay')}-hint">${t('console.programme.fields.allDayHint')}</p>
     </div>
     <div class="times">
       <div class="field">

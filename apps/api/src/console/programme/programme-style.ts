@@ -23,7 +23,10 @@ export const PROGRAMME_STYLE = `
   .field-error { color: #8a1f1a; font-weight: 600; margin: 0 0 0.25rem; }
   [aria-invalid="true"] { border: 2px solid #a8322d !important; }
   .hint { color: #555; font-size: 0.9rem; margin: 0.25rem 0 0; max-width: 40rem; }
-  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .field.check { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.6rem; }
+  .field.check input { width: 1.4rem; height: 1.4rem; margin: 0; }
+  .field.check label { margin: 0; }
+  .field.check .hint { flex-basis: 100%; max-width: none; }
   @media (min-width: 60rem) {
     .times { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.5rem; max-width: 58rem; }
     .events { grid-template-columns: 1fr 1fr; }

@@ -108,11 +108,10 @@ export class ProgrammeController {
     const values = formValues(form);
     const parsed = eventInput(values, event.parentId ? PART_KINDS : TOP_LEVEL_KINDS);
     const outcome = await submitted(parsed, (input) => {
-      // The console edits the place's name; its address and position stay as the API set them.
+      // The console edits the place's name and address; its position stays as the API set it.
       const venue = input.venue
         ? {
-            name: input.venue.name,
-            address: event.venueAddress,
+            ...input.venue,
             latitude: event.venueLatitude,
             longitude: event.venueLongitude,
           }

@@ -1,6 +1,6 @@
 import { ConsoleSession } from '@app/accounts';
 import { AUDIT_ACTIONS, AuditAction, AuditEntry } from '@app/audit';
-import { formatInstant, html } from '@app/presentation';
+import { formatInstant, html, MessageKey } from '@app/presentation';
 import { consoleMessages } from '../console-layout';
 import { cell, SETTINGS_PATHS, settingsPage } from './settings-layout';
 
@@ -28,7 +28,10 @@ export function auditPage(view: AuditView): string {
       <select id="audit-action" name="action">
         <option value="">${t('console.settings.audit.allActions')}</option>
         ${AUDIT_ACTIONS.map(
-          (action) => html`<option value="${action}" ${action === view.action ? html`selected` : null}>${action}</option>`,
+          (action) =>
+            html`<option value="${action}" ${action === view.action ? html`selected` : null}>
+              ${t(actionKey(action))}
+            </option>`,
         )}
       </select>
       <button type="submit" class="secondary">${t('console.settings.audit.filter')}</button>
@@ -57,7 +60,7 @@ export function auditPage(view: AuditView): string {
                     html`${entry.actorLabel} <span class="muted">(${t(`console.settings.audit.kinds.${entry.actorKind}`)})</span>`,
                   )}
                   <td>
-                    <code>${entry.action}</code>
+                    ${t(actionKey(entry.action, entry.details?.onBehalf === true))}
                     ${
                       entry.changes.length > 0
                         ? html`<br /><span class="muted"
@@ -84,4 +87,11 @@ export function auditPage(view: AuditView): string {
       }
     </p>`;
   return settingsPage({ session, section: 'audit', body });
+}
+
+/** An action in words; an answer an organiser gave for the invitee (a phone call) says so. */
+function actionKey(action: AuditAction, onBehalf = false): MessageKey {
+  return action === 'invitation.answered' && onBehalf
+    ? 'console.settings.audit.actions.invitation.answeredOnBehalf'
+    : `console.settings.audit.actions.${action}`;
 }

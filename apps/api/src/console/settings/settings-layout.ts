@@ -16,8 +16,7 @@ export const SETTINGS_PATHS: Record<SettingsSection, string> = {
 
 const SETTINGS_STYLE = `
   ${COPY_FIELD_STYLE}
-  table { border-collapse: collapse; width: 100%; margin: 0 0 1.5rem; }
-  th, td { text-align: left; padding: 0.6rem 0.5rem; border-bottom: 1px solid #d8d8d2; vertical-align: top; overflow-wrap: anywhere; }
+  th, td { overflow-wrap: anywhere; }
   .panel { border: 1px solid #d8d8d2; border-radius: 0.5rem; padding: 1rem; max-width: 40rem; margin: 0 0 1.5rem; }
   .field textarea { box-sizing: border-box; width: 100%; max-width: 28rem; padding: 0.55rem; border: 1px solid #6b6b6b; border-radius: 0.3rem; }
   .field .hint { margin: 0.25rem 0 0; font-size: 0.9rem; color: #555; }
@@ -33,12 +32,7 @@ const SETTINGS_STYLE = `
   dl.details dd { margin: 0; }
   code { overflow-wrap: anywhere; }
   .cell-label { display: none; }
-  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   @media (max-width: 40rem) {
-    table, thead, tbody, tr, th, td { display: block; }
-    thead { position: absolute; left: -999px; }
-    tr { border: 1px solid #d8d8d2; border-radius: 0.5rem; margin-bottom: 0.75rem; padding: 0.5rem; }
-    td { border: 0; padding: 0.25rem; }
     .cell-label { display: inline; font-weight: 600; }
   }
 `;

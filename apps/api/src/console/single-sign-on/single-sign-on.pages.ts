@@ -5,8 +5,9 @@ import { signedOutPage } from '../console-layout';
 export function singleSignOnEntry(language: Language, provider: string): ReturnType<typeof html> {
   const { t } = messagesFor(language);
   // A link, not a form: the Content Security Policy's form-action would stop the redirect to the provider.
+  // Only a word between the two ways in: the email form's own intro follows and says what it does.
   return html`<p><a class="button" href="/console/sso">${t('console.sso.button', { provider })}</a></p>
-    <p>${t('console.sso.orEmail')}</p>`;
+    <p class="muted">${t('console.sso.orEmail')}</p>`;
 }
 
 export interface SingleSignOnProblem {

@@ -4,19 +4,10 @@ import { html, SafeHtml } from '@app/presentation';
 import { consoleMessages, consolePage, csrfField } from '../console-layout';
 
 const TEAM_STYLE = `
-  table { border-collapse: collapse; width: 100%; margin: 0 0 2rem; }
-  th, td { text-align: left; padding: 0.6rem 0.5rem; border-bottom: 1px solid #d8d8d2; vertical-align: top; }
   .member-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; }
   .member-actions select { box-sizing: border-box; width: 100%; max-width: 22rem; padding: 0.5rem; border: 1px solid #6b6b6b; border-radius: 0.3rem; min-height: 2.75rem; }
   .member-actions form { max-width: 100%; }
   .invite { border: 1px solid #d8d8d2; border-radius: 0.5rem; padding: 1rem; max-width: 36rem; }
-  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-  @media (max-width: 40rem) {
-    table, thead, tbody, tr, th, td { display: block; }
-    thead { position: absolute; left: -999px; }
-    tr { border: 1px solid #d8d8d2; border-radius: 0.5rem; margin-bottom: 0.75rem; padding: 0.5rem; }
-    td { border: 0; padding: 0.25rem 0.25rem; }
-  }
 `;
 
 export interface TeamView {

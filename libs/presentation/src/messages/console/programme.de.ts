@@ -28,6 +28,10 @@ export const consoleProgrammeDe: Catalog['console']['programme'] = {
     title: 'Titel',
     description: 'Beschreibung',
     venue: 'Ort',
+    venueAddress: 'Adresse des Ortes',
+    allDay: 'Ganztägig',
+    allDayHint:
+      'Für Tage ohne Uhrzeiten, etwa einen Besuch vom 23. bis 27.: aus den Zeiten werden Daten, der letzte Tag zählt mit.',
     startsAt: 'Beginn (Ortszeit)',
     startZone: 'Zeitzone des Beginns',
     endsAt: 'Ende (Ortszeit)',
@@ -58,6 +62,11 @@ export const consoleProgrammeDe: Catalog['console']['programme'] = {
   cancel: 'Veranstaltung absagen …',
   cancelPart: 'Diesen Teil absagen …',
   errorSummary: 'Bitte korrigieren Sie die markierten Felder.',
+  changedMeanwhile: {
+    title: 'Jemand anderes hat diese Veranstaltung geändert',
+    text: '{{title}} wurde von jemand anderem geändert, nachdem Sie die Seite geöffnet hatten; Ihre Änderung wurde daher nicht ausgeführt. Öffnen Sie die Veranstaltung neu, um den aktuellen Stand zu sehen, und entscheiden Sie dann erneut.',
+    reload: '{{title}} neu öffnen',
+  },
   errors: {
     kind: 'Wählen Sie eine der angebotenen Arten.',
     title: 'Geben Sie einen Titel ein.',

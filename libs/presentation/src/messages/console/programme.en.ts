@@ -26,6 +26,10 @@ export const consoleProgrammeEn = {
     title: 'Title',
     description: 'Description',
     venue: 'Place',
+    venueAddress: 'Address of the place',
+    allDay: 'All day',
+    allDayHint:
+      'For days without times, such as a visit from the 23rd to the 27th: the times become dates, the last day included.',
     startsAt: 'Starts (local time at the place)',
     startZone: 'Time zone of the start',
     endsAt: 'Ends (local time at the place)',
@@ -55,6 +59,11 @@ export const consoleProgrammeEn = {
   cancel: 'Cancel event…',
   cancelPart: 'Cancel this part…',
   errorSummary: 'Please correct the marked fields.',
+  changedMeanwhile: {
+    title: 'Someone else changed this event',
+    text: '{{title}} was changed by someone else after you opened the page, so your change was not made. Open the event again to see how it is now, then decide again.',
+    reload: 'Open {{title}} again',
+  },
   errors: {
     kind: 'Choose one of the kinds offered.',
     title: 'Enter a title.',

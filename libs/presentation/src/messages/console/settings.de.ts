@@ -78,6 +78,63 @@ export const consoleSettingsDe: Catalog['console']['settings'] = {
     newest: 'Neueste Einträge',
     forbidden: 'Ihre Rolle sieht das Protokoll nicht.',
     kinds: { api_key: 'API-Schlüssel', account: 'Person', invitee: 'Eingeladene Person', person: 'Person', system: 'Treffpunkt' },
+    actions: {
+      event: {
+        created: 'Veranstaltung angelegt',
+        updated: 'Veranstaltung geändert',
+        moved: 'Veranstaltung verschoben',
+        cancelled: 'Veranstaltung abgesagt',
+        uncancelled: 'Absage zurückgenommen',
+        deleted: 'Veranstaltung gelöscht',
+      },
+      invitation: {
+        created: 'Eingeladen',
+        reinvited: 'Erneut eingeladen',
+        withdrawn: 'Einladung zurückgezogen',
+        answered: 'Geantwortet',
+        answeredOnBehalf: 'Antwort für die eingeladene Person eingetragen',
+        promoted: 'Platz von der Warteliste vergeben',
+      },
+      person: {
+        created: 'Person angelegt',
+        updated: 'Person geändert',
+        exported: 'Personendaten exportiert',
+        erased: 'Personendaten gelöscht',
+      },
+      organisation: {
+        created: 'Organisation angelegt',
+        updated: 'Organisation geändert',
+        code_changed: 'Kürzel der Organisation geändert',
+        embedding_origins_changed: 'Websites mit eingebettetem Kalender geändert',
+        deleted: 'Organisation gelöscht',
+      },
+      partnership: {
+        created: 'Partnerschaft angelegt',
+        updated: 'Partnerschaft geändert',
+        member_added: 'Mitglied in Partnerschaft aufgenommen',
+        member_removed: 'Mitglied aus Partnerschaft entfernt',
+        deleted: 'Partnerschaft gelöscht',
+      },
+      api_key: {
+        issued: 'API-Schlüssel ausgegeben',
+        revoked: 'API-Schlüssel widerrufen',
+      },
+      membership: {
+        invited: 'Kolleg:in eingeladen',
+        created: 'Kolleg:in beigetreten',
+        role_changed: 'Rolle geändert',
+        removed: 'Kolleg:in entfernt',
+      },
+      audit_trail: {
+        pruned: 'Alte Einträge entfernt',
+      },
+      webhook_endpoint: {
+        created: 'Webhook angelegt',
+        updated: 'Webhook geändert',
+        secret_rotated: 'Webhook-Geheimnis erneuert',
+        deleted: 'Webhook gelöscht',
+      },
+    },
     changed: 'Geändert: {{fields}}',
   },
   embedding: {

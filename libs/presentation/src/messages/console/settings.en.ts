@@ -74,6 +74,63 @@ export const consoleSettingsEn = {
     newest: 'Newest entries',
     forbidden: 'Your role does not see the audit trail.',
     kinds: { api_key: 'API key', account: 'Person', invitee: 'Invitee', person: 'Person', system: 'Treffpunkt' },
+    actions: {
+      event: {
+        created: 'Event created',
+        updated: 'Event changed',
+        moved: 'Event moved',
+        cancelled: 'Event cancelled',
+        uncancelled: 'Event restored after a cancellation',
+        deleted: 'Event deleted',
+      },
+      invitation: {
+        created: 'Invited',
+        reinvited: 'Invited again',
+        withdrawn: 'Invitation withdrawn',
+        answered: 'Answered',
+        answeredOnBehalf: 'Answered on the invitee’s behalf',
+        promoted: 'Seat given from the waiting list',
+      },
+      person: {
+        created: 'Person added',
+        updated: 'Person changed',
+        exported: 'Personal data exported',
+        erased: 'Personal data erased',
+      },
+      organisation: {
+        created: 'Organisation added',
+        updated: 'Organisation changed',
+        code_changed: 'Organisation code changed',
+        embedding_origins_changed: 'Sites that embed the calendar changed',
+        deleted: 'Organisation deleted',
+      },
+      partnership: {
+        created: 'Partnership created',
+        updated: 'Partnership changed',
+        member_added: 'Member added to a partnership',
+        member_removed: 'Member removed from a partnership',
+        deleted: 'Partnership deleted',
+      },
+      api_key: {
+        issued: 'API key issued',
+        revoked: 'API key revoked',
+      },
+      membership: {
+        invited: 'Colleague invited',
+        created: 'Colleague joined',
+        role_changed: 'Role changed',
+        removed: 'Colleague removed',
+      },
+      audit_trail: {
+        pruned: 'Old entries removed',
+      },
+      webhook_endpoint: {
+        created: 'Webhook added',
+        updated: 'Webhook changed',
+        secret_rotated: 'Webhook secret renewed',
+        deleted: 'Webhook deleted',
+      },
+    },
     changed: 'Changed: {{fields}}',
   },
   embedding: {

@@ -75,6 +75,63 @@ export const consoleSettingsSw: Catalog['console']['settings'] = {
     newest: 'Maingizo mapya',
     forbidden: 'Jukumu lako halioni kumbukumbu za ukaguzi.',
     kinds: { api_key: 'Ufunguo wa API', account: 'Mtu', invitee: 'Mwalikwa', person: 'Mtu', system: 'Treffpunkt' },
+    actions: {
+      event: {
+        created: 'Tukio limeundwa',
+        updated: 'Tukio limebadilishwa',
+        moved: 'Tukio limehamishwa',
+        cancelled: 'Tukio limeghairiwa',
+        uncancelled: 'Kughairi kumetenguliwa',
+        deleted: 'Tukio limefutwa',
+      },
+      invitation: {
+        created: 'Amealikwa',
+        reinvited: 'Amealikwa tena',
+        withdrawn: 'Mwaliko umeondolewa',
+        answered: 'Amejibu',
+        answeredOnBehalf: 'Jibu limewekwa kwa niaba ya mwalikwa',
+        promoted: 'Nafasi imetolewa kutoka orodha ya kusubiri',
+      },
+      person: {
+        created: 'Mtu ameongezwa',
+        updated: 'Mtu amebadilishwa',
+        exported: 'Data binafsi imehamishwa',
+        erased: 'Data binafsi imefutwa',
+      },
+      organisation: {
+        created: 'Shirika limeongezwa',
+        updated: 'Shirika limebadilishwa',
+        code_changed: 'Msimbo wa shirika umebadilishwa',
+        embedding_origins_changed: 'Tovuti zinazoweka kalenda zimebadilishwa',
+        deleted: 'Shirika limefutwa',
+      },
+      partnership: {
+        created: 'Ushirikiano umeundwa',
+        updated: 'Ushirikiano umebadilishwa',
+        member_added: 'Mwanachama ameongezwa kwenye ushirikiano',
+        member_removed: 'Mwanachama ameondolewa kwenye ushirikiano',
+        deleted: 'Ushirikiano umefutwa',
+      },
+      api_key: {
+        issued: 'Ufunguo wa API umetolewa',
+        revoked: 'Ufunguo wa API umebatilishwa',
+      },
+      membership: {
+        invited: 'Mwenzako amealikwa',
+        created: 'Mwenzako amejiunga',
+        role_changed: 'Jukumu limebadilishwa',
+        removed: 'Mwenzako ameondolewa',
+      },
+      audit_trail: {
+        pruned: 'Maingizo ya zamani yameondolewa',
+      },
+      webhook_endpoint: {
+        created: 'Webhook imeongezwa',
+        updated: 'Webhook imebadilishwa',
+        secret_rotated: 'Siri ya webhook imesasishwa',
+        deleted: 'Webhook imefutwa',
+      },
+    },
     changed: 'Imebadilishwa: {{fields}}',
   },
   embedding: {

@@ -2,7 +2,7 @@ import { Catalog } from '../catalog';
 
 export const consoleSsoDe: Catalog['console']['sso'] = {
   button: 'Mit {{provider}} anmelden',
-  orEmail: 'Oder melden Sie sich mit Ihrer E-Mail-Adresse an:',
+  orEmail: 'oder',
   startAgain: 'Anmeldung neu beginnen',
   signInByEmail: 'Stattdessen per E-Mail anmelden',
   unknownTitle: 'Noch kein Konto für diese Adresse',

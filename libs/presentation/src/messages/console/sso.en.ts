@@ -1,7 +1,7 @@
 /** Single sign-on through the installation's OpenID Connect provider, in English: the shape the other languages follow. */
 export const consoleSsoEn = {
   button: 'Sign in with {{provider}}',
-  orEmail: 'Or sign in with your email address:',
+  orEmail: 'or',
   startAgain: 'Start sign-in again',
   signInByEmail: 'Sign in by email instead',
   unknownTitle: 'No account for this address yet',

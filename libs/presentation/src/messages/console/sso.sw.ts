@@ -2,7 +2,7 @@ import { Catalog } from '../catalog';
 
 export const consoleSsoSw: Catalog['console']['sso'] = {
   button: 'Ingia kwa {{provider}}',
-  orEmail: 'Au ingia kwa anwani yako ya barua pepe:',
+  orEmail: 'au',
   startAgain: 'Anza kuingia upya',
   signInByEmail: 'Ingia kwa barua pepe badala yake',
   unknownTitle: 'Bado hakuna akaunti ya anwani hii',
