@@ -92,6 +92,7 @@ export const consoleSettingsDe: Catalog['console']['settings'] = {
         reinvited: 'Erneut eingeladen',
         withdrawn: 'Einladung zurückgezogen',
         answered: 'Geantwortet',
+        resent: 'Einladung erneut gesendet',
         answeredOnBehalf: 'Antwort für die eingeladene Person eingetragen',
         promoted: 'Platz von der Warteliste vergeben',
       },

@@ -88,6 +88,7 @@ export const consoleSettingsEn = {
         reinvited: 'Invited again',
         withdrawn: 'Invitation withdrawn',
         answered: 'Answered',
+        resent: 'Invitation email sent again',
         answeredOnBehalf: 'Answered on the invitee’s behalf',
         promoted: 'Seat given from the waiting list',
       },

@@ -89,6 +89,7 @@ export const consoleSettingsSw: Catalog['console']['settings'] = {
         reinvited: 'Amealikwa tena',
         withdrawn: 'Mwaliko umeondolewa',
         answered: 'Amejibu',
+        resent: 'Mwaliko umetumwa tena',
         answeredOnBehalf: 'Jibu limewekwa kwa niaba ya mwalikwa',
         promoted: 'Nafasi imetolewa kutoka orodha ya kusubiri',
       },
