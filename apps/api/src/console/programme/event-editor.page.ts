@@ -2,6 +2,7 @@ import { ConsoleSession } from '@app/accounts';
 import { Event, EventTree } from '@app/planning';
 import { describeWhen, formatSpan, html, MessageKey, SafeHtml } from '@app/presentation';
 import { consoleMessages, consolePage, csrfField } from '../console-layout';
+import { downloadsSection, DOWNLOADS_STYLE } from '../exports/downloads';
 import {
   errorSummary,
   eventFields,
@@ -94,13 +95,14 @@ export function eventEditorPage(session: ConsoleSession, view: EditorView): stri
       <h2 id="parts-heading">${t('console.programme.partsHeading')}</h2>
       ${partSlots(session, event, writer)}
     </section>
-    ${open ? addPartForm(session, event, view.partForm) : null}`;
+    ${open ? addPartForm(session, event, view.partForm) : null}
+    ${downloadsSection(session, event, { participants: hosted })}`;
   return consolePage({
     session,
     screen: 'programme',
     title: t('console.programme.editTitle', { title: event.title }),
     body,
-    style: PROGRAMME_STYLE,
+    style: PROGRAMME_STYLE + DOWNLOADS_STYLE,
   });
 }
 
