@@ -1,13 +1,24 @@
 import { DateTime } from 'luxon';
-import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { Content, CustomTableLayout, TableCell } from 'pdfmake/interfaces';
 import { PrintedDocument } from '@app/documents';
 import { EventTree } from '@app/planning';
 import { formatSpan, Language, Messages, messagesFor, zoneName } from '@app/presentation';
 import { programmeText } from './programme-text';
 import { roundsOf } from './rounds';
 
-const TIME_COLUMN_WIDTH = 120;
+const TIME_COLUMN_WIDTH = 150;
+const LABEL_COLUMN_WIDTH = 80;
 const MUTED = '#555555';
+
+/** Thin lines between rows only: a day's items read as one list. */
+const ROWS_APART: CustomTableLayout = {
+  hLineWidth: (line, node) => (line === 0 || line === node.table.body.length ? 0 : 0.5),
+  vLineWidth: () => 0,
+  hLineColor: () => '#bbbbbb',
+  paddingLeft: (column) => (column === 0 ? 0 : 8),
+  paddingTop: () => 4,
+  paddingBottom: () => 4,
+};
 
 /**
  * The printed programme of an event in one language: its title, when and where, then its parts
@@ -31,9 +42,7 @@ export function programmeDocument(event: EventTree, language: Language, now: Dat
       facts(event, messages),
       ...(text.description ? [{ text: text.description, margin: [0, 8, 0, 0] } as Content] : []),
       { text: t('exports.programme.heading'), style: 'heading' },
-      parts.length === 0
-        ? { text: t('exports.programme.noParts'), color: MUTED }
-        : days(parts, event.startZone, messages),
+      parts.length === 0 ? { text: t('exports.programme.noParts'), color: MUTED } : days(parts, messages),
     ],
     footer: (page, pages) => ({
       columns: [
@@ -61,25 +70,21 @@ function facts(event: EventTree, messages: Messages): Content {
   ];
   if (text.venue) rows.push([{ text: t('common.where'), bold: true }, text.venue]);
   if (event.onlineUrl) rows.push([{ text: t('common.online'), bold: true }, event.onlineUrl]);
-  return { table: { widths: [TIME_COLUMN_WIDTH - 40, '*'], body: rows }, layout: 'noBorders' };
+  return { table: { widths: [LABEL_COLUMN_WIDTH, '*'], body: rows }, layout: 'noBorders' };
 }
 
 /** One heading per day (the day a part starts, at its place), then its rounds. */
-function days(parts: EventTree[], zone: string, messages: Messages): Content[] {
+function days(parts: EventTree[], messages: Messages): Content[] {
   const byDay = new Map<string, EventTree[]>();
   for (const part of parts) {
-    const day = DateTime.fromJSDate(part.startsAt, {
-      zone: part.allDay ? part.startZone : zone,
-    }).toISODate()!;
+    const day = DateTime.fromJSDate(part.startsAt, { zone: part.startZone }).toISODate()!;
     byDay.set(day, [...(byDay.get(day) ?? []), part]);
   }
   return [...byDay.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .flatMap(([day, dayParts]) => [
       {
-        text: DateTime.fromISO(day, { zone })
-          .setLocale(messages.intlLocale)
-          .toLocaleString(DateTime.DATE_HUGE),
+        text: DateTime.fromISO(day).setLocale(messages.intlLocale).toLocaleString(DateTime.DATE_HUGE),
         style: 'day',
       },
       {
@@ -87,7 +92,7 @@ function days(parts: EventTree[], zone: string, messages: Messages): Content[] {
           widths: [TIME_COLUMN_WIDTH, '*'],
           body: roundsOf(dayParts).flatMap((round) => roundRows(round, messages)),
         },
-        layout: 'lightHorizontalLines',
+        layout: ROWS_APART,
       },
     ]);
 }
@@ -120,7 +125,7 @@ function partCell(part: EventTree, messages: Messages): TableCell {
 
 /**
  * Local time at the place: "10:00–12:00"; a flight's ends each in their own zone,
- * "20:00 Berlin (CEST) – 06:30 Dar es Salaam (EAT)"; all-day parts say so.
+ * "20:00 Berlin (CEST)", "– 06:30 Dar es Salaam (EAT)" on two lines; all-day parts say so.
  */
 function timeOf(part: EventTree, messages: Messages): string {
   if (part.allDay) return messages.t('exports.programme.allDay');
@@ -134,5 +139,5 @@ function timeOf(part: EventTree, messages: Messages): string {
   }
   const startName = zoneName(part.startZone, part.startsAt, messages.intlLocale);
   const endName = zoneName(part.endZone, part.endsAt, messages.intlLocale);
-  return `${start.toFormat('HH:mm')} ${startName} – ${end.toFormat('HH:mm')} ${endName}`;
+  return `${start.toFormat('HH:mm')} ${startName}\n– ${end.toFormat('HH:mm')} ${endName}`;
 }

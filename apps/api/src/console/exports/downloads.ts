@@ -24,7 +24,13 @@ export function downloadsSection(
               session.actor.role === 'viewer'
                 ? null
                 : html`<p class="field checkbox">
-                    <input type="checkbox" id="include-sensitive" name="includeSensitive" value="true" />
+                    <input
+                      type="checkbox"
+                      id="include-sensitive"
+                      name="includeSensitive"
+                      value="true"
+                      aria-describedby="include-sensitive-hint"
+                    />
                     <label for="include-sensitive">${t('console.exports.includeSensitive')}</label>
                     <small id="include-sensitive-hint" class="muted"
                       >${t('console.exports.sensitiveHint')}</small

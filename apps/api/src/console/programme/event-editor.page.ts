@@ -90,13 +90,13 @@ export function eventEditorPage(session: ConsoleSession, view: EditorView): stri
     <h1>${event.title} ${statusBadge(session, event)}</h1>
     ${view.notice ? html`<p class="notice" role="status">${t(`console.programme.notices.${view.notice}`)}</p>` : null}
     ${readOnlyNote(session, hosted)} ${facts(session, event, parent)} ${open ? actions(session, event) : null}
+    ${downloadsSection(session, event, { participants: hosted && !event.parentId })}
     ${open ? detailsForm(session, event, view.eventForm) : null}
     <section aria-labelledby="parts-heading">
       <h2 id="parts-heading">${t('console.programme.partsHeading')}</h2>
       ${partSlots(session, event, writer)}
     </section>
-    ${open ? addPartForm(session, event, view.partForm) : null}
-    ${downloadsSection(session, event, { participants: hosted })}`;
+    ${open ? addPartForm(session, event, view.partForm) : null}`;
   return consolePage({
     session,
     screen: 'programme',
