@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import { Workbook } from 'exceljs';
 import { DateTime } from 'luxon';
 import { BrowserContext, Page } from 'playwright-core';
 import { Test } from 'supertest';
+import { seedPeople } from '@app/planning';
 import { launchChromium } from '@app/testing';
 import { ApiHarness, bearer, startApi } from './api-harness';
 import { expectWellShown, listenForBrowser, signInMember } from './console-fixtures';
@@ -42,6 +44,8 @@ function pdfText(pdf: Buffer): string {
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** The size of list the exports are built for. */
+const LARGE_LIST = 5_000;
 
 describe('participant lists and printed programmes', () => {
   let api: ApiHarness;
@@ -152,7 +156,7 @@ describe('participant lists and printed programmes', () => {
     expect(response.headers['cache-control']).toBe('no-store');
     const body = response.body as Buffer;
     expect(body.subarray(0, 3)).toEqual(BOM);
-    const [header, ...rows] = parse<string[]>(body, { bom: true, delimiter: ',' });
+    const [header, ...rows]: string[][] = parse(body, { bom: true, delimiter: ',' });
     expect(header).toEqual([
       'Name',
       'Email',
@@ -187,7 +191,7 @@ describe('participant lists and printed programmes', () => {
 
   it('should separate German CSV by semicolons, with German headers', async () => {
     const response = await participants('csv', '?lang=de').expect(200);
-    const [header, ...rows] = parse<string[]>(response.body as Buffer, { bom: true, delimiter: ';' });
+    const [header, ...rows]: string[][] = parse(response.body as Buffer, { bom: true, delimiter: ';' });
     expect(header.slice(0, 6)).toEqual(['Name', 'E-Mail', 'Organisation', 'Abteilung', 'Sprache', 'Antwort']);
     expect(header[8]).toBe('Runde 1: Do., 15. Mai, 10:00–12:00');
     expect(rows.find((row) => row[0] === 'Mallory Meier')?.[8]).toBe('Klimaschutz (Warteliste)');
@@ -289,6 +293,50 @@ describe('participant lists and printed programmes', () => {
     expect(text).toMatch(/09:30–12:00\s+Besuch der Wasserwerke/);
   });
 
+  it(
+    'should export 5,000 invitations to both formats in one request each',
+    async () => {
+      const guests = await organisationWithKeys(api, { name: 'Morogoro Municipal Council', country: 'TZ' });
+      await api.dataSource.transaction((manager) =>
+        seedPeople(
+          manager,
+          Array.from({ length: LARGE_LIST }, (_, index) => ({
+            id: randomUUID(),
+            name: `Gast ${String(index).padStart(4, '0')} Müßig`,
+            email: `gast-${index}-${randomUUID()}@morogoro.example`,
+            organisationId: guests.id,
+            department: null,
+            locale: 'sw' as const,
+            timeZone: 'Africa/Dar_es_Salaam',
+          })),
+        ),
+      );
+      const large = await createEvent(api, host.organiserKey, {
+        kind: 'conference',
+        title: 'Partnerschaftskonferenz 2031',
+        startsAt: wallTime(start.plus({ days: 10 })),
+        endsAt: wallTime(start.plus({ days: 10, hours: 8 })),
+        startZone: 'Europe/Berlin',
+        status: 'published',
+      });
+      expect((await invite(api, host.organiserKey, large.id, { organisationIds: [guests.id] })).status).toBe(
+        201,
+      );
+
+      const csv = await download(`/api/v1/events/${large.id}/participants.csv`).expect(200);
+      const rows: string[][] = parse(csv.body as Buffer, { bom: true });
+      expect(rows).toHaveLength(LARGE_LIST + 1);
+      expect(rows[1][0]).toBe('Gast 0000 Müßig');
+      const xlsx = await download(`/api/v1/events/${large.id}/participants.xlsx`).expect(200);
+      const workbook = new Workbook();
+      await workbook.xlsx.load(xlsx.body as Buffer);
+      expect(workbook.worksheets[0].rowCount).toBe(LARGE_LIST + 1);
+      expect((csv.body as Buffer).length).toBeLessThan(2_000_000);
+    },
+    // Inviting 5,000 people and two exports of 25 pages each: seconds when quiet, more under load.
+    180_000,
+  );
+
   describe('from the console', () => {
     let baseUrl: string;
     let browser: BrowserContext;
@@ -333,7 +381,7 @@ describe('participant lists and printed programmes', () => {
         page.getByRole('button', { name: 'Export participants (CSV)' }).click(),
       ]);
       expect(csv.suggestedFilename()).toBe('participants-stadtetag-arnsberg-2031.csv');
-      const rows = parse<string[]>(readFileSync(await csv.path()), { bom: true });
+      const rows: string[][] = parse(readFileSync(await csv.path()), { bom: true });
       expect(rows.map((row) => row[0])).toEqual(['Name', 'Jürgen Müller-Lüdenscheid', 'Mallory Meier']);
       const [xlsx] = await Promise.all([
         page.waitForEvent('download'),

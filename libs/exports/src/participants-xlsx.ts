@@ -1,4 +1,5 @@
-import { Workbook } from 'exceljs';
+import { PassThrough } from 'node:stream';
+import { stream } from 'exceljs';
 import { DateTime } from 'luxon';
 import { ParticipantTable } from './participant-table';
 
@@ -12,7 +13,15 @@ const MAX_WIDTH = 50;
  * them as such.
  */
 export async function participantsXlsx(table: ParticipantTable, sheetName: string): Promise<Buffer> {
-  const workbook = new Workbook();
+  const chunks: Buffer[] = [];
+  const output = new PassThrough();
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  // The streaming writer zips rows as they come instead of keeping a model of every cell.
+  const workbook = new stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = 'Treffpunkt';
   const sheet = workbook.addWorksheet(safeSheetName(sheetName), {
     views: [{ state: 'frozen', ySplit: 1 }],
@@ -26,12 +35,16 @@ export async function participantsXlsx(table: ParticipantTable, sheetName: strin
     ),
     style: column.kind === 'date' ? { numFmt: DATE_FORMAT } : {},
   }));
-  sheet.getRow(1).font = { bold: true };
-  for (const row of table.rows) {
-    sheet.addRow(row.map((value) => (value instanceof Date ? wallClock(value, table.zone) : value)));
-  }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.commit();
+  for (const row of table.rows) {
+    sheet.addRow(row.map((value) => (value instanceof Date ? wallClock(value, table.zone) : value))).commit();
+  }
+  sheet.commit();
+  await workbook.commit();
+  return Buffer.concat(chunks);
 }
 
 /**
