@@ -1,15 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { Workbook } from 'exceljs';
 import { DateTime } from 'luxon';
 import { BrowserContext, Page } from 'playwright-core';
 import { Test } from 'supertest';
 import { seedPeople } from '@app/planning';
-import { launchChromium } from '@app/testing';
+import { launchChromium, pdfText } from '@app/testing';
 import { ApiHarness, bearer, startApi } from './api-harness';
 import { expectWellShown, listenForBrowser, signInMember } from './console-fixtures';
 import {
@@ -29,18 +26,6 @@ function bytes(response: unknown, done: (error: Error | null, body: Buffer) => v
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
   stream.on('end', () => done(null, Buffer.concat(chunks)));
-}
-
-/** The text of a PDF as poppler's pdftotext reads it, laid out as printed. */
-function pdfText(pdf: Buffer): string {
-  const folder = mkdtempSync(path.join(tmpdir(), 'programme-'));
-  try {
-    const file = path.join(folder, 'programme.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);

@@ -1,20 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { printPdf } from '@app/documents';
 import { EventTree } from '@app/planning';
+import { pdfText } from '@app/testing';
 import { programmeDocument } from './programme-document';
-
-function textOf(pdf: Buffer): string {
-  const folder = mkdtempSync(path.join(tmpdir(), 'programme-document-'));
-  try {
-    writeFileSync(path.join(folder, 'p.pdf'), pdf);
-    return execFileSync('pdftotext', ['-layout', path.join(folder, 'p.pdf'), '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
 
 function event(fields: Partial<EventTree> & Pick<EventTree, 'title' | 'startsAt' | 'endsAt'>): EventTree {
   return {
@@ -69,7 +56,7 @@ describe(programmeDocument.name, () => {
   });
 
   it('should group the parts by day, parallel ones together, and leave cancelled ones out', async () => {
-    const text = textOf(await printPdf(programmeDocument(visit, 'en', new Date('2031-05-01T10:00:00Z'))));
+    const text = pdfText(await printPdf(programmeDocument(visit, 'en', new Date('2031-05-01T10:00:00Z'))));
     expect(text).toContain('Ziara ya Morogoro Arnsberg');
     expect(text).toContain('Monday, 2 June 2031');
     expect(text).toMatch(/09:00–10:00\s+Empfang/);
