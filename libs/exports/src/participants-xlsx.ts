@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { stream } from 'exceljs';
 import { DateTime } from 'luxon';
+import { CellValue } from './participant-columns';
 import { ParticipantTable } from './participant-table';
 
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
@@ -31,16 +32,22 @@ export async function participantsXlsx(table: ParticipantTable, sheetName: strin
     width: widthOf(
       column.kind === 'date'
         ? [column.header, DATE_FORMAT]
-        : [column.header, ...table.rows.map((row) => String(row[index] ?? ''))],
+        : [column.header, ...table.rows.map((row) => shownText(row[index]))],
     ),
-    style: column.kind === 'date' ? { numFmt: DATE_FORMAT } : {},
   }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.commit();
-  for (const row of table.rows) {
-    sheet.addRow(row.map((value) => (value instanceof Date ? wallClock(value, table.zone) : value))).commit();
+  for (const values of table.rows) {
+    const row = sheet.addRow(
+      values.map((value) => (value instanceof Date ? wallClock(value, table.zone) : value)),
+    );
+    // Per cell, not per column: the columns other libs add may hold dates too.
+    row.eachCell((cell) => {
+      if (cell.value instanceof Date) cell.numFmt = DATE_FORMAT;
+    });
+    row.commit();
   }
   sheet.commit();
   await workbook.commit();
@@ -54,6 +61,11 @@ export async function participantsXlsx(table: ParticipantTable, sheetName: strin
 function wallClock(instant: Date, zone: string): Date {
   const local = DateTime.fromJSDate(instant, { zone });
   return new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second));
+}
+
+/** What a cell shows, for its column's width. */
+function shownText(value: CellValue): string {
+  return value instanceof Date ? DATE_FORMAT : (value ?? '');
 }
 
 function widthOf(texts: string[]): number {
