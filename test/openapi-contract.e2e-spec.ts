@@ -205,6 +205,24 @@ describe('OpenAPI contract (every operation, real answers)', () => {
     await answer(remove(`${path}/${UNKNOWN_ID}`), 404);
   });
 
+  it('should describe the participant lists and the printed programme, files and refusals', async () => {
+    const events = `/api/v1/events/${fixtures.eventId}`;
+    const file = (path: string, key = host.organiserKey) =>
+      get(path, key)
+        .buffer(true)
+        .parse((response, done) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+    await answer(file(`${events}/participants.csv`), 200);
+    await answer(get(`${events}/participants.csv?includeSensitive=true`, host.viewerKey), 403);
+    await answer(file(`${events}/participants.xlsx?lang=de`), 200);
+    await answer(get(`/api/v1/events/${UNKNOWN_ID}/participants.xlsx`), 404);
+    await answer(file(`${events}/programme.pdf?lang=sw`), 200);
+    await answer(get(`${events}/programme.pdf?lang=fr`), 400);
+  });
+
   it('should describe the emails of an event and of a person', async () => {
     await answer(get(`/api/v1/events/${fixtures.eventId}/emails`), 200);
     await answer(get(`/api/v1/events/${UNKNOWN_ID}/emails`), 404);

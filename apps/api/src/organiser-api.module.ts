@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '@app/access';
 import { AuditModule } from '@app/audit';
 import { EmailsModule } from '@app/emails';
+import { ExportsModule } from '@app/exports';
 import { InvitationsModule } from '@app/invitations';
 import { PlanningModule } from '@app/planning';
 import { WebhooksModule } from '@app/webhooks';
@@ -11,6 +12,7 @@ import { EmailsController } from './emails/emails.controller';
 import { EmbeddingSettingsController } from './embed/embedding-settings.controller';
 import { EmbeddingSnippets } from './embed/embedding-snippets';
 import { EventsController } from './events/events.controller';
+import { ExportsController } from './exports/exports.controller';
 import { InvitationsController } from './invitations/invitations.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { PartnershipsController } from './partnerships/partnerships.controller';
@@ -19,13 +21,22 @@ import { WebhooksController } from './webhooks/webhooks.controller';
 
 /** The organiser API, mounted under /api/v1. */
 @Module({
-  imports: [PlanningModule, AccessModule, InvitationsModule, EmailsModule, AuditModule, WebhooksModule],
+  imports: [
+    PlanningModule,
+    AccessModule,
+    InvitationsModule,
+    EmailsModule,
+    AuditModule,
+    WebhooksModule,
+    ExportsModule,
+  ],
   controllers: [
     OrganisationsController,
     PartnershipsController,
     PeopleController,
     EventsController,
     InvitationsController,
+    ExportsController,
     EmailsController,
     ApiKeysController,
     AuditController,

@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   'event.cancelled',
   'event.uncancelled',
   'event.deleted',
+  /** The participant list was downloaded (details: format, whether with sensitive answers, rows). */
+  'event.participants_exported',
   'invitation.created',
   'invitation.reinvited',
   'invitation.withdrawn',

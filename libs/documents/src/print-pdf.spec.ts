@@ -1,20 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { pdfPages } from '@app/testing';
 import { printPdf } from './print-pdf';
-
-/** The text of a PDF as poppler's pdftotext reads it, one string per page. */
-function pagesOf(pdf: Buffer): string[] {
-  const folder = mkdtempSync(path.join(tmpdir(), 'print-pdf-'));
-  try {
-    const file = path.join(folder, 'document.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
 
 describe(printPdf.name, () => {
   it('should print one page per page break with German and Swahili letters intact', async () => {
@@ -27,7 +12,7 @@ describe(printPdf.name, () => {
     });
 
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const pages = pagesOf(pdf);
+    const pages = pdfPages(pdf);
     expect(pages).toHaveLength(2);
     expect(pages[0]).toContain('Städtetag Arnsberg–Sundern');
     expect(pages[1]).toContain('Karibu Arnsberg: ziara ya ujumbe');

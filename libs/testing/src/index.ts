@@ -3,3 +3,4 @@ export * from './smtp-sink';
 export * from './calendar-reader';
 export * from './timestamping-smtp-sink';
 export * from './screenshots';
+export * from './pdf-reader';

@@ -9,6 +9,7 @@ import { ConsoleSessionController } from './console-session.controller';
 import { ConsoleSessionGuard } from './console-session.guard';
 import { CopyFieldModule } from './copy-field/copy-field.module';
 import { CsrfGuard } from './csrf.guard';
+import { ExportsConsoleModule } from './exports/exports-console.module';
 import { FeedsScreenModule } from './feeds/feeds-screen.module';
 import { InviteModule } from './invite/invite.module';
 import { OverviewController } from './overview/overview.controller';
@@ -31,6 +32,7 @@ import { TeamController } from './team/team.controller';
     ProgrammeModule,
     InviteModule,
     AnswersConsoleModule,
+    ExportsConsoleModule,
     ConsolePeopleModule,
     CopyFieldModule,
     FeedsScreenModule,

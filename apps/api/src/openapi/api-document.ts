@@ -34,6 +34,7 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
       )
       .addTag('invitations', 'Invite people to events and workshops; answers, seats and waitlists.')
       .addTag('emails', 'Invitations, updates and reminders sent, with their delivery state.')
+      .addTag('exports', 'Participant lists as CSV and Excel, printable programmes as PDF.')
       .addTag('calendar feeds', 'iCalendar feeds for calendar apps, and where to subscribe to them.')
       .addTag('webhooks', 'HTTPS notifications of answers, changes and failed emails.')
       .addTag('api-keys', 'The keys machines and organisers use, with their roles.')

@@ -5,6 +5,7 @@ import { AUDIT_ERRORS } from '@app/audit';
 import { DEMO_ERRORS } from '@app/demo';
 import { EMAILS_ERRORS } from '@app/emails';
 import { ErrorCatalog, FieldProblem } from '@app/errors';
+import { EXPORTS_ERRORS } from '@app/exports';
 import { FEEDS_ERRORS } from '@app/feeds';
 import { INVITATION_ERRORS } from '@app/invitations';
 import { PLANNING_ERRORS } from '@app/planning';
@@ -46,6 +47,7 @@ const CATALOGS = {
   demo: DEMO_ERRORS,
   audit: AUDIT_ERRORS,
   webhooks: WEBHOOKS_ERRORS,
+  exports: EXPORTS_ERRORS,
   'public-programme': PUBLIC_PROGRAMME_ERRORS,
 };
 

@@ -6,6 +6,8 @@ import { consolePeopleDe } from './console/people.de';
 import { consoleFeedsDe } from './console/feeds.de';
 import { consoleSettingsDe } from './console/settings.de';
 import { consoleSsoDe } from './console/sso.de';
+import { consoleExportsDe } from './console/exports.de';
+import { exportsDe } from './exports.de';
 
 /** German, with the formal address (Sie) that municipalities use with citizens and guests. */
 export const de: Catalog = {
@@ -253,5 +255,7 @@ export const de: Catalog = {
     feeds: consoleFeedsDe,
     settings: consoleSettingsDe,
     sso: consoleSsoDe,
+    exports: consoleExportsDe,
   },
+  exports: exportsDe,
 };

@@ -5,6 +5,8 @@ import { consolePeopleEn } from './console/people.en';
 import { consoleFeedsEn } from './console/feeds.en';
 import { consoleSettingsEn } from './console/settings.en';
 import { consoleSsoEn } from './console/sso.en';
+import { consoleExportsEn } from './console/exports.en';
+import { exportsEn } from './exports.en';
 
 /**
  * English, the fallback for every other language. i18next syntax: {{value}} placeholders, and
@@ -250,5 +252,7 @@ export const en = {
     feeds: consoleFeedsEn,
     settings: consoleSettingsEn,
     sso: consoleSsoEn,
+    exports: consoleExportsEn,
   },
+  exports: exportsEn,
 };

@@ -6,6 +6,8 @@ import { consolePeopleSw } from './console/people.sw';
 import { consoleFeedsSw } from './console/feeds.sw';
 import { consoleSettingsSw } from './console/settings.sw';
 import { consoleSsoSw } from './console/sso.sw';
+import { consoleExportsSw } from './console/exports.sw';
+import { exportsSw } from './exports.sw';
 
 /** Swahili as written in Tanzania, for guests and partners from Morogoro. */
 export const sw: Catalog = {
@@ -250,5 +252,7 @@ export const sw: Catalog = {
     feeds: consoleFeedsSw,
     settings: consoleSettingsSw,
     sso: consoleSsoSw,
+    exports: consoleExportsSw,
   },
+  exports: exportsSw,
 };

@@ -2,6 +2,7 @@ import { ConsoleSession } from '@app/accounts';
 import { SeatsView } from '@app/invitations';
 import { formatSpan, html, machineReadableStart, SafeHtml } from '@app/presentation';
 import { consoleMessages, consolePage } from '../console-layout';
+import { downloadsSection, DOWNLOADS_STYLE } from '../exports/downloads';
 import { answerCounts } from './answer-counts';
 import { ANSWERS_STYLE } from './answers.style';
 import { EventAnswers } from './event-answers.service';
@@ -19,7 +20,7 @@ export function eventAnswersPage(session: ConsoleSession, answers: EventAnswers)
   const body = html`<p class="crumb"><a href="/console/answers">${t('console.answers.allEvents')}</a></p>
     <h1>${event.title}</h1>
     <p class="muted">${when(event)} · ${t(`calendar.kinds.${event.kind}`)}</p>
-    ${answerCounts(session, summary)}
+    ${answerCounts(session, summary)} ${downloadsSection(session, event, { participants: true })}
     <h2>${t('console.answers.seatsTitle')}</h2>
     <table>
       <thead>
@@ -86,7 +87,7 @@ export function eventAnswersPage(session: ConsoleSession, answers: EventAnswers)
           </p>`
         : null
     }`;
-  return consolePage({ session, screen: 'answers', title: event.title, body, style: ANSWERS_STYLE });
+  return consolePage({ session, screen: 'answers', title: event.title, body, style: ANSWERS_STYLE + DOWNLOADS_STYLE });
 }
 
 function seatRow(session: ConsoleSession, place: SafeHtml, seats: SeatsView, waiting: number): SafeHtml {

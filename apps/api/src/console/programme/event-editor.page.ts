@@ -2,6 +2,7 @@ import { ConsoleSession } from '@app/accounts';
 import { Event, EventTree } from '@app/planning';
 import { describeWhen, formatSpan, html, MessageKey, SafeHtml } from '@app/presentation';
 import { consoleMessages, consolePage, csrfField } from '../console-layout';
+import { downloadsSection, DOWNLOADS_STYLE } from '../exports/downloads';
 import {
   errorSummary,
   eventFields,
@@ -91,6 +92,7 @@ export function eventEditorPage(session: ConsoleSession, view: EditorView): stri
     <h1>${event.title} ${statusBadge(session, event)}</h1>
     ${view.notice ? html`<p class="notice" role="status">${t(`console.programme.notices.${view.notice}`)}</p>` : null}
     ${readOnlyNote(session, hosted)} ${facts(session, event, parent)} ${open ? actions(session, event) : null}
+    ${downloadsSection(session, event, { participants: hosted && !event.parentId })}
     ${open ? detailsForm(session, event, view.eventForm) : null}
     <section aria-labelledby="parts-heading">
       <h2 id="parts-heading">${t('console.programme.partsHeading')}</h2>
@@ -102,7 +104,7 @@ export function eventEditorPage(session: ConsoleSession, view: EditorView): stri
     screen: 'programme',
     title: t('console.programme.editTitle', { title: event.title }),
     body,
-    style: PROGRAMME_STYLE,
+    style: PROGRAMME_STYLE + DOWNLOADS_STYLE,
   });
 }
 
