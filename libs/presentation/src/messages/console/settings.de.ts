@@ -86,6 +86,7 @@ export const consoleSettingsDe: Catalog['console']['settings'] = {
         cancelled: 'Veranstaltung abgesagt',
         uncancelled: 'Absage zurückgenommen',
         deleted: 'Veranstaltung gelöscht',
+        participants_exported: 'Teilnehmendenliste exportiert',
       },
       invitation: {
         created: 'Eingeladen',

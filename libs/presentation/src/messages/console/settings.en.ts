@@ -82,6 +82,7 @@ export const consoleSettingsEn = {
         cancelled: 'Event cancelled',
         uncancelled: 'Event restored after a cancellation',
         deleted: 'Event deleted',
+        participants_exported: 'Participant list exported',
       },
       invitation: {
         created: 'Invited',

@@ -83,6 +83,7 @@ export const consoleSettingsSw: Catalog['console']['settings'] = {
         cancelled: 'Tukio limeghairiwa',
         uncancelled: 'Kughairi kumetenguliwa',
         deleted: 'Tukio limefutwa',
+        participants_exported: 'Orodha ya washiriki imehamishwa',
       },
       invitation: {
         created: 'Amealikwa',
