@@ -12,6 +12,7 @@ import {
   pageDocument,
   SafeHtml,
 } from '@app/presentation';
+import { QUESTIONS_STYLE, questionErrorSummary, QuestionsForm, questionsFieldset } from './answer-questions';
 
 const STYLE = `
   .note { padding: 0.75rem 1rem; border-radius: 0.4rem; background: #eef5ee; border: 1px solid #8fbf8f; }
@@ -25,10 +26,22 @@ const STYLE = `
 `;
 
 function answerDocument(messages: Messages, title: string, body: SafeHtml): string {
-  return pageDocument({ language: messages.language, title, body, style: STYLE, noIndex: true });
+  return pageDocument({
+    language: messages.language,
+    title,
+    body,
+    style: STYLE + QUESTIONS_STYLE,
+    noIndex: true,
+  });
 }
 
-export function renderAnswerPage(page: AnswerPage, options: { saved: boolean }): string {
+export interface AnswerPageOptions {
+  saved: boolean;
+  /** The event's registration questions asked with the answer, if it has any. */
+  questions?: QuestionsForm;
+}
+
+export function renderAnswerPage(page: AnswerPage, options: AnswerPageOptions): string {
   const { event, person } = page;
   const messages = messagesFor(person.locale);
   const { t } = messages;
@@ -49,7 +62,8 @@ export function renderAnswerPage(page: AnswerPage, options: { saved: boolean }):
     </dl>
     ${event.description ? html`<p class="description">${event.description}</p>` : null}
     ${cancelled ? null : html`<p class="note" role="status">${t(`answerPage.status.${page.status}`)}</p>`}
-    ${cancelled ? null : form(page, messages)}`;
+    ${cancelled ? null : questionErrorSummary(options.questions, messages)}
+    ${cancelled ? null : form(page, messages, options.questions)}`;
   return answerDocument(messages, `${t('answerPage.pageTitle')}: ${event.title}`, body);
 }
 
@@ -64,7 +78,7 @@ export function renderMessagePage(language: Language, title: MessageKey, text: M
   );
 }
 
-function form(page: AnswerPage, messages: Messages): SafeHtml {
+function form(page: AnswerPage, messages: Messages, questions: QuestionsForm | undefined): SafeHtml {
   const { t } = messages;
   const answers: Array<{ value: string; label: string; checked: boolean }> = [
     {
@@ -93,6 +107,7 @@ function form(page: AnswerPage, messages: Messages): SafeHtml {
       )}
     </fieldset>
     ${page.workshops.length > 0 ? workshops(page, messages) : null}
+    ${questions ? questionsFieldset(questions, messages) : null}
     <button type="submit">${t('answerPage.submit')}</button>
   </form>`;
 }

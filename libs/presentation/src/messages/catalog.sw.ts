@@ -90,6 +90,23 @@ export const sw: Catalog = {
     tooManyText: 'Tafadhali subiri dakika moja, kisha utume jibu lako tena.',
     errorTitle: 'Kuna hitilafu',
     errorText: 'Tafadhali jaribu tena baada ya muda mfupi.',
+    questions: {
+      legend: 'Maswali kutoka kwa waandaaji',
+      requiredWhenAccepting: 'inahitajika ukikubali',
+      yes: 'Ndiyo',
+      no: 'Hapana',
+      sensitive: 'Waandaaji wa manispaa mwenyeji pekee wanaona jibu hili; litafutwa baada ya tukio.',
+      errorSummary: 'Jibu lako halikuhifadhiwa. Tafadhali angalia maswali yaliyowekwa alama.',
+      errors: {
+        required: 'Tafadhali jibu swali hili ili kukubali.',
+        not_offered: 'Tafadhali chagua mojawapo ya majibu yaliyotolewa.',
+        not_a_date: 'Tafadhali weka tarehe.',
+        not_yes_no: 'Tafadhali jibu ndiyo au hapana.',
+        too_long: 'Jibu hili ni refu mno.',
+        not_text: 'Tafadhali andika maandishi.',
+        unknown_question: 'Swali hili haliulizwi tena.',
+      },
+    },
   },
   calendar: {
     calendarTitle: 'Kalenda ya matukio',
