@@ -4,6 +4,7 @@ import { AuditModule } from '@app/audit';
 import { EmailsModule } from '@app/emails';
 import { InvitationsModule } from '@app/invitations';
 import { PlanningModule } from '@app/planning';
+import { RegistrationModule } from '@app/registration';
 import { WebhooksModule } from '@app/webhooks';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuditController } from './audit/audit.controller';
@@ -15,11 +16,20 @@ import { InvitationsController } from './invitations/invitations.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { PartnershipsController } from './partnerships/partnerships.controller';
 import { PeopleController } from './people/people.controller';
+import { RegistrationController } from './registration/registration.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
 /** The organiser API, mounted under /api/v1. */
 @Module({
-  imports: [PlanningModule, AccessModule, InvitationsModule, EmailsModule, AuditModule, WebhooksModule],
+  imports: [
+    PlanningModule,
+    AccessModule,
+    InvitationsModule,
+    EmailsModule,
+    AuditModule,
+    WebhooksModule,
+    RegistrationModule,
+  ],
   controllers: [
     OrganisationsController,
     PartnershipsController,
@@ -31,6 +41,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     AuditController,
     WebhooksController,
     EmbeddingSettingsController,
+    RegistrationController,
   ],
   providers: [EmbeddingSnippets],
 })

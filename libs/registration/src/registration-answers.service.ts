@@ -48,6 +48,8 @@ export interface RegistrationAnswers {
 }
 
 /** The answers as an exporter writes them: one column per shown question, one row per invitation. */
+export type InvitationRegistrationAnswers = Array<{ question: AnsweredQuestion; value: AnswerValue | null }>;
+
 export interface AnswersForExport {
   columns: Array<{ questionId: string; label: string; sensitive: boolean }>;
   /** Per invitation id, one value per column in the columns' order; null where unanswered. */
@@ -178,7 +180,7 @@ export class RegistrationAnswersService implements PersonDataHolder, OnModuleIni
     actor: Actor,
     eventId: string,
     invitationId: string,
-  ): Promise<Array<{ question: AnsweredQuestion; value: AnswerValue | null }>> {
+  ): Promise<InvitationRegistrationAnswers> {
     const { questions } = await this.readable(actor, eventId, { includeSensitive: 'when_allowed' });
     const stored = await this.storedAnswers(this.dataSource.manager, invitationId);
     return questions.map((question) => ({

@@ -6,6 +6,7 @@ import { consolePeopleDe } from './console/people.de';
 import { consoleFeedsDe } from './console/feeds.de';
 import { consoleSettingsDe } from './console/settings.de';
 import { consoleSsoDe } from './console/sso.de';
+import { consoleQuestionsDe } from './console/questions.de';
 
 /** German, with the formal address (Sie) that municipalities use with citizens and guests. */
 export const de: Catalog = {
@@ -270,5 +271,6 @@ export const de: Catalog = {
     feeds: consoleFeedsDe,
     settings: consoleSettingsDe,
     sso: consoleSsoDe,
+    questions: consoleQuestionsDe,
   },
 };

@@ -5,6 +5,7 @@ import { consolePeopleEn } from './console/people.en';
 import { consoleFeedsEn } from './console/feeds.en';
 import { consoleSettingsEn } from './console/settings.en';
 import { consoleSsoEn } from './console/sso.en';
+import { consoleQuestionsEn } from './console/questions.en';
 
 /**
  * English, the fallback for every other language. i18next syntax: {{value}} placeholders, and
@@ -267,5 +268,6 @@ export const en = {
     feeds: consoleFeedsEn,
     settings: consoleSettingsEn,
     sso: consoleSsoEn,
+    questions: consoleQuestionsEn,
   },
 };

@@ -6,6 +6,7 @@ import { consolePeopleSw } from './console/people.sw';
 import { consoleFeedsSw } from './console/feeds.sw';
 import { consoleSettingsSw } from './console/settings.sw';
 import { consoleSsoSw } from './console/sso.sw';
+import { consoleQuestionsSw } from './console/questions.sw';
 
 /** Swahili as written in Tanzania, for guests and partners from Morogoro. */
 export const sw: Catalog = {
@@ -267,5 +268,6 @@ export const sw: Catalog = {
     feeds: consoleFeedsSw,
     settings: consoleSettingsSw,
     sso: consoleSsoSw,
+    questions: consoleQuestionsSw,
   },
 };

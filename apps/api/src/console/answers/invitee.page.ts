@@ -2,6 +2,7 @@ import { ConsoleSession } from '@app/accounts';
 import { EmailEntry } from '@app/emails';
 import { Answer, ANSWERS, InvitationStatus } from '@app/invitations';
 import { Role } from '@app/planning';
+import { AnswerValue } from '@app/registration';
 import { formatInstant, formatSpan, html, MessageKey, SafeHtml } from '@app/presentation';
 import { consoleMessages, consolePage, csrfField } from '../console-layout';
 import { ANSWERS_STYLE } from './answers.style';
@@ -77,6 +78,7 @@ export function inviteePage(view: InviteeView): string {
         <dd>${seatLines(session, invitation.choices)}</dd>
       </div>
     </dl>
+    ${registrationAnswers(session, answer)}
     ${withdrawn ? html`<p class="muted">${t('console.answers.withdrawnNote')}</p>` : null}
     ${writer ? null : html`<p class="muted">${t('console.answers.readOnly')}</p>`}
     ${emailTable(session, answer.emails)} ${writer && !withdrawn ? actions(view) : null}`;
@@ -87,6 +89,29 @@ export function inviteePage(view: InviteeView): string {
     body,
     style: ANSWERS_STYLE,
   });
+}
+
+/** The registration answers; a sensitive one the reader may not see says so instead of its value. */
+function registrationAnswers(session: ConsoleSession, answer: InviteeAnswer): SafeHtml | null {
+  const { t } = consoleMessages(session);
+  if (answer.registration.length === 0) return null;
+  const shown = (value: AnswerValue | null): string => {
+    if (value === null) return t('console.questions.noAnswer');
+    if (typeof value === 'boolean') return t(value ? 'console.questions.yes' : 'console.questions.no');
+    return Array.isArray(value) ? value.join(', ') : value;
+  };
+  return html`<section aria-labelledby="registration-heading">
+    <h2 id="registration-heading">${t('console.questions.answersTitle')}</h2>
+    <dl class="registration-answers">
+      ${answer.registration.map(
+        ({ question, value }) =>
+          html`<dt>${question.label}</dt>
+            <dd>
+              ${question.shown ? shown(value) : html`<span class="muted">${t('console.questions.hiddenSensitive')}</span>`}
+            </dd>`,
+      )}
+    </dl>
+  </section>`;
 }
 
 function actions(view: InviteeView): SafeHtml {

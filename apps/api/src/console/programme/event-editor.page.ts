@@ -88,8 +88,9 @@ export function eventEditorPage(session: ConsoleSession, view: EditorView): stri
   const body = html`<p>${back}</p>
     <h1>${event.title} ${statusBadge(session, event)}</h1>
     ${view.notice ? html`<p class="notice" role="status">${t(`console.programme.notices.${view.notice}`)}</p>` : null}
-    ${readOnlyNote(session, hosted)} ${facts(session, event, parent)} ${open ? actions(session, event) : null}
-    ${open ? detailsForm(session, event, view.eventForm) : null}
+    ${readOnlyNote(session, hosted)} ${facts(session, event, parent)}
+    ${hosted ? html`<p><a href="${editorPath(event.id)}/questions">${t('console.questions.link')}</a></p>` : null}
+    ${open ? actions(session, event) : null} ${open ? detailsForm(session, event, view.eventForm) : null}
     <section aria-labelledby="parts-heading">
       <h2 id="parts-heading">${t('console.programme.partsHeading')}</h2>
       ${partSlots(session, event, writer)}
