@@ -1,4 +1,4 @@
-import { AnswerPage, AnswerPageWorkshop } from '@app/invitations';
+import { Answer, AnswerPage, AnswerPageWorkshop } from '@app/invitations';
 import { Event } from '@app/planning';
 import {
   describeWhen,
@@ -39,6 +39,8 @@ export interface AnswerPageOptions {
   saved: boolean;
   /** The event's registration questions asked with the answer, if it has any. */
   questions?: QuestionsForm;
+  /** The answer just sent, when the form is shown again with mistakes in it. */
+  entered?: Answer;
 }
 
 export function renderAnswerPage(page: AnswerPage, options: AnswerPageOptions): string {
@@ -63,7 +65,7 @@ export function renderAnswerPage(page: AnswerPage, options: AnswerPageOptions): 
     ${event.description ? html`<p class="description">${event.description}</p>` : null}
     ${cancelled ? null : html`<p class="note" role="status">${t(`answerPage.status.${page.status}`)}</p>`}
     ${cancelled ? null : questionErrorSummary(options.questions, messages)}
-    ${cancelled ? null : form(page, messages, options.questions)}`;
+    ${cancelled ? null : form(page, messages, options)}`;
   return answerDocument(messages, `${t('answerPage.pageTitle')}: ${event.title}`, body);
 }
 
@@ -78,16 +80,25 @@ export function renderMessagePage(language: Language, title: MessageKey, text: M
   );
 }
 
-function form(page: AnswerPage, messages: Messages, questions: QuestionsForm | undefined): SafeHtml {
+function form(page: AnswerPage, messages: Messages, options: AnswerPageOptions): SafeHtml {
   const { t } = messages;
+  const { questions, entered } = options;
   const answers: Array<{ value: string; label: string; checked: boolean }> = [
     {
       value: 'accept',
       label: t('answers.accept'),
-      checked: page.status === 'accepted' || page.status === 'waitlisted',
+      checked: entered ? entered === 'accept' : page.status === 'accepted' || page.status === 'waitlisted',
     },
-    { value: 'tentative', label: t('answers.tentative'), checked: page.status === 'tentative' },
-    { value: 'decline', label: t('answers.decline'), checked: page.status === 'declined' },
+    {
+      value: 'tentative',
+      label: t('answers.tentative'),
+      checked: entered ? entered === 'tentative' : page.status === 'tentative',
+    },
+    {
+      value: 'decline',
+      label: t('answers.decline'),
+      checked: entered ? entered === 'decline' : page.status === 'declined',
+    },
   ];
   return html` <form method="post">
     <fieldset>

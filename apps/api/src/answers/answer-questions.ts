@@ -86,7 +86,7 @@ function questionField(
   const multiple = question.type === 'multiple_choice';
   const chosen = chosenValues(control.value);
   return html`<div class="question">
-    <fieldset ${control.describedBy ? html`aria-describedby="${control.describedBy}"` : null}>
+    <fieldset>
       <legend>${question.label} ${hint}</legend>
       ${error}
       ${options.map(
@@ -97,6 +97,7 @@ function questionField(
               id="${control.id}-${index}"
               name="${control.name}${multiple ? '[]' : ''}"
               value="${option.value}"
+              ${control.describedBy ? html`aria-describedby="${control.describedBy}"` : null}
               ${control.invalid ? html`aria-invalid="true"` : null}
               ${control.focus && index === 0 ? html`autofocus` : null}
               ${chosen.includes(option.value) ? html`checked` : null}

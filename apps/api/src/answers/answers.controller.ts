@@ -77,7 +77,11 @@ export class AnswersController {
         return sendPage(
           response,
           400,
-          renderAnswerPage(page, { saved: false, questions: await this.form(page, sent, errors) }),
+          renderAnswerPage(page, {
+            saved: false,
+            entered: form.answer,
+            questions: await this.form(page, sent, errors),
+          }),
         );
       }
       if (!(error instanceof InvitationError) || error.code !== 'event_cancelled') throw error;

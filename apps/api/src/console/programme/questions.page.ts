@@ -37,7 +37,7 @@ export interface QuestionsView {
 const STYLE = `
   .questions { list-style: none; padding: 0; margin: 0 0 1.5rem; display: grid; gap: 0.75rem; }
   .questions > li { border: 1px solid #d8d8d2; border-radius: 0.5rem; padding: 0.75rem 1rem; }
-  .questions h3 { margin: 0 0 0.25rem; font-size: 1.05rem; }
+  .questions h2 { margin: 0 0 0.25rem; font-size: 1.1rem; }
   .question-tools { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.5rem 0 0; }
   .question-tools form { margin: 0; }
   .question-tools button { min-height: 2.75rem; }
@@ -107,7 +107,7 @@ function questionItem(
       <button type="submit" class="secondary">${label}</button>
     </form>`;
   return html`<li>
-    <h3 id="question-${question.id}">${question.label}</h3>
+    <h2 id="question-${question.id}">${question.label}</h2>
     <p class="muted">
       ${facts}
       ${question.required ? html` · <span class="badge">${t('console.questions.badges.required')}</span>` : null}
@@ -134,6 +134,7 @@ function questionItem(
                 prefix: `edit-${question.id}`,
                 values: again?.values ?? question,
                 fields: again?.fields ?? new Set(),
+                inUse: again?.inUse ?? false,
                 submit: t('console.questions.save'),
               })}
             </details>`
@@ -153,6 +154,7 @@ function addForm(session: ConsoleSession, view: QuestionsView): SafeHtml {
       prefix: 'new-question',
       values: again?.values ?? { type: 'text', label: '', options: [], askedAt: ['answer'] },
       fields: again?.fields ?? new Set(),
+      inUse: false,
       submit: t('console.questions.add'),
     })}
     <p class="hint">${t('console.questions.removeHint')}</p>
@@ -164,6 +166,8 @@ interface QuestionFormView {
   prefix: string;
   values: QuestionInput;
   fields: Set<QuestionField>;
+  /** The fields are wrong because answers hold what they removed (409), not because they are malformed. */
+  inUse: boolean;
   submit: string;
 }
 
@@ -173,7 +177,9 @@ function questionForm(session: ConsoleSession, messages: Messages, view: Questio
   const wrong = (field: QuestionField) => view.fields.has(field);
   const error = (field: QuestionField) =>
     wrong(field)
-      ? html`<p class="field-error" id="${id(field)}-error">${t(`console.questions.errors.${field}`)}</p>`
+      ? html`<p class="field-error" id="${id(field)}-error">
+          ${t(view.inUse ? 'console.questions.errors.inUse' : `console.questions.errors.${field}`)}
+        </p>`
       : null;
   const described = (field: QuestionField, hint = false) => {
     const ids = [hint ? `${id(field)}-hint` : null, wrong(field) ? `${id(field)}-error` : null].filter(
