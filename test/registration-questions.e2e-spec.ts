@@ -1,4 +1,4 @@
-import { BrowserContext, Page } from 'playwright-core';
+import { BrowserContext } from 'playwright-core';
 import { DateTime } from 'luxon';
 import { launchChromium, SmtpSink, startSmtpSink } from '@app/testing';
 import { ApiHarness, bearer, startApi } from './api-harness';
