@@ -107,7 +107,11 @@ function registrationAnswers(session: ConsoleSession, answer: InviteeAnswer): Sa
         ({ question, value }) =>
           html`<dt>${question.label}</dt>
             <dd>
-              ${question.shown ? shown(value) : html`<span class="muted">${t('console.questions.hiddenSensitive')}</span>`}
+              ${
+                question.shown
+                  ? html`<span class="answer-text">${shown(value)}</span>`
+                  : html`<span class="muted">${t('console.questions.hiddenSensitive')}</span>`
+              }
             </dd>`,
       )}
     </dl>
