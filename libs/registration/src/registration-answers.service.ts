@@ -222,7 +222,7 @@ export class RegistrationAnswersService implements PersonDataHolder, OnModuleIni
       `DELETE FROM registration_answers WHERE person_id = $1`,
       [personId],
     );
-    return { answers: deleted };
+    return { registrationAnswersDeleted: deleted };
   }
 
   /**
