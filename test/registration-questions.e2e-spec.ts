@@ -238,6 +238,7 @@ describe('registration questions with sensitive fields', () => {
       await expectWellShown(viewerPage, 'registration-console-answers-viewer', [
         'hidden: sensitive',
         'Sauerland',
+        '2 May 2031',
       ]);
       await expect(viewerPage.content()).resolves.not.toContain('C01X00T47');
 

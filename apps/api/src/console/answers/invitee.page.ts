@@ -2,8 +2,8 @@ import { ConsoleSession } from '@app/accounts';
 import { EmailEntry } from '@app/emails';
 import { Answer, ANSWERS, InvitationStatus } from '@app/invitations';
 import { Role } from '@app/planning';
-import { AnswerValue } from '@app/registration';
-import { formatInstant, formatSpan, html, MessageKey, SafeHtml } from '@app/presentation';
+import { AnswerValue, QuestionType } from '@app/registration';
+import { formatCalendarDate, formatInstant, formatSpan, html, MessageKey, SafeHtml } from '@app/presentation';
 import { consoleMessages, consolePage, csrfField } from '../console-layout';
 import { ANSWERS_STYLE } from './answers.style';
 import { InviteeAnswer } from './event-answers.service';
@@ -93,12 +93,13 @@ export function inviteePage(view: InviteeView): string {
 
 /** The registration answers; a sensitive one the reader may not see says so instead of its value. */
 function registrationAnswers(session: ConsoleSession, answer: InviteeAnswer): SafeHtml | null {
-  const { t } = consoleMessages(session);
+  const { t, intlLocale } = consoleMessages(session);
   if (answer.registration.length === 0) return null;
-  const shown = (value: AnswerValue | null): string => {
+  const shown = (value: AnswerValue | null, type: QuestionType): string => {
     if (value === null) return t('console.questions.noAnswer');
     if (typeof value === 'boolean') return t(value ? 'console.questions.yes' : 'console.questions.no');
-    return Array.isArray(value) ? value.join(', ') : value;
+    if (Array.isArray(value)) return value.join(', ');
+    return type === 'date' ? formatCalendarDate(value, intlLocale) : value;
   };
   return html`<section aria-labelledby="registration-heading">
     <h2 id="registration-heading">${t('console.questions.answersTitle')}</h2>
@@ -109,7 +110,7 @@ function registrationAnswers(session: ConsoleSession, answer: InviteeAnswer): Sa
             <dd>
               ${
                 question.shown
-                  ? html`<span class="answer-text">${shown(value)}</span>`
+                  ? html`<span class="answer-text">${shown(value, question.type)}</span>`
                   : html`<span class="muted">${t('console.questions.hiddenSensitive')}</span>`
               }
             </dd>`,
