@@ -465,6 +465,8 @@ describe('architecture', () => {
         people: 'planning',
         public_event_search: 'public-programme',
         public_search_lexemes: 'public-programme',
+        registration_answers: 'registration',
+        registration_questions: 'registration',
         sign_in_requests: 'accounts',
         webhook_deliveries: 'webhooks',
         webhook_endpoints: 'webhooks',

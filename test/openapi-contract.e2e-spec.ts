@@ -223,6 +223,33 @@ describe('OpenAPI contract (every operation, real answers)', () => {
     await answer(get(`${events}/programme.pdf?lang=fr`), 400);
   });
 
+  it('should describe registration questions and their answers', async () => {
+    const questions = `/api/v1/events/${fixtures.eventId}/questions`;
+    const body = {
+      questions: [{ type: 'single_choice', label: 'Essen', options: ['vegan', 'alles'], sensitive: true }],
+    };
+    await answer(api.http().put(questions).set(bearer(host.organiserKey)).send(body), 200);
+    await answer(
+      api
+        .http()
+        .put(questions)
+        .set(bearer(host.organiserKey))
+        .send({ questions: [{ type: 'single_choice', label: 'Essen' }] }),
+      400,
+    );
+    await answer(api.http().put(questions).set(bearer(host.viewerKey)).send(body), 403);
+    await answer(
+      api.http().put(`/api/v1/events/${UNKNOWN_ID}/questions`).set(bearer(host.organiserKey)).send(body),
+      404,
+    );
+    await answer(get(questions), 200);
+    await answer(get(questions, partner.organiserKey), 403);
+    const answers = `/api/v1/events/${fixtures.eventId}/registration-answers`;
+    await answer(get(`${answers}?includeSensitive=true`), 200);
+    await answer(get(`${answers}?includeSensitive=true`, host.viewerKey), 403);
+    await answer(get(`/api/v1/events/${UNKNOWN_ID}/registration-answers`), 404);
+  });
+
   it('should describe the emails of an event and of a person', async () => {
     await answer(get(`/api/v1/events/${fixtures.eventId}/emails`), 200);
     await answer(get(`/api/v1/events/${UNKNOWN_ID}/emails`), 404);

@@ -165,6 +165,7 @@ describe('Person data: export and erasure', () => {
         feedTokens: { feedTokensDeleted: 1 },
         // Created, invited, answered (by herself, through her link): see docs/audit-trail.md.
         auditTrail: { auditEntriesAnonymisedAsSubject: 3, auditEntriesAnonymisedAsActor: 1 },
+        registrationAnswers: { registrationAnswersDeleted: 0 },
       },
     });
 

@@ -5,6 +5,7 @@ import { EmailsModule } from '@app/emails';
 import { ExportsModule } from '@app/exports';
 import { InvitationsModule } from '@app/invitations';
 import { PlanningModule } from '@app/planning';
+import { RegistrationModule } from '@app/registration';
 import { WebhooksModule } from '@app/webhooks';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { AuditController } from './audit/audit.controller';
@@ -17,6 +18,7 @@ import { InvitationsController } from './invitations/invitations.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { PartnershipsController } from './partnerships/partnerships.controller';
 import { PeopleController } from './people/people.controller';
+import { RegistrationController } from './registration/registration.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
 /** The organiser API, mounted under /api/v1. */
@@ -29,6 +31,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     AuditModule,
     WebhooksModule,
     ExportsModule,
+    RegistrationModule,
   ],
   controllers: [
     OrganisationsController,
@@ -42,6 +45,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     AuditController,
     WebhooksController,
     EmbeddingSettingsController,
+    RegistrationController,
   ],
   providers: [EmbeddingSnippets],
 })

@@ -63,5 +63,11 @@ export const AUDIT_ACTIONS = [
   /** A new signing secret; the entry holds no secret, only that it changed. */
   'webhook_endpoint.secret_rotated',
   'webhook_endpoint.deleted',
+  /** An event's registration questions were added, changed, reordered or removed. */
+  'registration.questions_changed',
+  /** Which questions a registration answered (never the values: some are sensitive). */
+  'registration.answers_recorded',
+  /** The answers to sensitive questions, past their retention after the event (a count, no values). */
+  'registration.sensitive_answers_erased',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

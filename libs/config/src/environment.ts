@@ -261,6 +261,20 @@ export class Environment {
   @Max(10080)
   AUDIT_PRUNE_INTERVAL_MINUTES = 60;
 
+  /** Days after an event ended when the answers to its sensitive registration questions are erased. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  SENSITIVE_ANSWERS_RETENTION_DAYS = 30;
+
+  /** How often the worker looks for sensitive answers past their retention. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(10080)
+  SENSITIVE_ANSWERS_ERASE_INTERVAL_MINUTES = 60;
+
   /**
    * Hosts (names or IP addresses, comma-separated) that webhooks may be delivered to although they
    * are, or resolve to, loopback, private, link-local or other special addresses. Empty: none.

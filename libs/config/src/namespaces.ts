@@ -111,6 +111,14 @@ export const auditConfig = registerAs('audit', () => {
   };
 });
 
+export const registrationConfig = registerAs('registration', () => {
+  const environment = readEnvironment();
+  return {
+    sensitiveRetentionDays: environment.SENSITIVE_ANSWERS_RETENTION_DAYS,
+    eraseIntervalMs: environment.SENSITIVE_ANSWERS_ERASE_INTERVAL_MINUTES * 60_000,
+  };
+});
+
 export const webhooksConfig = registerAs('webhooks', () => {
   const environment = readEnvironment();
   return {
@@ -152,4 +160,5 @@ export type SingleSignOnConfig = ReturnType<typeof singleSignOnConfig>;
 export type FeedsConfig = ReturnType<typeof feedsConfig>;
 export type RateLimitsConfig = ReturnType<typeof rateLimitsConfig>;
 export type AuditConfig = ReturnType<typeof auditConfig>;
+export type RegistrationConfig = ReturnType<typeof registrationConfig>;
 export type WebhooksConfig = ReturnType<typeof webhooksConfig>;

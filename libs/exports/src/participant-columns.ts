@@ -1,4 +1,5 @@
 import { Actor } from '@app/planning';
+import { Language } from '@app/presentation';
 
 /** A cell of an export: text, an instant (shown in the event's zone), or nothing. */
 export type CellValue = string | Date | null;
@@ -14,6 +15,8 @@ export interface ParticipantColumns {
 export interface ParticipantColumnOptions {
   /** Whether columns marked sensitive (passport numbers, health needs) are included. */
   includeSensitive: boolean;
+  /** The language of the export, for values the source words itself (yes, no). */
+  language: Language;
 }
 
 /**

@@ -55,7 +55,7 @@ export class ParticipantExports {
     }
     const invitations = await this.allInvitations(actor, eventId);
     const event = await this.events.get(actor, eventId);
-    const options = { includeSensitive: request.includeSensitive };
+    const options = { includeSensitive: request.includeSensitive, language: request.language };
     const extraColumns = [];
     for (const source of this.sources) extraColumns.push(await source.forExport(eventId, actor, options));
     const messages = messagesFor(request.language);

@@ -46,6 +46,19 @@ export interface AnswerPage {
 export interface AnswerInput {
   answer: Answer;
   workshopIds: string[];
+  /**
+   * Written with the answer, in its transaction (the registration questions' answers): what it
+   * throws undoes the answer, so both are saved or neither.
+   */
+  alongside?: (manager: EntityManager, answered: AnsweredInvitation) => Promise<void>;
+}
+
+/** The invitation being answered, and who answers it, for what is written alongside. */
+export interface AnsweredInvitation {
+  invitationId: string;
+  eventId: string;
+  personId: string;
+  actor: AuditActor;
 }
 
 /** An answer an organiser records for someone, e.g. after a phone call. */
@@ -227,6 +240,12 @@ export class AnswersService {
     const event = (await this.seats.lock(manager, [found.eventId])).get(found.eventId)!;
     const current = await answering.lock(manager);
     if (event.status === 'cancelled') throw InvitationError.eventCancelled();
+    await input.alongside?.(manager, {
+      invitationId: found.id,
+      eventId: found.eventId,
+      personId: found.personId,
+      actor: answering.who ?? inviteeActor({ id: found.personId, name: found.personName }),
+    });
     const held = await this.choices(manager, found.id);
     const active = held.filter((choice) => choice.status !== 'withdrawn');
     if (active.some((choice) => !workshops.has(choice.eventId))) throw new RetryTransaction();

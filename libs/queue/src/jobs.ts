@@ -17,6 +17,14 @@ export const AUDIT_JOBS = {
 /** The retention and the time come from the worker running it, not from the job. */
 export type PruneAuditTrailPayload = Record<string, never>;
 
+export const REGISTRATION_JOBS = {
+  /** Repeated by a job scheduler in the worker: erases sensitive answers past their retention. */
+  eraseSensitiveAnswers: 'erase-sensitive-answers',
+} as const;
+
+/** The retention and the time come from the worker running it, not from the job. */
+export type EraseSensitiveAnswersPayload = Record<string, never>;
+
 /** Ids only: the processor reloads the outbox row, which is the truth about the email. */
 export interface DeliverEmailPayload {
   emailId: string;
@@ -47,6 +55,9 @@ export interface JobPayloads {
   [QUEUES.webhooks]: {
     [WEBHOOK_JOBS.deliverWebhook]: DeliverWebhookPayload;
   };
+  [QUEUES.registration]: {
+    [REGISTRATION_JOBS.eraseSensitiveAnswers]: EraseSensitiveAnswersPayload;
+  };
 }
 
 export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string;
@@ -55,6 +66,7 @@ export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
   [QUEUES.mail]: Object.values(MAIL_JOBS),
   [QUEUES.audit]: Object.values(AUDIT_JOBS),
   [QUEUES.webhooks]: Object.values(WEBHOOK_JOBS),
+  [QUEUES.registration]: Object.values(REGISTRATION_JOBS),
 };
 
 export interface RetryPolicy {

@@ -3,5 +3,6 @@ export const QUEUES = {
   mail: 'mail',
   audit: 'audit',
   webhooks: 'webhooks',
+  registration: 'registration',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -1,8 +1,11 @@
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsUUID } from 'class-validator';
 import { Answer, ANSWERS } from '@app/invitations';
 
-/** The answer form as the browser posts it: one radio button, any number of checked workshops. */
+/**
+ * The answer form as the browser posts it: one radio button, any number of checked workshops, and
+ * the registration questions as `question[<id>]` (libs/registration checks each answer).
+ */
 export class AnswerFormDto {
   @IsIn(ANSWERS)
   answer: Answer;
@@ -15,4 +18,8 @@ export class AnswerFormDto {
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true })
   workshop?: string[];
+
+  @IsOptional()
+  @IsObject()
+  question?: Record<string, unknown>;
 }

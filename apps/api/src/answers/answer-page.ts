@@ -1,4 +1,4 @@
-import { AnswerPage, AnswerPageWorkshop } from '@app/invitations';
+import { Answer, AnswerPage, AnswerPageWorkshop } from '@app/invitations';
 import { Event } from '@app/planning';
 import {
   describeWhen,
@@ -12,6 +12,7 @@ import {
   pageDocument,
   SafeHtml,
 } from '@app/presentation';
+import { QUESTIONS_STYLE, questionErrorSummary, QuestionsForm, questionsFieldset } from './answer-questions';
 
 const STYLE = `
   .note { padding: 0.75rem 1rem; border-radius: 0.4rem; background: #eef5ee; border: 1px solid #8fbf8f; }
@@ -25,10 +26,24 @@ const STYLE = `
 `;
 
 function answerDocument(messages: Messages, title: string, body: SafeHtml): string {
-  return pageDocument({ language: messages.language, title, body, style: STYLE, noIndex: true });
+  return pageDocument({
+    language: messages.language,
+    title,
+    body,
+    style: STYLE + QUESTIONS_STYLE,
+    noIndex: true,
+  });
 }
 
-export function renderAnswerPage(page: AnswerPage, options: { saved: boolean }): string {
+export interface AnswerPageOptions {
+  saved: boolean;
+  /** The event's registration questions asked with the answer, if it has any. */
+  questions?: QuestionsForm;
+  /** The answer just sent, when the form is shown again with mistakes in it. */
+  entered?: Answer;
+}
+
+export function renderAnswerPage(page: AnswerPage, options: AnswerPageOptions): string {
   const { event, person } = page;
   const messages = messagesFor(person.locale);
   const { t } = messages;
@@ -49,7 +64,8 @@ export function renderAnswerPage(page: AnswerPage, options: { saved: boolean }):
     </dl>
     ${event.description ? html`<p class="description">${event.description}</p>` : null}
     ${cancelled ? null : html`<p class="note" role="status">${t(`answerPage.status.${page.status}`)}</p>`}
-    ${cancelled ? null : form(page, messages)}`;
+    ${cancelled ? null : questionErrorSummary(options.questions, messages)}
+    ${cancelled ? null : form(page, messages, options)}`;
   return answerDocument(messages, `${t('answerPage.pageTitle')}: ${event.title}`, body);
 }
 
@@ -64,16 +80,25 @@ export function renderMessagePage(language: Language, title: MessageKey, text: M
   );
 }
 
-function form(page: AnswerPage, messages: Messages): SafeHtml {
+function form(page: AnswerPage, messages: Messages, options: AnswerPageOptions): SafeHtml {
   const { t } = messages;
+  const { questions, entered } = options;
   const answers: Array<{ value: string; label: string; checked: boolean }> = [
     {
       value: 'accept',
       label: t('answers.accept'),
-      checked: page.status === 'accepted' || page.status === 'waitlisted',
+      checked: entered ? entered === 'accept' : page.status === 'accepted' || page.status === 'waitlisted',
     },
-    { value: 'tentative', label: t('answers.tentative'), checked: page.status === 'tentative' },
-    { value: 'decline', label: t('answers.decline'), checked: page.status === 'declined' },
+    {
+      value: 'tentative',
+      label: t('answers.tentative'),
+      checked: entered ? entered === 'tentative' : page.status === 'tentative',
+    },
+    {
+      value: 'decline',
+      label: t('answers.decline'),
+      checked: entered ? entered === 'decline' : page.status === 'declined',
+    },
   ];
   return html` <form method="post">
     <fieldset>
@@ -93,6 +118,7 @@ function form(page: AnswerPage, messages: Messages): SafeHtml {
       )}
     </fieldset>
     ${page.workshops.length > 0 ? workshops(page, messages) : null}
+    ${questions ? questionsFieldset(questions, messages) : null}
     <button type="submit">${t('answerPage.submit')}</button>
   </form>`;
 }

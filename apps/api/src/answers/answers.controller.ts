@@ -2,11 +2,18 @@ import { Body, Controller, Get, Param, Post, Query, Res, UseFilters } from '@nes
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Public } from '@app/access';
-import { AnswersService, InvitationError } from '@app/invitations';
+import { AnswerPage, AnswersService, InvitationError } from '@app/invitations';
+import {
+  AnswerProblemReason,
+  RegistrationAnswersService,
+  RegistrationError,
+  RegistrationQuestionsService,
+} from '@app/registration';
 import { AnswerRateLimit } from '../rate-limits/answer-rate-limit.decorator';
 import { AnswerFormDto } from './answer-form.dto';
 import { renderAnswerPage } from './answer-page';
 import { AnswerPageFilter } from './answer-page.filter';
+import { QuestionsForm } from './answer-questions';
 import { sendPage } from './send-page';
 
 /**
@@ -19,7 +26,11 @@ import { sendPage } from './send-page';
 @UseFilters(AnswerPageFilter)
 @Controller('answer')
 export class AnswersController {
-  constructor(private readonly answers: AnswersService) {}
+  constructor(
+    private readonly answers: AnswersService,
+    private readonly questions: RegistrationQuestionsService,
+    private readonly registrationAnswers: RegistrationAnswersService,
+  ) {}
 
   @Get(':token')
   async show(
@@ -28,20 +39,64 @@ export class AnswersController {
     @Res() response: Response,
   ) {
     const page = await this.answers.page(token);
-    sendPage(response, 200, renderAnswerPage(page, { saved: saved === '1' }));
+    const values = Object.fromEntries(await this.registrationAnswers.ownAnswers(page.invitationId));
+    sendPage(
+      response,
+      200,
+      renderAnswerPage(page, { saved: saved === '1', questions: await this.form(page, values) }),
+    );
   }
 
+  /**
+   * The answer and the registration answers are saved in one transaction; refused registration
+   * answers show the form again (400) with what was entered and a message at each question.
+   */
   @Post(':token')
   @AnswerRateLimit()
   async answer(@Param('token') token: string, @Body() form: AnswerFormDto, @Res() response: Response) {
+    const sent = form.question ?? {};
     try {
-      await this.answers.answer(token, { answer: form.answer, workshopIds: form.workshop ?? [] });
+      await this.answers.answer(token, {
+        answer: form.answer,
+        workshopIds: form.workshop ?? [],
+        alongside: (manager, answered) =>
+          this.registrationAnswers.recordIn(manager, answered, sent, {
+            askedAt: 'answer',
+            accepting: form.answer === 'accept',
+          }),
+      });
     } catch (error) {
+      if (error instanceof RegistrationError && error.code === 'registration_answers_invalid') {
+        const page = await this.answers.page(token);
+        const errors = new Map(
+          (error.details as Array<{ questionId: string; reason: AnswerProblemReason }>).map((problem) => [
+            problem.questionId,
+            problem.reason,
+          ]),
+        );
+        return sendPage(
+          response,
+          400,
+          renderAnswerPage(page, {
+            saved: false,
+            entered: form.answer,
+            questions: await this.form(page, sent, errors),
+          }),
+        );
+      }
       if (!(error instanceof InvitationError) || error.code !== 'event_cancelled') throw error;
       // The page itself says that the event is cancelled, in the person's language.
       return sendPage(response, 409, renderAnswerPage(await this.answers.page(token), { saved: false }));
     }
     // Relative, so that it also works behind a proxy that mounts the app under a path.
     response.redirect(303, `./${encodeURIComponent(token)}?saved=1`);
+  }
+
+  private async form(
+    page: AnswerPage,
+    values: Record<string, unknown>,
+    errors = new Map<string, AnswerProblemReason>(),
+  ): Promise<QuestionsForm> {
+    return { questions: await this.questions.asked(page.event.id, 'answer'), values, errors };
   }
 }

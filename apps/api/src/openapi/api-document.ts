@@ -33,6 +33,10 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
         'City days, conferences, delegation visits and their parts: workshops, sessions, legs.',
       )
       .addTag('invitations', 'Invite people to events and workshops; answers, seats and waitlists.')
+      .addTag(
+        'registration',
+        'Registration questions of events and the answers to them; sensitive answers only for the host.',
+      )
       .addTag('emails', 'Invitations, updates and reminders sent, with their delivery state.')
       .addTag('exports', 'Participant lists as CSV and Excel, printable programmes as PDF.')
       .addTag('calendar feeds', 'iCalendar feeds for calendar apps, and where to subscribe to them.')

@@ -4,6 +4,7 @@ import { CHOICE_STATUSES, ChoiceStatus, INVITATION_STATUSES, InvitationStatus } 
 import { Locale, LOCALES } from '@app/planning';
 import { AuditEntryDto } from '../audit/audit.dto';
 import { PageOf } from '../http/page.dto';
+import { ANSWER_VALUE_SCHEMA } from '../registration/registration.view';
 
 /**
  * The visibility rule as the OpenAPI document states it for every operation that shows people;
@@ -181,6 +182,23 @@ class ExportedFeedTokenDto {
   revokedAt: string | null;
 }
 
+export class ExportedRegistrationAnswerDto {
+  @ApiProperty({ format: 'uuid' })
+  invitationId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  eventId: string;
+
+  @ApiProperty({ description: 'The question as it reads now.' })
+  question: string;
+
+  @ApiProperty(ANSWER_VALUE_SCHEMA)
+  value: string | string[] | boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+}
+
 export class PersonExportDto {
   @ApiProperty({ format: 'date-time' })
   exportedAt: string;
@@ -202,6 +220,12 @@ export class PersonExportDto {
 
   @ApiProperty({ type: [AuditEntryDto], description: 'Audit entries about them or by them as invitee.' })
   auditTrail: AuditEntryDto[];
+
+  @ApiProperty({
+    type: [ExportedRegistrationAnswerDto],
+    description: 'Their answers to registration questions, sensitive ones included.',
+  })
+  registrationAnswers: ExportedRegistrationAnswerDto[];
 }
 
 export class ErasureReportDto {
@@ -217,7 +241,8 @@ export class ErasureReportDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'object', additionalProperties: { type: 'integer' } },
-    description: 'Per kind of data (invitations, emails, feedTokens, auditTrail) what was erased, in counts.',
+    description:
+      'Per kind of data (invitations, emails, feedTokens, auditTrail, registrationAnswers) what was erased, in counts.',
     example: { invitations: { anonymised: 2 }, feedTokens: { deleted: 1 } },
   })
   sections: Record<string, Record<string, number>>;

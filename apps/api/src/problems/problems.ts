@@ -10,6 +10,7 @@ import { FEEDS_ERRORS } from '@app/feeds';
 import { INVITATION_ERRORS } from '@app/invitations';
 import { PLANNING_ERRORS } from '@app/planning';
 import { PUBLIC_PROGRAMME_ERRORS } from '@app/public-programme';
+import { REGISTRATION_ERRORS } from '@app/registration';
 import { WEBHOOKS_ERRORS } from '@app/webhooks';
 
 /** The codes of failures the HTTP layer finds itself (guards, pipes, rate limits), before any lib runs. */
@@ -49,6 +50,7 @@ const CATALOGS = {
   webhooks: WEBHOOKS_ERRORS,
   exports: EXPORTS_ERRORS,
   'public-programme': PUBLIC_PROGRAMME_ERRORS,
+  registration: REGISTRATION_ERRORS,
 };
 
 /** Every error code the API answers with, by the lib that raises it. */

@@ -8,6 +8,7 @@ import { consoleSettingsDe } from './console/settings.de';
 import { consoleSsoDe } from './console/sso.de';
 import { consoleExportsDe } from './console/exports.de';
 import { exportsDe } from './exports.de';
+import { consoleQuestionsDe } from './console/questions.de';
 
 /** German, with the formal address (Sie) that municipalities use with citizens and guests. */
 export const de: Catalog = {
@@ -94,6 +95,23 @@ export const de: Catalog = {
     tooManyText: 'Bitte warten Sie eine Minute und senden Sie Ihre Antwort dann noch einmal.',
     errorTitle: 'Etwas ist schiefgelaufen',
     errorText: 'Bitte versuchen Sie es in einem Moment noch einmal.',
+    questions: {
+      legend: 'Fragen der Veranstalter',
+      requiredWhenAccepting: 'erforderlich, wenn Sie zusagen',
+      yes: 'Ja',
+      no: 'Nein',
+      sensitive: 'Diese Antwort sehen nur die Veranstalter der gastgebenden Kommune; sie wird nach der Veranstaltung gelöscht.',
+      errorSummary: 'Ihre Antwort wurde nicht gespeichert. Bitte prüfen Sie die markierten Fragen.',
+      errors: {
+        required: 'Bitte beantworten Sie diese Frage, um zuzusagen.',
+        not_offered: 'Bitte wählen Sie eine der angebotenen Antworten.',
+        not_a_date: 'Bitte geben Sie ein Datum ein.',
+        not_yes_no: 'Bitte antworten Sie mit Ja oder Nein.',
+        too_long: 'Diese Antwort ist zu lang.',
+        not_text: 'Bitte geben Sie einen Text ein.',
+        unknown_question: 'Diese Frage wird nicht mehr gestellt.',
+      },
+    },
   },
   calendar: {
     calendarTitle: 'Veranstaltungskalender',
@@ -256,6 +274,7 @@ export const de: Catalog = {
     settings: consoleSettingsDe,
     sso: consoleSsoDe,
     exports: consoleExportsDe,
+    questions: consoleQuestionsDe,
   },
   exports: exportsDe,
 };

@@ -7,6 +7,7 @@ import { consoleSettingsEn } from './console/settings.en';
 import { consoleSsoEn } from './console/sso.en';
 import { consoleExportsEn } from './console/exports.en';
 import { exportsEn } from './exports.en';
+import { consoleQuestionsEn } from './console/questions.en';
 
 /**
  * English, the fallback for every other language. i18next syntax: {{value}} placeholders, and
@@ -95,6 +96,23 @@ export const en = {
     tooManyText: 'Please wait a minute, then send your answer again.',
     errorTitle: 'Something went wrong',
     errorText: 'Please try again in a moment.',
+    questions: {
+      legend: 'Questions from the organisers',
+      requiredWhenAccepting: 'required if you accept',
+      yes: 'Yes',
+      no: 'No',
+      sensitive: 'Only the organisers of the hosting municipality see this answer; it is erased after the event.',
+      errorSummary: 'Your answer was not saved. Please check the marked questions.',
+      errors: {
+        required: 'Please answer this question to accept.',
+        not_offered: 'Please choose one of the offered answers.',
+        not_a_date: 'Please enter a date.',
+        not_yes_no: 'Please answer yes or no.',
+        too_long: 'This answer is too long.',
+        not_text: 'Please enter text.',
+        unknown_question: 'This question is no longer asked.',
+      },
+    },
   },
   calendar: {
     calendarTitle: 'Event calendar',
@@ -253,6 +271,7 @@ export const en = {
     settings: consoleSettingsEn,
     sso: consoleSsoEn,
     exports: consoleExportsEn,
+    questions: consoleQuestionsEn,
   },
   exports: exportsEn,
 };

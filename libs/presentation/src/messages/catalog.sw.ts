@@ -8,6 +8,7 @@ import { consoleSettingsSw } from './console/settings.sw';
 import { consoleSsoSw } from './console/sso.sw';
 import { consoleExportsSw } from './console/exports.sw';
 import { exportsSw } from './exports.sw';
+import { consoleQuestionsSw } from './console/questions.sw';
 
 /** Swahili as written in Tanzania, for guests and partners from Morogoro. */
 export const sw: Catalog = {
@@ -92,6 +93,23 @@ export const sw: Catalog = {
     tooManyText: 'Tafadhali subiri dakika moja, kisha utume jibu lako tena.',
     errorTitle: 'Kuna hitilafu',
     errorText: 'Tafadhali jaribu tena baada ya muda mfupi.',
+    questions: {
+      legend: 'Maswali kutoka kwa waandaaji',
+      requiredWhenAccepting: 'inahitajika ukikubali',
+      yes: 'Ndiyo',
+      no: 'Hapana',
+      sensitive: 'Waandaaji wa manispaa mwenyeji pekee wanaona jibu hili; litafutwa baada ya tukio.',
+      errorSummary: 'Jibu lako halikuhifadhiwa. Tafadhali angalia maswali yaliyowekwa alama.',
+      errors: {
+        required: 'Tafadhali jibu swali hili ili kukubali.',
+        not_offered: 'Tafadhali chagua mojawapo ya majibu yaliyotolewa.',
+        not_a_date: 'Tafadhali weka tarehe.',
+        not_yes_no: 'Tafadhali jibu ndiyo au hapana.',
+        too_long: 'Jibu hili ni refu mno.',
+        not_text: 'Tafadhali andika maandishi.',
+        unknown_question: 'Swali hili haliulizwi tena.',
+      },
+    },
   },
   calendar: {
     calendarTitle: 'Kalenda ya matukio',
@@ -253,6 +271,7 @@ export const sw: Catalog = {
     settings: consoleSettingsSw,
     sso: consoleSsoSw,
     exports: consoleExportsSw,
+    questions: consoleQuestionsSw,
   },
   exports: exportsSw,
 };

@@ -2,6 +2,8 @@ import { Catalog } from './catalog';
 
 export const exportsDe: Catalog['exports'] = {
   sheetName: 'Teilnehmende',
+  yes: 'ja',
+  no: 'nein',
   columns: {
     name: 'Name',
     email: 'E-Mail',

@@ -1,6 +1,8 @@
 /** Exported participant lists and printed programmes, in English: the shape the other languages follow. */
 export const exportsEn = {
   sheetName: 'Participants',
+  yes: 'yes',
+  no: 'no',
   columns: {
     name: 'Name',
     email: 'Email',

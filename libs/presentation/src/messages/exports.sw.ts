@@ -2,6 +2,8 @@ import { Catalog } from './catalog';
 
 export const exportsSw: Catalog['exports'] = {
   sheetName: 'Washiriki',
+  yes: 'ndiyo',
+  no: 'hapana',
   columns: {
     name: 'Jina',
     email: 'Barua pepe',

@@ -17,3 +17,14 @@ export function formatInstant(at: Date, intlLocale: string, readerZone: string):
   });
   return `${text} ${zoneName(readerZone, at, intlLocale)}`;
 }
+
+/**
+ * A calendar date without time or zone (an arrival date someone entered, `2031-05-02`) as the
+ * reader writes dates: "2 May 2031". It is the same day everywhere, so no zone is applied.
+ */
+export function formatCalendarDate(isoDate: string, intlLocale: string): string {
+  const date = DateTime.fromISO(isoDate, { zone: 'UTC' });
+  return date.isValid
+    ? date.setLocale(intlLocale).toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' })
+    : isoDate;
+}

@@ -17,6 +17,10 @@ export const ANSWERS_STYLE = `
   .choice { display: flex; align-items: flex-start; gap: 0.5rem; margin: 0.3rem 0; min-height: 2.75rem; }
   .choice input { width: 1.4rem; height: 1.4rem; margin: 0.1rem 0 0; flex: none; }
   .field-problem { color: #8a1f1a; font-weight: 600; margin: 0.25rem 0 0.5rem; }
+  .registration-answers { margin: 0 0 1.5rem; max-width: 44rem; }
+  .registration-answers dt { font-weight: 600; margin-top: 0.5rem; }
+  .registration-answers dd { margin: 0.1rem 0 0; overflow-wrap: anywhere; }
+  .answer-text { white-space: pre-line; }
   .failed { color: #8a1f1a; font-weight: 600; }
   .error-text { overflow-wrap: anywhere; }
   a.button { display: inline-block; padding: 0.6rem 1rem; border-radius: 0.4rem; background: #a8322d; color: #fff; text-decoration: none; }

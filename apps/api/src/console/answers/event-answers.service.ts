@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EmailEntry, EmailsService } from '@app/emails';
 import { AnswerSummary, InvitationsService, InvitationView } from '@app/invitations';
 import { Actor, Event, EventsService, Page } from '@app/planning';
+import { InvitationRegistrationAnswers, RegistrationAnswersService } from '@app/registration';
 
 /** Upcoming events a list shows at most. */
 const EVENTS_LISTED = 50;
@@ -24,6 +25,8 @@ export interface EventAnswers extends AnsweredEvent {
 export interface InviteeAnswer extends AnsweredEvent {
   invitation: InvitationView;
   emails: EmailEntry[];
+  /** The registration questions with this invitee's answers; sensitive ones only for those who may see them. */
+  registration: InvitationRegistrationAnswers;
 }
 
 /**
@@ -37,6 +40,7 @@ export class EventAnswersService {
     private readonly events: EventsService,
     private readonly invitations: InvitationsService,
     private readonly emails: EmailsService,
+    private readonly registration: RegistrationAnswersService,
   ) {}
 
   async list(actor: Actor, now = new Date()): Promise<AnsweredEvent[]> {
@@ -66,7 +70,8 @@ export class EventAnswersService {
       this.invitations.get(actor, eventId, invitationId),
       this.emails.listForInvitation(actor, eventId, invitationId),
     ]);
-    return { ...answered, invitation, emails };
+    const registration = await this.registration.forInvitation(actor, eventId, invitationId);
+    return { ...answered, invitation, emails, registration };
   }
 
   /** The summary first: it refuses events the actor may not manage, before the event is shown. */

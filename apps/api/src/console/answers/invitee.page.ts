@@ -2,7 +2,8 @@ import { ConsoleSession } from '@app/accounts';
 import { EmailEntry } from '@app/emails';
 import { Answer, ANSWERS, InvitationStatus } from '@app/invitations';
 import { Role } from '@app/planning';
-import { formatInstant, formatSpan, html, MessageKey, SafeHtml } from '@app/presentation';
+import { AnswerValue, QuestionType } from '@app/registration';
+import { formatCalendarDate, formatInstant, formatSpan, html, MessageKey, SafeHtml } from '@app/presentation';
 import { consoleMessages, consolePage, csrfField } from '../console-layout';
 import { ANSWERS_STYLE } from './answers.style';
 import { InviteeAnswer } from './event-answers.service';
@@ -77,6 +78,7 @@ export function inviteePage(view: InviteeView): string {
         <dd>${seatLines(session, invitation.choices)}</dd>
       </div>
     </dl>
+    ${registrationAnswers(session, answer)}
     ${withdrawn ? html`<p class="muted">${t('console.answers.withdrawnNote')}</p>` : null}
     ${writer ? null : html`<p class="muted">${t('console.answers.readOnly')}</p>`}
     ${emailTable(session, answer.emails)} ${writer && !withdrawn ? actions(view) : null}`;
@@ -87,6 +89,34 @@ export function inviteePage(view: InviteeView): string {
     body,
     style: ANSWERS_STYLE,
   });
+}
+
+/** The registration answers; a sensitive one the reader may not see says so instead of its value. */
+function registrationAnswers(session: ConsoleSession, answer: InviteeAnswer): SafeHtml | null {
+  const { t, intlLocale } = consoleMessages(session);
+  if (answer.registration.length === 0) return null;
+  const shown = (value: AnswerValue | null, type: QuestionType): string => {
+    if (value === null) return t('console.questions.noAnswer');
+    if (typeof value === 'boolean') return t(value ? 'console.questions.yes' : 'console.questions.no');
+    if (Array.isArray(value)) return value.join(', ');
+    return type === 'date' ? formatCalendarDate(value, intlLocale) : value;
+  };
+  return html`<section aria-labelledby="registration-heading">
+    <h2 id="registration-heading">${t('console.questions.answersTitle')}</h2>
+    <dl class="registration-answers">
+      ${answer.registration.map(
+        ({ question, value }) =>
+          html`<dt>${question.label}</dt>
+            <dd>
+              ${
+                question.shown
+                  ? html`<span class="answer-text">${shown(value, question.type)}</span>`
+                  : html`<span class="muted">${t('console.questions.hiddenSensitive')}</span>`
+              }
+            </dd>`,
+      )}
+    </dl>
+  </section>`;
 }
 
 function actions(view: InviteeView): SafeHtml {

@@ -91,7 +91,9 @@ export function eventEditorPage(session: ConsoleSession, view: EditorView): stri
   const body = html`<p>${back}</p>
     <h1>${event.title} ${statusBadge(session, event)}</h1>
     ${view.notice ? html`<p class="notice" role="status">${t(`console.programme.notices.${view.notice}`)}</p>` : null}
-    ${readOnlyNote(session, hosted)} ${facts(session, event, parent)} ${open ? actions(session, event) : null}
+    ${readOnlyNote(session, hosted)} ${facts(session, event, parent)}
+    ${hosted ? html`<p><a href="${editorPath(event.id)}/questions">${t('console.questions.link')}</a></p>` : null}
+    ${open ? actions(session, event) : null}
     ${downloadsSection(session, event, { participants: hosted && !event.parentId })}
     ${open ? detailsForm(session, event, view.eventForm) : null}
     <section aria-labelledby="parts-heading">

@@ -97,6 +97,11 @@ export const consoleSettingsDe: Catalog['console']['settings'] = {
         answeredOnBehalf: 'Antwort für die eingeladene Person eingetragen',
         promoted: 'Platz von der Warteliste vergeben',
       },
+      registration: {
+        questions_changed: 'Anmeldefragen geändert',
+        answers_recorded: 'Antworten auf Anmeldefragen gespeichert',
+        sensitive_answers_erased: 'Sensible Antworten nach der Veranstaltung gelöscht',
+      },
       person: {
         created: 'Person angelegt',
         updated: 'Person geändert',

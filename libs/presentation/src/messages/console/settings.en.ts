@@ -93,6 +93,11 @@ export const consoleSettingsEn = {
         answeredOnBehalf: 'Answered on the invitee’s behalf',
         promoted: 'Seat given from the waiting list',
       },
+      registration: {
+        questions_changed: 'Registration questions changed',
+        answers_recorded: 'Registration answers recorded',
+        sensitive_answers_erased: 'Sensitive answers erased after the event',
+      },
       person: {
         created: 'Person added',
         updated: 'Person changed',

@@ -94,6 +94,11 @@ export const consoleSettingsSw: Catalog['console']['settings'] = {
         answeredOnBehalf: 'Jibu limewekwa kwa niaba ya mwalikwa',
         promoted: 'Nafasi imetolewa kutoka orodha ya kusubiri',
       },
+      registration: {
+        questions_changed: 'Maswali ya usajili yamebadilishwa',
+        answers_recorded: 'Majibu ya usajili yamehifadhiwa',
+        sensitive_answers_erased: 'Majibu nyeti yamefutwa baada ya tukio',
+      },
       person: {
         created: 'Mtu ameongezwa',
         updated: 'Mtu amebadilishwa',

@@ -1,0 +1,94 @@
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { ASKED_AT, AskedAt, AnswerValue, QUESTION_TYPES, QuestionType } from '@app/registration';
+
+export class RegistrationQuestionView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: QUESTION_TYPES })
+  type: QuestionType;
+
+  @ApiProperty()
+  label: string;
+
+  @ApiProperty({ type: [String] })
+  options: string[];
+
+  @ApiProperty()
+  required: boolean;
+
+  @ApiProperty({ enum: ASKED_AT, isArray: true })
+  askedAt: AskedAt[];
+
+  @ApiProperty()
+  sensitive: boolean;
+}
+
+export class EventQuestionsView {
+  @ApiProperty({ format: 'uuid' })
+  eventId: string;
+
+  @ApiProperty({
+    description: "Whether this key may change the questions (admins and the host's organisers).",
+  })
+  editable: boolean;
+
+  @ApiProperty({ type: [RegistrationQuestionView] })
+  questions: RegistrationQuestionView[];
+}
+
+export class AnsweredQuestionView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  label: string;
+
+  @ApiProperty({ enum: QUESTION_TYPES })
+  type: QuestionType;
+
+  @ApiProperty()
+  sensitive: boolean;
+
+  @ApiProperty({
+    description: 'False when its answers are left out: sensitive, and not asked for or not allowed.',
+  })
+  shown: boolean;
+}
+
+export const ANSWER_VALUE_SCHEMA = {
+  oneOf: [
+    { type: 'string', description: 'text, a date (YYYY-MM-DD) or the chosen option' },
+    { type: 'array', items: { type: 'string' }, description: 'the chosen options' },
+    { type: 'boolean', description: 'yes or no' },
+  ],
+};
+
+export class RegistrationView {
+  @ApiProperty({ format: 'uuid' })
+  invitationId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  personId: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: ANSWER_VALUE_SCHEMA,
+    description: 'By question id; only shown questions that were answered.',
+  })
+  answers: Record<string, AnswerValue>;
+}
+
+export class RegistrationAnswersView {
+  @ApiProperty({ format: 'uuid' })
+  eventId: string;
+
+  @ApiProperty()
+  sensitiveIncluded: boolean;
+
+  @ApiProperty({ type: [AnsweredQuestionView] })
+  questions: AnsweredQuestionView[];
+
+  @ApiProperty({ type: 'array', items: { $ref: getSchemaPath(RegistrationView) } })
+  registrations: RegistrationView[];
+}

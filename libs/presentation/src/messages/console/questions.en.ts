@@ -1,0 +1,60 @@
+/** The console's registration questions of an event (part of the programme), in English: the shape the other languages follow. */
+export const consoleQuestionsEn = {
+  link: 'Registration questions',
+  title: 'Registration questions: {{title}}',
+  back: 'Back to {{title}}',
+  intro:
+    'What people are asked when they answer their invitation or sign up: dietary and accessibility needs, arrival details, passport data for a trip.',
+  readOnly: 'You can read the questions. Admins and organisers of the hosting organisation change them.',
+  none: 'This event asks no questions yet.',
+  saved: 'The questions are saved.',
+  errorSummary: 'The question was not saved. Please correct the marked fields.',
+  inUse: 'This change would make existing answers unreadable.',
+  addTitle: 'Add a question',
+  add: 'Add question',
+  edit: 'Edit',
+  save: 'Save question',
+  moveUp: 'Move up',
+  moveDown: 'Move down',
+  remove: 'Remove',
+  removeHint: 'Removing a question removes its answers.',
+  fields: {
+    label: 'Question',
+    type: 'Type of answer',
+    options: 'Answers to choose from',
+    optionsHint: 'For choices only: one per line. An option that answers chose cannot be removed or renamed.',
+    required: 'Required to accept',
+    askedAt: 'Asked',
+    sensitive: 'Sensitive (passport, health, diet)',
+    sensitiveHint:
+      'Only admins and organisers of the hosting organisation see the answers; they are erased after the event.',
+  },
+  errors: {
+    label: 'Enter the question, at most 300 characters.',
+    type: 'Choose a type of answer.',
+    options: 'A choice needs at least two different answers, one per line; other types take none.',
+    askedAt: 'Choose when the question is asked.',
+    inUse:
+      'Answers hold what you changed: options that were chosen stay, and a question with answers keeps its type. Add a new question instead.',
+  },
+  types: {
+    text: 'Text',
+    single_choice: 'One choice',
+    multiple_choice: 'Several choices',
+    yes_no: 'Yes or no',
+    date: 'Date',
+  },
+  asked: {
+    sign_up: 'at sign-up',
+    answer: 'with the answer to an invitation',
+  },
+  badges: {
+    required: 'required',
+    sensitive: 'sensitive',
+  },
+  answersTitle: 'Registration answers',
+  noAnswer: 'no answer',
+  hiddenSensitive: 'hidden: sensitive',
+  yes: 'Yes',
+  no: 'No',
+};

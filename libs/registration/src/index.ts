@@ -1,0 +1,11 @@
+export * from './question-types';
+export * from './question-rules';
+export * from './registration.error';
+export * from './registration-access';
+export * from './registration-question.entity';
+export * from './registration-answer.entity';
+export { RegistrationQuestionsService } from './registration-questions.service';
+export type { EventQuestions } from './registration-questions.service';
+export * from './registration-answers.service';
+export * from './sensitive-answers-retention.service';
+export * from './registration.module';
