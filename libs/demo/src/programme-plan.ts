@@ -6,7 +6,9 @@ import {
   assertTimeZone,
   EventKind,
   EventStatus,
+  EventTranslations,
   EventVisibility,
+  Locale,
   normaliseTitle,
   parseSpan,
   PlanningError,
@@ -23,6 +25,8 @@ export interface PlannedEvent {
   kind: EventKind;
   title: string;
   description: string;
+  originalLanguage: Locale;
+  translations: EventTranslations;
   startsAt: Date;
   endsAt: Date;
   startZone: string;
@@ -30,6 +34,7 @@ export interface PlannedEvent {
   allDay: boolean;
   venueName: string | null;
   venueAddress: string | null;
+  venueNotes: string;
   venueLatitude: number | null;
   venueLongitude: number | null;
   onlineUrl: string | null;
@@ -161,12 +166,15 @@ function resolve(
     kind: record.kind,
     title: normaliseTitle(record.title),
     description: record.description.trim(),
+    originalLanguage: record.originalLanguage ?? parent?.originalLanguage ?? 'de',
+    translations: record.translations ?? {},
     ...span,
     startZone,
     endZone,
     allDay,
     venueName: record.venue?.name ?? null,
     venueAddress: record.venue?.address ?? null,
+    venueNotes: record.venue?.notes ?? '',
     venueLatitude: record.venue?.latitude ?? null,
     venueLongitude: record.venue?.longitude ?? null,
     onlineUrl: record.onlineUrl ?? null,
