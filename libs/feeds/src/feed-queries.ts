@@ -76,7 +76,8 @@ const PERSONAL_EVENT_COLUMNS = `e.id, e.kind, ${PERSONAL_TEXTS.map(
   (text) => `coalesce(nullif(${TRANSLATED} ->> '${text}', ''), ${ORIGINAL_COLUMN[text]}) AS "${text}"`,
 ).join(', ')},
   CASE WHEN e.original_language <> token.language AND (${PERSONAL_TEXTS.map(
-    (text) => `(${ORIGINAL_COLUMN[text]} <> '' AND coalesce(e.translations -> token.language ->> '${text}', '') = '')`,
+    (text) =>
+      `(${ORIGINAL_COLUMN[text]} <> '' AND coalesce(e.translations -> token.language ->> '${text}', '') = '')`,
   ).join(' OR ')}) THEN e.original_language END AS "fellBackTo", ${TIMES_AND_PLACE}`;
 
 const FEED_ORDER = 'e.starts_at, e.ends_at DESC, e.id';

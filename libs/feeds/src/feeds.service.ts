@@ -298,7 +298,9 @@ export class FeedsService {
 
 /** The notes a personal feed may need, in its person's language, by the original language. */
 function languageNotes(language: string | undefined): Record<string, string> {
-  return Object.fromEntries(LANGUAGES.map((original) => [original, untranslatedNote(language, original) ?? '']));
+  return Object.fromEntries(
+    LANGUAGES.map((original) => [original, untranslatedNote(language, original) ?? '']),
+  );
 }
 
 function publicFeedName(filter: PublicFeedFilter): string {

@@ -53,7 +53,12 @@ export function renderAnswerPage(page: AnswerPage, options: { saved: boolean }):
       }
     </dl>
     ${event.description ? html`<p class="description">${event.description}</p>` : null}
-    ${event.venueNotes ? html`<h2>${t('common.venueNotes')}</h2><p class="description">${event.venueNotes}</p>` : null}
+    ${
+      event.venueNotes
+        ? html`<h2>${t('common.venueNotes')}</h2>
+            <p class="description">${event.venueNotes}</p>`
+        : null
+    }
     ${cancelled ? null : html`<p class="note" role="status">${t(`answerPage.status.${page.status}`)}</p>`}
     ${cancelled ? null : form(page, messages)}`;
   return answerDocument(messages, `${t('answerPage.pageTitle')}: ${event.title}`, body);

@@ -96,7 +96,8 @@ export class CreateEventDto {
 
   @ApiPropertyOptional({
     enum: LOCALES,
-    description: "The language title, description and venue notes are written in. Defaults to the parent's, else the host's.",
+    description:
+      "The language title, description and venue notes are written in. Defaults to the parent's, else the host's.",
   })
   @IsOmittable()
   @IsIn(LOCALES)

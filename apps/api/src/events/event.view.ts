@@ -89,7 +89,10 @@ export class EventView {
   @ApiProperty()
   description: string;
 
-  @ApiProperty({ enum: LOCALES, description: 'The language title, description and venue notes are written in.' })
+  @ApiProperty({
+    enum: LOCALES,
+    description: 'The language title, description and venue notes are written in.',
+  })
   originalLanguage: Locale;
 
   @ApiProperty({

@@ -1,5 +1,12 @@
 import { ChoiceStatus, InvitationStatus } from '@app/invitations';
-import { EventKind, EventStatus, EventTranslations, EventVisibility, Locale, VenueInput } from '@app/planning';
+import {
+  EventKind,
+  EventStatus,
+  EventTranslations,
+  EventVisibility,
+  Locale,
+  VenueInput,
+} from '@app/planning';
 
 /** Organisations are known by their code (ARN, MORO …), which is also their seed key. */
 export interface OrganisationRecord {

@@ -28,7 +28,9 @@ export type EventSeed = Pick<
   | 'tags'
   | 'parentId'
 > &
-  Partial<Pick<Event, 'originalLanguage' | 'translations' | 'venueNotes'>> & { coHostOrganisationIds: string[] };
+  Partial<Pick<Event, 'originalLanguage' | 'translations' | 'venueNotes'>> & {
+    coHostOrganisationIds: string[];
+  };
 
 /**
  * Writes seed events and their co-hosts in the caller's transaction. Seed data is not a change

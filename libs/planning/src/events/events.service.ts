@@ -375,7 +375,9 @@ export class EventsService {
         await manager.save(event);
         await this.audit.record(
           manager,
-          eventRecord(actor, 'event.updated', event, { changes: auditedChanges(audited, eventFields(event)) }),
+          eventRecord(actor, 'event.updated', event, {
+            changes: auditedChanges(audited, eventFields(event)),
+          }),
         );
       }
       return this.treeOf(manager, actor, id);

@@ -1,5 +1,13 @@
 import { ConsoleSession } from '@app/accounts';
-import { Event, EventTree } from '@app/planning';
+import {
+  Event,
+  EventTexts,
+  EventTree,
+  Locale,
+  LOCALES,
+  missingTranslations,
+  TRANSLATION_LIMITS,
+} from '@app/planning';
 import { describeWhen, formatSpan, html, MessageKey, SafeHtml } from '@app/presentation';
 import { consoleMessages, consolePage, csrfField } from '../console-layout';
 import {
@@ -12,7 +20,7 @@ import {
   usualPartKind,
   valuesOfEvent,
 } from './event-form';
-import { editorPath, PROGRAMME_PATH, statusBadge } from './programme-list.page';
+import { editorPath, missingBadges, PROGRAMME_PATH, statusBadge } from './programme-list.page';
 import { PROGRAMME_STYLE } from './programme-style';
 import { EventEditor } from './programme.service';
 
@@ -25,6 +33,7 @@ export const NOTICES = [
   'published',
   'moved',
   'cancelled',
+  'translated',
 ] as const;
 export type Notice = (typeof NOTICES)[number];
 
@@ -41,7 +50,10 @@ export function newEventPage(session: ConsoleSession, zone: string, again?: Form
     kind: 'city_day',
     title: '',
     description: '',
+    // What an organiser types is most likely in the language they use the console in.
+    originalLanguage: messages.language,
     venue: '',
+    venueNotes: '',
     startsAt: '',
     startZone: zone,
     endsAt: '',
@@ -72,6 +84,8 @@ export interface EditorView {
   /** The event's form shown again, or the form for a new part. */
   eventForm?: FormAgain;
   partForm?: FormAgain;
+  /** A translation's form shown again. */
+  translationForm?: { language: Locale; values: EventTexts; errors: FormErrors };
 }
 
 export function eventEditorPage(session: ConsoleSession, view: EditorView): string {
@@ -86,10 +100,11 @@ export function eventEditorPage(session: ConsoleSession, view: EditorView): stri
       >`
     : html`<a href="${PROGRAMME_PATH}">${t('console.programme.back')}</a>`;
   const body = html`<p>${back}</p>
-    <h1>${event.title} ${statusBadge(session, event)}</h1>
+    <h1>${event.title} ${statusBadge(session, event)} ${missingBadges(session, event)}</h1>
     ${view.notice ? html`<p class="notice" role="status">${t(`console.programme.notices.${view.notice}`)}</p>` : null}
     ${readOnlyNote(session, hosted)} ${facts(session, event, parent)} ${open ? actions(session, event) : null}
     ${open ? detailsForm(session, event, view.eventForm) : null}
+    ${translationsSection(session, event, open, view)}
     <section aria-labelledby="parts-heading">
       <h2 id="parts-heading">${t('console.programme.partsHeading')}</h2>
       ${partSlots(session, event, writer)}
@@ -177,6 +192,97 @@ function detailsForm(session: ConsoleSession, event: Event, again?: FormAgain): 
       <button type="submit">${t('console.programme.save')}</button>
     </form>
   </section>`;
+}
+
+/**
+ * The event's texts in the languages other than its original: a form per language for those who
+ * may change the event, otherwise what is missing.
+ */
+function translationsSection(
+  session: ConsoleSession,
+  event: Event,
+  open: boolean,
+  view: EditorView,
+): SafeHtml {
+  const messages = consoleMessages(session);
+  const { t } = messages;
+  const missing = missingTranslations(event);
+  const languageName = (language: Locale) => t(`console.programme.translations.languages.${language}`);
+  return html`<section class="panel" aria-labelledby="translations-heading">
+    <h2 id="translations-heading">${t('console.programme.translations.heading')}</h2>
+    <p>${t('console.programme.translations.intro', { language: languageName(event.originalLanguage) })}</p>
+    ${missing.length === 0 ? html`<p class="muted">${t('console.programme.translations.complete')}</p>` : null}
+    ${
+      open
+        ? LOCALES.filter((language) => language !== event.originalLanguage).map((language) => {
+            const again = view.translationForm?.language === language ? view.translationForm : undefined;
+            return translationForm(session, event, language, again);
+          })
+        : null
+    }
+  </section>`;
+}
+
+function translationForm(
+  session: ConsoleSession,
+  event: Event,
+  language: Locale,
+  again?: EditorView['translationForm'],
+): SafeHtml {
+  const messages = consoleMessages(session);
+  const { t } = messages;
+  const values = again?.values ??
+    event.translations[language] ?? { title: '', description: '', venueNotes: '' };
+  const id = (field: string) => `translation-${language}-${field}`;
+  const titleError = again?.errors.fields.title;
+  const name = t(`console.programme.translations.languages.${language}`);
+  return html`<form method="post" action="${editorPath(event.id)}/translations/${language}" novalidate>
+    ${csrfField(session)}
+    <input type="hidden" name="readAt" value="${event.updatedAt.toISOString()}" />
+    <fieldset>
+      <legend>
+        ${t('console.programme.translations.legend', { language: name, code: language })}
+        ${missingTranslations(event).includes(language) ? missingBadges(session, event, [language]) : null}
+      </legend>
+      ${again ? errorSummary(messages, again.errors) : null}
+      <div class="field">
+        <label for="${id('title')}">${t('console.programme.fields.title')}</label>
+        ${titleError ? html`<p class="field-error" id="${id('title')}-error">${t(titleError)}</p>` : null}
+        <input
+          id="${id('title')}"
+          name="title"
+          lang="${language}"
+          value="${values.title}"
+          maxlength="${TRANSLATION_LIMITS.title}"
+          ${titleError ? html`aria-invalid="true" aria-describedby="${id('title')}-error"` : null}
+        />
+      </div>
+      <div class="field">
+        <label for="${id('description')}">${t('console.programme.fields.description')}</label>
+        <textarea
+          id="${id('description')}"
+          name="description"
+          lang="${language}"
+          rows="3"
+          maxlength="${TRANSLATION_LIMITS.description}"
+        >
+${values.description}</textarea>
+      </div>
+      <div class="field">
+        <label for="${id('venueNotes')}">${t('console.programme.fields.venueNotes')}</label>
+        <textarea
+          id="${id('venueNotes')}"
+          name="venueNotes"
+          lang="${language}"
+          rows="2"
+          maxlength="${TRANSLATION_LIMITS.venueNotes}"
+        >
+${values.venueNotes}</textarea>
+      </div>
+      <p class="hint">${t('console.programme.translations.removeHint')}</p>
+      <button type="submit">${t('console.programme.translations.save', { language: name })}</button>
+    </fieldset>
+  </form>`;
 }
 
 /** Parts at the same time side by side: the workshops of one round, the sessions of one slot. */
