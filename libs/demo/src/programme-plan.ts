@@ -1,5 +1,6 @@
 import {
   assertCapacity,
+  assertLanguage,
   assertInsideParent,
   assertLeadIsMember,
   assertSpan,
@@ -10,6 +11,7 @@ import {
   EventVisibility,
   Locale,
   normaliseTitle,
+  normaliseTranslation,
   parseSpan,
   PlanningError,
 } from '@app/planning';
@@ -159,6 +161,7 @@ function resolve(
   assertSpan(span);
   if (parent) assertInsideParent(span, parent);
   assertCapacity(record.capacity);
+  const originalLanguage = record.originalLanguage ?? parent?.originalLanguage ?? 'de';
 
   return {
     key,
@@ -166,8 +169,13 @@ function resolve(
     kind: record.kind,
     title: normaliseTitle(record.title),
     description: record.description.trim(),
-    originalLanguage: record.originalLanguage ?? parent?.originalLanguage ?? 'de',
-    translations: record.translations ?? {},
+    originalLanguage,
+    translations: Object.fromEntries(
+      Object.entries(record.translations ?? {}).map(([language, texts]) => {
+        const known = assertLanguage('translations', language);
+        return [known, normaliseTranslation({ originalLanguage }, known, texts)];
+      }),
+    ),
     ...span,
     startZone,
     endZone,

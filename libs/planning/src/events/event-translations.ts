@@ -89,7 +89,7 @@ export function assertLanguage(field: string, language: string): Locale {
  * original language is refused: that text is the event's own.
  */
 export function normaliseTranslation(
-  event: TranslatableEvent,
+  event: Pick<TranslatableEvent, 'originalLanguage'>,
   language: Locale,
   texts: Partial<EventTexts>,
 ): EventTexts {

@@ -22,7 +22,7 @@ import {
 } from './event-form';
 import { editorPath, missingBadges, PROGRAMME_PATH, statusBadge } from './programme-list.page';
 import { PROGRAMME_STYLE } from './programme-style';
-import { EventEditor } from './programme.service';
+import { EventEditor, NewEventDefaults } from './programme.service';
 
 export const NOTICES = [
   'created',
@@ -43,21 +43,20 @@ export interface FormAgain {
   errors: FormErrors;
 }
 
-export function newEventPage(session: ConsoleSession, zone: string, again?: FormAgain): string {
+export function newEventPage(session: ConsoleSession, defaults: NewEventDefaults, again?: FormAgain): string {
   const messages = consoleMessages(session);
   const { t } = messages;
   const values = again?.values ?? {
     kind: 'city_day',
     title: '',
     description: '',
-    // What an organiser types is most likely in the language they use the console in.
-    originalLanguage: messages.language,
+    originalLanguage: defaults.language,
     venue: '',
     venueNotes: '',
     startsAt: '',
-    startZone: zone,
+    startZone: defaults.zone,
     endsAt: '',
-    endZone: zone,
+    endZone: defaults.zone,
     capacity: '',
   };
   const body = html`<p><a href="${PROGRAMME_PATH}">${t('console.programme.back')}</a></p>

@@ -63,7 +63,7 @@ export class ProgrammeController {
     sendConsolePage(
       response,
       200,
-      newEventPage(session, await this.programme.organisationZone(session.actor)),
+      newEventPage(session, await this.programme.newEventDefaults(session.actor)),
     );
   }
 
@@ -78,11 +78,11 @@ export class ProgrammeController {
       this.events.create(session.actor, { ...input, status: 'draft' }),
     );
     if ('errors' in outcome) {
-      const zone = await this.programme.organisationZone(session.actor);
+      const defaults = await this.programme.newEventDefaults(session.actor);
       sendConsolePage(
         response,
         outcome.errors.status,
-        newEventPage(session, zone, { values, errors: outcome.errors }),
+        newEventPage(session, defaults, { values, errors: outcome.errors }),
       );
       return;
     }
