@@ -145,7 +145,7 @@ export function eventInput(
   const fields: FormErrors['fields'] = {};
   if (!(kinds as string[]).includes(values.kind)) fields.kind = 'console.programme.errors.kind';
   if (values.title === '') fields.title = 'console.programme.errors.title';
-  if (!(LOCALES as readonly string[]).includes(values.originalLanguage))
+  if (values.originalLanguage !== '' && !(LOCALES as readonly string[]).includes(values.originalLanguage))
     fields.originalLanguage = 'console.programme.errors.originalLanguage';
   if (values.startsAt === '') fields.startsAt = 'console.programme.errors.startsAt';
   if (values.endsAt === '') fields.endsAt = 'console.programme.errors.endsAt';
@@ -159,7 +159,8 @@ export function eventInput(
       kind: values.kind as EventKind,
       title: values.title,
       description: values.description,
-      originalLanguage: values.originalLanguage,
+      // A form without the field keeps the event's language (or, for a new event, the default one).
+      originalLanguage: values.originalLanguage === '' ? undefined : values.originalLanguage,
       venue:
         values.venue === '' && values.venueNotes === ''
           ? null
