@@ -225,6 +225,7 @@ describe('Event texts in the reader’s language', () => {
     }).expect(200);
     await page.goto(`${baseUrl}${await answerPath(api, event.id, swahiliReader.id)}`);
     await expect(page.locator('h1').textContent()).resolves.toBe(SWAHILI_TITLE);
+    await expect(page.locator('h1').getAttribute('lang')).resolves.toBeNull();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('sw');
     await expectWellShown(page, 'translations-answer-page-sw', [
       SWAHILI_TITLE,
@@ -234,6 +235,7 @@ describe('Event texts in the reader’s language', () => {
 
     await page.goto(`${baseUrl}${await answerPath(api, event.id, englishReader.id)}`);
     await expect(page.locator('h1').textContent()).resolves.toBe(GERMAN_TITLE);
+    await expect(page.locator('h1').getAttribute('lang')).resolves.toBe('de');
     await expect(page.locator('.language-note').textContent()).resolves.toBe(
       'Originally in German; no English translation yet.',
     );

@@ -1,5 +1,5 @@
 import { AnswerPage, AnswerPageWorkshop } from '@app/invitations';
-import { Event, inLanguage } from '@app/planning';
+import { Event, EventTexts, EventTextsIn, inLanguage } from '@app/planning';
 import {
   describeWhen,
   formatSpan,
@@ -39,7 +39,7 @@ export function renderAnswerPage(page: AnswerPage, options: { saved: boolean }):
   const cancelled = event.status === 'cancelled';
   const body = html` <p>${t('common.greeting', { name: person.name })}</p>
     <p>${t('answerPage.intro')}</p>
-    <h1>${event.title}</h1>
+    <h1 ${languageOf(event, 'title')}>${event.title}</h1>
     ${languageNote ? html`<p class="language-note">${languageNote}</p>` : null}
     ${options.saved && !cancelled ? html`<p class="note" role="status">${t('answerPage.saved')}</p>` : null}
     ${cancelled ? html`<p class="note alert" role="alert">${t('answerPage.cancelled')} ${t('answerPage.cancelledNoAnswers')}</p>` : null}
@@ -52,16 +52,21 @@ export function renderAnswerPage(page: AnswerPage, options: { saved: boolean }):
           : null
       }
     </dl>
-    ${event.description ? html`<p class="description">${event.description}</p>` : null}
+    ${event.description ? html`<p class="description" ${languageOf(event, 'description')}>${event.description}</p>` : null}
     ${
       event.venueNotes
         ? html`<h2>${t('common.venueNotes')}</h2>
-            <p class="description">${event.venueNotes}</p>`
+            <p class="description" ${languageOf(event, 'venueNotes')}>${event.venueNotes}</p>`
         : null
     }
     ${cancelled ? null : html`<p class="note" role="status">${t(`answerPage.status.${page.status}`)}</p>`}
     ${cancelled ? null : form(page, messages)}`;
   return answerDocument(messages, `${t('answerPage.pageTitle')}: ${event.title}`, body);
+}
+
+/** A text shown in the event's original language says so, for screen readers and hyphenation. */
+function languageOf(event: EventTextsIn, text: keyof EventTexts): SafeHtml | null {
+  return event.fellBackTo && event.inOriginal.includes(text) ? html`lang="${event.fellBackTo}"` : null;
 }
 
 /** A page that only says something (an unknown link, a failure), in the reader's language. */

@@ -24,6 +24,7 @@ describe('event translations', () => {
       description: 'Ziara ya kiwanda cha maji.',
       venueNotes: 'Eingang über den Rathausinnenhof.',
       fellBackTo: 'de',
+      inOriginal: ['venueNotes'],
     });
   });
 

@@ -26,6 +26,8 @@ export interface EventTextsIn extends EventTexts {
    * null when everything shown is in the reader's language.
    */
   fellBackTo: Locale | null;
+  /** The texts shown in the original language, so that pages can mark their language (`lang`). */
+  inOriginal: Array<keyof EventTexts>;
 }
 
 /** The longest texts a translation takes, as the event's own columns do. */
@@ -47,24 +49,24 @@ export function eventTextsIn(event: TranslatableEvent, language: string | null |
     venueNotes: event.venueNotes,
   };
   const wanted = LOCALES.find((locale) => locale === language);
-  if (!wanted || wanted === event.originalLanguage) return { ...original, fellBackTo: null };
+  if (!wanted || wanted === event.originalLanguage) return { ...original, fellBackTo: null, inOriginal: [] };
   const translation = event.translations[wanted];
-  let fellBack = false;
+  const inOriginal: Array<keyof EventTexts> = [];
   const pick = (field: keyof EventTexts): string => {
     const translated = translation?.[field] ?? '';
     if (translated !== '' || original[field] === '') return translated;
-    fellBack = true;
+    inOriginal.push(field);
     return original[field];
   };
   const texts = { title: pick('title'), description: pick('description'), venueNotes: pick('venueNotes') };
-  return { ...texts, fellBackTo: fellBack ? event.originalLanguage : null };
+  return { ...texts, fellBackTo: inOriginal.length > 0 ? event.originalLanguage : null, inOriginal };
 }
 
 /** A copy of the event with its texts in the reader's language (see `eventTextsIn`). */
 export function inLanguage<E extends TranslatableEvent>(
   event: E,
   language: string | null | undefined,
-): E & { fellBackTo: Locale | null } {
+): E & Pick<EventTextsIn, 'fellBackTo' | 'inOriginal'> {
   return { ...event, ...eventTextsIn(event, language) };
 }
 
