@@ -138,7 +138,7 @@ describe('the console’s programme editor in a browser', () => {
     await expect(page.locator('#event-capacity').inputValue()).resolves.toBe('-1');
     await expect(page.locator('#event-capacity-error').isVisible()).resolves.toBe(true);
 
-    const readAt = await page.locator('input[name="readAt"]').inputValue();
+    const readAt = await page.locator('input[name="readAt"]').first().inputValue();
     const form = {
       kind: 'workshop',
       title: 'Mobilität',

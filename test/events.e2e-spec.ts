@@ -325,6 +325,7 @@ describe('Events API', () => {
         address: 'Rathausplatz 1, 59759 Arnsberg',
         latitude: 51.396,
         longitude: 8.064,
+        notes: '',
       });
       expect(tree.body.children.map((child: EventView) => child.id)).toEqual([earlier.id, later.id]);
       expect(tree.body.children[0].children.map((child: EventView) => child.id)).toEqual([session.id]);

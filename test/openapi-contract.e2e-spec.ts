@@ -38,6 +38,8 @@ describe('OpenAPI contract (every operation, real answers)', () => {
     api.http().post(path).set(bearer(key)).send(body);
   const patch = (path: string, body: object, key = host.organiserKey) =>
     api.http().patch(path).set(bearer(key)).send(body);
+  const put = (path: string, body: object, key = host.organiserKey) =>
+    api.http().put(path).set(bearer(key)).send(body);
   const remove = (path: string, key = host.organiserKey) => api.http().delete(path).set(bearer(key));
   const feed = (path: string) => api.http().get(path).buffer(true).parse(textParser);
 
@@ -180,6 +182,12 @@ describe('OpenAPI contract (every operation, real answers)', () => {
     await answer(post(`${path}/copy`, { startDate: 'next week' }), 400);
     await answer(post(`${path}/copy`, {}, host.viewerKey), 403);
     await answer(post(`/api/v1/events/${UNKNOWN_ID}/copy`), 404);
+    await answer(put(`${path}/translations/sw`, { title: 'Siku ya Jiji' }), 200);
+    await answer(put(`${path}/translations/fr`, { title: 'Journée' }), 400);
+    await answer(put(`${path}/translations/sw`, { title: 'Siku' }, host.viewerKey), 403);
+    await answer(put(`/api/v1/events/${UNKNOWN_ID}/translations/sw`, { title: 'Siku' }), 404);
+    await answer(remove(`${path}/translations/sw`), 200);
+    await answer(remove(`${path}/translations/sw`, host.viewerKey), 403);
     await answer(remove(path), 409);
     await answer(remove(`/api/v1/events/${draft.body.id}`), 204);
   });

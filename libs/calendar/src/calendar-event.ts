@@ -15,9 +15,16 @@ export interface CalendarEvent {
   allDay: boolean;
   venueName: string | null;
   venueAddress: string | null;
+  /** How to find the place once there; shown in the description. */
+  venueNotes?: string;
   venueLatitude: number | null;
   venueLongitude: number | null;
   onlineUrl: string | null;
+  /**
+   * Said first in the description when the texts are not in the reader's language ("Originally in
+   * German; no Swahili translation yet"), in the reader's language.
+   */
+  languageNote?: string | null;
   status: 'draft' | 'published' | 'cancelled';
   tags: string[];
   sequence: number;

@@ -135,7 +135,12 @@ export function statusOf(event: CalendarEvent, details: CalendarEntryDetails): I
 }
 
 export function describe(event: CalendarEvent): string | null {
-  const parts = [event.description.trim(), event.onlineUrl ? `Online: ${event.onlineUrl}` : ''];
+  const parts = [
+    event.languageNote ?? '',
+    event.description.trim(),
+    event.venueNotes?.trim() ?? '',
+    event.onlineUrl ? `Online: ${event.onlineUrl}` : '',
+  ];
   const text = parts.filter((part) => part.length > 0).join('\n\n');
   return text.length > 0 ? text : null;
 }

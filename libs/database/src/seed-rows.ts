@@ -101,9 +101,10 @@ function chunks<T>(items: T[]): T[][] {
   return parts;
 }
 
-/** Dates by instant, and relation lists by the ids they hold, in any order. */
+/** Dates by instant, relation lists by the ids they hold, in any order, and JSON objects by content. */
 function sameValue(current: unknown, next: unknown): boolean {
   if (current instanceof Date && next instanceof Date) return current.getTime() === next.getTime();
+  if (isPlainObject(current) && isPlainObject(next)) return canonical(current) === canonical(next);
   if (Array.isArray(current) && Array.isArray(next)) {
     const identities = (values: unknown[]) =>
       values
@@ -115,4 +116,20 @@ function sameValue(current: unknown, next: unknown): boolean {
     return current.length === next.length && identities(current) === identities(next);
   }
   return current === next;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/** JSON with keys in sorted order: PostgreSQL returns jsonb's keys in an order of its own. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (isPlainObject(value)) {
+    const entries = Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
 }

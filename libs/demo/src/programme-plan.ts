@@ -1,13 +1,17 @@
 import {
   assertCapacity,
+  assertLanguage,
   assertInsideParent,
   assertLeadIsMember,
   assertSpan,
   assertTimeZone,
   EventKind,
   EventStatus,
+  EventTranslations,
   EventVisibility,
+  Locale,
   normaliseTitle,
+  normaliseTranslation,
   parseSpan,
   PlanningError,
 } from '@app/planning';
@@ -23,6 +27,8 @@ export interface PlannedEvent {
   kind: EventKind;
   title: string;
   description: string;
+  originalLanguage: Locale;
+  translations: EventTranslations;
   startsAt: Date;
   endsAt: Date;
   startZone: string;
@@ -30,6 +36,7 @@ export interface PlannedEvent {
   allDay: boolean;
   venueName: string | null;
   venueAddress: string | null;
+  venueNotes: string;
   venueLatitude: number | null;
   venueLongitude: number | null;
   onlineUrl: string | null;
@@ -154,6 +161,7 @@ function resolve(
   assertSpan(span);
   if (parent) assertInsideParent(span, parent);
   assertCapacity(record.capacity);
+  const originalLanguage = record.originalLanguage ?? parent?.originalLanguage ?? 'de';
 
   return {
     key,
@@ -161,12 +169,20 @@ function resolve(
     kind: record.kind,
     title: normaliseTitle(record.title),
     description: record.description.trim(),
+    originalLanguage,
+    translations: Object.fromEntries(
+      Object.entries(record.translations ?? {}).map(([language, texts]) => {
+        const known = assertLanguage('translations', language);
+        return [known, normaliseTranslation({ originalLanguage }, known, texts)];
+      }),
+    ),
     ...span,
     startZone,
     endZone,
     allDay,
     venueName: record.venue?.name ?? null,
     venueAddress: record.venue?.address ?? null,
+    venueNotes: record.venue?.notes ?? '',
     venueLatitude: record.venue?.latitude ?? null,
     venueLongitude: record.venue?.longitude ?? null,
     onlineUrl: record.onlineUrl ?? null,

@@ -17,6 +17,8 @@ export interface FeedSubject {
   name: string;
   timeZone: string | null;
   changedAt: Date | null;
+  /** Personal feeds: the person's language, which the feed's texts are in where translated. */
+  language?: string;
 }
 
 /** A state as read, with the entry keys it was summarised from (see `entryKeys`). */
@@ -49,13 +51,34 @@ export interface FeedRow extends CalendarEvent {
   reminderOffsets?: number[];
   /** What the row's VEVENT shows, as a key (see `entryKey`); only from `rows`. */
   entryKey?: string;
+  /** Personal feeds: the language the texts were written in, when some text is not in the person's. */
+  fellBackTo?: 'de' | 'en' | 'sw' | null;
 }
 
-const EVENT_COLUMNS = `e.id, e.kind, e.title, e.description, e.starts_at AS "startsAt", e.start_zone AS "startZone",
+const TIMES_AND_PLACE = `e.starts_at AS "startsAt", e.start_zone AS "startZone",
   e.ends_at AS "endsAt", e.end_zone AS "endZone", e.all_day AS "allDay", e.venue_name AS "venueName",
   e.venue_address AS "venueAddress", e.venue_latitude::float8 AS "venueLatitude",
   e.venue_longitude::float8 AS "venueLongitude", e.online_url AS "onlineUrl", e.status, e.visibility, e.tags,
   e.sequence, e.created_at AS "createdAt", e.updated_at AS "updatedAt", o.name AS "hostName"`;
+
+const EVENT_COLUMNS = `e.id, e.kind, e.title, e.description, e.venue_notes AS "venueNotes", ${TIMES_AND_PLACE}`;
+
+/**
+ * A personal feed's texts in the person's language (token.language): planning's rule
+ * (`eventTextsIn`) written as SQL, because the render thread reads rows without loading planning.
+ * Each text is the translation's where it has one, else the original; `fellBackTo` names the
+ * original language when some text shown is not in the person's.
+ */
+const TRANSLATED = `CASE WHEN e.original_language <> token.language THEN e.translations -> token.language END`;
+const PERSONAL_TEXTS = ['title', 'description', 'venueNotes'] as const;
+const ORIGINAL_COLUMN = { title: 'e.title', description: 'e.description', venueNotes: 'e.venue_notes' };
+const PERSONAL_EVENT_COLUMNS = `e.id, e.kind, ${PERSONAL_TEXTS.map(
+  (text) => `coalesce(nullif(${TRANSLATED} ->> '${text}', ''), ${ORIGINAL_COLUMN[text]}) AS "${text}"`,
+).join(', ')},
+  CASE WHEN e.original_language <> token.language AND (${PERSONAL_TEXTS.map(
+    (text) =>
+      `(${ORIGINAL_COLUMN[text]} <> '' AND coalesce(e.translations -> token.language ->> '${text}', '') = '')`,
+  ).join(' OR ')}) THEN e.original_language END AS "fellBackTo", ${TIMES_AND_PLACE}`;
 
 const FEED_ORDER = 'e.starts_at, e.ends_at DESC, e.id';
 
@@ -69,7 +92,8 @@ function entryKey(scope: FeedScope): string {
   const common = `e.id, e.sequence, e.status, (extract(epoch FROM e.updated_at) * 1000000)::bigint,
     (extract(epoch FROM o.updated_at) * 1000000)::bigint`;
   return scope.kind === 'personal'
-    ? `concat_ws(' ', ${common}, CASE WHEN src.invitation_status = 'accepted' THEN 'accepted' ELSE 'open' END)`
+    ? `concat_ws(' ', ${common}, CASE WHEN src.invitation_status = 'accepted' THEN 'accepted' ELSE 'open' END,
+        token.language)`
     : `concat_ws(' ', ${common})`;
 }
 
@@ -116,6 +140,7 @@ export class FeedQueries {
         name: row.subjectName as string,
         timeZone: (row.subjectZone as string | null) ?? null,
         changedAt: (row.subjectChangedAt as Date | null) ?? null,
+        ...(row.subjectLanguage ? { language: row.subjectLanguage as string } : {}),
       },
       count: row.count as number,
       changedAt: (row.changedAt as Date | null) ?? null,
@@ -133,7 +158,7 @@ export class FeedQueries {
     const { prefix, from } = this.source(statement, scope, subjectId);
     const only = ids ? ` AND e.id = ANY(${statement.param(ids)}::uuid[])` : '';
     return this.database.query(
-      `${prefix} SELECT ${EVENT_COLUMNS}${scope.kind === 'personal' ? ', e.reminder_offsets AS "reminderOffsets", src.invitation_status AS "invitationStatus"' : ''},
+      `${prefix} SELECT ${scope.kind === 'personal' ? `${PERSONAL_EVENT_COLUMNS}, e.reminder_offsets AS "reminderOffsets", src.invitation_status AS "invitationStatus"` : EVENT_COLUMNS},
          ${entryKey(scope)} AS "entryKey"
        ${from}${only} ORDER BY ${FEED_ORDER}`,
       statement.params,
@@ -194,7 +219,8 @@ export class FeedQueries {
       case 'personal': {
         const { prefix, from } = this.source(statement, scope, null);
         return `${prefix} SELECT s.id AS "subjectId", s.name AS "subjectName", s.time_zone AS "subjectZone",
-                  s.updated_at AS "subjectChangedAt", token.secret_digest AS "secretDigest", f.*
+                  s.updated_at AS "subjectChangedAt", s.locale AS "subjectLanguage",
+                  token.secret_digest AS "secretDigest", f.*
                 FROM token JOIN people s ON s.id = token.person_id
                 CROSS JOIN (SELECT ${summaryColumns(
                   scope,
@@ -267,7 +293,8 @@ export class FeedQueries {
     // request) and the lookups stay on the primary key and parent_id indexes.
     return {
       prefix: `WITH RECURSIVE token AS (
-                 SELECT t.person_id, t.secret_digest FROM feed_tokens t
+                 SELECT t.person_id, t.secret_digest, p.locale AS language
+                 FROM feed_tokens t JOIN people p ON p.id = t.person_id
                  WHERE t.lookup_id = ${lookup} AND t.revoked_at IS NULL),
                invited AS (
                  SELECT i.id AS invitation_id, i.event_id, i.status AS invitation_status,
@@ -295,7 +322,7 @@ export class FeedQueries {
                    AS u(id, invitation_id, choice_changed_at)
                  JOIN invited v ON v.invitation_id = u.invitation_id
                  ORDER BY u.id, (v.invitation_status = 'accepted') DESC, v.invitation_changed_at DESC)`,
-      from: `FROM src JOIN events e ON e.id = src.id
+      from: `FROM src CROSS JOIN token JOIN events e ON e.id = src.id
              JOIN organisations o ON o.id = e.host_organisation_id
              WHERE ${this.window(statement, 'e')}`,
     };

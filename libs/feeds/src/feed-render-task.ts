@@ -11,6 +11,11 @@ export interface FeedRenderTask {
   organizerEmail: string;
   /** PUBLIC_BASE_URL, for the pages of public events. */
   publicBaseUrl: string;
+  /**
+   * Personal feeds: by the language an event was written in, the note (in the person's language)
+   * that its texts are not translated yet.
+   */
+  languageNotes?: Partial<Record<string, string>>;
   /** The feed's entry keys, when its state was read just before (FeedQueries.entryKeys). */
   entryList?: string;
   /**

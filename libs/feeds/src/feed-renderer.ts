@@ -66,7 +66,8 @@ export class FeedRenderer {
       this.renderedBefore.set(identity, true);
     }
     const entryOf = (row: FeedRow): EncodedEntry => {
-      const { text, ...zones } = renderFeedEntry(row, details(row));
+      const languageNote = row.fellBackTo ? task.languageNotes?.[row.fellBackTo] : undefined;
+      const { text, ...zones } = renderFeedEntry(languageNote ? { ...row, languageNote } : row, details(row));
       // A slice of Buffer's 8 KB pool: allocating an ArrayBuffer of its own per entry took 6 % of
       // the render thread's time in a CPU profile of the feed benchmark. An evicted entry frees its
       // memory once the few entries rendered next to it (mostly of the same feed) are gone too.

@@ -3,6 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { FeedHeader } from '@app/calendar';
 import { feedsConfig, httpConfig, smtpConfig } from '@app/config';
 import { ChangeVersion } from '@app/database';
+import { LANGUAGES, untranslatedNote } from '@app/presentation';
 import { FeedRepresentation } from './feed-body';
 import { CachedFeed, FeedCache, RenderedForSharing } from './feed-cache';
 import { BoundedCache } from './bounded-cache';
@@ -16,7 +17,7 @@ import { FeedsError } from './feeds.error';
 import { RateLimiter } from './rate-limiter';
 
 /** Bump when the rendering changes, so caches built by older code are not served. */
-const RENDER_VERSION = 2;
+const RENDER_VERSION = 3;
 const TOKEN_FAILURE_WINDOW_SECONDS = 15 * 60;
 const REMEMBERED_FEEDS = 10_000;
 /** Bounds how late a feed notices the clock: past and long-cancelled events leaving it. */
@@ -263,6 +264,7 @@ export class FeedsService {
       header: this.header(feed),
       organizerEmail: this.organizerEmail,
       publicBaseUrl: this.http.publicBaseUrl,
+      ...(feed.personal ? { languageNotes: languageNotes(feed.state.subject.language) } : {}),
       ...(entryList === undefined ? {} : { entryList }),
       ...(seed ? { seed } : {}),
     });
@@ -303,6 +305,13 @@ export class FeedsService {
         return 'treffpunkt-personal.ics';
     }
   }
+}
+
+/** The notes a personal feed may need, in its person's language, by the original language. */
+function languageNotes(language: string | undefined): Record<string, string> {
+  return Object.fromEntries(
+    LANGUAGES.map((original) => [original, untranslatedNote(language, original) ?? '']),
+  );
 }
 
 function publicFeedName(filter: PublicFeedFilter): string {

@@ -4,7 +4,15 @@ import { DataSource } from 'typeorm';
 import { ParticipationStatus } from '@app/calendar';
 import { ANSWERABLE_KINDS, EmailKind, EventEmailClaim } from '@app/emails';
 import { EmailContent, ProgrammeEntry } from '@app/mail';
-import { EventSnapshot, EventSurroundings, EventTreeReader, PeopleService, Person } from '@app/planning';
+import {
+  EventSnapshot,
+  EventSurroundings,
+  EventTreeReader,
+  inLanguage,
+  PeopleService,
+  Person,
+} from '@app/planning';
+import { untranslatedNote } from '@app/presentation';
 import { AnswerLinks } from './answer-links';
 import { skipReason } from './invitation-email-rules';
 import { ChoiceStatus, InvitationStatus } from './invitation-status';
@@ -144,14 +152,16 @@ export class InvitationEmails {
     const aboutWorkshop = !!invitation && invitation.eventId !== event.id;
     const parentId = aboutWorkshop ? invitation.eventId : event.parentId;
     const listsParts = LISTS_PARTS.includes(email.kind) && invitation?.eventId === event.id;
+    const parentEvent = parentId ? (context.tree.events.get(parentId) ?? null) : null;
+    const shown = inLanguage(event, person.locale);
     return {
       id: email.id,
       skipReason: null,
       content: {
         kind: email.kind,
         recipient: recipientOf(person),
-        event,
-        parentEvent: parentId ? (context.tree.events.get(parentId) ?? null) : null,
+        event: { ...shown, languageNote: untranslatedNote(person.locale, shown.fellBackTo) },
+        parentEvent: parentEvent && inLanguage(parentEvent, person.locale),
         answerUrl:
           invitation?.answerTokenSealed && ANSWERABLE_KINDS.includes(email.kind)
             ? this.answerLinks.urlFromSealed(invitation.answerTokenSealed)
@@ -161,7 +171,7 @@ export class InvitationEmails {
             ? 'ACCEPTED'
             : 'NEEDS-ACTION'
           : ((invitation && PARTICIPATION[invitation.status]) ?? 'NEEDS-ACTION'),
-        parts: listsParts ? programme(context.tree.parts.get(event.id) ?? [], invitation) : [],
+        parts: listsParts ? programme(context.tree.parts.get(event.id) ?? [], invitation, person.locale) : [],
       },
     };
   }
@@ -191,10 +201,10 @@ function recipientOf({ name, email, locale, timeZone }: Person): EmailContent['r
  * The parts of the invited event in the person's programme: parts without capacity belong to
  * everyone's, workshops only to those who hold or wait for a seat in them.
  */
-function programme(parts: EventSnapshot[], invitation: InvitationState): ProgrammeEntry[] {
+function programme(parts: EventSnapshot[], invitation: InvitationState, locale: string): ProgrammeEntry[] {
   return parts.flatMap((part) => {
     const seat = invitation.choices.find((held) => held.eventId === part.id && held.status !== 'withdrawn');
     if (part.capacity !== null && !seat) return [];
-    return [{ event: part, waitlisted: seat?.status === 'waitlisted' }];
+    return [{ event: inLanguage(part, locale), waitlisted: seat?.status === 'waitlisted' }];
   });
 }

@@ -11,6 +11,15 @@ function event(overrides: Partial<Event> = {}): Event {
     title: 'Städtetag Arnsberg & Morogoro',
     description:
       'Gemeinsam nachhaltig erfolgreich: Digitalisierung und Klimaschutz.\nMit Workshops am Nachmittag.',
+    originalLanguage: 'de',
+    translations: {
+      sw: {
+        title: 'Siku ya Jiji Arnsberg na Morogoro',
+        description: 'Pamoja kwa mafanikio endelevu: kidijitali na ulinzi wa hali ya hewa.',
+        venueNotes: 'Mlango kupitia uwanja wa ndani wa ukumbi wa mji.',
+      },
+    },
+    venueNotes: 'Eingang über den Rathausinnenhof.',
     startsAt: new Date('2027-02-10T09:00:00Z'),
     startZone: 'Europe/Berlin',
     endsAt: new Date('2027-02-10T15:00:00Z'),
@@ -75,6 +84,7 @@ const pages = [
       'Berlin (CET)',
       'I will attend',
       'Only 1 seat left, of 12',
+      'Originally in German; no English translation yet.',
     ],
   },
   {
@@ -106,7 +116,14 @@ const pages = [
       page({ person: { name: 'Asha Mwakyusa', locale: 'sw', timeZone: 'Africa/Dar_es_Salaam' } }),
       { saved: false },
     ),
-    shows: ['Nitahudhuria', 'Warsha na vikao', 'Nafasi 1 tu imebaki, kati ya 12', 'Dar es Salaam (EAT)'],
+    shows: [
+      'Siku ya Jiji Arnsberg na Morogoro',
+      'Jinsi ya kufika',
+      'Nitahudhuria',
+      'Warsha na vikao',
+      'Nafasi 1 tu imebaki, kati ya 12',
+      'Dar es Salaam (EAT)',
+    ],
   },
   {
     name: 'answer-page-unknown-link-de',

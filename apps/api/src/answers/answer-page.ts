@@ -1,5 +1,5 @@
 import { Answer, AnswerPage, AnswerPageWorkshop } from '@app/invitations';
-import { Event } from '@app/planning';
+import { Event, EventTexts, EventTextsIn, inLanguage } from '@app/planning';
 import {
   describeWhen,
   formatSpan,
@@ -11,6 +11,7 @@ import {
   messagesFor,
   pageDocument,
   SafeHtml,
+  untranslatedNote,
 } from '@app/presentation';
 import { QUESTIONS_STYLE, questionErrorSummary, QuestionsForm, questionsFieldset } from './answer-questions';
 
@@ -23,6 +24,7 @@ const STYLE = `
   .option { display: flex; gap: 0.6rem; align-items: flex-start; margin: 0.6rem 0; }
   .option input { flex: none; width: 1.25rem; height: 1.25rem; margin: 0.15rem 0 0; }
   .details { display: block; color: #4a4a4a; font-size: 0.95rem; }
+  .language-note { color: #4a4a4a; font-style: italic; }
 `;
 
 function answerDocument(messages: Messages, title: string, body: SafeHtml): string {
@@ -44,13 +46,16 @@ export interface AnswerPageOptions {
 }
 
 export function renderAnswerPage(page: AnswerPage, options: AnswerPageOptions): string {
-  const { event, person } = page;
+  const { person } = page;
+  const event = inLanguage(page.event, person.locale);
+  const languageNote = untranslatedNote(person.locale, event.fellBackTo);
   const messages = messagesFor(person.locale);
   const { t } = messages;
   const cancelled = event.status === 'cancelled';
   const body = html` <p>${t('common.greeting', { name: person.name })}</p>
     <p>${t('answerPage.intro')}</p>
-    <h1>${event.title}</h1>
+    <h1 ${languageOf(event, 'title')}>${event.title}</h1>
+    ${languageNote ? html`<p class="language-note">${languageNote}</p>` : null}
     ${options.saved && !cancelled ? html`<p class="note" role="status">${t('answerPage.saved')}</p>` : null}
     ${cancelled ? html`<p class="note alert" role="alert">${t('answerPage.cancelled')} ${t('answerPage.cancelledNoAnswers')}</p>` : null}
     <dl class="facts">
@@ -62,11 +67,22 @@ export function renderAnswerPage(page: AnswerPage, options: AnswerPageOptions): 
           : null
       }
     </dl>
-    ${event.description ? html`<p class="description">${event.description}</p>` : null}
+    ${event.description ? html`<p class="description" ${languageOf(event, 'description')}>${event.description}</p>` : null}
+    ${
+      event.venueNotes
+        ? html`<h2>${t('common.venueNotes')}</h2>
+            <p class="description" ${languageOf(event, 'venueNotes')}>${event.venueNotes}</p>`
+        : null
+    }
     ${cancelled ? null : html`<p class="note" role="status">${t(`answerPage.status.${page.status}`)}</p>`}
     ${cancelled ? null : questionErrorSummary(options.questions, messages)}
     ${cancelled ? null : form(page, messages, options)}`;
   return answerDocument(messages, `${t('answerPage.pageTitle')}: ${event.title}`, body);
+}
+
+/** A text shown in the event's original language says so, for screen readers and hyphenation. */
+function languageOf(event: EventTextsIn, text: keyof EventTexts): SafeHtml | null {
+  return event.fellBackTo && event.inOriginal.includes(text) ? html`lang="${event.fellBackTo}"` : null;
 }
 
 /** A page that only says something (an unknown link, a failure), in the reader's language. */
@@ -133,7 +149,7 @@ function workshops(page: AnswerPage, messages: Messages): SafeHtml {
 
 function workshopOption(workshop: AnswerPageWorkshop, zone: string, messages: Messages): SafeHtml {
   const { t } = messages;
-  const { event } = workshop;
+  const event = inLanguage(workshop.event, messages.language);
   const id = `workshop-${event.id}`;
   const seat =
     workshop.choice === 'confirmed'

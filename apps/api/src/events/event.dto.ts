@@ -27,7 +27,10 @@ import {
   EventKind,
   EventStatus,
   EventVisibility,
+  Locale,
+  LOCALES,
   MAX_REMINDER_OFFSET,
+  TRANSLATION_LIMITS,
 } from '@app/planning';
 import { IsOmittable } from '../http/is-omittable.decorator';
 import { IsTimeZone } from '../http/is-time-zone.validator';
@@ -62,6 +65,15 @@ export class VenueDto {
   @IsOptional()
   @IsLongitude()
   longitude?: number | null;
+
+  @ApiPropertyOptional({
+    example: 'Eingang über den Rathausinnenhof',
+    description: 'How to find the place once there.',
+  })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(TRANSLATION_LIMITS.venueNotes)
+  notes?: string;
 }
 
 export class CreateEventDto {
@@ -81,6 +93,15 @@ export class CreateEventDto {
   @IsString()
   @MaxLength(20000)
   description?: string;
+
+  @ApiPropertyOptional({
+    enum: LOCALES,
+    description:
+      "The language title, description and venue notes are written in. Defaults to the parent's, else the host's.",
+  })
+  @IsOmittable()
+  @IsIn(LOCALES)
+  originalLanguage?: Locale;
 
   @ApiProperty({ example: '2023-09-20T09:30', description: TIME_DESCRIPTION })
   @IsString()
@@ -269,4 +290,25 @@ export class DeleteEventQueryDto {
   @Transform(toBoolean)
   @IsBoolean()
   withChildren?: boolean;
+}
+
+export class EventTranslationDto {
+  @ApiProperty({ example: 'Ziara ya pili ya ujumbe kutoka Morogoro' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TRANSLATION_LIMITS.title)
+  @Matches(SINGLE_LINE, { message: 'title must be a single line' })
+  title: string;
+
+  @ApiPropertyOptional({ description: 'Empty or left out: readers get the original description.' })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(TRANSLATION_LIMITS.description)
+  description?: string;
+
+  @ApiPropertyOptional({ description: 'Empty or left out: readers get the original venue notes.' })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(TRANSLATION_LIMITS.venueNotes)
+  venueNotes?: string;
 }

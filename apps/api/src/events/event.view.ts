@@ -6,8 +6,12 @@ import {
   EVENT_STATUSES,
   EVENT_VISIBILITIES,
   EventPresenter,
+  EventTexts,
   EventTree,
   LocalTime,
+  LOCALES,
+  Locale,
+  missingTranslations,
   Page,
 } from '@app/planning';
 import { PageOf } from '../http/page.dto';
@@ -45,6 +49,31 @@ export class VenueView {
 
   @ApiProperty({ type: Number, nullable: true })
   longitude: number | null;
+
+  @ApiProperty({ description: 'How to find the place once there, in the original language; may be empty.' })
+  notes: string;
+}
+
+export class EventTextsView implements EventTexts {
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty({ description: 'May be empty.' })
+  description: string;
+
+  @ApiProperty({ description: 'May be empty.' })
+  venueNotes: string;
+}
+
+export class EventTranslationsView implements Partial<Record<Locale, EventTextsView>> {
+  @ApiPropertyOptional({ type: EventTextsView })
+  de?: EventTextsView;
+
+  @ApiPropertyOptional({ type: EventTextsView })
+  en?: EventTextsView;
+
+  @ApiPropertyOptional({ type: EventTextsView })
+  sw?: EventTextsView;
 }
 
 export class EventView {
@@ -59,6 +88,26 @@ export class EventView {
 
   @ApiProperty()
   description: string;
+
+  @ApiProperty({
+    enum: LOCALES,
+    description: 'The language title, description and venue notes are written in.',
+  })
+  originalLanguage: Locale;
+
+  @ApiProperty({
+    type: EventTranslationsView,
+    description: 'Title, description and venue notes in other languages, by language.',
+  })
+  translations: EventTranslationsView;
+
+  @ApiProperty({
+    enum: LOCALES,
+    isArray: true,
+    description:
+      'Languages whose readers see some text in the original language: there is no translation, or it lacks a text the original has.',
+  })
+  missingTranslations: Locale[];
 
   @ApiProperty({ type: LocalTimeView })
   start: LocalTime;
@@ -122,12 +171,15 @@ export class EventPage extends PageOf(EventView) {}
 
 /** The API's shape of an event: each end as instant plus wall time in its own zone. */
 export function toEventView(event: Event | EventTree): EventView {
-  const hasVenue = event.venueName || event.venueAddress || event.venueLatitude != null;
+  const hasVenue = event.venueName || event.venueAddress || event.venueLatitude != null || event.venueNotes;
   return {
     id: event.id,
     kind: event.kind,
     title: event.title,
     description: event.description,
+    originalLanguage: event.originalLanguage,
+    translations: event.translations,
+    missingTranslations: missingTranslations(event),
     start: describeTime(event.startsAt, event.startZone, event.allDay),
     end: describeTime(event.endsAt, event.endZone, event.allDay, true),
     allDay: event.allDay,
@@ -137,6 +189,7 @@ export function toEventView(event: Event | EventTree): EventView {
           address: event.venueAddress,
           latitude: event.venueLatitude,
           longitude: event.venueLongitude,
+          notes: event.venueNotes,
         }
       : null,
     onlineUrl: event.onlineUrl,

@@ -1,13 +1,26 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthenticatedKey } from '@app/access';
-import { EventsService } from '@app/planning';
+import { EventsService, LOCALES } from '@app/planning';
 import { CurrentActor } from '../http/current-actor.decorator';
 import { IdParam } from '../http/id.param';
 import {
@@ -15,6 +28,7 @@ import {
   CreateEventDto,
   DeleteEventQueryDto,
   EventQueryDto,
+  EventTranslationDto,
   UpdateEventDto,
 } from './event.dto';
 import { ApiKeyAuth } from '../openapi/api-key-auth.decorator';
@@ -92,6 +106,47 @@ export class EventsController {
   })
   async update(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string, @Body() body: UpdateEventDto) {
     return toEventView(await this.events.update(actor, id, body));
+  }
+
+  @Put(':id/translations/:language')
+  @ApiOperation({
+    summary: "Set the event's title, description and venue notes in one language.",
+    description:
+      'Emails, answer pages and personal feeds show each person the texts in their language; a text left empty falls back to the original, with a note saying so. Raises the sequence, so calendars replace their copy; nobody is emailed. The original language itself is refused (400): change the event instead.',
+  })
+  @ApiParam({ name: 'language', enum: LOCALES })
+  @ApiOkResponse({ type: EventView })
+  @ApiProblems({
+    403: ['forbidden'],
+    404: ['event_not_found'],
+    409: ['event_cancelled'],
+  })
+  async translate(
+    @CurrentActor() actor: AuthenticatedKey,
+    @IdParam() id: string,
+    @Param('language') language: string,
+    @Body() body: EventTranslationDto,
+  ) {
+    return toEventView(await this.events.translate(actor, id, language, body));
+  }
+
+  @Delete(':id/translations/:language')
+  @ApiOperation({
+    summary: "Remove the event's texts in one language; its readers get the original again, with a note.",
+  })
+  @ApiParam({ name: 'language', enum: LOCALES })
+  @ApiOkResponse({ type: EventView })
+  @ApiProblems({
+    403: ['forbidden'],
+    404: ['event_not_found'],
+    409: ['event_cancelled'],
+  })
+  async removeTranslation(
+    @CurrentActor() actor: AuthenticatedKey,
+    @IdParam() id: string,
+    @Param('language') language: string,
+  ) {
+    return toEventView(await this.events.translate(actor, id, language, null));
   }
 
   @Delete(':id')

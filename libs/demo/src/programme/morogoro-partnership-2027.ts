@@ -41,6 +41,16 @@ export const PARTNERSHIP_MEETING_2027_09: EventRecord = {
   key: 'knp-virtuelles-treffen-2027-09',
   kind: 'virtual_meeting',
   title: 'Virtual partnership meeting Morogoro–Arnsberg: preparing the delegation visit',
+  originalLanguage: 'en',
+  translations: {
+    sw: {
+      title: 'Mkutano wa ushirikiano kwa mtandao Morogoro–Arnsberg: maandalizi ya ziara ya ujumbe',
+      description:
+        'Halmashauri ya Manispaa ya Morogoro inawaalika wanachama wa timu kuu kuandaa ziara ya ujumbe mjini ' +
+        'Arnsberg mwezi Oktoba: programu, ziara za maeneo, safari na malazi, na nani atasafiri.',
+      venueNotes: '',
+    },
+  },
   description:
     'Morogoro Municipal Council invites the core teams to prepare the delegation visit to Arnsberg in October: ' +
     'programme, site visits, travel and accommodation, who travels.\n\n' +
@@ -68,6 +78,27 @@ export const DELEGATION_VISIT_2027: EventRecord = {
   key: 'knp-delegationsbesuch-morogoro-2027',
   kind: 'delegation_visit',
   title: 'Zweiter Delegationsbesuch aus Morogoro in Arnsberg',
+  translations: {
+    en: {
+      title: 'Second delegation visit from Morogoro to Arnsberg',
+      description:
+        'Return visit after the Arnsberg delegation of 2024: a delegation of Morogoro Municipal Council comes to ' +
+        'Arnsberg for the second time. Mid-term review of the Agenda 2030 action plan, site visits on drinking ' +
+        'water and heating, a weekend with host families and meetings with schools and the partnership ' +
+        'association. Summer time ends in Germany on 31 October: from then on Arnsberg is two hours behind Morogoro.',
+      venueNotes: '',
+    },
+    sw: {
+      title: 'Ziara ya pili ya ujumbe kutoka Morogoro mjini Arnsberg',
+      description:
+        'Ziara ya marudio baada ya ujumbe wa Arnsberg wa mwaka 2024: ujumbe wa Halmashauri ya Manispaa ya ' +
+        'Morogoro unakuja Arnsberg kwa mara ya pili. Tathmini ya kati ya mpango kazi wa Agenda 2030, ziara za ' +
+        'maeneo kuhusu maji safi na nishati ya joto, wikendi na familia wenyeji, na mikutano na shule na chama ' +
+        'cha ushirikiano. Tarehe 31 Oktoba saa za majira ya joto zinaisha Ujerumani: kuanzia hapo Arnsberg iko ' +
+        'nyuma ya Morogoro kwa saa mbili.',
+      venueNotes: '',
+    },
+  },
   description:
     'Gegenbesuch nach der Entsendung aus Arnsberg 2024: Eine Delegation des Morogoro Municipal Council kommt zum ' +
     'zweiten Mal nach Arnsberg. Zwischenbilanz des Handlungskonzepts Agenda 2030, Ortstermine zu Trinkwasser und ' +
@@ -129,15 +160,48 @@ export const DELEGATION_VISIT_2027: EventRecord = {
       title: 'Empfang durch den Bürgermeister / Welcome at the town hall',
       description:
         'Begrüßung der Delegation im Rathaus, Rückblick auf Hamm 2023 und Morogoro 2024, Pressetermin.',
+      translations: {
+        en: {
+          title: 'Welcome by the mayor at the town hall',
+          description:
+            'The delegation is welcomed at the town hall, looking back on Hamm 2023 and Morogoro 2024; press photos.',
+          venueNotes: 'Entrance via the town hall courtyard; the hall is on the first floor.',
+        },
+        sw: {
+          title: 'Mapokezi ya Meya katika ukumbi wa mji',
+          description:
+            'Ujumbe unakaribishwa katika ukumbi wa mji, kukumbuka Hamm 2023 na Morogoro 2024; picha za waandishi wa habari.',
+          venueNotes: 'Mlango kupitia uwanja wa ndani wa ukumbi wa mji; ukumbi uko ghorofa ya kwanza.',
+        },
+      },
       startsAt: '2027-10-28T14:00',
       endsAt: '2027-10-28T15:30',
       startZone: BERLIN,
-      venue: RATHAUS_ARNSBERG,
+      venue: {
+        ...RATHAUS_ARNSBERG,
+        notes: 'Eingang über den Rathausinnenhof; der Saal liegt im ersten Stock.',
+      },
     },
     {
       key: 'wasserwerk',
       kind: 'site_visit',
       title: 'Wasserwerk an der Ruhr: Trinkwasser aus Uferfiltrat',
+      translations: {
+        en: {
+          title: 'Waterworks on the Ruhr: drinking water from bank filtration',
+          description:
+            'How Arnsberg draws its drinking water from the Ruhr and protects the catchment area, compared with the ' +
+            'Mindu dam in Morogoro. A small group because of the hygiene rules.',
+          venueNotes: '',
+        },
+        sw: {
+          title: 'Kiwanda cha maji cha mto Ruhr: maji ya kunywa kutoka uchujaji wa kingo za mto',
+          description:
+            'Jinsi Arnsberg inavyopata maji yake ya kunywa kutoka mto Ruhr na kulinda eneo la vyanzo, ikilinganishwa ' +
+            'na bwawa la Mindu mjini Morogoro. Kikundi kidogo kwa sababu ya kanuni za usafi.',
+          venueNotes: '',
+        },
+      },
       description:
         'Wie Arnsberg sein Trinkwasser aus der Ruhr gewinnt und das Einzugsgebiet schützt – Vergleich mit dem ' +
         'Mindu-Staudamm in Morogoro. Kleine Gruppe wegen der Hygienevorschriften.',
@@ -179,6 +243,16 @@ export const DELEGATION_VISIT_2027: EventRecord = {
       key: 'wochenende-gastfamilien',
       kind: 'other',
       title: 'Wochenende bei Gastfamilien / Weekend with host families',
+      translations: {
+        sw: {
+          title: 'Wikendi na familia wenyeji',
+          description:
+            'Kuanzia Jumamosi asubuhi hadi Jumapili jioni na familia za chama cha ushirikiano mjini Arnsberg na ' +
+            'Sundern. Tahadhari: usiku wa kuamkia Jumapili, 31 Oktoba, saa za majira ya joto zinaisha Ujerumani – saa ' +
+            'zinarudishwa nyuma saa moja.',
+          venueNotes: '',
+        },
+      },
       description:
         'Von Samstagmorgen bis Sonntagabend bei Familien des Partnerschaftsvereins in Arnsberg und Sundern. ' +
         'Achtung: In der Nacht zum Sonntag, 31. Oktober, endet die Sommerzeit – die Uhren werden um 03:00 Uhr auf ' +

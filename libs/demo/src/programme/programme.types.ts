@@ -1,5 +1,12 @@
 import { ChoiceStatus, InvitationStatus } from '@app/invitations';
-import { EventKind, EventStatus, EventVisibility, Locale, VenueInput } from '@app/planning';
+import {
+  EventKind,
+  EventStatus,
+  EventTranslations,
+  EventVisibility,
+  Locale,
+  VenueInput,
+} from '@app/planning';
 
 /** Organisations are known by their code (ARN, MORO …), which is also their seed key. */
 export interface OrganisationRecord {
@@ -44,6 +51,9 @@ export interface EventRecord {
   kind: EventKind;
   title: string;
   description: string;
+  /** The language title and description are written in; by default its parent's, else German. */
+  originalLanguage?: Locale;
+  translations?: EventTranslations;
   startsAt: string;
   endsAt: string;
   startZone?: string;

@@ -144,6 +144,28 @@ const emails: Array<{ name: string; content: EmailContent; subject: RegExp; show
       'Angalia au badilisha jibu lako',
     ],
   },
+  {
+    name: 'email-invitation-en-untranslated',
+    subject: /^Invitation: Delegationsbesuch Morogoro – 23 September 2023$/,
+    content: {
+      kind: 'invitation',
+      recipient: warren,
+      event: {
+        ...visit,
+        venueNotes: 'Eingang über den Rathausinnenhof.',
+        languageNote: 'Originally in German; no English translation yet.',
+      },
+      parentEvent: null,
+      answerUrl,
+      participation: 'NEEDS-ACTION',
+      parts: [],
+    },
+    shows: [
+      'Originally in German; no English translation yet.',
+      'Finding the place',
+      'Eingang über den Rathausinnenhof.',
+    ],
+  },
 ];
 
 describe('emails in every kind and language', () => {

@@ -31,6 +31,8 @@ interface Body {
   title: string;
   greeting: string;
   intro: string;
+  /** Says that the texts are in their original language, when they are not in the reader's. */
+  languageNote: string | null;
   facts: EmailFact[];
   programme: { heading: string; items: string[] } | null;
   description: string;
@@ -61,6 +63,7 @@ export function renderEmail(content: EmailContent): RenderedEmail {
     intro: participationOnly
       ? t('email.participationCancelled', { title })
       : t(`email.intro.${content.kind}`, { title }),
+    languageNote: event.languageNote ?? null,
     facts: factsOf(content, messages),
     programme: programmeOf(content, messages),
     description: event.description.trim(),
@@ -89,6 +92,7 @@ function factsOf(content: EmailContent, messages: Messages): EmailFact[] {
   );
   const place = [event.venueName, event.venueAddress].filter((part): part is string => !!part).join(', ');
   if (place) facts.push({ label: t('common.where'), text: place });
+  if (event.venueNotes) facts.push({ label: t('common.venueNotes'), text: event.venueNotes });
   if (event.onlineUrl) {
     facts.push({
       label: t('common.online'),
@@ -138,6 +142,7 @@ function answerOf(content: EmailContent, { t }: Messages): Body['answer'] {
 
 function plainText(body: Body): string {
   const lines = [body.greeting, '', body.intro, ''];
+  if (body.languageNote) lines.push(body.languageNote, '');
   for (const fact of body.facts) lines.push(`${fact.label}: ${fact.text}`);
   if (body.programme) {
     lines.push('', body.programme.heading);
@@ -154,7 +159,9 @@ function plainText(body: Body): string {
 }
 
 function htmlBody(body: Body): SafeHtml {
-  return html`${emailParagraph(body.greeting)}${emailParagraph(body.intro)}${emailHeading(body.title)}${emailFacts(body.facts)}${
+  return html`${emailParagraph(body.greeting)}${emailParagraph(body.intro)}${emailHeading(body.title)}${
+    body.languageNote ? emailParagraph(body.languageNote, 'muted') : null
+  }${emailFacts(body.facts)}${
     body.programme ? emailList(body.programme.heading, body.programme.items) : null
   }${body.description ? paragraphs(body.description, 'margin:0 0 16px;') : null}${
     body.answer

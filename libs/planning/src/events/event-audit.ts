@@ -2,6 +2,7 @@ import { AuditAction, AuditDetails, AuditRecord, changedFields, FieldChange, Fie
 import { Actor } from '../shared/actor';
 import { Event } from './event.entity';
 import { EventStatus } from './event-kind';
+import { translationFields } from './event-translations';
 
 /** The fields of an event the trail compares; sets sorted, so that only real changes show. */
 export function eventFields(event: Event, coHostIds: readonly string[] = event.coHostIds): FieldValues {
@@ -9,6 +10,7 @@ export function eventFields(event: Event, coHostIds: readonly string[] = event.c
     kind: event.kind,
     title: event.title,
     description: event.description,
+    originalLanguage: event.originalLanguage,
     startsAt: event.startsAt,
     endsAt: event.endsAt,
     startZone: event.startZone,
@@ -16,6 +18,7 @@ export function eventFields(event: Event, coHostIds: readonly string[] = event.c
     allDay: event.allDay,
     venueName: event.venueName,
     venueAddress: event.venueAddress,
+    venueNotes: event.venueNotes,
     venueLatitude: event.venueLatitude,
     venueLongitude: event.venueLongitude,
     onlineUrl: event.onlineUrl,
@@ -28,6 +31,7 @@ export function eventFields(event: Event, coHostIds: readonly string[] = event.c
     capacity: event.capacity,
     tags: [...event.tags].sort(),
     reminderOffsetsMinutes: [...event.reminderOffsets],
+    ...translationFields(event.translations),
   };
 }
 

@@ -34,7 +34,8 @@ const VERSION = `md5(e::text || array_to_string(${CO_HOST_IDS}, ',')) AS version
  * Event as the entity manager would load it; written out, because hydrating entities and loading
  * @RelationId in a second query cost more than the query itself.
  */
-const EVENT_COLUMNS = `e.id, e.kind, e.title, e.description, e.starts_at AS "startsAt", e.start_zone AS "startZone",
+const EVENT_COLUMNS = `e.id, e.kind, e.title, e.description, e.original_language AS "originalLanguage",
+  e.translations, e.venue_notes AS "venueNotes", e.starts_at AS "startsAt", e.start_zone AS "startZone",
   e.ends_at AS "endsAt", e.end_zone AS "endZone", e.all_day AS "allDay", e.venue_name AS "venueName",
   e.venue_address AS "venueAddress", e.venue_latitude::float8 AS "venueLatitude",
   e.venue_longitude::float8 AS "venueLongitude", e.online_url AS "onlineUrl",

@@ -95,10 +95,13 @@ export const CALENDAR_FIELDS = [
   'allDay',
   'venueName',
   'venueAddress',
+  'venueNotes',
   'venueLatitude',
   'venueLongitude',
   'onlineUrl',
   'status',
+  // Calendars show each reader the texts in their language (personal feeds).
+  'translations',
 ] as const;
 
 export function changesCalendar(changedFields: string[]): boolean {

@@ -27,7 +27,10 @@ export type EventSeed = Pick<
   | 'capacity'
   | 'tags'
   | 'parentId'
-> & { coHostOrganisationIds: string[] };
+> &
+  Partial<Pick<Event, 'originalLanguage' | 'translations' | 'venueNotes'>> & {
+    coHostOrganisationIds: string[];
+  };
 
 /**
  * Writes seed events and their co-hosts in the caller's transaction. Seed data is not a change

@@ -15,7 +15,9 @@ import {
 } from 'typeorm';
 import { Organisation } from '../organisations/organisation.entity';
 import { Partnership } from '../partnerships/partnership.entity';
+import { Locale } from '../shared/locale';
 import { EventKind, EventStatus, EventVisibility } from './event-kind';
+import type { EventTranslations } from './event-translations';
 
 const decimal = {
   to: (value?: number | null) => value,
@@ -34,6 +36,8 @@ const decimal = {
 @Index('IDX_events_ends_at', { synchronize: false })
 @Check('events_span_check', '"ends_at" >= "starts_at"')
 @Check('events_capacity_check', '"capacity" IS NULL OR "capacity" >= 0')
+@Check('events_original_language_check', `"original_language" IN ('de', 'en', 'sw')`)
+@Check('events_translations_check', `jsonb_typeof("translations") = 'object'`)
 export class Event {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -46,6 +50,14 @@ export class Event {
 
   @Column({ type: 'text', default: '' })
   description: string;
+
+  /** The language title, description and venue notes were typed in; `translations` holds the others. */
+  @Column({ type: 'varchar', length: 2, default: 'de' })
+  originalLanguage: Locale;
+
+  /** Title, description and venue notes in other languages than the original (see event-translations.ts). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  translations: EventTranslations;
 
   @Column({ type: 'timestamptz' })
   startsAt: Date;
@@ -78,6 +90,10 @@ export class Event {
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   venueAddress: string | null;
+
+  /** How to find the place once there ("entrance via the town hall courtyard"). */
+  @Column({ type: 'text', default: '' })
+  venueNotes: string;
 
   @Column({ type: 'numeric', precision: 9, scale: 6, nullable: true, transformer: decimal })
   venueLatitude: number | null;

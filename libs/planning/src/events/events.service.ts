@@ -37,6 +37,8 @@ import {
 } from './event-rules';
 import { assertTimeZone, daysBetween, parseDay, parseSpan, wallTimeIn } from './event-time';
 import { lockEvents } from './event-queries';
+import { assertLanguage, EventTexts, normaliseTranslation } from './event-translations';
+import { Locale, LOCALES } from '../shared/locale';
 import { ancestorIdsOf, partIdsOf } from './event-tree';
 
 export interface VenueInput {
@@ -44,12 +46,16 @@ export interface VenueInput {
   address?: string | null;
   latitude?: number | null;
   longitude?: number | null;
+  /** How to find the place once there ("entrance via the town hall courtyard"). */
+  notes?: string;
 }
 
 export interface EventInput {
   kind: EventKind;
   title: string;
   description?: string;
+  /** The language title, description and venue notes are written in; by default the host's. */
+  originalLanguage?: string;
   startsAt: string;
   endsAt: string;
   startZone?: string;
@@ -133,6 +139,10 @@ export class EventsService {
         kind: input.kind,
         title: normaliseTitle(input.title),
         description: input.description ?? '',
+        originalLanguage: input.originalLanguage
+          ? assertLanguage('originalLanguage', input.originalLanguage)
+          : (parent?.originalLanguage ?? languageOf(host.defaultLocale)),
+        translations: {},
         ...span,
         startZone,
         endZone,
@@ -276,12 +286,7 @@ export class EventsService {
       const parts = this.carriesToParts(changes) ? await this.lockParts(manager, id) : [];
       const event = await this.lockEvent(manager, id);
       await this.assertVisible(manager, actor, event);
-      if (readAt && event.updatedAt.getTime() !== readAt.getTime()) {
-        throw PlanningError.conflict(
-          'event_changed',
-          `"${event.title}" was changed by someone else since you opened it; read it again and repeat your change.`,
-        );
-      }
+      assertUnchangedSince(event, readAt);
       assertActsFor(actor, hostingOrganisationIds(event), 'change events it neither hosts nor co-hosts');
       const before = snapshot(event);
       const audited = eventFields(event);
@@ -339,6 +344,44 @@ export class EventsService {
     });
     if (change.changedFields.length > 0) this.listeners.committed(change);
     return tree;
+  }
+
+  /**
+   * Sets the event's title, description and venue notes in one language other than its original,
+   * or with `texts` null removes them. Calendars show each person the texts in their language, so
+   * a change raises the sequence; nobody is emailed about a translation.
+   */
+  async translate(
+    actor: Actor,
+    id: string,
+    language: string,
+    texts: Partial<EventTexts> | null,
+    readAt?: Date,
+  ): Promise<EventTree> {
+    const known = assertLanguage('language', language);
+    return this.dataSource.transaction(async (manager) => {
+      const event = await this.lockEvent(manager, id);
+      await this.assertVisible(manager, actor, event);
+      assertUnchangedSince(event, readAt);
+      assertActsFor(actor, hostingOrganisationIds(event), 'change events it neither hosts nor co-hosts');
+      assertEditableAfterCancellation(event.status, ['translations'], undefined);
+      const audited = eventFields(event);
+      const translations = { ...event.translations };
+      if (texts) translations[known] = normaliseTranslation(event, known, texts);
+      else delete translations[known];
+      if (JSON.stringify(translations[known]) !== JSON.stringify(event.translations[known])) {
+        event.translations = translations;
+        event.sequence += 1;
+        await manager.save(event);
+        await this.audit.record(
+          manager,
+          eventRecord(actor, 'event.updated', event, {
+            changes: auditedChanges(audited, eventFields(event)),
+          }),
+        );
+      }
+      return this.treeOf(manager, actor, id);
+    });
   }
 
   /** The event's entry, if anything changed, and one for each part the change carried along. */
@@ -434,6 +477,8 @@ export class EventsService {
     if (changes.kind !== undefined) event.kind = changes.kind;
     if (changes.title !== undefined) event.title = normaliseTitle(changes.title);
     if (changes.description !== undefined) event.description = changes.description;
+    if (changes.originalLanguage !== undefined)
+      event.originalLanguage = assertLanguage('originalLanguage', changes.originalLanguage);
     if (changes.status !== undefined) event.status = changes.status;
     if (changes.visibility !== undefined) event.visibility = changes.visibility;
     if (changes.capacity !== undefined) event.capacity = changes.capacity;
@@ -617,11 +662,14 @@ function copiedColumns(original: Event): Partial<Event> {
     kind,
     title,
     description,
+    originalLanguage,
+    translations,
     startZone,
     endZone,
     allDay,
     venueName,
     venueAddress,
+    venueNotes,
     venueLatitude,
     venueLongitude,
     onlineUrl,
@@ -636,11 +684,14 @@ function copiedColumns(original: Event): Partial<Event> {
     kind,
     title,
     description,
+    originalLanguage,
+    translations,
     startZone,
     endZone,
     allDay,
     venueName,
     venueAddress,
+    venueNotes,
     venueLatitude,
     venueLongitude,
     onlineUrl,
@@ -657,6 +708,7 @@ function venueColumns(venue: VenueInput | null | undefined) {
   return {
     venueName: venue?.name ?? null,
     venueAddress: venue?.address ?? null,
+    venueNotes: venue?.notes?.trim() ?? '',
     venueLatitude: venue?.latitude ?? null,
     venueLongitude: venue?.longitude ?? null,
   };
@@ -682,6 +734,7 @@ function snapshot(event: Event): Snapshot {
     allDay: event.allDay,
     venueName: event.venueName,
     venueAddress: event.venueAddress,
+    venueNotes: event.venueNotes,
     venueLatitude: event.venueLatitude,
     venueLongitude: event.venueLongitude,
     onlineUrl: event.onlineUrl,
@@ -689,6 +742,24 @@ function snapshot(event: Event): Snapshot {
     capacity: event.capacity,
     reminderOffsets: event.reminderOffsets.join(','),
   };
+}
+
+/**
+ * Refuses a change made from an editor that read the event (its `updatedAt`) before someone else
+ * changed it, rather than overwriting their change.
+ */
+function assertUnchangedSince(event: Event, readAt: Date | undefined): void {
+  if (readAt && event.updatedAt.getTime() !== readAt.getTime()) {
+    throw PlanningError.conflict(
+      'event_changed',
+      `"${event.title}" was changed by someone else since you opened it; read it again and repeat your change.`,
+    );
+  }
+}
+
+/** The organisation's language as an event's original language; German where it has none of ours. */
+function languageOf(locale: string): Locale {
+  return LOCALES.find((known) => known === locale.slice(0, 2).toLowerCase()) ?? 'de';
 }
 
 function changedFields(before: Snapshot, after: Snapshot): string[] {

@@ -25,6 +25,14 @@ export const de: Catalog = {
     skipToContent: 'Zum Inhalt springen',
     languageName: 'Deutsch',
     otherLanguages: 'Andere Sprachen',
+    venueNotes: 'So finden Sie hin',
+  },
+  translation: {
+    fallback: {
+      de: 'Im Original auf Deutsch.',
+      en: 'Im Original auf Englisch; eine deutsche Übersetzung fehlt noch.',
+      sw: 'Im Original auf Swahili; eine deutsche Übersetzung fehlt noch.',
+    },
   },
   answers: {
     accept: 'Ich nehme teil',

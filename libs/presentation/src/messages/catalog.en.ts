@@ -27,6 +27,15 @@ export const en = {
     skipToContent: 'Skip to content',
     languageName: 'English',
     otherLanguages: 'Other languages',
+    venueNotes: 'Finding the place',
+  },
+  translation: {
+    // The reader's language is this catalog's; the key names the language the text was written in.
+    fallback: {
+      de: 'Originally in German; no English translation yet.',
+      en: 'Originally in English.',
+      sw: 'Originally in Swahili; no English translation yet.',
+    },
   },
   answers: {
     accept: 'I will attend',

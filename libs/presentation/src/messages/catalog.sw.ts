@@ -25,6 +25,14 @@ export const sw: Catalog = {
     skipToContent: 'Nenda kwenye maudhui',
     languageName: 'Kiswahili',
     otherLanguages: 'Lugha nyingine',
+    venueNotes: 'Jinsi ya kufika',
+  },
+  translation: {
+    fallback: {
+      de: 'Asili yake ni kwa Kijerumani; bado hakuna tafsiri ya Kiswahili.',
+      en: 'Asili yake ni kwa Kiingereza; bado hakuna tafsiri ya Kiswahili.',
+      sw: 'Asili yake ni kwa Kiswahili.',
+    },
   },
   answers: {
     accept: 'Nitahudhuria',

@@ -77,3 +77,14 @@ export function languageFromAcceptLanguage(header: string | undefined): Language
       .find((language): language is Language => (LANGUAGES as readonly string[]).includes(language)) ?? 'en'
   );
 }
+
+/**
+ * The note that an event's texts are shown in the language they were written in, in the reader's
+ * language ("Originally in German; no Swahili translation yet"); null when they are in the reader's.
+ */
+export function untranslatedNote(
+  locale: string | null | undefined,
+  original: Language | null,
+): string | null {
+  return original ? messagesFor(locale).t(`translation.fallback.${original}`) : null;
+}

@@ -1,5 +1,13 @@
 import { ConsoleSession } from '@app/accounts';
-import { Event, EventTree } from '@app/planning';
+import {
+  Event,
+  EventTexts,
+  EventTree,
+  Locale,
+  LOCALES,
+  missingTranslations,
+  TRANSLATION_LIMITS,
+} from '@app/planning';
 import { describeWhen, formatSpan, html, MessageKey, SafeHtml } from '@app/presentation';
 import { consoleMessages, consolePage, csrfField } from '../console-layout';
 import { downloadsSection, DOWNLOADS_STYLE } from '../exports/downloads';
@@ -13,9 +21,9 @@ import {
   usualPartKind,
   valuesOfEvent,
 } from './event-form';
-import { editorPath, PROGRAMME_PATH, statusBadge } from './programme-list.page';
+import { editorPath, missingBadges, PROGRAMME_PATH, statusBadge } from './programme-list.page';
 import { PROGRAMME_STYLE } from './programme-style';
-import { EventEditor } from './programme.service';
+import { EventEditor, NewEventDefaults } from './programme.service';
 
 export const NOTICES = [
   'created',
@@ -26,6 +34,7 @@ export const NOTICES = [
   'published',
   'moved',
   'cancelled',
+  'translated',
 ] as const;
 export type Notice = (typeof NOTICES)[number];
 
@@ -35,20 +44,22 @@ export interface FormAgain {
   errors: FormErrors;
 }
 
-export function newEventPage(session: ConsoleSession, zone: string, again?: FormAgain): string {
+export function newEventPage(session: ConsoleSession, defaults: NewEventDefaults, again?: FormAgain): string {
   const messages = consoleMessages(session);
   const { t } = messages;
   const values = again?.values ?? {
     kind: 'city_day',
     title: '',
     description: '',
+    originalLanguage: defaults.language,
     venue: '',
     venueAddress: '',
     allDay: '',
+    venueNotes: '',
     startsAt: '',
-    startZone: zone,
+    startZone: defaults.zone,
     endsAt: '',
-    endZone: zone,
+    endZone: defaults.zone,
     capacity: '',
   };
   const body = html`<p><a href="${PROGRAMME_PATH}">${t('console.programme.back')}</a></p>
@@ -75,6 +86,8 @@ export interface EditorView {
   /** The event's form shown again, or the form for a new part. */
   eventForm?: FormAgain;
   partForm?: FormAgain;
+  /** A translation's form shown again. */
+  translationForm?: { language: Locale; values: EventTexts; errors: FormErrors };
 }
 
 export function eventEditorPage(session: ConsoleSession, view: EditorView): string {
@@ -89,13 +102,14 @@ export function eventEditorPage(session: ConsoleSession, view: EditorView): stri
       >`
     : html`<a href="${PROGRAMME_PATH}">${t('console.programme.back')}</a>`;
   const body = html`<p>${back}</p>
-    <h1>${event.title} ${statusBadge(session, event)}</h1>
+    <h1>${event.title} ${statusBadge(session, event)} ${missingBadges(session, event)}</h1>
     ${view.notice ? html`<p class="notice" role="status">${t(`console.programme.notices.${view.notice}`)}</p>` : null}
     ${readOnlyNote(session, hosted)} ${facts(session, event, parent)}
     ${hosted ? html`<p><a href="${editorPath(event.id)}/questions">${t('console.questions.link')}</a></p>` : null}
     ${open ? actions(session, event) : null}
     ${downloadsSection(session, event, { participants: hosted && !event.parentId })}
     ${open ? detailsForm(session, event, view.eventForm) : null}
+    ${translationsSection(session, event, open, view)}
     <section aria-labelledby="parts-heading">
       <h2 id="parts-heading">${t('console.programme.partsHeading')}</h2>
       ${partSlots(session, event, writer)}
@@ -182,6 +196,97 @@ function detailsForm(session: ConsoleSession, event: Event, again?: FormAgain): 
       <button type="submit">${t('console.programme.save')}</button>
     </form>
   </section>`;
+}
+
+/**
+ * The event's texts in the languages other than its original: a form per language for those who
+ * may change the event, otherwise what is missing.
+ */
+function translationsSection(
+  session: ConsoleSession,
+  event: Event,
+  open: boolean,
+  view: EditorView,
+): SafeHtml {
+  const messages = consoleMessages(session);
+  const { t } = messages;
+  const missing = missingTranslations(event);
+  const languageName = (language: Locale) => t(`console.programme.translations.languages.${language}`);
+  return html`<section class="panel" aria-labelledby="translations-heading">
+    <h2 id="translations-heading">${t('console.programme.translations.heading')}</h2>
+    <p>${t('console.programme.translations.intro', { language: languageName(event.originalLanguage) })}</p>
+    ${missing.length === 0 ? html`<p class="muted">${t('console.programme.translations.complete')}</p>` : null}
+    ${
+      open
+        ? LOCALES.filter((language) => language !== event.originalLanguage).map((language) => {
+            const again = view.translationForm?.language === language ? view.translationForm : undefined;
+            return translationForm(session, event, language, again);
+          })
+        : null
+    }
+  </section>`;
+}
+
+function translationForm(
+  session: ConsoleSession,
+  event: Event,
+  language: Locale,
+  again?: EditorView['translationForm'],
+): SafeHtml {
+  const messages = consoleMessages(session);
+  const { t } = messages;
+  const values = again?.values ??
+    event.translations[language] ?? { title: '', description: '', venueNotes: '' };
+  const id = (field: string) => `translation-${language}-${field}`;
+  const titleError = again?.errors.fields.title;
+  const name = t(`console.programme.translations.languages.${language}`);
+  return html`<form method="post" action="${editorPath(event.id)}/translations/${language}" novalidate>
+    ${csrfField(session)}
+    <input type="hidden" name="readAt" value="${event.updatedAt.toISOString()}" />
+    <fieldset>
+      <legend>
+        ${t('console.programme.translations.legend', { language: name, code: language })}
+        ${missingTranslations(event).includes(language) ? missingBadges(session, event, [language]) : null}
+      </legend>
+      ${again ? errorSummary(messages, again.errors) : null}
+      <div class="field">
+        <label for="${id('title')}">${t('console.programme.fields.title')}</label>
+        ${titleError ? html`<p class="field-error" id="${id('title')}-error">${t(titleError)}</p>` : null}
+        <input
+          id="${id('title')}"
+          name="title"
+          lang="${language}"
+          value="${values.title}"
+          maxlength="${TRANSLATION_LIMITS.title}"
+          ${titleError ? html`aria-invalid="true" aria-describedby="${id('title')}-error"` : null}
+        />
+      </div>
+      <div class="field">
+        <label for="${id('description')}">${t('console.programme.fields.description')}</label>
+        <textarea
+          id="${id('description')}"
+          name="description"
+          lang="${language}"
+          rows="3"
+          maxlength="${TRANSLATION_LIMITS.description}"
+        >
+${values.description}</textarea>
+      </div>
+      <div class="field">
+        <label for="${id('venueNotes')}">${t('console.programme.fields.venueNotes')}</label>
+        <textarea
+          id="${id('venueNotes')}"
+          name="venueNotes"
+          lang="${language}"
+          rows="2"
+          maxlength="${TRANSLATION_LIMITS.venueNotes}"
+        >
+${values.venueNotes}</textarea>
+      </div>
+      <p class="hint">${t('console.programme.translations.removeHint')}</p>
+      <button type="submit">${t('console.programme.translations.save', { language: name })}</button>
+    </fieldset>
+  </form>`;
 }
 
 /** Parts at the same time side by side: the workshops of one round, the sessions of one slot. */

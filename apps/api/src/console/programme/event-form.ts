@@ -1,7 +1,16 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { DateTime } from 'luxon';
 import { DomainError } from '@app/errors';
-import { describeTime, Event, EventInput, EventKind, isValidTimeZone } from '@app/planning';
+import {
+  describeTime,
+  Event,
+  EventInput,
+  EventKind,
+  EventTexts,
+  isValidTimeZone,
+  LOCALES,
+  TRANSLATION_LIMITS,
+} from '@app/planning';
 import { html, MessageKey, Messages, SafeHtml } from '@app/presentation';
 import { ConsoleFormDto } from '../console-forms.dto';
 
@@ -9,9 +18,11 @@ export const EVENT_FORM_FIELDS = [
   'kind',
   'title',
   'description',
+  'originalLanguage',
   'venue',
   'venueAddress',
   'allDay',
+  'venueNotes',
   'startsAt',
   'startZone',
   'endsAt',
@@ -63,10 +74,12 @@ export class EventFormDto extends ConsoleFormDto {
   @IsOptional() @IsString() @MaxLength(32) kind?: string;
   @IsOptional() @IsString() @MaxLength(300) title?: string;
   @IsOptional() @IsString() @MaxLength(20000) description?: string;
+  @IsOptional() @IsString() @MaxLength(2) originalLanguage?: string;
   @IsOptional() @IsString() @MaxLength(300) venue?: string;
   @IsOptional() @IsString() @MaxLength(500) venueAddress?: string;
   /** The all-day checkbox: sent (as "on") only when ticked. */
   @IsOptional() @IsString() @MaxLength(8) allDay?: string;
+  @IsOptional() @IsString() @MaxLength(TRANSLATION_LIMITS.venueNotes) venueNotes?: string;
   @IsOptional() @IsString() @MaxLength(40) startsAt?: string;
   @IsOptional() @IsString() @MaxLength(64) startZone?: string;
   @IsOptional() @IsString() @MaxLength(40) endsAt?: string;
@@ -74,6 +87,23 @@ export class EventFormDto extends ConsoleFormDto {
   @IsOptional() @IsString() @MaxLength(20) capacity?: string;
   /** When the editor read the event (its updatedAt), so that a change made since is not overwritten. */
   @IsOptional() @IsString() @MaxLength(40) readAt?: string;
+}
+
+/** A translation's fields; all empty removes the translation. */
+export class TranslationFormDto extends ConsoleFormDto {
+  @IsOptional() @IsString() @MaxLength(TRANSLATION_LIMITS.title) title?: string;
+  @IsOptional() @IsString() @MaxLength(TRANSLATION_LIMITS.description) description?: string;
+  @IsOptional() @IsString() @MaxLength(TRANSLATION_LIMITS.venueNotes) venueNotes?: string;
+  @IsOptional() @IsString() @MaxLength(40) readAt?: string;
+}
+
+/** The translation's texts as entered, or null when every field is empty: remove it. */
+export function translationValues(form: TranslationFormDto): EventTexts {
+  return {
+    title: (form.title ?? '').trim(),
+    description: (form.description ?? '').trim(),
+    venueNotes: (form.venueNotes ?? '').trim(),
+  };
 }
 
 export class CopyFormDto extends ConsoleFormDto {
@@ -111,9 +141,11 @@ export function valuesOfEvent(event: Event): EventFormValues {
     kind: event.kind,
     title: event.title,
     description: event.description,
+    originalLanguage: event.originalLanguage,
     venue: event.venueName ?? '',
     venueAddress: event.venueAddress ?? '',
     allDay: event.allDay ? 'on' : '',
+    venueNotes: event.venueNotes,
     startsAt: localValue(event, 'start'),
     startZone: event.startZone,
     endsAt: localValue(event, 'end'),
@@ -140,6 +172,8 @@ export function eventInput(
   const fields: FormErrors['fields'] = {};
   if (!(kinds as string[]).includes(values.kind)) fields.kind = 'console.programme.errors.kind';
   if (values.title === '') fields.title = 'console.programme.errors.title';
+  if (values.originalLanguage !== '' && !(LOCALES as readonly string[]).includes(values.originalLanguage))
+    fields.originalLanguage = 'console.programme.errors.originalLanguage';
   if (values.startsAt === '') fields.startsAt = 'console.programme.errors.startsAt';
   if (values.endsAt === '') fields.endsAt = 'console.programme.errors.endsAt';
   if (!isValidTimeZone(values.startZone)) fields.startZone = 'console.programme.errors.startZone';
@@ -152,7 +186,16 @@ export function eventInput(
       kind: values.kind as EventKind,
       title: values.title,
       description: values.description,
-      venue: values.venue === '' ? null : { name: values.venue, address: values.venueAddress || null },
+      // A form without the field keeps the event's language (or, for a new event, the default one).
+      originalLanguage: values.originalLanguage === '' ? undefined : values.originalLanguage,
+      venue:
+        values.venue === '' && values.venueAddress === '' && values.venueNotes === ''
+          ? null
+          : {
+              name: values.venue === '' ? null : values.venue,
+              address: values.venueAddress || null,
+              notes: values.venueNotes,
+            },
       allDay: values.allDay === 'on',
       startsAt: values.startsAt,
       endsAt: values.endsAt,
@@ -203,6 +246,7 @@ const FIELD_MESSAGES: Record<string, MessageKey> = {
   startZone: 'console.programme.errors.startZone',
   endZone: 'console.programme.errors.endZone',
   capacity: 'console.programme.errors.capacity',
+  originalLanguage: 'console.programme.errors.originalLanguage',
   startDate: 'console.programme.errors.startDate',
 };
 
@@ -312,6 +356,18 @@ export function eventFields(view: FieldsView): SafeHtml {
       ${label('allDay', 'console.programme.fields.allDay')}
       <p class="hint" id="${id('allDay')}-hint">${t('console.programme.fields.allDayHint')}</p>
     </div>
+    <div class="field">
+      ${label('venueNotes', 'console.programme.fields.venueNotes')}
+      <textarea
+        id="${id('venueNotes')}"
+        name="venueNotes"
+        rows="2"
+        maxlength="${TRANSLATION_LIMITS.venueNotes}"
+        aria-describedby="${id('venueNotes')}-hint"
+      >
+${view.values.venueNotes}</textarea>
+      <p class="hint" id="${id('venueNotes')}-hint">${t('console.programme.fields.venueNotesHint')}</p>
+    </div>
     <div class="times">
       <div class="field">
         ${label('startsAt', 'console.programme.fields.startsAt')} ${message('startsAt')}
@@ -351,6 +407,20 @@ export function eventFields(view: FieldsView): SafeHtml {
       ${label('description', 'console.programme.fields.description')}
       <textarea id="${id('description')}" name="description" rows="3" maxlength="20000">
 ${view.values.description}</textarea>
+    </div>
+    <div class="field">
+      ${label('originalLanguage', 'console.programme.fields.originalLanguage')} ${message('originalLanguage')}
+      <select id="${id('originalLanguage')}" name="originalLanguage" ${described('originalLanguage')}>
+        ${LOCALES.map(
+          (language) =>
+            html`<option
+              value="${language}"
+              ${language === view.values.originalLanguage ? html`selected` : null}
+            >
+              ${t(`console.programme.translations.languages.${language}`)}
+            </option>`,
+        )}
+      </select>
     </div>`;
 }
 

@@ -1,5 +1,5 @@
 import { ConsoleSession } from '@app/accounts';
-import { Event, EventTree } from '@app/planning';
+import { Event, EventTree, Locale, missingTranslations } from '@app/planning';
 import { formatSpan, html, machineReadableStart, SafeHtml } from '@app/presentation';
 import { consoleMessages, consolePage } from '../console-layout';
 import { PROGRAMME_STYLE } from './programme-style';
@@ -50,7 +50,10 @@ function eventItem(session: ConsoleSession, event: EventTree): SafeHtml {
   const messages = consoleMessages(session);
   const { t } = messages;
   return html`<li>
-    <h3><a href="${editorPath(event.id)}">${event.title}</a> ${statusBadge(session, event)}</h3>
+    <h3>
+      <a href="${editorPath(event.id)}">${event.title}</a> ${statusBadge(session, event)}
+      ${missingBadges(session, event)}
+    </h3>
     <p class="muted">
       <time datetime="${machineReadableStart(event)}">${formatSpan(event, messages.intlLocale)}</time>
       · ${t(`calendar.kinds.${event.kind}`)}
@@ -65,6 +68,7 @@ function eventItem(session: ConsoleSession, event: EventTree): SafeHtml {
               (part) =>
                 html`<li>
                   <a href="${editorPath(part.id)}">${part.title}</a> ${statusBadge(session, part)}
+                  ${missingBadges(session, part)}
                   <span class="muted"
                     >(${t(`calendar.kinds.${part.kind}`)}${part.children.length > 0 ? html`, ${t('console.programme.parts', { count: part.children.length })}` : null})</span
                   >
@@ -83,4 +87,25 @@ export function statusBadge(session: ConsoleSession, event: Event): SafeHtml | n
   if (event.status === 'cancelled')
     return html`<span class="badge cancelled">${t('console.programme.cancelled')}</span>`;
   return null;
+}
+
+/**
+ * "sw missing" for each language whose readers would see some text of the event in its original
+ * language; the language's name is read out with its code.
+ */
+export function missingBadges(
+  session: ConsoleSession,
+  event: Event,
+  languages: Locale[] = missingTranslations(event),
+): SafeHtml | null {
+  const { t } = consoleMessages(session);
+  if (languages.length === 0) return null;
+  return html`${languages.map(
+    (language) =>
+      html`<span class="badge missing"
+        >${t('console.programme.translations.missing', { code: language })}<span class="visually-hidden">
+          (${t(`console.programme.translations.languages.${language}`)})</span
+        ></span
+      > `,
+  )}`;
 }

@@ -6,6 +6,9 @@ export const PROGRAMME_STYLE = `
   .parts { margin: 0.5rem 0 0; padding-left: 1.2rem; }
   .badge { display: inline-block; font-size: 0.85rem; font-weight: 600; padding: 0 0.5rem; border-radius: 0.3rem; background: #fff4d6; color: #5c4300; border: 1px solid #b38600; }
   .badge.cancelled { background: #fbeeee; color: #8a1f1a; border-color: #a8322d; }
+  .badge.missing { background: #eef2f8; color: #1d3f66; border-color: #5a7ca3; font-weight: 500; }
+  fieldset { border: 1px solid #d8d8d2; border-radius: 0.4rem; margin: 0 0 1rem; padding: 0.75rem 1rem; min-width: 0; }
+  legend { font-weight: 600; padding: 0 0.25rem; }
   .button { display: inline-block; padding: 0.55rem 1rem; border-radius: 0.4rem; background: #1f5fa8; color: #fff; text-decoration: none; }
   .button.secondary { background: #fff; color: #1f5fa8; border: 2px solid #1f5fa8; padding: 0.4rem 0.9rem; }
   .button.danger { background: #a8322d; }

@@ -14,7 +14,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Public } from '@app/access';
 import { ConsoleSession } from '@app/accounts';
-import { EventsService } from '@app/planning';
+import { EventsService, Locale } from '@app/planning';
+import { MessageKey } from '@app/presentation';
 import { ConsolePageFilter } from '../console-page.filter';
 import { ConsoleSessionGuard } from '../console-session.guard';
 import { CsrfGuard } from '../csrf.guard';
@@ -29,9 +30,13 @@ import {
   readAtOf,
   submitted,
   TOP_LEVEL_KINDS,
+  TranslationFormDto,
+  translationValues,
 } from './event-form';
 import { editorPath, PROGRAMME_PATH, programmeListPage } from './programme-list.page';
 import { ProgrammeService } from './programme.service';
+
+const TRANSLATION_TITLE_ERROR: MessageKey = 'console.programme.errors.translationTitle';
 
 /**
  * The programme: the list, a new event, and an event's editor with its parts. Everything is
@@ -58,7 +63,7 @@ export class ProgrammeController {
     sendConsolePage(
       response,
       200,
-      newEventPage(session, await this.programme.organisationZone(session.actor)),
+      newEventPage(session, await this.programme.newEventDefaults(session.actor)),
     );
   }
 
@@ -73,11 +78,11 @@ export class ProgrammeController {
       this.events.create(session.actor, { ...input, status: 'draft' }),
     );
     if ('errors' in outcome) {
-      const zone = await this.programme.organisationZone(session.actor);
+      const defaults = await this.programme.newEventDefaults(session.actor);
       sendConsolePage(
         response,
         outcome.errors.status,
-        newEventPage(session, zone, { values, errors: outcome.errors }),
+        newEventPage(session, defaults, { values, errors: outcome.errors }),
       );
       return;
     }
@@ -124,6 +129,36 @@ export class ProgrammeController {
       return;
     }
     response.redirect(303, `${editorPath(id)}?done=updated`);
+  }
+
+  /** A translation's form: all fields empty removes the translation. */
+  @Post('events/:id/translations/:language')
+  async translate(
+    @CurrentSession() session: ConsoleSession,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('language') language: string,
+    @Body() form: TranslationFormDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    const values = translationValues(form);
+    const empty = Object.values(values).every((text) => text === '');
+    const outcome = await submitted({ input: empty ? null : values }, (texts) =>
+      this.events.translate(session.actor, id, language, texts, readAtOf(form.readAt)),
+    );
+    if ('errors' in outcome) {
+      // Planning took the language (it refuses unknown ones and the original before the texts).
+      const { fields, ...errors } = outcome.errors;
+      const translationForm = {
+        language: language as Locale,
+        values,
+        errors: { ...errors, fields: fields.title ? { title: TRANSLATION_TITLE_ERROR } : {} },
+      };
+      const editor = await this.programme.editor(session.actor, id);
+      const page = eventEditorPage(session, { editor, translationForm });
+      sendConsolePage(response, outcome.errors.status, page);
+      return;
+    }
+    response.redirect(303, `${editorPath(id)}?done=translated`);
   }
 
   @Post('events/:id/parts')

@@ -5,6 +5,7 @@ import {
   Event,
   EventsService,
   EventTree,
+  Locale,
   OrganisationsService,
   PartnershipsService,
 } from '@app/planning';
@@ -20,6 +21,11 @@ export interface Programme {
   own: EventTree[];
   /** Of the organisation's partnerships, hosted by others: read only. */
   partners: EventTree[];
+}
+
+export interface NewEventDefaults {
+  zone: string;
+  language: Locale;
 }
 
 export interface EventEditor {
@@ -78,9 +84,10 @@ export class ProgrammeService {
     return { event, parent, hosted };
   }
 
-  /** The zone new events of the organisation start in, unless the organiser picks another. */
-  async organisationZone(actor: Actor): Promise<string> {
-    return (await this.organisations.get(actor.organisationId)).timeZone;
+  /** The zone new events of the organisation start in and the language they are written in, unless the organiser picks others. */
+  async newEventDefaults(actor: Actor): Promise<NewEventDefaults> {
+    const organisation = await this.organisations.get(actor.organisationId);
+    return { zone: organisation.timeZone, language: organisation.defaultLocale };
   }
 
   /** How many invited people a move or cancellation of the event (with its parts) emails. */

@@ -41,6 +41,9 @@ export const consoleProgrammeDe: Catalog['console']['programme'] = {
     capacity: 'Plätze',
     capacityHint:
       'Leer lassen für unbegrenzt. Workshops und Besichtigungen mit Plätzen können Eingeladene wählen.',
+    originalLanguage: 'Sprache von Titel, Beschreibung und Anfahrtshinweisen',
+    venueNotes: 'So findet man hin',
+    venueNotesHint: 'Zum Beispiel: Eingang über den Rathausinnenhof, zweiter Stock.',
   },
   create: 'Als Entwurf anlegen',
   save: 'Änderungen speichern',
@@ -79,6 +82,9 @@ export const consoleProgrammeDe: Catalog['console']['programme'] = {
     startDate: 'Geben Sie ein Datum ein, z. B. 2032-09-18.',
     stale:
       'Jemand anderes hat diese Veranstaltung geändert, nachdem Sie sie geöffnet haben. Öffnen Sie sie erneut, um die Änderung zu sehen, und wiederholen Sie dann Ihre.',
+    translationTitle:
+      'Geben Sie einen Titel ein, oder leeren Sie alle Felder, um diese Übersetzung zu entfernen.',
+    originalLanguage: 'Wählen Sie eine der angebotenen Sprachen.',
   },
   notices: {
     created: 'Die Veranstaltung wurde als Entwurf angelegt. Fügen Sie unten ihre Teile hinzu.',
@@ -89,6 +95,18 @@ export const consoleProgrammeDe: Catalog['console']['programme'] = {
     published: 'Die Veranstaltung ist veröffentlicht.',
     moved: 'Die Veranstaltung wurde verschoben.',
     cancelled: 'Die Veranstaltung ist abgesagt.',
+    translated: 'Die Übersetzung wurde gespeichert.',
+  },
+  translations: {
+    heading: 'Übersetzungen',
+    intro:
+      'Geschrieben auf {{language}}. Eingeladene lesen Titel, Beschreibung und Anfahrtshinweise in ihrer Sprache; wo ein Text nicht übersetzt ist, lesen sie das Original mit einem Hinweis darauf.',
+    missing: '{{code}} fehlt',
+    complete: 'Alle Übersetzungen sind vorhanden.',
+    legend: '{{language}} ({{code}})',
+    save: 'Übersetzung ({{language}}) speichern',
+    removeHint: 'Leeren Sie alle Felder und speichern Sie, um diese Übersetzung zu entfernen.',
+    languages: { de: 'Deutsch', en: 'Englisch', sw: 'Swahili' },
   },
   confirm: {
     informed_zero: 'Noch ist niemand eingeladen, es wird keine E-Mail verschickt.',

@@ -38,6 +38,9 @@ export const consoleProgrammeEn = {
       'A flight leaves in one zone and lands in another; everything else starts and ends in the same zone.',
     capacity: 'Seats',
     capacityHint: 'Leave empty for no limit. Workshops and site visits with seats can be chosen by invitees.',
+    originalLanguage: 'Language of title, description and venue notes',
+    venueNotes: 'How to find the place',
+    venueNotesHint: 'For example: entrance via the town hall courtyard, second floor.',
   },
   create: 'Create as draft',
   save: 'Save changes',
@@ -76,6 +79,8 @@ export const consoleProgrammeEn = {
     startDate: 'Enter a date, such as 2032-09-18.',
     stale:
       'Someone else changed this event after you opened it. Open it again to see their change, then repeat yours.',
+    translationTitle: 'Enter a title, or empty every field to remove this translation.',
+    originalLanguage: 'Choose one of the languages offered.',
   },
   notices: {
     created: 'The event was created as a draft. Add its parts below.',
@@ -86,6 +91,18 @@ export const consoleProgrammeEn = {
     published: 'The event is published.',
     moved: 'The event was moved.',
     cancelled: 'The event is cancelled.',
+    translated: 'The translation was saved.',
+  },
+  translations: {
+    heading: 'Translations',
+    intro:
+      'Written in {{language}}. Invitees read the title, description and venue notes in their own language; where a text is not translated they read the original, with a note saying so.',
+    missing: '{{code}} missing',
+    complete: 'All translations are there.',
+    legend: '{{language}} ({{code}})',
+    save: 'Save the {{language}} translation',
+    removeHint: 'Empty every field and save to remove this translation.',
+    languages: { de: 'German', en: 'English', sw: 'Swahili' },
   },
   confirm: {
     informed_zero: 'Nobody is invited yet, so no email is sent.',

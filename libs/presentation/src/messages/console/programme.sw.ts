@@ -40,6 +40,9 @@ export const consoleProgrammeSw: Catalog['console']['programme'] = {
     capacity: 'Nafasi',
     capacityHint:
       'Acha wazi kwa bila kikomo. Warsha na ziara zenye nafasi zinaweza kuchaguliwa na walioalikwa.',
+    originalLanguage: 'Lugha ya kichwa, maelezo na maelekezo ya mahali',
+    venueNotes: 'Jinsi ya kufika mahali',
+    venueNotesHint: 'Kwa mfano: mlango kupitia uwanja wa ndani wa ukumbi wa mji, ghorofa ya pili.',
   },
   create: 'Unda kama rasimu',
   save: 'Hifadhi mabadiliko',
@@ -78,6 +81,8 @@ export const consoleProgrammeSw: Catalog['console']['programme'] = {
     startDate: 'Andika tarehe, kwa mfano 2032-09-18.',
     stale:
       'Mtu mwingine amebadilisha tukio hili baada ya wewe kulifungua. Lifungue tena uone mabadiliko yake, kisha rudia yako.',
+    translationTitle: 'Andika kichwa, au futa sehemu zote ili kuondoa tafsiri hii.',
+    originalLanguage: 'Chagua mojawapo ya lugha zilizotolewa.',
   },
   notices: {
     created: 'Tukio limeundwa kama rasimu. Ongeza sehemu zake hapa chini.',
@@ -88,6 +93,18 @@ export const consoleProgrammeSw: Catalog['console']['programme'] = {
     published: 'Tukio limechapishwa.',
     moved: 'Tukio limehamishwa.',
     cancelled: 'Tukio limeghairiwa.',
+    translated: 'Tafsiri imehifadhiwa.',
+  },
+  translations: {
+    heading: 'Tafsiri',
+    intro:
+      'Limeandikwa kwa {{language}}. Walioalikwa husoma kichwa, maelezo na maelekezo ya mahali kwa lugha yao; pale maandishi hayajatafsiriwa husoma asili, pamoja na taarifa kuhusu hilo.',
+    missing: '{{code}} haipo',
+    complete: 'Tafsiri zote zipo.',
+    legend: '{{language}} ({{code}})',
+    save: 'Hifadhi tafsiri ya {{language}}',
+    removeHint: 'Futa sehemu zote kisha hifadhi ili kuondoa tafsiri hii.',
+    languages: { de: 'Kijerumani', en: 'Kiingereza', sw: 'Kiswahili' },
   },
   confirm: {
     informed_zero: 'Bado hakuna aliyealikwa, kwa hiyo hakuna barua pepe itakayotumwa.',
