@@ -27,6 +27,7 @@ import {
   PersonView,
   unknownOrganisationIds,
   unknownPartnershipIds,
+  workshopsOf,
 } from '@app/planning';
 import { EmailContent } from '@app/mail';
 import { ProducerWebhooks } from '@app/webhooks';
@@ -42,6 +43,7 @@ import { informedRecipients, invitedTo } from './recipients';
 import { RemindersService } from './reminders.service';
 import { SeatsService } from './seats.service';
 import { inTransaction, RetryTransaction } from './transactions';
+import { oneSeatPerRound, roundMateIds } from './workshop-rounds';
 
 export interface InviteRequest {
   personIds?: string[];
@@ -59,7 +61,7 @@ export interface InviteResult {
   /** Invitations that had been withdrawn and are valid again, with a new link. */
   reinvited: number;
   alreadyInvited: number;
-  workshops: Array<{ workshopId: string; confirmed: number; waitlisted: number }>;
+  workshops: Array<{ workshopId: string; confirmed: number; waitlisted: number; heldOtherInRound: number }>;
 }
 
 /** Whether the actor's role may invite (and withdraw); hosting the event is checked besides. */
@@ -169,7 +171,9 @@ export class InvitationsService {
       request,
     );
     const result = await inTransaction(this.dataSource, async (manager) => {
-      const workshops = await this.seats.lock(manager, workshopIds);
+      const mates = await roundMateIds(manager, eventId, workshopIds);
+      // The whole round is locked, so that nobody is given two seats of it by requests at once.
+      const workshops = await this.seats.lock(manager, [...workshopIds, ...[...mates.values()].flat()]);
       const event = await findEvent(manager, eventId, 'pessimistic_read');
       if (!event) throw InvitationError.notFound('event', eventId);
       if (event.status === 'cancelled') {
@@ -183,7 +187,10 @@ export class InvitationsService {
       const { invited, reinvited } = await this.createInvitations(manager, actor, event, recipients);
       const seats = [];
       for (const workshopId of workshopIds) {
-        seats.push(await this.reserveSeats(manager, event.id, workshops.get(workshopId)!, recipients));
+        const workshop = workshops.get(workshopId)!;
+        seats.push(
+          await this.reserveSeats(manager, event.id, workshop, mates.get(workshopId) ?? [], recipients),
+        );
       }
       return {
         eventId,
@@ -204,7 +211,12 @@ export class InvitationsService {
    * already, and per language the invitation email the others would get, as the mail job would
    * write it. Refuses what `invite` refuses; stores and sends nothing.
    */
-  async preview(actor: Actor, eventId: string, request: InviteRequest, now = new Date()): Promise<InvitePreview> {
+  async preview(
+    actor: Actor,
+    eventId: string,
+    request: InviteRequest,
+    now = new Date(),
+  ): Promise<InvitePreview> {
     const named = await this.checkedRequest(actor, eventId, request);
     const manager = this.dataSource.manager;
     const event = await findEvent(manager, eventId);
@@ -246,7 +258,11 @@ export class InvitationsService {
   }
 
   /** The status of each of these people's invitation to the event, for those who have one. */
-  async statusesOf(actor: Actor, eventId: string, personIds: string[]): Promise<Map<string, InvitationStatus>> {
+  async statusesOf(
+    actor: Actor,
+    eventId: string,
+    personIds: string[],
+  ): Promise<Map<string, InvitationStatus>> {
     await this.managedEvent(
       actor,
       eventId,
@@ -567,6 +583,7 @@ export class InvitationsService {
     if (cancelled.length > 0) {
       throw InvitationError.invalid('workshopIds', `Cancelled: ${cancelled.map((w) => w.id).join(', ')}.`);
     }
+    oneSeatPerRound(await workshopsOf(manager, eventId), [], workshopIds, false);
   }
 
   private async createInvitations(
@@ -650,13 +667,27 @@ export class InvitationsService {
    * Seats for the invited people in a locked workshop, in invitation order: confirmed while
    * seats are free, waitlisted after. People who declined, or hold or wait already, are left out.
    */
+  /**
+   * Seats in a workshop for the invitees of the event. Who holds a seat (or waits) in another
+   * workshop of its round keeps that one and gets none here (`oneSeatPerRound`); they are counted.
+   */
   private async reserveSeats(
     manager: EntityManager,
     eventId: string,
     workshop: Event,
+    roundMateIds: string[],
     personIds: string[],
-  ): Promise<{ workshopId: string; confirmed: number; waitlisted: number }> {
+  ): Promise<InviteResult['workshops'][number]> {
     const free = (await this.seats.free(manager, workshop)) ?? Number.MAX_SAFE_INTEGER;
+    const [{ heldOtherInRound }]: Array<{ heldOtherInRound: number }> = await manager.query(
+      `SELECT count(*)::int AS "heldOtherInRound" FROM invitations i
+        WHERE i.event_id = $1 AND i.person_id = ANY($3::uuid[]) AND i.status NOT IN ('declined', 'cancelled')
+          AND NOT EXISTS (SELECT 1 FROM workshop_choices c
+                           WHERE c.invitation_id = i.id AND c.event_id = $2 AND c.status <> 'withdrawn')
+          AND EXISTS (SELECT 1 FROM workshop_choices o
+                       WHERE o.invitation_id = i.id AND o.event_id = ANY($4::uuid[]) AND o.status <> 'withdrawn')`,
+      [eventId, workshop.id, personIds, roundMateIds],
+    );
     const rows: Array<{
       invitationId: string;
       personId: string;
@@ -669,6 +700,8 @@ export class InvitationsService {
             WHERE i.event_id = $1 AND i.person_id = ANY($3::uuid[]) AND i.status NOT IN ('declined', 'cancelled')
               AND NOT EXISTS (SELECT 1 FROM workshop_choices c
                                WHERE c.invitation_id = i.id AND c.event_id = $2 AND c.status <> 'withdrawn')
+              AND NOT EXISTS (SELECT 1 FROM workshop_choices o
+                               WHERE o.invitation_id = i.id AND o.event_id = ANY($5::uuid[]) AND o.status <> 'withdrawn')
          ), seated AS (
            INSERT INTO workshop_choices (invitation_id, event_id, status)
            SELECT id, $2, CASE WHEN position <= $4 THEN 'confirmed' ELSE 'waitlisted' END FROM candidates
@@ -679,7 +712,7 @@ export class InvitationsService {
          SELECT s.invitation_id AS "invitationId", c.person_id AS "personId", s.status,
                 c.status AS "invitationStatus"
            FROM seated s JOIN candidates c ON c.id = s.invitation_id`,
-      [eventId, workshop.id, personIds, free],
+      [eventId, workshop.id, personIds, free, roundMateIds],
     );
     const attending = rows.filter((row) => row.status === 'confirmed' && isAttending(row.invitationStatus));
     await this.reminders.schedule(manager, workshop, attending);
@@ -687,6 +720,7 @@ export class InvitationsService {
       workshopId: workshop.id,
       confirmed: rows.filter((row) => row.status === 'confirmed').length,
       waitlisted: rows.filter((row) => row.status === 'waitlisted').length,
+      heldOtherInRound,
     };
   }
 

@@ -25,6 +25,7 @@ export * from './events/event-kind';
 export * from './events/event.entity';
 export * from './events/event-time';
 export * from './events/event-rules';
+export * from './events/event-rounds';
 export * from './events/event-change';
 export * from './events/event-parts';
 export * from './events/event-tree';

@@ -1,16 +1,15 @@
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { Answer, ANSWERS } from '@app/invitations';
+import { toWorkshopChoices } from '../http/query-transforms';
 
-/** The answer form as the browser posts it: one radio button, any number of checked workshops. */
+/** The answer form as the browser posts it: one radio button for the answer, one per round of workshops. */
 export class AnswerFormDto {
   @IsIn(ANSWERS)
   answer: Answer;
 
   @IsOptional()
-  @Transform(({ value }: { value: unknown }): unknown[] =>
-    Array.isArray(value) ? (value as unknown[]) : [value],
-  )
+  @Transform(toWorkshopChoices)
   @IsArray()
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true })

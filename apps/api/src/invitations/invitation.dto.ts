@@ -1,6 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { INVITATION_STATUSES, InvitationStatus } from '@app/invitations';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { Answer, ANSWERS, INVITATION_STATUSES, InvitationStatus } from '@app/invitations';
 import { IsOmittable } from '../http/is-omittable.decorator';
 import { PageQueryDto } from '../http/page.dto';
 
@@ -60,4 +60,39 @@ export class InvitationQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   workshopId?: string;
+}
+
+/** An answer an organiser records for an invitee (after a phone call), as their answer link would. */
+export class AnswerOnBehalfDto {
+  @ApiProperty({ enum: ANSWERS })
+  @IsIn(ANSWERS)
+  answer: Answer;
+
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description:
+      'Every workshop the invitee holds afterwards; seats left out are given up (to the waitlist). At most one new seat per round (workshops whose times overlap).',
+  })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  workshopIds: string[];
+
+  @ApiPropertyOptional({
+    description:
+      'Naming a held workshop and a new one of the same round answers 409 round_taken, naming the held seat; with true the new one replaces it in the same transaction.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  replace?: boolean;
+
+  @ApiPropertyOptional({
+    enum: INVITATION_STATUSES,
+    description:
+      'The status the client saw; when the invitation has another by now, nothing changes (409 invitation_changed).',
+  })
+  @IsOptional()
+  @IsIn(INVITATION_STATUSES)
+  expectedStatus?: InvitationStatus;
 }

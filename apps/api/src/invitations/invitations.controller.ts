@@ -1,20 +1,23 @@
-import { Body, Controller, Delete, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedKey } from '@app/access';
-import { InvitationsService } from '@app/invitations';
+import { AnswersService, InvitationsService } from '@app/invitations';
 import { CurrentActor } from '../http/current-actor.decorator';
 import { IdParam } from '../http/id.param';
 import { PEOPLE_VISIBILITY_RULE } from '../people/person.view';
 import { ApiKeyAuth } from '../openapi/api-key-auth.decorator';
 import { ApiProblems } from '../problems/api-problems.decorator';
-import { InvitationQueryDto, InviteDto } from './invitation.dto';
+import { AnswerOnBehalfDto, InvitationQueryDto, InviteDto } from './invitation.dto';
 import { AnswerSummaryView, InvitationPage, InvitationView, InviteResultView } from './invitation.view';
 
 @ApiTags('invitations')
 @ApiKeyAuth()
 @Controller('events/:id/invitations')
 export class InvitationsController {
-  constructor(private readonly invitations: InvitationsService) {}
+  constructor(
+    private readonly invitations: InvitationsService,
+    private readonly answers: AnswersService,
+  ) {}
 
   @Post()
   @ApiOperation({
@@ -23,6 +26,7 @@ export class InvitationsController {
   })
   @ApiCreatedResponse({ type: InviteResultView })
   @ApiProblems({
+    400: ['one_per_round'],
     403: ['forbidden'],
     404: ['event_not_found', 'person_not_found', 'organisation_not_found', 'partnership_not_found'],
     409: ['event_cancelled'],
@@ -62,6 +66,30 @@ export class InvitationsController {
     @IdParam() id: string,
     @IdParam('invitationId') invitationId: string,
   ) {
+    return this.invitations.get(actor, id, invitationId);
+  }
+
+  @Post(':invitationId/answer')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Answer for an invitee, as their answer link would: the same seats, waitlists and emails.',
+    description:
+      'A person holds at most one seat (confirmed or waitlisted) per round: workshops of the event whose times overlap. Two new workshops of one round answer 400 one_per_round; a new one beside a held one of its round answers 409 round_taken with `details.seat` (the seat it would replace) unless `replace` is true. The audit trail names the organiser.',
+  })
+  @ApiOkResponse({ type: InvitationView, description: 'The invitation after the answer.' })
+  @ApiProblems({
+    400: ['one_per_round'],
+    403: ['forbidden'],
+    404: ['event_not_found', 'invitation_not_found'],
+    409: ['round_taken', 'event_cancelled', 'invitation_withdrawn', 'invitation_changed'],
+  })
+  async answer(
+    @CurrentActor() actor: AuthenticatedKey,
+    @IdParam() id: string,
+    @IdParam('invitationId') invitationId: string,
+    @Body() body: AnswerOnBehalfDto,
+  ) {
+    await this.answers.answerFor(actor, id, invitationId, body);
     return this.invitations.get(actor, id, invitationId);
   }
 
