@@ -3,6 +3,9 @@ import { Event, Round, roundMatesOf, roundsOf, workshopsOf } from '@app/planning
 import { HeldChoice } from './attendance';
 import { InvitationError } from './invitations.error';
 
+/** What the rule needs of a workshop. */
+export type Workshop = Pick<Event, 'id' | 'title' | 'startsAt' | 'endsAt'>;
+
 /** A seat given up for another workshop of the same round. */
 export interface SeatReplacement {
   given: Pick<Event, 'id' | 'title'>;
@@ -31,7 +34,7 @@ export interface RoundChoice {
  * the request says so (`replace`), else it is refused as `round_taken`, naming the seat.
  */
 export function oneSeatPerRound(
-  offered: Event[],
+  offered: Workshop[],
   held: HeldChoice[],
   wanted: string[],
   replace: boolean,
@@ -56,11 +59,11 @@ export function oneSeatPerRound(
   return { wanted: wanted.filter((id) => !dropped.has(id)), replaced };
 }
 
-function brief(event: Event): Pick<Event, 'id' | 'title'> {
+function brief(event: Workshop): Pick<Event, 'id' | 'title'> {
   return { id: event.id, title: event.title };
 }
 
-function onePerRound(round: Round<Event>, added: Event[]): InvitationError {
+function onePerRound(round: Round<Workshop>, added: Workshop[]): InvitationError {
   const titles = added.map((part) => `"${part.title}"`).join(' and ');
   return new InvitationError(
     'invalid',
@@ -71,7 +74,12 @@ function onePerRound(round: Round<Event>, added: Event[]): InvitationError {
   );
 }
 
-function roundTaken(round: Round<Event>, seat: Event, choice: HeldChoice, requested: Event): InvitationError {
+function roundTaken(
+  round: Round<Workshop>,
+  seat: Workshop,
+  choice: HeldChoice,
+  requested: Workshop,
+): InvitationError {
   const details: RoundTakenDetails = {
     round: { startsAt: round.startsAt, endsAt: round.endsAt },
     seat: { workshopId: seat.id, title: seat.title, status: choice.status },
