@@ -307,6 +307,47 @@ describe('workshop rounds', () => {
     for (const row of taken) expect(row.confirmed).toBeLessThanOrEqual(5);
   });
 
+  it('should give one seat per round when invitations name two workshops of one round at the same moment', async () => {
+    const day = await cityDay(stack.api, {
+      host,
+      title: 'Städtetag im Gleichschritt',
+      start: start.plus({ days: 2 }),
+    });
+    const [a, c] = [
+      await addWorkshop(day.event.id, 'Gleichzeitig A', 1, 3, 50, day.start),
+      await addWorkshop(day.event.id, 'Gleichzeitig C', 2, 4, 50, day.start),
+    ];
+    const people: Person[] = [];
+    for (let index = 0; index < 30; index++) people.push(await addPerson(stack.api, host.organiserKey));
+    const personIds = people.map((person) => person.id);
+    expect((await invite(stack.api, host.organiserKey, day.event.id, { personIds })).status).toBe(201);
+
+    // Both workshops for everyone at once, in both orders: without the round's locks, the two
+    // requests of a person each see no seat of the other and both insert one.
+    const requests = people.flatMap((person, index) => {
+      const order = index % 2 === 0 ? [a, c] : [c, a];
+      return order.map((workshopId) =>
+        invite(stack.api, host.organiserKey, day.event.id, {
+          personIds: [person.id],
+          workshopIds: [workshopId],
+        }),
+      );
+    });
+    const answers = await Promise.all(requests);
+    expect(answers.map((response) => response.status)).toEqual(requests.map(() => 201));
+    const given = answers.map((response) => response.body.workshops[0]);
+    expect(given.filter((seats) => seats.confirmed === 1)).toHaveLength(people.length);
+    expect(given.filter((seats) => seats.heldOtherInRound === 1)).toHaveLength(people.length);
+
+    const seats: Array<{ seats: number }> = await stack.api.dataSource.query(
+      `SELECT count(*)::int AS seats FROM invitations i
+         JOIN workshop_choices c ON c.invitation_id = i.id AND c.status <> 'withdrawn'
+        WHERE i.event_id = $1 GROUP BY i.person_id`,
+      [day.event.id],
+    );
+    expect(seats.map((row) => row.seats)).toEqual(people.map(() => 1));
+  });
+
   it('should keep both seats when an organiser moves a workshop into another round, and ask the person to choose', async () => {
     const moved = await stack.api
       .http()
