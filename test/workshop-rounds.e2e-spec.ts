@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { BrowserContext, Page } from 'playwright-core';
 import { launchChromium, readCalendar, ReceivedMail } from '@app/testing';
 import { bearer, textParser } from './api-harness';
-import { expectWellShown, freePort } from './console-fixtures';
+import { expectWellShown, freePort, signInMember } from './console-fixtures';
 import {
   addPerson,
   answerPath,
@@ -346,6 +346,36 @@ describe('workshop rounds', () => {
       [day.event.id],
     );
     expect(seats.map((row) => row.seats)).toEqual(people.map(() => 1));
+  });
+
+  it('should warn an organiser in the console before times put someone’s seats into one round, naming them', async () => {
+    const console = await browser.newPage();
+    await signInMember(stack.api, browser, baseUrl, {
+      email: 'olga.organiser@rounds.example',
+      name: 'Olga Organiser',
+      language: 'en',
+      timeZone: 'Europe/Berlin',
+      organisationId: host.id,
+      role: 'organiser',
+    });
+    await console.goto(`${baseUrl}/console/programme/events/${workshop.bauen.id}`);
+    await console.locator('#event-startsAt').fill(wallTime(start.plus({ hours: 2 })).slice(0, 16));
+    await console.locator('#event-endsAt').fill(wallTime(start.plus({ hours: 4 })).slice(0, 16));
+    await console.getByRole('button', { name: 'Save changes' }).click();
+    await console
+      .getByText('With these times, one person would hold seats in workshops that overlap')
+      .waitFor();
+    await expectWellShown(console, 'workshop-rounds-console-warning', [
+      `Jana Becker: ${workshop.bauen.title} · ${workshop.klimaschutz.title}`,
+      'Save again to change the times anyway.',
+    ]);
+    await expect(seatsOf(jana)).resolves.toEqual({
+      [workshop.klimaschutz.id]: 'confirmed',
+      [workshop.bauen.id]: 'confirmed',
+    });
+    await console.getByRole('button', { name: 'Save changes' }).click();
+    await console.getByText('Your changes were saved.').waitFor();
+    await console.close();
   });
 
   it('should keep both seats when an organiser moves a workshop into another round, and ask the person to choose', async () => {

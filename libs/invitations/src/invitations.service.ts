@@ -6,6 +6,7 @@ import { AuditTrail, changedFields } from '@app/audit';
 import { EmailRequest, EmailsService } from '@app/emails';
 import {
   Actor,
+  ancestorIdsOf,
   decodeCursor,
   DEFAULT_PAGE_SIZE,
   encodeCursor,
@@ -25,6 +26,7 @@ import {
   Person,
   PersonData,
   PersonView,
+  roundMatesOf,
   unknownOrganisationIds,
   unknownPartnershipIds,
   workshopsOf,
@@ -250,6 +252,54 @@ export class InvitationsService {
         email: emails[index].content ?? null,
       })),
     };
+  }
+
+  /**
+   * The invitees who would hold seats in two workshops of one round if this workshop had these
+   * times (`oneSeatPerRound`): what the console warns of before an organiser saves them. They would
+   * keep both seats; the list says who is asked to choose.
+   */
+  async seatsJoinedByMove(
+    actor: Actor,
+    workshopId: string,
+    span: { startsAt: Date; endsAt: Date },
+  ): Promise<Array<{ name: string; titles: string[] }>> {
+    await this.managedEvent(
+      actor,
+      workshopId,
+      'see the seats of events it neither hosts nor co-hosts',
+      false,
+    );
+    const manager = this.dataSource.manager;
+    const joined: Array<{ name: string; titles: string[] }> = [];
+    for (const eventId of await ancestorIdsOf(manager, workshopId)) {
+      const workshops = await workshopsOf(manager, eventId);
+      const workshop = workshops.find((each) => each.id === workshopId);
+      if (!workshop) continue;
+      const before = new Set((roundMatesOf(workshops).get(workshopId) ?? []).map((mate) => mate.id));
+      const moved = workshops.map((each) => (each.id === workshopId ? { ...each, ...span } : each));
+      const mates = (roundMatesOf(moved).get(workshopId) ?? []).filter((mate) => !before.has(mate.id));
+      if (mates.length === 0) continue;
+      const rows: Array<{ name: string; otherIds: string[] }> = await manager.query(
+        `SELECT p.name, array_agg(other.event_id ORDER BY other.event_id) AS "otherIds"
+           FROM invitations i
+           JOIN person_directory p ON p.id = i.person_id
+           JOIN workshop_choices seat ON seat.invitation_id = i.id AND seat.event_id = $2 AND seat.status <> 'withdrawn'
+           JOIN workshop_choices other ON other.invitation_id = i.id AND other.event_id = ANY($3::uuid[])
+                                      AND other.status <> 'withdrawn'
+          WHERE i.event_id = $1 AND i.status <> 'cancelled'
+          GROUP BY i.id, p.name ORDER BY p.name, i.id`,
+        [eventId, workshopId, mates.map((mate) => mate.id)],
+      );
+      const titleOf = new Map(mates.map((mate) => [mate.id, mate.title]));
+      for (const row of rows) {
+        joined.push({
+          name: row.name,
+          titles: [workshop.title, ...row.otherIds.map((id) => titleOf.get(id)!)],
+        });
+      }
+    }
+    return joined;
   }
 
   /** The event, if the actor may invite people to it: what `invite` checks before the request. */

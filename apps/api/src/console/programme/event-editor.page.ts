@@ -72,6 +72,8 @@ export interface EditorView {
   /** The event's form shown again, or the form for a new part. */
   eventForm?: FormAgain;
   partForm?: FormAgain;
+  /** People whose seats the entered times would put into one round; saving again confirms. */
+  seatsJoined?: Array<{ name: string; titles: string[] }>;
 }
 
 export function eventEditorPage(session: ConsoleSession, view: EditorView): string {
@@ -89,7 +91,7 @@ export function eventEditorPage(session: ConsoleSession, view: EditorView): stri
     <h1>${event.title} ${statusBadge(session, event)}</h1>
     ${view.notice ? html`<p class="notice" role="status">${t(`console.programme.notices.${view.notice}`)}</p>` : null}
     ${readOnlyNote(session, hosted)} ${facts(session, event, parent)} ${open ? actions(session, event) : null}
-    ${open ? detailsForm(session, event, view.eventForm) : null}
+    ${open ? detailsForm(session, event, view.eventForm, view.seatsJoined) : null}
     <section aria-labelledby="parts-heading">
       <h2 id="parts-heading">${t('console.programme.partsHeading')}</h2>
       ${partSlots(session, event, writer)}
@@ -156,16 +158,22 @@ function actions(session: ConsoleSession, event: Event): SafeHtml {
   </section>`;
 }
 
-function detailsForm(session: ConsoleSession, event: Event, again?: FormAgain): SafeHtml {
+function detailsForm(
+  session: ConsoleSession,
+  event: Event,
+  again?: FormAgain,
+  seatsJoined?: Array<{ name: string; titles: string[] }>,
+): SafeHtml {
   const messages = consoleMessages(session);
   const { t } = messages;
   const kinds = event.parentId ? PART_KINDS : TOP_LEVEL_KINDS;
   return html`<section class="panel" aria-labelledby="details-heading">
     <h2 id="details-heading">${t('console.programme.details')}</h2>
-    ${errorSummary(messages, again?.errors ?? null)}
+    ${seatsJoined ? roundsWarning(session, seatsJoined) : errorSummary(messages, again?.errors ?? null)}
     <form method="post" action="${editorPath(event.id)}" novalidate>
       ${csrfField(session)}
       <input type="hidden" name="readAt" value="${event.updatedAt.toISOString()}" />
+      ${seatsJoined ? html`<input type="hidden" name="roundsSeen" value="1" />` : null}
       ${eventFields({
         messages,
         prefix: 'event',
@@ -177,6 +185,21 @@ function detailsForm(session: ConsoleSession, event: Event, again?: FormAgain): 
       <button type="submit">${t('console.programme.save')}</button>
     </form>
   </section>`;
+}
+
+/** Before saving times that put people's seats into one round: who, and that they keep both. */
+function roundsWarning(
+  session: ConsoleSession,
+  seatsJoined: Array<{ name: string; titles: string[] }>,
+): SafeHtml {
+  const { t } = consoleMessages(session);
+  return html`<div class="problem" role="alert">
+    <p>${t('console.programme.roundsJoined', { count: seatsJoined.length })}</p>
+    <ul>
+      ${seatsJoined.map((person) => html`<li>${person.name}: ${person.titles.join(' · ')}</li>`)}
+    </ul>
+    <p>${t('console.programme.roundsJoinedSave')}</p>
+  </div>`;
 }
 
 /** Parts at the same time side by side: the workshops of one round, the sessions of one slot. */

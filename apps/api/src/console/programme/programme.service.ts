@@ -3,9 +3,11 @@ import { InvitationsService } from '@app/invitations';
 import {
   Actor,
   Event,
+  EventInput,
   EventsService,
   EventTree,
   OrganisationsService,
+  parseSpan,
   PartnershipsService,
 } from '@app/planning';
 
@@ -79,6 +81,31 @@ export class ProgrammeService {
   }
 
   /** The zone new events of the organisation start in, unless the organiser picks another. */
+  /**
+   * Who would hold seats in two workshops of one round once a part had the entered times: an
+   * organiser sees them before saving. Times that do not parse warn of nothing; saving says why.
+   */
+  async seatsJoinedByTimes(
+    actor: Actor,
+    part: Event,
+    input: Pick<EventInput, 'startsAt' | 'endsAt' | 'startZone' | 'endZone' | 'allDay'>,
+  ): Promise<Array<{ name: string; titles: string[] }>> {
+    if (!part.parentId || part.capacity === null) return [];
+    let span: { startsAt: Date; endsAt: Date };
+    try {
+      span = parseSpan({
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        startZone: input.startZone ?? part.startZone,
+        endZone: input.endZone ?? input.startZone ?? part.endZone,
+        allDay: input.allDay ?? false,
+      });
+    } catch {
+      return [];
+    }
+    return this.invitations.seatsJoinedByMove(actor, part.id, span);
+  }
+
   async organisationZone(actor: Actor): Promise<string> {
     return (await this.organisations.get(actor.organisationId)).timeZone;
   }
