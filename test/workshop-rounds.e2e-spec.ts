@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
 import { BrowserContext, Page } from 'playwright-core';
-import { launchChromium, readCalendar, ReceivedMail } from '@app/testing';
+import { launchChromium, readCalendar } from '@app/testing';
 import { bearer, textParser } from './api-harness';
 import { expectWellShown, freePort, signInMember } from './console-fixtures';
+import { eventually } from './email-fixtures';
 import {
   addPerson,
   answerPath,
@@ -68,16 +69,6 @@ describe('workshop rounds', () => {
       [event, person.id],
     );
     return Object.fromEntries(rows.map((row) => [row.event_id, row.status]));
-  }
-
-  async function mailTo(address: string, count: number): Promise<ReceivedMail> {
-    const deadline = Date.now() + MAIL_WAIT_MS;
-    for (;;) {
-      const mails = stack.sink.received.filter((mail) => mail.recipients.includes(address));
-      if (mails.length >= count) return mails[count - 1];
-      if (Date.now() > deadline) throw new Error(`No email number ${count} to ${address} arrived`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
   }
 
   function answerFor(invitationId: string, body: Record<string, unknown>, event = eventId) {
@@ -232,7 +223,11 @@ describe('workshop rounds', () => {
         .sort(),
     ).toEqual([workshop.klimaschutz.id, workshop.bauen.id].sort());
     await expect(seatsOf(lena)).resolves.toEqual({ [workshop.digitalisierung.id]: 'confirmed' });
-    const promotion = await mailTo(lena.email, 2);
+    const promotion = await eventually(
+      () => stack.sink.received.filter((mail) => mail.recipients.includes(lena.email))[1],
+      MAIL_WAIT_MS,
+      `the waitlist email to ${lena.email}`,
+    );
     expect(promotion.parsed?.subject).toContain(`You have a place: ${workshop.digitalisierung.title}`);
 
     const audit: Array<{ details: { seatsReplaced?: unknown } }> = await stack.api.dataSource.query(

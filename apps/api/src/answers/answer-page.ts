@@ -3,6 +3,7 @@ import { Event } from '@app/planning';
 import {
   describeWhen,
   formatSpan,
+  formatSpanIn,
   html,
   isWebLink,
   Language,
@@ -136,15 +137,8 @@ function roundOptions(round: AnswerPageRound, index: number, zone: string, messa
           ${t('answerPage.roundReplaces', { title: titles[0] })}
         </p>`
       : null;
-  const span = {
-    startsAt: round.startsAt,
-    endsAt: round.endsAt,
-    startZone: zone,
-    endZone: zone,
-    allDay: false,
-  };
   return html` <fieldset class="round" ${hint ? html` aria-describedby="round-${index}-hint"` : null}>
-    <legend>${t('answerPage.round', { when: formatSpan(span, messages.intlLocale, zone) })}</legend>
+    <legend>${t('answerPage.round', { when: formatSpanIn(round, messages.intlLocale, zone) })}</legend>
     ${hint}
     ${round.workshops.map((workshop) => workshopOption(workshop, name, 'radio', zone, messages, mustChoose))}
     <div class="option">

@@ -2,7 +2,7 @@ import { ConsoleSession } from '@app/accounts';
 import { EmailEntry } from '@app/emails';
 import { Answer, ANSWERS, InvitationStatus, WorkshopSummary } from '@app/invitations';
 import { Role, Round, roundsOf } from '@app/planning';
-import { formatInstant, formatSpan, html, MessageKey, SafeHtml } from '@app/presentation';
+import { formatInstant, formatSpan, formatSpanIn, html, MessageKey, SafeHtml } from '@app/presentation';
 import { consoleMessages, consolePage, csrfField } from '../console-layout';
 import { ANSWERS_STYLE } from './answers.style';
 import { InviteeAnswer } from './event-answers.service';
@@ -214,15 +214,8 @@ function roundChoice(
   );
   if (type === 'checkbox' && round.parts.length === 1) return html`${options}`;
   const zone = session.account.timeZone;
-  const span = {
-    startsAt: round.startsAt,
-    endsAt: round.endsAt,
-    startZone: zone,
-    endZone: zone,
-    allDay: false,
-  };
   return html`<fieldset class="round">
-    <legend>${t('console.answers.round', { when: formatSpan(span, messages.intlLocale, zone) })}</legend>
+    <legend>${t('console.answers.round', { when: formatSpanIn(round, messages.intlLocale, zone) })}</legend>
     ${heldHere.length > 1 ? html`<p class="problem">${t('console.answers.roundOverlap')}</p>` : null}
     ${options}
     ${
