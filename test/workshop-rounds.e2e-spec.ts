@@ -370,6 +370,16 @@ describe('workshop rounds', () => {
     });
     await console.getByRole('button', { name: 'Save changes' }).click();
     await console.getByText('Your changes were saved.').waitFor();
+
+    // Her page in the console's answers screen shows both seats of the round, and why.
+    const janas = (await invitationOf(stack.api, eventId, jana.id)).id;
+    await console.goto(`${baseUrl}/console/answers/${eventId}/invitations/${janas}`);
+    await expectWellShown(console, 'workshop-rounds-console-invitee', [
+      'The times changed after they chose: they hold seats in overlapping workshops.',
+    ]);
+    const round = console.getByRole('group', { name: /10:00 – 13:00/ });
+    await expect(round.getByLabel(workshop.klimaschutz.title).isChecked()).resolves.toBe(true);
+    await expect(round.getByLabel(workshop.bauen.title).isChecked()).resolves.toBe(true);
     await console.close();
   });
 
