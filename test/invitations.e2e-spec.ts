@@ -64,7 +64,11 @@ describe('Invitations API', () => {
     const { host, event } = await cityDay(api);
     const guest = await addPerson(api, host.organiserKey, { organisationId: host.id, name: 'Anna Gast' });
     const morogoro = await createOrganisation(api, { country: 'TZ', timeZone: 'Africa/Dar_es_Salaam' });
-    const swahili = await addPerson(api, api.adminKey, { organisationId: morogoro.id, locale: 'sw', name: 'Baraka' });
+    const swahili = await addPerson(api, api.adminKey, {
+      organisationId: morogoro.id,
+      locale: 'sw',
+      name: 'Baraka',
+    });
     await addPerson(api, api.adminKey, { organisationId: morogoro.id, locale: 'sw', name: 'Zawadi' });
     await invite(api, host.organiserKey, event.id, { personIds: [guest.id] });
     const actor: Actor = {
@@ -79,15 +83,28 @@ describe('Invitations API', () => {
       personIds: [guest.id],
       organisationIds: [morogoro.id],
     });
-    expect(preview).toMatchObject({ recipients: 3, newlyInvited: 2, alreadyInvited: 1, alreadyInvitedNames: ['Anna Gast'] });
+    expect(preview).toMatchObject({
+      recipients: 3,
+      newlyInvited: 2,
+      alreadyInvited: 1,
+      alreadyInvitedNames: ['Anna Gast'],
+    });
     expect(preview.languages.map((language) => [language.locale, language.people])).toEqual([['sw', 2]]);
-    expect(preview.languages[0].email).toMatchObject({ kind: 'invitation', recipient: { name: swahili.name, locale: 'sw' } });
+    expect(preview.languages[0].email).toMatchObject({
+      kind: 'invitation',
+      recipient: { name: swahili.name, locale: 'sw' },
+    });
     await expect(emailsOf(api, `event_id = $1`, [event.id])).resolves.toHaveLength(before.length);
-    const [{ count }] = await api.dataSource.query(`SELECT count(*)::int AS count FROM invitations WHERE event_id = $1`, [event.id]);
+    const [{ count }] = await api.dataSource.query(
+      `SELECT count(*)::int AS count FROM invitations WHERE event_id = $1`,
+      [event.id],
+    );
     expect(count).toBe(1);
 
     await expect(invitations.preview(actor, event.id, {})).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(invitations.preview({ ...actor, role: 'viewer' }, event.id, { personIds: [guest.id] })).rejects.toMatchObject({
+    await expect(
+      invitations.preview({ ...actor, role: 'viewer' }, event.id, { personIds: [guest.id] }),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     });
   });
@@ -450,7 +467,9 @@ describe('Invitations API', () => {
       personIds: people.map((person) => person.id),
       workshopIds: [workshops[0].id],
     }).then((result) => result.body);
-    expect(response.workshops).toEqual([{ workshopId: workshops[0].id, confirmed: 2, waitlisted: 1 }]);
+    expect(response.workshops).toEqual([
+      { workshopId: workshops[0].id, confirmed: 2, waitlisted: 1, heldOtherInRound: 0 },
+    ]);
 
     const list = await api
       .http()

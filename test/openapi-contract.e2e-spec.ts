@@ -1,9 +1,15 @@
 import { Test } from 'supertest';
 import { operationsOf } from '../apps/api/src/openapi/document-completeness';
 import { ApiHarness, bearer, startApi, textParser } from './api-harness';
-import { addPerson, cityDay, invitationOf, invite } from './invitation-fixtures';
+import { addPerson, cityDay, invitationOf, invite, wallTime } from './invitation-fixtures';
 import { ApiContract } from './openapi-contract';
-import { OrganisationKeys, organisationWithKeys, UNKNOWN_ID, uniqueCode } from './planning-fixtures';
+import {
+  createEvent,
+  OrganisationKeys,
+  organisationWithKeys,
+  UNKNOWN_ID,
+  uniqueCode,
+} from './planning-fixtures';
 
 /**
  * Real answers of every operation, successes and errors, validated against the OpenAPI document the
@@ -19,6 +25,8 @@ describe('OpenAPI contract (every operation, real answers)', () => {
     partnershipId: string;
     eventId: string;
     workshopId: string;
+    /** A workshop at the same time as the other: one round. */
+    parallelWorkshopId: string;
     personId: string;
     invitationId: string;
     personalFeedPath: string;
@@ -48,7 +56,20 @@ describe('OpenAPI contract (every operation, real answers)', () => {
     contract = await ApiContract.of(api);
     host = await organisationWithKeys(api, { name: 'Stadt Arnsberg' });
     partner = await organisationWithKeys(api, { name: 'Morogoro Municipal Council', country: 'TZ' });
-    const { event, workshops } = await cityDay(api, { host, workshops: [{ title: 'Klima', capacity: 10 }] });
+    const { event, workshops, start } = await cityDay(api, {
+      host,
+      workshops: [{ title: 'Klima', capacity: 10 }],
+    });
+    const parallel = await createEvent(api, host.organiserKey, {
+      kind: 'workshop',
+      title: 'Digital',
+      parentId: event.id,
+      startsAt: wallTime(start.plus({ hours: 1 })),
+      endsAt: wallTime(start.plus({ hours: 2 })),
+      startZone: 'Europe/Berlin',
+      status: 'published',
+      capacity: 10,
+    });
     const person = await addPerson(api, host.organiserKey);
     expect((await invite(api, host.organiserKey, event.id, { personIds: [person.id] })).status).toBe(201);
     const partnership = await post(
@@ -60,6 +81,7 @@ describe('OpenAPI contract (every operation, real answers)', () => {
       partnershipId: partnership.body.id,
       eventId: event.id,
       workshopId: workshops[0].id,
+      parallelWorkshopId: parallel.id,
       personId: person.id,
       invitationId: (await invitationOf(api, event.id, person.id)).id,
       personalFeedPath: '',
@@ -197,6 +219,8 @@ describe('OpenAPI contract (every operation, real answers)', () => {
     const guest = await addPerson(api, host.organiserKey);
     await answer(post(path, { personIds: [guest.id], workshopIds: [fixtures.workshopId] }), 201);
     await answer(post(path, { personIds: [UNKNOWN_ID] }), 404);
+    const bothOfOneRound = [fixtures.workshopId, fixtures.parallelWorkshopId];
+    await answer(post(path, { personIds: [guest.id], workshopIds: bothOfOneRound }), 400);
     await answer(get(path), 200);
     await answer(get(path, partner.organiserKey), 403);
     await answer(get(`${path}/summary`), 200);
@@ -204,9 +228,12 @@ describe('OpenAPI contract (every operation, real answers)', () => {
     await answer(get(`${path}/${fixtures.invitationId}`), 200);
     await answer(get(`${path}/${UNKNOWN_ID}`), 404);
     const withdrawn = (await invitationOf(api, fixtures.eventId, guest.id)).id;
-    await answer(post(`${path}/${withdrawn}/answer`, { answer: 'tentative' }), 200);
-    await answer(post(`${path}/${withdrawn}/answer`, { answer: 'accept', expectedStatus: 'invited' }), 409);
-    await answer(post(`${path}/${withdrawn}/answer`, { answer: 'perhaps' }), 400);
+    await answer(post(`${path}/${withdrawn}/answer`, { answer: 'tentative', workshopIds: [] }), 200);
+    await answer(
+      post(`${path}/${withdrawn}/answer`, { answer: 'accept', workshopIds: [], expectedStatus: 'invited' }),
+      409,
+    );
+    await answer(post(`${path}/${withdrawn}/answer`, { answer: 'perhaps', workshopIds: [] }), 400);
     await answer(post(`${path}/${withdrawn}/resend`), 204);
     await answer(post(`${path}/${UNKNOWN_ID}/resend`), 404);
     await answer(remove(`${path}/${withdrawn}`), 200);
@@ -256,6 +283,27 @@ describe('OpenAPI contract (every operation, real answers)', () => {
     await answer(get(`${answers}?includeSensitive=true`), 200);
     await answer(get(`${answers}?includeSensitive=true`, host.viewerKey), 403);
     await answer(get(`/api/v1/events/${UNKNOWN_ID}/registration-answers`), 404);
+  });
+
+  it('should describe answers on an invitee’s behalf, with the seat a second one of a round would replace', async () => {
+    const path = `/api/v1/events/${fixtures.eventId}/invitations`;
+    const guest = await addPerson(api, host.organiserKey);
+    await answer(post(path, { personIds: [guest.id] }), 201);
+    const answerPath = `${path}/${(await invitationOf(api, fixtures.eventId, guest.id)).id}/answer`;
+    const both = [fixtures.workshopId, fixtures.parallelWorkshopId];
+    await answer(post(answerPath, { answer: 'accept', workshopIds: [fixtures.workshopId] }), 200);
+    const taken = await answer(post(answerPath, { answer: 'accept', workshopIds: both }), 409);
+    expect(taken.body).toMatchObject({
+      code: 'round_taken',
+      details: {
+        seat: { workshopId: fixtures.workshopId },
+        requested: { workshopId: fixtures.parallelWorkshopId },
+      },
+    });
+    await answer(post(answerPath, { answer: 'accept', workshopIds: both, replace: true }), 200);
+    await answer(post(answerPath, { answer: 'maybe', workshopIds: [] }), 400);
+    await answer(post(answerPath, { answer: 'decline', workshopIds: [] }, host.viewerKey), 403);
+    await answer(post(`${path}/${UNKNOWN_ID}/answer`, { answer: 'decline', workshopIds: [] }), 404);
   });
 
   it('should describe the emails of an event and of a person', async () => {

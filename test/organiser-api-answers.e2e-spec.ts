@@ -83,16 +83,21 @@ describe('Organiser API: answers on behalf, resending, people import', () => {
         .http()
         .post(path)
         .set(bearer(host.organiserKey))
-        .send({ answer: 'decline', expectedStatus: 'accepted' })
+        .send({ answer: 'decline', workshopIds: [], expectedStatus: 'accepted' })
         .expect(409);
       expect(stale.body).toMatchObject({ code: 'invitation_changed' });
       await api
         .http()
         .post(path)
         .set(bearer(host.viewerKey))
-        .send({ answer: 'decline' })
+        .send({ answer: 'decline', workshopIds: [] })
         .expect(403);
-      const wrong = await api.http().post(path).set(bearer(host.organiserKey)).send({ answer: 'maybe' }).expect(400);
+      const wrong = await api
+        .http()
+        .post(path)
+        .set(bearer(host.organiserKey))
+        .send({ answer: 'maybe', workshopIds: [] })
+        .expect(400);
       expect(JSON.stringify(wrong.body)).toContain('answer');
 
       expect((await invitationOf(api, event.id, carla.id)).status).toBe('invited');
@@ -110,7 +115,11 @@ describe('Organiser API: answers on behalf, resending, people import', () => {
         sink.received.filter(
           (mail) => mail.recipients.includes(dora.email) && mail.parsed?.subject?.includes(event.title),
         );
-      await eventually(() => (invitationsTo().length === 1 ? true : undefined), 30_000, 'the first invitation');
+      await eventually(
+        () => (invitationsTo().length === 1 ? true : undefined),
+        30_000,
+        'the first invitation',
+      );
 
       await api
         .http()
@@ -132,7 +141,7 @@ describe('Organiser API: answers on behalf, resending, people import', () => {
         .http()
         .post(`/api/v1/events/${event.id}/invitations/${invitation.id}/answer`)
         .set(bearer(host.organiserKey))
-        .send({ answer: 'decline' })
+        .send({ answer: 'decline', workshopIds: [] })
         .expect(200);
       const declined = await api
         .http()
@@ -145,7 +154,12 @@ describe('Organiser API: answers on behalf, resending, people import', () => {
 
   describe('importing people', () => {
     const importCsv = (key: string, csv: string | Buffer, query = '') =>
-      api.http().post(`/api/v1/people/import${query}`).set(bearer(key)).set('Content-Type', 'text/csv').send(csv);
+      api
+        .http()
+        .post(`/api/v1/people/import${query}`)
+        .set(bearer(key))
+        .set('Content-Type', 'text/csv')
+        .send(csv);
 
     it('should preview without storing, then import the valid rows and leave them unchanged the second time', async () => {
       const { host } = await cityDay(api);

@@ -236,6 +236,37 @@ describe(planInvitations.name, () => {
     expect(() => planInvitations(seat('digitalisierung', 'declined'), events)).toThrow('holds no seats');
   });
 
+  it('should refuse two seats in one round of workshops, as the invitations lib does', () => {
+    const twoAtOnce = cityDay([
+      {
+        email: 'm.schroeder@arnsberg.example',
+        status: 'accepted',
+        seats: { digitalisierung: 'confirmed', waermeplanung: 'confirmed' },
+      },
+    ]);
+    expect(() => planInvitations(twoAtOnce, events)).toThrow(
+      /take place at the same time.*choose one of them/,
+    );
+  });
+
+  it('should hold every demo invitee to one seat per round of the Städtetag 2027', () => {
+    const rounds = new Map([
+      ...['digitalisierung', 'waermeplanung', 'tourismus', 'starkregen'].map(
+        (part) => [part, 'first'] as const,
+      ),
+      ...['ki-praxislabor', 'personal', 'bauen-mobilitaet', 'buergerdienste'].map(
+        (part) => [part, 'second'] as const,
+      ),
+    ]);
+    const cityDayInvitations = invitations.filter(
+      (invitation) => invitation.eventKey === STAEDTETAG_2027.key,
+    );
+    for (const invitation of cityDayInvitations) {
+      const perRound = invitation.choices.map((choice) => rounds.get(choice.workshopKey.split('/')[1]));
+      expect(new Set(perRound).size).toBe(perRound.length);
+    }
+  });
+
   it('should refuse unknown people and inviting someone twice', () => {
     expect(() =>
       planInvitations(cityDay([{ email: 'nobody@example.org', status: 'invited' }]), events),

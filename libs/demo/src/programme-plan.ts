@@ -16,7 +16,7 @@ import {
   PlanningError,
 } from '@app/planning';
 import { DomainError } from '@app/errors';
-import { ChoiceStatus, InvitationStatus } from '@app/invitations';
+import { ChoiceStatus, InvitationStatus, oneSeatPerRound } from '@app/invitations';
 import { DemoError } from './demo.error';
 import { DemoProgramme, EventRecord, InvitationRoundRecord } from './programme/programme.types';
 
@@ -261,32 +261,44 @@ function planRound(
     throw new DemoError(`Demo invitations to "${round.event}": answeredAt is not an instant.`);
   }
   const invited = new Set<string>();
-  return round.invitees.map((invitee) => {
-    const email = invitee.email.trim().toLowerCase();
-    const subject = `Demo invitation of ${email} to "${event.key}"`;
-    if (!people.has(email)) throw new DemoError(`${subject}: unknown person.`);
-    if (invited.has(email)) throw new DemoError(`${subject}: invited twice.`);
-    invited.add(email);
-    const seats = Object.entries(invitee.seats ?? {});
-    if (seats.length > 0 && WITHOUT_SEATS.includes(invitee.status)) {
-      throw new DemoError(`${subject}: a ${invitee.status} invitation holds no seats.`);
-    }
-    return {
-      key: `${event.key}:${email}`,
-      eventKey: event.key,
-      email,
-      status: invitee.status,
-      respondedAt: invitee.status === 'invited' || invitee.status === 'cancelled' ? null : answeredAt,
-      choices: seats.map(([part, status]) => {
-        const workshopKey = `${event.key}/${part}`;
-        const workshop = eventsByKey.get(workshopKey);
-        if (!workshop) throw new DemoError(`${subject}: "${part}" is not a part of the event.`);
-        if (workshop.capacity === null) {
-          throw new DemoError(`${subject}: "${part}" has no capacity and is everyone's programme anyway.`);
-        }
-        if (workshop.status === 'cancelled') throw new DemoError(`${subject}: "${part}" is cancelled.`);
-        return { key: `${workshopKey}:${email}`, workshopKey, status };
-      }),
-    };
-  });
+  const offered = [...eventsByKey.values()]
+    .filter(
+      (part) => part.key.startsWith(`${event.key}/`) && part.capacity !== null && part.status !== 'cancelled',
+    )
+    .map((part) => ({ id: part.key, title: part.title, startsAt: part.startsAt, endsAt: part.endsAt }));
+  return round.invitees
+    .map((invitee) => {
+      const email = invitee.email.trim().toLowerCase();
+      const subject = `Demo invitation of ${email} to "${event.key}"`;
+      if (!people.has(email)) throw new DemoError(`${subject}: unknown person.`);
+      if (invited.has(email)) throw new DemoError(`${subject}: invited twice.`);
+      invited.add(email);
+      const seats = Object.entries(invitee.seats ?? {});
+      if (seats.length > 0 && WITHOUT_SEATS.includes(invitee.status)) {
+        throw new DemoError(`${subject}: a ${invitee.status} invitation holds no seats.`);
+      }
+      return {
+        key: `${event.key}:${email}`,
+        eventKey: event.key,
+        email,
+        status: invitee.status,
+        respondedAt: invitee.status === 'invited' || invitee.status === 'cancelled' ? null : answeredAt,
+        choices: seats.map(([part, status]) => {
+          const workshopKey = `${event.key}/${part}`;
+          const workshop = eventsByKey.get(workshopKey);
+          if (!workshop) throw new DemoError(`${subject}: "${part}" is not a part of the event.`);
+          if (workshop.capacity === null) {
+            throw new DemoError(`${subject}: "${part}" has no capacity and is everyone's programme anyway.`);
+          }
+          if (workshop.status === 'cancelled') throw new DemoError(`${subject}: "${part}" is cancelled.`);
+          return { key: `${workshopKey}:${email}`, workshopKey, status };
+        }),
+      };
+    })
+    .map((planned) => {
+      // As the invitations lib holds people to it: one seat (or place on a waitlist) per round.
+      const chosen = planned.choices.map((choice) => choice.workshopKey);
+      withContext('invitation of', planned.email, () => oneSeatPerRound(offered, [], chosen, false));
+      return planned;
+    });
 }

@@ -12,6 +12,7 @@ import {
   findPerson,
   Locale,
   Person,
+  roundsOf,
   workshopsOf,
 } from '@app/planning';
 import { ProducerWebhooks, SeatOutcome } from '@app/webhooks';
@@ -24,12 +25,20 @@ import { InvitationError } from './invitations.error';
 import { RemindersService } from './reminders.service';
 import { SeatsService } from './seats.service';
 import { inTransaction, RetryTransaction } from './transactions';
+import { oneSeatPerRound } from './workshop-rounds';
 
 export interface AnswerPageWorkshop {
   event: Event;
   seatsLeft: number;
   /** The person's seat: confirmed, waitlisted, or null when they hold none. */
   choice: Exclude<ChoiceStatus, 'withdrawn'> | null;
+}
+
+/** Workshops at overlapping times, of which a person holds at most one (`oneSeatPerRound`). */
+export interface AnswerPageRound {
+  startsAt: Date;
+  endsAt: Date;
+  workshops: AnswerPageWorkshop[];
 }
 
 /** What the answer page shows: the event, the person's answer, and the workshops to choose from. */
@@ -41,11 +50,16 @@ export interface AnswerPage {
   event: Event;
   seatsLeft: number | null;
   workshops: AnswerPageWorkshop[];
+  /** The same workshops by round, in start order. */
+  rounds: AnswerPageRound[];
 }
 
 export interface AnswerInput {
   answer: Answer;
+  /** Every workshop the person wants afterwards; seats left out are given up. */
   workshopIds: string[];
+  /** A new seat may replace a held one of its round (`oneSeatPerRound`); without it that is refused. */
+  replace?: boolean;
   /**
    * Written with the answer, in its transaction (the registration questions' answers): what it
    * throws undoes the answer, so both are saved or neither.
@@ -128,6 +142,12 @@ export class AnswersService {
     const seatOf = new Map(held.map((choice) => [choice.eventId, choice.status]));
     const seatsLeft = (of: Event) =>
       of.capacity === null ? null : Math.max(0, of.capacity - (taken.get(of.id) ?? 0));
+    const offered = workshops.map((workshop) => ({
+      event: workshop,
+      seatsLeft: seatsLeft(workshop) ?? 0,
+      choice: seatOf.get(workshop.id) ?? null,
+    }));
+    const byId = new Map(offered.map((workshop) => [workshop.event.id, workshop]));
     return {
       invitationId: invitation.id,
       status: invitation.status,
@@ -139,10 +159,11 @@ export class AnswersService {
       },
       event,
       seatsLeft: seatsLeft(event),
-      workshops: workshops.map((workshop) => ({
-        event: workshop,
-        seatsLeft: seatsLeft(workshop) ?? 0,
-        choice: seatOf.get(workshop.id) ?? null,
+      workshops: offered,
+      rounds: roundsOf(workshops).map((round) => ({
+        startsAt: round.startsAt,
+        endsAt: round.endsAt,
+        workshops: round.parts.map((part) => byId.get(part.id)!),
       })),
     };
   }
@@ -226,15 +247,16 @@ export class AnswersService {
     input: AnswerInput,
     answering: Answering,
   ): Promise<boolean> {
-    const offered = new Set((await workshopsOf(manager, found.eventId)).map((workshop) => workshop.id));
-    const wanted = [...new Set(input.workshopIds)];
-    const foreign = wanted.filter((id) => !offered.has(id));
+    const offeredWorkshops = await workshopsOf(manager, found.eventId);
+    const offered = new Set(offeredWorkshops.map((workshop) => workshop.id));
+    const asked = [...new Set(input.workshopIds)];
+    const foreign = asked.filter((id) => !offered.has(id));
     if (foreign.length > 0) {
       throw InvitationError.invalid('workshop', 'These workshops cannot be chosen for this event.');
     }
     const heldBefore = await this.choices(manager, found.id);
     const workshops = await this.seats.lock(manager, [
-      ...wanted,
+      ...asked,
       ...heldBefore.filter((choice) => choice.status !== 'withdrawn').map((choice) => choice.eventId),
     ]);
     const event = (await this.seats.lock(manager, [found.eventId])).get(found.eventId)!;
@@ -249,6 +271,11 @@ export class AnswersService {
     const held = await this.choices(manager, found.id);
     const active = held.filter((choice) => choice.status !== 'withdrawn');
     if (active.some((choice) => !workshops.has(choice.eventId))) throw new RetryTransaction();
+    // Declining gives up every seat, so it never conflicts with a round.
+    const { wanted, replaced } =
+      input.answer === 'decline'
+        ? { wanted: [], replaced: [] }
+        : oneSeatPerRound(offeredWorkshops, held, asked, input.replace ?? false);
 
     const seatFree =
       input.answer !== 'accept' || current === 'accepted' || (await this.seats.hasFreeSeat(manager, event));
@@ -321,6 +348,11 @@ export class AnswersService {
               answer: input.answer,
               workshopsRequested: [...plan.request].sort(),
               workshopsGivenUp: plan.withdraw.map((choice) => choice.eventId).sort(),
+              ...(replaced.length > 0
+                ? {
+                    seatsReplaced: replaced.map((swap) => ({ given: swap.given.id, taken: swap.taken.id })),
+                  }
+                : {}),
             },
           },
         ),

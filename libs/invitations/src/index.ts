@@ -5,6 +5,7 @@ export * from './invitations.error';
 export * from './answer-links';
 export * from './reminder-times';
 export * from './attendance';
+export * from './workshop-rounds';
 export * from './choice-views';
 export * from './invitations.service';
 export * from './answers.service';

@@ -17,6 +17,8 @@ export const INVITATION_ERRORS = {
   invitation_withdrawn: 'The invitation was withdrawn.',
   invitation_declined: 'The invitee declined.',
   invitation_changed: 'The invitation changed meanwhile.',
+  one_per_round: 'Only one workshop per round can be chosen.',
+  round_taken: 'The person holds a seat in this round already.',
 } as const satisfies ErrorCatalog<string>;
 
 export type InvitationErrorCode = keyof typeof INVITATION_ERRORS;
@@ -27,8 +29,9 @@ export class InvitationError extends DomainError<InvitationErrorCode> {
     code: InvitationErrorCode,
     message: string,
     problems: FieldProblem[] = [],
+    details?: unknown,
   ) {
-    super(kind, code, message, problems);
+    super(kind, code, message, problems, details);
   }
 
   static invalid(field: string, message: string): InvitationError {

@@ -6,6 +6,7 @@ import { AuditTrail, changedFields } from '@app/audit';
 import { EmailRequest, EmailsService } from '@app/emails';
 import {
   Actor,
+  ancestorIdsOf,
   decodeCursor,
   DEFAULT_PAGE_SIZE,
   encodeCursor,
@@ -25,8 +26,10 @@ import {
   Person,
   PersonData,
   PersonView,
+  roundMatesOf,
   unknownOrganisationIds,
   unknownPartnershipIds,
+  workshopsOf,
 } from '@app/planning';
 import { EmailContent } from '@app/mail';
 import { ProducerWebhooks } from '@app/webhooks';
@@ -42,6 +45,7 @@ import { informedRecipients, invitedTo } from './recipients';
 import { RemindersService } from './reminders.service';
 import { SeatsService } from './seats.service';
 import { inTransaction, RetryTransaction } from './transactions';
+import { oneSeatPerRound, roundMateIds } from './workshop-rounds';
 
 export interface InviteRequest {
   personIds?: string[];
@@ -59,7 +63,7 @@ export interface InviteResult {
   /** Invitations that had been withdrawn and are valid again, with a new link. */
   reinvited: number;
   alreadyInvited: number;
-  workshops: Array<{ workshopId: string; confirmed: number; waitlisted: number }>;
+  workshops: Array<{ workshopId: string; confirmed: number; waitlisted: number; heldOtherInRound: number }>;
 }
 
 /** Whether the actor's role may invite (and withdraw); hosting the event is checked besides. */
@@ -169,7 +173,9 @@ export class InvitationsService {
       request,
     );
     const result = await inTransaction(this.dataSource, async (manager) => {
-      const workshops = await this.seats.lock(manager, workshopIds);
+      const mates = await roundMateIds(manager, eventId, workshopIds);
+      // The whole round is locked, so that nobody is given two seats of it by requests at once.
+      const workshops = await this.seats.lock(manager, [...workshopIds, ...[...mates.values()].flat()]);
       const event = await findEvent(manager, eventId, 'pessimistic_read');
       if (!event) throw InvitationError.notFound('event', eventId);
       if (event.status === 'cancelled') {
@@ -183,7 +189,10 @@ export class InvitationsService {
       const { invited, reinvited } = await this.createInvitations(manager, actor, event, recipients);
       const seats = [];
       for (const workshopId of workshopIds) {
-        seats.push(await this.reserveSeats(manager, event.id, workshops.get(workshopId)!, recipients));
+        const workshop = workshops.get(workshopId)!;
+        seats.push(
+          await this.reserveSeats(manager, event.id, workshop, mates.get(workshopId) ?? [], recipients),
+        );
       }
       return {
         eventId,
@@ -204,7 +213,12 @@ export class InvitationsService {
    * already, and per language the invitation email the others would get, as the mail job would
    * write it. Refuses what `invite` refuses; stores and sends nothing.
    */
-  async preview(actor: Actor, eventId: string, request: InviteRequest, now = new Date()): Promise<InvitePreview> {
+  async preview(
+    actor: Actor,
+    eventId: string,
+    request: InviteRequest,
+    now = new Date(),
+  ): Promise<InvitePreview> {
     const named = await this.checkedRequest(actor, eventId, request);
     const manager = this.dataSource.manager;
     const event = await findEvent(manager, eventId);
@@ -240,13 +254,65 @@ export class InvitationsService {
     };
   }
 
+  /**
+   * The invitees who would hold seats in two workshops of one round if this workshop had these
+   * times (`oneSeatPerRound`): what the console warns of before an organiser saves them. They would
+   * keep both seats; the list says who is asked to choose.
+   */
+  async seatsJoinedByMove(
+    actor: Actor,
+    workshopId: string,
+    span: { startsAt: Date; endsAt: Date },
+  ): Promise<Array<{ name: string; titles: string[] }>> {
+    await this.managedEvent(
+      actor,
+      workshopId,
+      'see the seats of events it neither hosts nor co-hosts',
+      false,
+    );
+    const manager = this.dataSource.manager;
+    const joined: Array<{ name: string; titles: string[] }> = [];
+    for (const eventId of await ancestorIdsOf(manager, workshopId)) {
+      const workshops = await workshopsOf(manager, eventId);
+      const workshop = workshops.find((each) => each.id === workshopId);
+      if (!workshop) continue;
+      const before = new Set((roundMatesOf(workshops).get(workshopId) ?? []).map((mate) => mate.id));
+      const moved = workshops.map((each) => (each.id === workshopId ? { ...each, ...span } : each));
+      const mates = (roundMatesOf(moved).get(workshopId) ?? []).filter((mate) => !before.has(mate.id));
+      if (mates.length === 0) continue;
+      const rows: Array<{ name: string; otherIds: string[] }> = await manager.query(
+        `SELECT p.name, array_agg(other.event_id ORDER BY other.event_id) AS "otherIds"
+           FROM invitations i
+           JOIN person_directory p ON p.id = i.person_id
+           JOIN workshop_choices seat ON seat.invitation_id = i.id AND seat.event_id = $2 AND seat.status <> 'withdrawn'
+           JOIN workshop_choices other ON other.invitation_id = i.id AND other.event_id = ANY($3::uuid[])
+                                      AND other.status <> 'withdrawn'
+          WHERE i.event_id = $1 AND i.status <> 'cancelled'
+          GROUP BY i.id, p.name ORDER BY p.name, i.id`,
+        [eventId, workshopId, mates.map((mate) => mate.id)],
+      );
+      const titleOf = new Map(mates.map((mate) => [mate.id, mate.title]));
+      for (const row of rows) {
+        joined.push({
+          name: row.name,
+          titles: [workshop.title, ...row.otherIds.map((id) => titleOf.get(id)!)],
+        });
+      }
+    }
+    return joined;
+  }
+
   /** The event, if the actor may invite people to it: what `invite` checks before the request. */
   async invitableEvent(actor: Actor, eventId: string): Promise<Event> {
     return this.managedEvent(actor, eventId, 'invite people to events it neither hosts nor co-hosts', true);
   }
 
   /** The status of each of these people's invitation to the event, for those who have one. */
-  async statusesOf(actor: Actor, eventId: string, personIds: string[]): Promise<Map<string, InvitationStatus>> {
+  async statusesOf(
+    actor: Actor,
+    eventId: string,
+    personIds: string[],
+  ): Promise<Map<string, InvitationStatus>> {
     await this.managedEvent(
       actor,
       eventId,
@@ -568,6 +634,7 @@ export class InvitationsService {
     if (cancelled.length > 0) {
       throw InvitationError.invalid('workshopIds', `Cancelled: ${cancelled.map((w) => w.id).join(', ')}.`);
     }
+    oneSeatPerRound(await workshopsOf(manager, eventId), [], workshopIds, false);
   }
 
   private async createInvitations(
@@ -651,13 +718,27 @@ export class InvitationsService {
    * Seats for the invited people in a locked workshop, in invitation order: confirmed while
    * seats are free, waitlisted after. People who declined, or hold or wait already, are left out.
    */
+  /**
+   * Seats in a workshop for the invitees of the event. Who holds a seat (or waits) in another
+   * workshop of its round keeps that one and gets none here (`oneSeatPerRound`); they are counted.
+   */
   private async reserveSeats(
     manager: EntityManager,
     eventId: string,
     workshop: Event,
+    roundMateIds: string[],
     personIds: string[],
-  ): Promise<{ workshopId: string; confirmed: number; waitlisted: number }> {
+  ): Promise<InviteResult['workshops'][number]> {
     const free = (await this.seats.free(manager, workshop)) ?? Number.MAX_SAFE_INTEGER;
+    const [{ heldOtherInRound }]: Array<{ heldOtherInRound: number }> = await manager.query(
+      `SELECT count(*)::int AS "heldOtherInRound" FROM invitations i
+        WHERE i.event_id = $1 AND i.person_id = ANY($3::uuid[]) AND i.status NOT IN ('declined', 'cancelled')
+          AND NOT EXISTS (SELECT 1 FROM workshop_choices c
+                           WHERE c.invitation_id = i.id AND c.event_id = $2 AND c.status <> 'withdrawn')
+          AND EXISTS (SELECT 1 FROM workshop_choices o
+                       WHERE o.invitation_id = i.id AND o.event_id = ANY($4::uuid[]) AND o.status <> 'withdrawn')`,
+      [eventId, workshop.id, personIds, roundMateIds],
+    );
     const rows: Array<{
       invitationId: string;
       personId: string;
@@ -670,6 +751,8 @@ export class InvitationsService {
             WHERE i.event_id = $1 AND i.person_id = ANY($3::uuid[]) AND i.status NOT IN ('declined', 'cancelled')
               AND NOT EXISTS (SELECT 1 FROM workshop_choices c
                                WHERE c.invitation_id = i.id AND c.event_id = $2 AND c.status <> 'withdrawn')
+              AND NOT EXISTS (SELECT 1 FROM workshop_choices o
+                               WHERE o.invitation_id = i.id AND o.event_id = ANY($5::uuid[]) AND o.status <> 'withdrawn')
          ), seated AS (
            INSERT INTO workshop_choices (invitation_id, event_id, status)
            SELECT id, $2, CASE WHEN position <= $4 THEN 'confirmed' ELSE 'waitlisted' END FROM candidates
@@ -680,7 +763,7 @@ export class InvitationsService {
          SELECT s.invitation_id AS "invitationId", c.person_id AS "personId", s.status,
                 c.status AS "invitationStatus"
            FROM seated s JOIN candidates c ON c.id = s.invitation_id`,
-      [eventId, workshop.id, personIds, free],
+      [eventId, workshop.id, personIds, free, roundMateIds],
     );
     const attending = rows.filter((row) => row.status === 'confirmed' && isAttending(row.invitationStatus));
     await this.reminders.schedule(manager, workshop, attending);
@@ -688,6 +771,7 @@ export class InvitationsService {
       workshopId: workshop.id,
       confirmed: rows.filter((row) => row.status === 'confirmed').length,
       waitlisted: rows.filter((row) => row.status === 'waitlisted').length,
+      heldOtherInRound,
     };
   }
 

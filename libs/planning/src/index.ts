@@ -26,6 +26,7 @@ export * from './events/event.entity';
 export * from './events/event-time';
 export * from './events/event-rules';
 export * from './events/event-translations';
+export * from './events/event-rounds';
 export * from './events/event-change';
 export * from './events/event-parts';
 export * from './events/event-tree';

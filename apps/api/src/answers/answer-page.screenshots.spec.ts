@@ -1,5 +1,5 @@
 import { AnswerPage } from '@app/invitations';
-import { Event } from '@app/planning';
+import { Event, roundsOf } from '@app/planning';
 import { describeOnScreen } from '@app/testing';
 import { renderAnswerPage, renderMessagePage } from './answer-page';
 
@@ -34,8 +34,9 @@ function event(overrides: Partial<Event> = {}): Event {
   } as Event;
 }
 
-function page(overrides: Partial<AnswerPage> = {}): AnswerPage {
-  return {
+/** The page with its workshops grouped into rounds, as AnswersService groups them. */
+function page(overrides: Partial<Omit<AnswerPage, 'rounds'>> = {}): AnswerPage {
+  const built: Omit<AnswerPage, 'rounds'> = {
     invitationId: 'f1c7d1a4-9a15-4d0f-8f55-3c6f6f2f4b21',
     status: 'invited',
     respondedAt: null,
@@ -72,6 +73,12 @@ function page(overrides: Partial<AnswerPage> = {}): AnswerPage {
     ],
     ...overrides,
   };
+  const rounds = roundsOf(built.workshops.map((workshop) => workshop.event)).map((round) => ({
+    startsAt: round.startsAt,
+    endsAt: round.endsAt,
+    workshops: round.parts.map((part) => built.workshops.find((workshop) => workshop.event === part)!),
+  }));
+  return { ...built, rounds };
 }
 
 const pages = [

@@ -1,8 +1,9 @@
-import { Answer, AnswerPage, AnswerPageWorkshop } from '@app/invitations';
+import { Answer, AnswerPage, AnswerPageRound, AnswerPageWorkshop } from '@app/invitations';
 import { Event, EventTexts, EventTextsIn, inLanguage } from '@app/planning';
 import {
   describeWhen,
   formatSpan,
+  formatSpanIn,
   html,
   isWebLink,
   Language,
@@ -25,6 +26,8 @@ const STYLE = `
   .option input { flex: none; width: 1.25rem; height: 1.25rem; margin: 0.15rem 0 0; }
   .details { display: block; color: #4a4a4a; font-size: 0.95rem; }
   .language-note { color: #4a4a4a; font-style: italic; }
+  .round legend { font-weight: 600; }
+  .round .hint { margin: 0.25rem 0 0.5rem; color: #4a4a4a; }
 `;
 
 function answerDocument(messages: Messages, title: string, body: SafeHtml): string {
@@ -43,6 +46,8 @@ export interface AnswerPageOptions {
   questions?: QuestionsForm;
   /** The answer just sent, when the form is shown again with mistakes in it. */
   entered?: Answer;
+  /** Workshops a refused answer asked for in one round; the page says so and saved nothing. */
+  sameRound?: string[];
 }
 
 export function renderAnswerPage(page: AnswerPage, options: AnswerPageOptions): string {
@@ -57,6 +62,7 @@ export function renderAnswerPage(page: AnswerPage, options: AnswerPageOptions): 
     <h1 ${languageOf(event, 'title')}>${event.title}</h1>
     ${languageNote ? html`<p class="language-note">${languageNote}</p>` : null}
     ${options.saved && !cancelled ? html`<p class="note" role="status">${t('answerPage.saved')}</p>` : null}
+    ${options.sameRound ? html`<p class="note alert" role="alert">${t('answerPage.sameRound', { titles: titleList(options.sameRound, messages) })}</p>` : null}
     ${cancelled ? html`<p class="note alert" role="alert">${t('answerPage.cancelled')} ${t('answerPage.cancelledNoAnswers')}</p>` : null}
     <dl class="facts">
       ${times(event, person.timeZone, messages)} ${place(event, messages)}
@@ -143,11 +149,57 @@ function workshops(page: AnswerPage, messages: Messages): SafeHtml {
   return html` <fieldset>
     <legend>${messages.t('answerPage.workshops')}</legend>
     <p id="workshops-hint">${messages.t('answerPage.workshopsHint')}</p>
-    ${page.workshops.map((workshop) => workshopOption(workshop, page.person.timeZone, messages))}
+    ${page.rounds.map((round, index) => roundOptions(round, index, page.person.timeZone, messages))}
   </fieldset>`;
 }
 
-function workshopOption(workshop: AnswerPageWorkshop, zone: string, messages: Messages): SafeHtml {
+/**
+ * One round: a checkbox when it has one workshop, else radio buttons with "none", so that the form
+ * cannot ask for two. Before anything is sent it says which seat another choice would give up.
+ */
+function roundOptions(round: AnswerPageRound, index: number, zone: string, messages: Messages): SafeHtml {
+  const { t } = messages;
+  const name = `workshop[${index}]`;
+  if (round.workshops.length === 1)
+    return workshopOption(round.workshops[0], name, 'checkbox', zone, messages, false);
+  const held = round.workshops.filter((workshop) => workshop.choice !== null);
+  const titles = held.map((workshop) => workshop.event.title);
+  // Two seats in one round come only from an organiser moving a workshop: the person picks again.
+  const mustChoose = held.length > 1;
+  const hint = mustChoose
+    ? html`<p class="hint note alert" id="round-${index}-hint">
+        ${t('answerPage.roundOverlap', { titles: titleList(titles, messages) })}
+      </p>`
+    : held.length === 1
+      ? html`<p class="hint" id="round-${index}-hint">
+          ${t('answerPage.roundReplaces', { title: titles[0] })}
+        </p>`
+      : null;
+  return html` <fieldset class="round" ${hint ? html` aria-describedby="round-${index}-hint"` : null}>
+    <legend>${t('answerPage.round', { when: formatSpanIn(round, messages.intlLocale, zone) })}</legend>
+    ${hint}
+    ${round.workshops.map((workshop) => workshopOption(workshop, name, 'radio', zone, messages, mustChoose))}
+    <div class="option">
+      <input
+        type="radio"
+        id="round-${index}-none"
+        name="${name}"
+        value=""
+        ${mustChoose ? html`required` : held.length === 0 ? html`checked` : null}
+      />
+      <label for="round-${index}-none">${t('answerPage.noWorkshop')}</label>
+    </div>
+  </fieldset>`;
+}
+
+function workshopOption(
+  workshop: AnswerPageWorkshop,
+  name: string,
+  type: 'checkbox' | 'radio',
+  zone: string,
+  messages: Messages,
+  mustChoose: boolean,
+): SafeHtml {
   const { t } = messages;
   const event = inLanguage(workshop.event, messages.language);
   const id = `workshop-${event.id}`;
@@ -160,14 +212,15 @@ function workshopOption(workshop: AnswerPageWorkshop, zone: string, messages: Me
           ? t('answerPage.seatsLeft', { count: workshop.seatsLeft, capacity: event.capacity ?? 0 })
           : t('answerPage.full');
   const when = formatSpan(event, messages.intlLocale, zone);
+  const checked = workshop.choice !== null && !mustChoose;
   return html` <div class="option">
     <input
-      type="checkbox"
+      type="${type}"
       id="${id}"
-      name="workshop"
+      name="${name}"
       value="${event.id}"
       aria-describedby="${id}-details workshops-hint"
-      ${workshop.choice ? html` checked` : null}
+      ${checked ? html` checked` : null}${mustChoose ? html` required` : null}
     />
     <label for="${id}"
       >${event.title}
@@ -176,6 +229,13 @@ function workshopOption(workshop: AnswerPageWorkshop, zone: string, messages: Me
       >
     </label>
   </div>`;
+}
+
+/** "“A” and “B”" in the reader's language and quotes. */
+function titleList(titles: string[], messages: Messages): string {
+  return new Intl.ListFormat(messages.intlLocale, { type: 'conjunction' }).format(
+    titles.map((title) => messages.t('answerPage.quoted', { title })),
+  );
 }
 
 /** The times in the person's zone and, when that differs, at the venue. */

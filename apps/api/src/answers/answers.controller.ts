@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Res, UseFilters } from '@nes
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Public } from '@app/access';
-import { AnswerPage, AnswersService, InvitationError } from '@app/invitations';
+import { AnswerPage, AnswersService, InvitationError, RoundTakenDetails } from '@app/invitations';
 import {
   AnswerProblemReason,
   RegistrationAnswersService,
@@ -84,9 +84,26 @@ export class AnswersController {
           }),
         );
       }
-      if (!(error instanceof InvitationError) || error.code !== 'event_cancelled') throw error;
-      // The page itself says that the event is cancelled, in the person's language.
-      return sendPage(response, 409, renderAnswerPage(await this.answers.page(token), { saved: false }));
+      if (!(error instanceof InvitationError)) throw error;
+      // The page itself says what was refused, in the person's language, with the form as it stands.
+      if (error.code === 'event_cancelled') {
+        return sendPage(response, 409, renderAnswerPage(await this.answers.page(token), { saved: false }));
+      }
+      if (error.code === 'one_per_round' || error.code === 'round_taken') {
+        const page = await this.answers.page(token);
+        const titles = sameRoundTitles(page, error);
+        return sendPage(
+          response,
+          409,
+          renderAnswerPage(page, {
+            saved: false,
+            sameRound: titles,
+            entered: form.answer,
+            questions: await this.form(page, sent),
+          }),
+        );
+      }
+      throw error;
     }
     // Relative, so that it also works behind a proxy that mounts the app under a path.
     response.redirect(303, `./${encodeURIComponent(token)}?saved=1`);
@@ -99,4 +116,16 @@ export class AnswersController {
   ): Promise<QuestionsForm> {
     return { questions: await this.questions.asked(page.event.id, 'answer'), values, errors };
   }
+}
+
+/** The titles of the workshops a refused answer asked for in one round, as the page names them. */
+function sameRoundTitles(page: AnswerPage, error: InvitationError): string[] {
+  if (error.code === 'round_taken') {
+    const { seat, requested } = error.details as RoundTakenDetails;
+    return [seat.title, requested.title];
+  }
+  const { workshopIds } = error.details as { workshopIds: string[] };
+  return page.workshops
+    .filter((workshop) => workshopIds.includes(workshop.event.id))
+    .map((workshop) => workshop.event.title);
 }

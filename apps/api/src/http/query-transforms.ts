@@ -12,3 +12,15 @@ export const toList = ({ value }: { value: unknown }): unknown => {
 /** Query strings carry text; "true"/"false" become booleans, anything else is left for validation. */
 export const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
+
+/**
+ * The workshops of an answer form: one `workshop[n]` per round (a radio button's id, or empty for
+ * none), read as an array, or as an object beyond twenty rounds; a single `workshop` also works.
+ */
+export const toWorkshopChoices = ({ value }: { value: unknown }): unknown[] =>
+  (Array.isArray(value)
+    ? (value as unknown[])
+    : typeof value === 'object' && value
+      ? Object.values(value)
+      : [value]
+  ).filter((id) => id !== '');

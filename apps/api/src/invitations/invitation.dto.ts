@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { Answer, ANSWERS, INVITATION_STATUSES, InvitationStatus } from '@app/invitations';
 import { IsOmittable } from '../http/is-omittable.decorator';
 import { PageQueryDto } from '../http/page.dto';
@@ -47,34 +47,6 @@ export class InviteDto {
   workshopIds?: string[];
 }
 
-/** An answer an organiser records for an invitee (a phone call), as the answer link would. */
-export class AnswerOnBehalfDto {
-  @ApiProperty({ enum: ANSWERS })
-  @IsIn(ANSWERS)
-  answer: Answer;
-
-  @ApiPropertyOptional({
-    type: [String],
-    format: 'uuid',
-    description:
-      'The workshops or sessions the invitee wants a seat in; seats held but not named are given up. Omitted: none.',
-  })
-  @IsOmittable()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsUUID('all', { each: true })
-  workshopIds?: string[];
-
-  @ApiPropertyOptional({
-    enum: INVITATION_STATUSES,
-    description:
-      'The status the organiser saw; when the invitation has another by now, nothing changes (409 invitation_changed).',
-  })
-  @IsOptional()
-  @IsIn(INVITATION_STATUSES)
-  expectedStatus?: InvitationStatus;
-}
-
 export class InvitationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: INVITATION_STATUSES })
   @IsOptional()
@@ -88,4 +60,39 @@ export class InvitationQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   workshopId?: string;
+}
+
+/** An answer an organiser records for an invitee (after a phone call), as their answer link would. */
+export class AnswerOnBehalfDto {
+  @ApiProperty({ enum: ANSWERS })
+  @IsIn(ANSWERS)
+  answer: Answer;
+
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description:
+      'Every workshop the invitee holds afterwards; seats left out are given up (to the waitlist). At most one new seat per round (workshops whose times overlap).',
+  })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  workshopIds: string[];
+
+  @ApiPropertyOptional({
+    description:
+      'Naming a held workshop and a new one of the same round answers 409 round_taken, naming the held seat; with true the new one replaces it in the same transaction.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  replace?: boolean;
+
+  @ApiPropertyOptional({
+    enum: INVITATION_STATUSES,
+    description:
+      'The status the client saw; when the invitation has another by now, nothing changes (409 invitation_changed).',
+  })
+  @IsOptional()
+  @IsIn(INVITATION_STATUSES)
+  expectedStatus?: InvitationStatus;
 }

@@ -13,6 +13,12 @@ class WorkshopSeatsResult {
 
   @ApiProperty({ description: 'People of this request on the waitlist.' })
   waitlisted: number;
+
+  @ApiProperty({
+    description:
+      'People of this request who hold (or wait for) a seat in another workshop of the same round: they keep it and get none here.',
+  })
+  heldOtherInRound: number;
 }
 
 export class InviteResultView {

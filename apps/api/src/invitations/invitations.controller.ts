@@ -32,6 +32,7 @@ export class InvitationsController {
   })
   @ApiCreatedResponse({ type: InviteResultView })
   @ApiProblems({
+    400: ['invalid_input', 'one_per_round'],
     403: ['forbidden'],
     404: ['event_not_found', 'person_not_found', 'organisation_not_found', 'partnership_not_found'],
     409: ['event_cancelled'],
@@ -74,6 +75,30 @@ export class InvitationsController {
     return this.invitations.get(actor, id, invitationId);
   }
 
+  @Post(':invitationId/answer')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Answer for an invitee, as their answer link would: the same seats, waitlists and emails.',
+    description:
+      'A person holds at most one seat (confirmed or waitlisted) per round: workshops of the event whose times overlap. Two new workshops of one round answer 400 one_per_round; a new one beside a held one of its round answers 409 round_taken with `details.seat` (the seat it would replace) unless `replace` is true. The audit trail names the organiser and marks the answer `onBehalf`.',
+  })
+  @ApiOkResponse({ type: InvitationView, description: 'The invitation after the answer.' })
+  @ApiProblems({
+    400: ['invalid_input', 'one_per_round'],
+    403: ['forbidden'],
+    404: ['event_not_found', 'invitation_not_found'],
+    409: ['round_taken', 'event_cancelled', 'invitation_withdrawn', 'invitation_changed'],
+  })
+  async answer(
+    @CurrentActor() actor: AuthenticatedKey,
+    @IdParam() id: string,
+    @IdParam('invitationId') invitationId: string,
+    @Body() body: AnswerOnBehalfDto,
+  ) {
+    await this.answers.answerFor(actor, id, invitationId, body);
+    return this.invitations.get(actor, id, invitationId);
+  }
+
   @Delete(':invitationId')
   @ApiOperation({
     summary:
@@ -89,39 +114,12 @@ export class InvitationsController {
     return this.invitations.withdraw(actor, id, invitationId);
   }
 
-  @Post(':invitationId/answer')
-  @HttpCode(200)
-  @ApiOperation({
-    summary: "Answer on the invitee's behalf (a phone call), as their answer link would.",
-    description:
-      'The same seats, waitlists and emails as an answer through the link; the audit trail names the organiser and marks it `onBehalf`.',
-  })
-  @ApiOkResponse({ type: InvitationView, description: 'The invitation as answered.' })
-  @ApiProblems({
-    400: ['invalid_input'],
-    403: ['forbidden'],
-    404: ['event_not_found', 'invitation_not_found'],
-    409: ['event_cancelled', 'invitation_withdrawn', 'invitation_changed'],
-  })
-  async answer(
-    @CurrentActor() actor: AuthenticatedKey,
-    @IdParam() id: string,
-    @IdParam('invitationId') invitationId: string,
-    @Body() body: AnswerOnBehalfDto,
-  ) {
-    await this.answers.answerFor(actor, id, invitationId, {
-      answer: body.answer,
-      workshopIds: body.workshopIds ?? [],
-      expectedStatus: body.expectedStatus,
-    });
-    return this.invitations.get(actor, id, invitationId);
-  }
-
   @Post(':invitationId/resend')
   @HttpCode(204)
   @ApiOperation({
     summary: 'Send the invitation email with its answer link again.',
-    description: 'Queued through the outbox like the first one; recorded in the audit trail as `invitation.resent`.',
+    description:
+      'Queued through the outbox like the first one; recorded in the audit trail as `invitation.resent`.',
   })
   @ApiNoContentResponse({ description: 'The email is queued.' })
   @ApiProblems({

@@ -90,6 +90,15 @@ export const de: Catalog = {
     full: 'ausgebucht – Warteliste',
     yourSeat: 'Ihr Platz ist bestätigt',
     youWait: 'Sie stehen auf der Warteliste',
+    round: '{{when}} – eines davon',
+    noWorkshop: 'Keiner davon',
+    roundReplaces:
+      'Sie haben einen Platz in „{{title}}“. Wählen Sie einen anderen Workshop dieser Runde, geben Sie diesen Platz ab; er geht an die nächste Person auf der Warteliste.',
+    roundOverlap:
+      'Die Zeiten haben sich geändert: Ihre Plätze in {{titles}} überschneiden sich jetzt. Bitte wählen Sie einen davon; der andere Platz geht an die nächste Person auf der Warteliste.',
+    sameRound:
+      'Nichts wurde gespeichert: {{titles}} finden gleichzeitig statt, Sie können nur in einem davon einen Platz haben. Bitte wählen Sie einen aus.',
+    quoted: '„{{title}}“',
     submit: 'Antwort senden',
     saved: 'Vielen Dank, Ihre Antwort ist gespeichert.',
     cancelled: 'Diese Veranstaltung wurde abgesagt.',

@@ -92,6 +92,15 @@ export const en = {
     full: 'full – waiting list',
     yourSeat: 'Your seat is confirmed',
     youWait: 'You are on the waiting list',
+    round: '{{when}} – one of these',
+    noWorkshop: 'None of these',
+    roundReplaces:
+      'You hold a seat in “{{title}}”. Choosing another workshop of this round gives that seat up; it goes to the next person on the waiting list.',
+    roundOverlap:
+      'The times have changed: your seats in {{titles}} now overlap. Please choose one of them; the other seat goes to the next person on the waiting list.',
+    sameRound:
+      'Nothing was saved: {{titles}} take place at the same time, so you can hold a seat in only one of them. Please choose one.',
+    quoted: '“{{title}}”',
     submit: 'Send answer',
     saved: 'Thank you, your answer has been saved.',
     cancelled: 'This event has been cancelled.',

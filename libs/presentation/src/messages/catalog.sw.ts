@@ -88,6 +88,15 @@ export const sw: Catalog = {
     full: 'imejaa – orodha ya kusubiri',
     yourSeat: 'Nafasi yako imethibitishwa',
     youWait: 'Uko kwenye orodha ya kusubiri',
+    round: '{{when}} – mojawapo',
+    noWorkshop: 'Hakuna kati ya hizi',
+    roundReplaces:
+      'Una nafasi katika “{{title}}”. Ukichagua warsha nyingine ya mzunguko huu, utaiacha nafasi hiyo; itaenda kwa mtu anayefuata kwenye orodha ya kusubiri.',
+    roundOverlap:
+      'Muda umebadilika: nafasi zako katika {{titles}} sasa zinaingiliana. Tafadhali chagua moja; nafasi nyingine itaenda kwa mtu anayefuata kwenye orodha ya kusubiri.',
+    sameRound:
+      'Hakuna kilichohifadhiwa: {{titles}} zinafanyika wakati mmoja, unaweza kuwa na nafasi katika moja tu. Tafadhali chagua moja.',
+    quoted: '“{{title}}”',
     submit: 'Tuma jibu',
     saved: 'Asante, jibu lako limehifadhiwa.',
     cancelled: 'Tukio hili limeghairiwa.',

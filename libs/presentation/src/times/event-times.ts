@@ -61,6 +61,15 @@ export function formatSpan(span: TimeSpan, intlLocale: string, zone?: string): s
   });
 }
 
+/** A span with no zones of its own (a round of workshops: first start to last end) in the reader's zone. */
+export function formatSpanIn(
+  span: { startsAt: Date; endsAt: Date },
+  intlLocale: string,
+  zone: string,
+): string {
+  return formatSpan({ ...span, startZone: zone, endZone: zone, allDay: false }, intlLocale, zone);
+}
+
 /**
  * When it starts (or started, before a move), in the given zone with its name, e.g. "Saturday,
  * 23 September 2023, 10:00 Berlin (CEST)"; the date alone for an all-day event.

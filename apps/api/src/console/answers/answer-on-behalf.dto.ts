@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { Answer, ANSWERS, INVITATION_STATUSES, InvitationStatus } from '@app/invitations';
+import { toWorkshopChoices } from '../../http/query-transforms';
 import { ConsoleFormDto } from '../console-forms.dto';
 
 /**
@@ -13,9 +14,7 @@ export class AnswerOnBehalfFormDto extends ConsoleFormDto {
   answer?: Answer;
 
   @IsOptional()
-  @Transform(({ value }: { value: unknown }): unknown[] =>
-    Array.isArray(value) ? (value as unknown[]) : [value],
-  )
+  @Transform(toWorkshopChoices)
   @IsArray()
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true })

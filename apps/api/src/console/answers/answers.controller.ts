@@ -164,6 +164,9 @@ function formProblem(error: unknown): (AnswerFormProblem & { status: number }) |
       return { status: 409, field: null, message: `console.answers.problems.${error.code}` };
     case 'invalid_input':
       return { status: 422, field: 'workshop', message: 'console.answers.problems.workshop' };
+    case 'one_per_round':
+    case 'round_taken':
+      return { status: 409, field: 'workshop', message: 'console.answers.problems.sameRound' };
     case 'answer_link_unknown':
     case 'event_not_found':
     case 'invitation_not_found':

@@ -1,9 +1,17 @@
 import { ConsoleSession } from '@app/accounts';
 import { EmailEntry } from '@app/emails';
-import { Answer, ANSWERS, InvitationStatus } from '@app/invitations';
-import { Role } from '@app/planning';
+import { Answer, ANSWERS, InvitationStatus, WorkshopSummary } from '@app/invitations';
+import { Role, Round, roundsOf } from '@app/planning';
 import { AnswerValue, QuestionType } from '@app/registration';
-import { formatCalendarDate, formatInstant, formatSpan, html, MessageKey, SafeHtml } from '@app/presentation';
+import {
+  formatCalendarDate,
+  formatInstant,
+  formatSpan,
+  formatSpanIn,
+  html,
+  MessageKey,
+  SafeHtml,
+} from '@app/presentation';
 import { consoleMessages, consolePage, csrfField } from '../console-layout';
 import { ANSWERS_STYLE } from './answers.style';
 import { InviteeAnswer } from './event-answers.service';
@@ -185,34 +193,8 @@ function answerForm(view: InviteeView): SafeHtml {
           ? html`<fieldset ${describedBy('workshop')}>
               <legend>${t('console.answers.workshopsLegend')}</legend>
               ${problemOf('workshop')}
-              ${workshops.map(
-                (workshop) =>
-                  html`<label class="choice">
-                    <input
-                      type="checkbox"
-                      name="workshop"
-                      value="${workshop.id}"
-                      ${checked.has(workshop.id) ? html`checked` : null}
-                    />
-                    <span
-                      >${workshop.title}<br /><small class="muted"
-                        >${formatSpan(
-                          { ...workshop, endZone: workshop.startZone, allDay: false },
-                          messages.intlLocale,
-                          session.account.timeZone,
-                        )}
-                        ·
-                        ${
-                          workshop.seatsLeft === 0 && !held.has(workshop.id)
-                            ? t('console.answers.full')
-                            : t('console.answers.seatsLeft', {
-                                count: workshop.seatsLeft ?? 0,
-                                capacity: workshop.capacity ?? 0,
-                              })
-                        }</small
-                      ></span
-                    >
-                  </label>`,
+              ${roundsOf(workshops).map((round, index) =>
+                roundChoice(session, round, index, { held, checked }),
               )}
             </fieldset>`
           : null
@@ -220,6 +202,74 @@ function answerForm(view: InviteeView): SafeHtml {
       <button type="submit">${t('console.answers.save')}</button>
     </form>
   </section>`;
+}
+
+/**
+ * The workshops of one round: a checkbox when it has one, else radio buttons with "none", so that
+ * the form asks for one seat per round. Two held seats of one round (times changed after they were
+ * taken) are both shown checked as checkboxes: saving keeps both until the organiser picks one.
+ */
+function roundChoice(
+  session: ConsoleSession,
+  round: Round<WorkshopSummary>,
+  index: number,
+  seats: { held: Set<string>; checked: Set<string> },
+): SafeHtml {
+  const messages = consoleMessages(session);
+  const { t } = messages;
+  const heldHere = round.parts.filter((workshop) => seats.held.has(workshop.id));
+  const type = round.parts.length === 1 || heldHere.length > 1 ? 'checkbox' : 'radio';
+  const name = (position: number) =>
+    type === 'radio' ? `workshop[${index}]` : `workshop[${index}-${position}]`;
+  const options = round.parts.map(
+    (workshop, position) =>
+      html`<label class="choice">
+        <input
+          type="${type}"
+          name="${name(position)}"
+          value="${workshop.id}"
+          ${seats.checked.has(workshop.id) ? html`checked` : null}
+        />
+        <span
+          >${workshop.title}<br /><small class="muted"
+            >${formatSpan(
+              { ...workshop, endZone: workshop.startZone, allDay: false },
+              messages.intlLocale,
+              session.account.timeZone,
+            )}
+            ·
+            ${
+              workshop.seatsLeft === 0 && !seats.held.has(workshop.id)
+                ? t('console.answers.full')
+                : t('console.answers.seatsLeft', {
+                    count: workshop.seatsLeft ?? 0,
+                    capacity: workshop.capacity ?? 0,
+                  })
+            }</small
+          ></span
+        >
+      </label>`,
+  );
+  if (type === 'checkbox' && round.parts.length === 1) return html`${options}`;
+  const zone = session.account.timeZone;
+  return html`<fieldset class="round">
+    <legend>${t('console.answers.round', { when: formatSpanIn(round, messages.intlLocale, zone) })}</legend>
+    ${heldHere.length > 1 ? html`<p class="problem">${t('console.answers.roundOverlap')}</p>` : null}
+    ${options}
+    ${
+      type === 'radio'
+        ? html`<label class="choice">
+            <input
+              type="radio"
+              name="${name(0)}"
+              value=""
+              ${round.parts.some((workshop) => seats.checked.has(workshop.id)) ? null : html`checked`}
+            />
+            ${t('console.answers.noWorkshop')}
+          </label>`
+        : null
+    }
+  </fieldset>`;
 }
 
 function emailTable(session: ConsoleSession, emails: EmailEntry[]): SafeHtml {

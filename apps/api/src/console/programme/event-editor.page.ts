@@ -88,6 +88,8 @@ export interface EditorView {
   partForm?: FormAgain;
   /** A translation's form shown again. */
   translationForm?: { language: Locale; values: EventTexts; errors: FormErrors };
+  /** People whose seats the entered times would put into one round; saving again confirms. */
+  seatsJoined?: Array<{ name: string; titles: string[] }>;
 }
 
 export function eventEditorPage(session: ConsoleSession, view: EditorView): string {
@@ -108,7 +110,7 @@ export function eventEditorPage(session: ConsoleSession, view: EditorView): stri
     ${hosted ? html`<p><a href="${editorPath(event.id)}/questions">${t('console.questions.link')}</a></p>` : null}
     ${open ? actions(session, event) : null}
     ${downloadsSection(session, event, { participants: hosted && !event.parentId })}
-    ${open ? detailsForm(session, event, view.eventForm) : null}
+    ${open ? detailsForm(session, event, view.eventForm, view.seatsJoined) : null}
     ${translationsSection(session, event, open, view)}
     <section aria-labelledby="parts-heading">
       <h2 id="parts-heading">${t('console.programme.partsHeading')}</h2>
@@ -176,16 +178,22 @@ function actions(session: ConsoleSession, event: Event): SafeHtml {
   </section>`;
 }
 
-function detailsForm(session: ConsoleSession, event: Event, again?: FormAgain): SafeHtml {
+function detailsForm(
+  session: ConsoleSession,
+  event: Event,
+  again?: FormAgain,
+  seatsJoined?: Array<{ name: string; titles: string[] }>,
+): SafeHtml {
   const messages = consoleMessages(session);
   const { t } = messages;
   const kinds = event.parentId ? PART_KINDS : TOP_LEVEL_KINDS;
   return html`<section class="panel" aria-labelledby="details-heading">
     <h2 id="details-heading">${t('console.programme.details')}</h2>
-    ${errorSummary(messages, again?.errors ?? null)}
+    ${seatsJoined ? roundsWarning(session, seatsJoined) : errorSummary(messages, again?.errors ?? null)}
     <form method="post" action="${editorPath(event.id)}" novalidate>
       ${csrfField(session)}
       <input type="hidden" name="readAt" value="${event.updatedAt.toISOString()}" />
+      ${seatsJoined ? html`<input type="hidden" name="roundsSeen" value="1" />` : null}
       ${eventFields({
         messages,
         prefix: 'event',
@@ -287,6 +295,21 @@ ${values.venueNotes}</textarea>
       <button type="submit">${t('console.programme.translations.save', { language: name })}</button>
     </fieldset>
   </form>`;
+}
+
+/** Before saving times that put people's seats into one round: who, and that they keep both. */
+function roundsWarning(
+  session: ConsoleSession,
+  seatsJoined: Array<{ name: string; titles: string[] }>,
+): SafeHtml {
+  const { t } = consoleMessages(session);
+  return html`<div class="problem" role="alert">
+    <p>${t('console.programme.roundsJoined', { count: seatsJoined.length })}</p>
+    <ul>
+      ${seatsJoined.map((person) => html`<li>${person.name}: ${person.titles.join(' · ')}</li>`)}
+    </ul>
+    <p>${t('console.programme.roundsJoinedSave')}</p>
+  </div>`;
 }
 
 /** Parts at the same time side by side: the workshops of one round, the sessions of one slot. */

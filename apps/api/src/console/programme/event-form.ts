@@ -1,4 +1,4 @@
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { DateTime } from 'luxon';
 import { DomainError } from '@app/errors';
 import {
@@ -87,6 +87,8 @@ export class EventFormDto extends ConsoleFormDto {
   @IsOptional() @IsString() @MaxLength(20) capacity?: string;
   /** When the editor read the event (its updatedAt), so that a change made since is not overwritten. */
   @IsOptional() @IsString() @MaxLength(40) readAt?: string;
+  /** Set once the editor warned that the times put someone's seats into one round, and showed who. */
+  @IsOptional() @IsIn(['1']) roundsSeen?: string;
 }
 
 /** A translation's fields; all empty removes the translation. */

@@ -112,6 +112,14 @@ export class ProgrammeController {
     const { event } = editor;
     const values = formValues(form);
     const parsed = eventInput(values, event.parentId ? PART_KINDS : TOP_LEVEL_KINDS);
+    if ('input' in parsed && !form.roundsSeen) {
+      const joined = await this.programme.seatsJoinedByTimes(session.actor, event, parsed.input);
+      if (joined.length > 0) {
+        const eventForm = { values, errors: { fields: {}, status: 409 as const } };
+        sendConsolePage(response, 409, eventEditorPage(session, { editor, eventForm, seatsJoined: joined }));
+        return;
+      }
+    }
     const outcome = await submitted(parsed, (input) => {
       // The console edits the place's name and address; its position stays as the API set it.
       const venue = input.venue

@@ -49,6 +49,10 @@ export const consoleAnswersDe: Catalog['console']['answers'] = {
   full: 'Voll: die Person kommt auf die Warteliste',
   save: 'Antwort speichern',
   chooseAnswer: 'Bitte wählen Sie eine Antwort.',
+  round: '{{when}}: einer pro Person',
+  roundOverlap:
+    'Die Zeiten haben sich nach der Wahl geändert: Die Person hat Plätze in Workshops, die sich überschneiden. Behalten Sie einen, oder lassen Sie beide, bis sie selbst wählt.',
+  noWorkshop: 'Keiner davon',
   problems: {
     event_cancelled: 'Die Veranstaltung ist abgesagt; Antworten lassen sich nicht mehr ändern.',
     invitation_withdrawn: 'Die Einladung wurde zurückgezogen; laden Sie die Person zuerst erneut ein.',
@@ -56,6 +60,8 @@ export const consoleAnswersDe: Catalog['console']['answers'] = {
       'Die Antwort hat sich geändert, seit Sie diese Seite geöffnet haben (sie ist jetzt aktuell angezeigt). Prüfen Sie sie und speichern Sie erneut.',
     invitation_declined:
       'Die Person hat abgesagt, daher würde die Einladung nicht verschickt. Erfassen Sie zuerst ihre neue Antwort.',
+    sameRound:
+      'Zwei der gewählten Workshops finden gleichzeitig statt: Wählen Sie einen pro Runde. Der Platz, den die Person hat, bleibt, bis Sie einen anderen ihrer Runde wählen.',
     workshop: 'Wählen Sie nur Workshops dieser Veranstaltung, die nicht abgesagt sind.',
   },
   resendTitle: 'Antwortlink erneut senden',

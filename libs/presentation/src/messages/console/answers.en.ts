@@ -47,6 +47,10 @@ export const consoleAnswersEn = {
   full: 'Full: they join the waiting list',
   save: 'Save answer',
   chooseAnswer: 'Choose an answer.',
+  round: '{{when}}: one per person',
+  roundOverlap:
+    'The times changed after they chose: they hold seats in overlapping workshops. Keep one, or leave both until they choose.',
+  noWorkshop: 'None of these',
   problems: {
     event_cancelled: 'The event is cancelled; answers can no longer change.',
     invitation_withdrawn: 'The invitation was withdrawn; invite the person again first.',
@@ -54,6 +58,8 @@ export const consoleAnswersEn = {
       'The answer changed since you opened this page (it is shown as it is now). Check it, then save again.',
     invitation_declined:
       'They declined, so the invitation email would not go out. Record their new answer first.',
+    sameRound:
+      'Two of the chosen workshops take place at the same time: choose one per round. The seat they hold is kept until you choose another in its round.',
     workshop: 'Choose only workshops of this event that are not cancelled.',
   },
   resendTitle: 'Resend the answer link',

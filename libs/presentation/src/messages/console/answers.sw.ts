@@ -48,6 +48,10 @@ export const consoleAnswersSw: Catalog['console']['answers'] = {
   full: 'Imejaa: ataingia kwenye orodha ya kusubiri',
   save: 'Hifadhi jibu',
   chooseAnswer: 'Chagua jibu.',
+  round: '{{when}}: moja kwa kila mtu',
+  roundOverlap:
+    'Muda ulibadilika baada ya kuchagua: ana nafasi katika warsha zinazoingiliana. Baki na moja, au acha zote mbili hadi achague.',
+  noWorkshop: 'Hakuna kati ya hizi',
   problems: {
     event_cancelled: 'Tukio limeghairiwa; majibu hayawezi kubadilika tena.',
     invitation_withdrawn: 'Mwaliko umeondolewa; mwalike mtu huyo tena kwanza.',
@@ -55,6 +59,8 @@ export const consoleAnswersSw: Catalog['console']['answers'] = {
       'Jibu limebadilika tangu ulipofungua ukurasa huu (sasa linaonyeshwa lilivyo). Likague, kisha uhifadhi tena.',
     invitation_declined:
       'Amekataa, kwa hiyo barua pepe ya mwaliko isingetumwa. Andika jibu lake jipya kwanza.',
+    sameRound:
+      'Warsha mbili ulizochagua zinafanyika wakati mmoja: chagua moja kwa kila mzunguko. Nafasi aliyonayo inabaki hadi uchague nyingine ya mzunguko wake.',
     workshop: 'Chagua warsha za tukio hili tu ambazo hazijaghairiwa.',
   },
   resendTitle: 'Tuma kiungo cha jibu tena',

@@ -56,6 +56,11 @@ export const consoleProgrammeDe: Catalog['console']['programme'] = {
   noParts: 'Noch keine Teile.',
   removePart: 'Entfernen',
   addPart: 'Teil hinzufügen',
+  roundsJoined_one: 'Mit diesen Zeiten hätte eine Person Plätze in Workshops, die sich überschneiden:',
+  roundsJoined_other:
+    'Mit diesen Zeiten hätten {{count}} Personen Plätze in Workshops, die sich überschneiden:',
+  roundsJoinedSave:
+    'Sie behalten beide Plätze; ihre Antwortseite bittet sie, einen zu wählen, der andere geht an die Warteliste. Speichern Sie erneut, um die Zeiten trotzdem zu ändern.',
   addPartIntro: 'Teile zur selben Zeit laufen parallel, z. B. die Workshops einer Runde.',
   add: 'Teil hinzufügen',
   actions: 'Veröffentlichen, verschieben, kopieren, absagen',

@@ -53,6 +53,10 @@ export const consoleProgrammeEn = {
   noParts: 'No parts yet.',
   removePart: 'Remove',
   addPart: 'Add a part',
+  roundsJoined_one: 'With these times, one person would hold seats in workshops that overlap:',
+  roundsJoined_other: 'With these times, {{count}} people would hold seats in workshops that overlap:',
+  roundsJoinedSave:
+    'They keep both seats; their answer page asks them to choose one, and the other goes to the waiting list. Save again to change the times anyway.',
   addPartIntro: 'Parts at the same time run in parallel, e.g. the workshops of one round.',
   add: 'Add part',
   actions: 'Publish, move, copy, cancel',

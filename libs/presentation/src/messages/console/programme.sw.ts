@@ -55,6 +55,10 @@ export const consoleProgrammeSw: Catalog['console']['programme'] = {
   noParts: 'Bado hakuna sehemu.',
   removePart: 'Ondoa',
   addPart: 'Ongeza sehemu',
+  roundsJoined_one: 'Kwa muda huu, mtu mmoja angekuwa na nafasi katika warsha zinazoingiliana:',
+  roundsJoined_other: 'Kwa muda huu, watu {{count}} wangekuwa na nafasi katika warsha zinazoingiliana:',
+  roundsJoinedSave:
+    'Wanabaki na nafasi zote mbili; ukurasa wao wa majibu unawaomba wachague moja, nyingine inaenda kwenye orodha ya kusubiri. Hifadhi tena ili kubadilisha muda hata hivyo.',
   addPartIntro: 'Sehemu za wakati mmoja hufanyika sambamba, kwa mfano warsha za awamu moja.',
   add: 'Ongeza sehemu',
   actions: 'Chapisha, hamisha, nakili, ghairi',
