@@ -6,6 +6,7 @@ export * from './answer-links';
 export * from './reminder-times';
 export * from './attendance';
 export * from './choice-views';
+export * from './guest-queries';
 export * from './invitations.service';
 export * from './answers.service';
 export * from './invitations.module';

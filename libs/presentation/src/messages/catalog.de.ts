@@ -1,3 +1,5 @@
+import { hostingDe } from './hosting.de';
+import { consoleHostingDe } from './console/hosting.de';
 import { Catalog } from './catalog';
 import { consoleProgrammeDe } from './console/programme.de';
 import { consoleInviteDe } from './console/invite.de';
@@ -165,6 +167,7 @@ export const de: Catalog = {
     ignore:
       'Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail: Ohne sie kann sich niemand anmelden.',
   },
+  ...hostingDe,
   console: {
     name: 'Treffpunkt-Konsole',
     signInTitle: 'Anmelden',
@@ -204,6 +207,7 @@ export const de: Catalog = {
       answers: 'Antworten',
       people: 'Personen',
       feeds: 'Kalender-Feeds',
+      hosting: 'Gastgeber',
       settings: 'Einstellungen',
     },
     overview: {
@@ -253,5 +257,6 @@ export const de: Catalog = {
     feeds: consoleFeedsDe,
     settings: consoleSettingsDe,
     sso: consoleSsoDe,
+    hosting: consoleHostingDe,
   },
 };

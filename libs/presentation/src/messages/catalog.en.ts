@@ -1,3 +1,5 @@
+import { hostingEn } from './hosting.en';
+import { consoleHostingEn } from './console/hosting.en';
 import { consoleProgrammeEn } from './console/programme.en';
 import { consoleInviteEn } from './console/invite.en';
 import { consoleAnswersEn } from './console/answers.en';
@@ -164,6 +166,7 @@ export const en = {
     codeIntro: 'Opening the console on another device? Enter this code there:',
     ignore: 'If you did not ask for this, ignore this email: nobody can sign in without it.',
   },
+  ...hostingEn,
   console: {
     name: 'Treffpunkt console',
     signInTitle: 'Sign in',
@@ -202,6 +205,7 @@ export const en = {
       answers: 'Answers',
       people: 'People',
       feeds: 'Feeds',
+      hosting: 'Hosting',
       settings: 'Settings',
     },
     overview: {
@@ -250,5 +254,6 @@ export const en = {
     feeds: consoleFeedsEn,
     settings: consoleSettingsEn,
     sso: consoleSsoEn,
+    hosting: consoleHostingEn,
   },
 };

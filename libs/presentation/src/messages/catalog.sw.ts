@@ -1,3 +1,5 @@
+import { hostingSw } from './hosting.sw';
+import { consoleHostingSw } from './console/hosting.sw';
 import { Catalog } from './catalog';
 import { consoleProgrammeSw } from './console/programme.sw';
 import { consoleInviteSw } from './console/invite.sw';
@@ -163,6 +165,7 @@ export const sw: Catalog = {
     codeIntro: 'Unafungua dashibodi kwenye kifaa kingine? Weka msimbo huu hapo:',
     ignore: 'Ikiwa hukuomba hili, puuza barua pepe hii: hakuna anayeweza kuingia bila hiyo.',
   },
+  ...hostingSw,
   console: {
     name: 'Dashibodi ya Treffpunkt',
     signInTitle: 'Ingia',
@@ -202,6 +205,7 @@ export const sw: Catalog = {
       answers: 'Majibu',
       people: 'Watu',
       feeds: 'Kalenda',
+      hosting: 'Wenyeji',
       settings: 'Mipangilio',
     },
     overview: {
@@ -250,5 +254,6 @@ export const sw: Catalog = {
     feeds: consoleFeedsSw,
     settings: consoleSettingsSw,
     sso: consoleSsoSw,
+    hosting: consoleHostingSw,
   },
 };
