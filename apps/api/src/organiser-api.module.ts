@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '@app/access';
 import { AuditModule } from '@app/audit';
 import { EmailsModule } from '@app/emails';
+import { HostingModule } from '@app/hosting';
 import { InvitationsModule } from '@app/invitations';
 import { PlanningModule } from '@app/planning';
 import { WebhooksModule } from '@app/webhooks';
@@ -11,6 +12,7 @@ import { EmailsController } from './emails/emails.controller';
 import { EmbeddingSettingsController } from './embed/embedding-settings.controller';
 import { EmbeddingSnippets } from './embed/embedding-snippets';
 import { EventsController } from './events/events.controller';
+import { HostingController } from './hosting/hosting.controller';
 import { InvitationsController } from './invitations/invitations.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { PartnershipsController } from './partnerships/partnerships.controller';
@@ -19,7 +21,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
 
 /** The organiser API, mounted under /api/v1. */
 @Module({
-  imports: [PlanningModule, AccessModule, InvitationsModule, EmailsModule, AuditModule, WebhooksModule],
+  imports: [PlanningModule, AccessModule, InvitationsModule, EmailsModule, AuditModule, WebhooksModule, HostingModule],
   controllers: [
     OrganisationsController,
     PartnershipsController,
@@ -31,6 +33,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     AuditController,
     WebhooksController,
     EmbeddingSettingsController,
+    HostingController,
   ],
   providers: [EmbeddingSnippets],
 })

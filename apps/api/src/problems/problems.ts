@@ -6,6 +6,7 @@ import { DEMO_ERRORS } from '@app/demo';
 import { EMAILS_ERRORS } from '@app/emails';
 import { ErrorCatalog, FieldProblem } from '@app/errors';
 import { FEEDS_ERRORS } from '@app/feeds';
+import { HOSTING_ERRORS } from '@app/hosting';
 import { INVITATION_ERRORS } from '@app/invitations';
 import { PLANNING_ERRORS } from '@app/planning';
 import { PUBLIC_PROGRAMME_ERRORS } from '@app/public-programme';
@@ -46,6 +47,7 @@ const CATALOGS = {
   demo: DEMO_ERRORS,
   audit: AUDIT_ERRORS,
   webhooks: WEBHOOKS_ERRORS,
+  hosting: HOSTING_ERRORS,
   'public-programme': PUBLIC_PROGRAMME_ERRORS,
 };
 
