@@ -21,7 +21,15 @@ import { WebhooksController } from './webhooks/webhooks.controller';
 
 /** The organiser API, mounted under /api/v1. */
 @Module({
-  imports: [PlanningModule, AccessModule, InvitationsModule, EmailsModule, AuditModule, WebhooksModule, HostingModule],
+  imports: [
+    PlanningModule,
+    AccessModule,
+    InvitationsModule,
+    EmailsModule,
+    AuditModule,
+    WebhooksModule,
+    HostingModule,
+  ],
   controllers: [
     OrganisationsController,
     PartnershipsController,

@@ -24,7 +24,11 @@ export interface ScheduleEntry {
 }
 
 /** A host's assignments for a visit, in time order, in their language. */
-export function scheduleOf(plan: HostingPlan, host: Person, messages: Messages = messagesFor(host.locale)): ScheduleEntry[] {
+export function scheduleOf(
+  plan: HostingPlan,
+  host: Person,
+  messages: Messages = messagesFor(host.locale),
+): ScheduleEntry[] {
   const { t } = messages;
   const parts = new Map(plan.parts.map((part) => [part.id, part]));
   return plan.hosts
@@ -79,7 +83,13 @@ export function renderSchedule(plan: HostingPlan, host: Person, entries: Schedul
   const body = emailList(`${greeting} ${intro}`, lines);
   return {
     subject,
-    text: [`${greeting} ${intro}`, ...lines.map((line) => `- ${line}`), t('hostSchedule.updated'), '--', footer].join('\n\n'),
+    text: [
+      `${greeting} ${intro}`,
+      ...lines.map((line) => `- ${line}`),
+      t('hostSchedule.updated'),
+      '--',
+      footer,
+    ].join('\n\n'),
     html: emailDocument({
       language: messages.language,
       title: subject,

@@ -47,9 +47,12 @@ export class HostSchedulesService {
       const hostIds = [...new Set(plan.hosts.map((host) => host.hostPersonId))];
       const hosts = await peopleByIds(manager, hostIds);
       const sent = new Map(
-        (await manager.findBy(HostScheduleSent, { visitId, hostPersonId: In(hostIds.length ? hostIds : [visitId]) })).map(
-          (row) => [row.hostPersonId, row.digest],
-        ),
+        (
+          await manager.findBy(HostScheduleSent, {
+            visitId,
+            hostPersonId: In(hostIds.length ? hostIds : [visitId]),
+          })
+        ).map((row) => [row.hostPersonId, row.digest]),
       );
       const due = [...hosts.values()].flatMap((host) => {
         const digest = scheduleDigest(scheduleOf(plan, host));

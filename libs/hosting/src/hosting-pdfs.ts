@@ -39,7 +39,12 @@ export function printItinerary(itinerary: Itinerary): Promise<Buffer> {
       ],
     };
   });
-  return printPdf({ info: { title: itinerary.title }, content: pages, styles: STYLES, defaultStyle: { fontSize: 11 } });
+  return printPdf({
+    info: { title: itinerary.title },
+    content: pages,
+    styles: STYLES,
+    defaultStyle: { fontSize: 11 },
+  });
 }
 
 /** The rooming list of a visit: each night with its rooms and who sleeps in them. */

@@ -6,16 +6,31 @@ import { RoomAssignment } from './room-assignment.entity';
 /** A host assignment of seed data with the stable id it is kept under. */
 export type HostAssignmentSeed = Pick<
   HostAssignment,
-  'id' | 'visitId' | 'guestPersonId' | 'hostPersonId' | 'role' | 'night' | 'partId' | 'phone' | 'address' | 'notes'
+  | 'id'
+  | 'visitId'
+  | 'guestPersonId'
+  | 'hostPersonId'
+  | 'role'
+  | 'night'
+  | 'partId'
+  | 'phone'
+  | 'address'
+  | 'notes'
 >;
 
-export type RoomAssignmentSeed = Pick<RoomAssignment, 'id' | 'visitId' | 'accommodationId' | 'night' | 'room' | 'guestPersonId'>;
+export type RoomAssignmentSeed = Pick<
+  RoomAssignment,
+  'id' | 'visitId' | 'accommodationId' | 'night' | 'room' | 'guestPersonId'
+>;
 
 /**
  * Writes seed host assignments in the caller's transaction, without audit entries. A guest's
  * host family for a night made by hand is adopted rather than doubled (one per night).
  */
-export function seedHostAssignments(manager: EntityManager, seeds: HostAssignmentSeed[]): Promise<SeedResult[]> {
+export function seedHostAssignments(
+  manager: EntityManager,
+  seeds: HostAssignmentSeed[],
+): Promise<SeedResult[]> {
   return seedRows(
     manager,
     HostAssignment,
@@ -24,14 +39,22 @@ export function seedHostAssignments(manager: EntityManager, seeds: HostAssignmen
       values,
       naturalKey:
         values.role === 'host_family' && values.night
-          ? { visitId: values.visitId, guestPersonId: values.guestPersonId, night: values.night, role: 'host_family' }
+          ? {
+              visitId: values.visitId,
+              guestPersonId: values.guestPersonId,
+              night: values.night,
+              role: 'host_family',
+            }
           : undefined,
     })),
   );
 }
 
 /** Writes seed room assignments; a guest's room for a night made by hand is adopted (one room a night). */
-export function seedRoomAssignments(manager: EntityManager, seeds: RoomAssignmentSeed[]): Promise<SeedResult[]> {
+export function seedRoomAssignments(
+  manager: EntityManager,
+  seeds: RoomAssignmentSeed[],
+): Promise<SeedResult[]> {
   return seedRows(
     manager,
     RoomAssignment,

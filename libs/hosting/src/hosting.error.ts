@@ -36,7 +36,10 @@ export class HostingError extends DomainError<HostingErrorCode> {
     return new HostingError('forbidden', 'forbidden', message);
   }
 
-  static conflict(code: 'not_a_visit' | 'part_cancelled' | 'host_family_taken' | 'already_assigned', message: string): HostingError {
+  static conflict(
+    code: 'not_a_visit' | 'part_cancelled' | 'host_family_taken' | 'already_assigned',
+    message: string,
+  ): HostingError {
     return new HostingError('conflict', code, message);
   }
 

@@ -11,7 +11,11 @@ import { RoomAssignment } from './room-assignment.entity';
 
 /** Hosting a visit: hosts and rooms, guests' itineraries, hosts' schedules by email. */
 @Module({
-  imports: [TypeOrmModule.forFeature([HostAssignment, RoomAssignment, HostScheduleSent]), AuditModule, EmailsModule],
+  imports: [
+    TypeOrmModule.forFeature([HostAssignment, RoomAssignment, HostScheduleSent]),
+    AuditModule,
+    EmailsModule,
+  ],
   providers: [HostingService, HostSchedulesService, ItinerariesService],
   exports: [HostingService, HostSchedulesService, ItinerariesService],
 })

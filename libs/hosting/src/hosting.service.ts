@@ -98,7 +98,10 @@ export class HostingService {
     const [parts, guests, hosts, rooms] = await Promise.all([
       partIdsOf(manager, visit.id).then((ids) => eventsByIds(manager, ids)),
       guestsOf(manager, visit.id),
-      manager.find(HostAssignment, { where: { visitId: visit.id }, order: { night: 'ASC', createdAt: 'ASC' } }),
+      manager.find(HostAssignment, {
+        where: { visitId: visit.id },
+        order: { night: 'ASC', createdAt: 'ASC' },
+      }),
       manager.find(RoomAssignment, { where: { visitId: visit.id }, order: { night: 'ASC', room: 'ASC' } }),
     ]);
     const people = await peopleByIds(manager, [
@@ -118,7 +121,9 @@ export class HostingService {
         .map((event) => ({ event, nights: nightsOf(event) })),
       guests: guests.flatMap((guest) => {
         const person = people.get(guest.personId);
-        return person ? [{ person, invitationId: guest.invitationId, confirmedPartIds: guest.confirmedPartIds }] : [];
+        return person
+          ? [{ person, invitationId: guest.invitationId, confirmedPartIds: guest.confirmedPartIds }]
+          : [];
       }),
       hosts: hosts.map((host) =>
         Object.assign(host, {
@@ -143,7 +148,10 @@ export class HostingService {
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       if (input.role === 'host_family' && input.night) {
-        throw HostingError.conflict('host_family_taken', `The guest already has a host family on the night of ${input.night}.`);
+        throw HostingError.conflict(
+          'host_family_taken',
+          `The guest already has a host family on the night of ${input.night}.`,
+        );
       }
       throw HostingError.conflict('already_assigned', 'This host has this role for this guest already.');
     }
@@ -169,7 +177,8 @@ export class HostingService {
   async assignRoom(actor: Actor, visitId: string, input: RoomInput): Promise<RoomAssignment[]> {
     const room = input.room.trim();
     if (!room) throw HostingError.invalid('room', 'room: name the room (e.g. "12" or "Suite 3").');
-    if (input.guestIds.length === 0) throw HostingError.invalid('guestIds', 'guestIds: name at least one guest.');
+    if (input.guestIds.length === 0)
+      throw HostingError.invalid('guestIds', 'guestIds: name at least one guest.');
     return this.dataSource.transaction(async (manager) => {
       const visit = await this.visit(manager, actor, visitId, true);
       const accommodation = await findEvent(manager, input.accommodationId);
@@ -232,7 +241,10 @@ export class HostingService {
     if (!visit || !hostsEvent(actor, visit)) throw HostingError.notFound('event', visitId);
     if (write && actor.role === 'viewer') throw HostingError.forbidden('This API key may only read.');
     if (!(HOSTED_VISIT_KINDS as readonly string[]).includes(visit.kind)) {
-      throw HostingError.conflict('not_a_visit', `The event ${visitId} is a ${visit.kind}, not a delegation visit or exchange trip.`);
+      throw HostingError.conflict(
+        'not_a_visit',
+        `The event ${visitId} is a ${visit.kind}, not a delegation visit or exchange trip.`,
+      );
     }
     return visit;
   }
@@ -245,16 +257,21 @@ export class HostingService {
     const night = input.night ?? null;
     const partId = input.partId ?? null;
     if ((night === null) === (partId === null)) {
-      throw HostingError.invalid('night', 'night, partId: give either a night or a programme item, not both.');
+      throw HostingError.invalid(
+        'night',
+        'night, partId: give either a night or a programme item, not both.',
+      );
     }
-    if (input.guestId === input.hostId) throw HostingError.invalid('hostId', 'hostId: a guest cannot host themselves.');
+    if (input.guestId === input.hostId)
+      throw HostingError.invalid('hostId', 'hostId: a guest cannot host themselves.');
     if (night !== null) this.assertNight('night', night, nightsOf(visit), 'a night of the visit');
     if (partId !== null) {
       const part = await findEvent(manager, partId);
       if (!part || !(await partIdsOf(manager, visit.id)).includes(part.id)) {
         throw HostingError.invalid('partId', 'partId: not a programme item of this visit.');
       }
-      if (part.status === 'cancelled') throw HostingError.conflict('part_cancelled', `The programme item ${part.id} is cancelled.`);
+      if (part.status === 'cancelled')
+        throw HostingError.conflict('part_cancelled', `The programme item ${part.id} is cancelled.`);
     }
     await this.assertGuests(manager, visit, [input.guestId], 'guestId');
     const host = (await peopleByIds(manager, [input.hostId])).get(input.hostId);
@@ -272,14 +289,20 @@ export class HostingService {
   }
 
   private assertNight(field: string, night: string, nights: string[], what: string): void {
-    if (!ISO_DATE.test(night)) throw HostingError.invalid(field, `${field}: a date such as ${nights[0] ?? '2027-10-30'}.`);
+    if (!ISO_DATE.test(night))
+      throw HostingError.invalid(field, `${field}: a date such as ${nights[0] ?? '2027-10-30'}.`);
     if (!nights.includes(night)) {
       const range = nights.length ? ` (${nights[0]} to ${nights[nights.length - 1]})` : '';
       throw HostingError.invalid(field, `${field}: ${night} is not ${what}${range}.`);
     }
   }
 
-  private async assertGuests(manager: EntityManager, visit: Event, personIds: string[], field: string): Promise<void> {
+  private async assertGuests(
+    manager: EntityManager,
+    visit: Event,
+    personIds: string[],
+    field: string,
+  ): Promise<void> {
     const guests = new Set((await guestsOf(manager, visit.id)).map((guest) => guest.personId));
     const stranger = personIds.find((id) => !guests.has(id));
     if (stranger) throw HostingError.notInvited(field, stranger);

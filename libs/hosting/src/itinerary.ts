@@ -69,17 +69,26 @@ function sleepOn(plan: HostingPlan, messages: Messages, person: Person, night: s
     (host) => host.guestPersonId === person.id && host.role === 'host_family' && host.night === night,
   );
   if (family) {
-    const host = [family.hostName, family.address, family.phone ? t('itinerary.phone', { phone: family.phone }) : null]
+    const host = [
+      family.hostName,
+      family.address,
+      family.phone ? t('itinerary.phone', { phone: family.phone }) : null,
+    ]
       .filter(Boolean)
       .join(', ');
     return t('itinerary.sleepHostFamily', { host }) + (family.notes ? ` (${family.notes})` : '');
   }
   const room = plan.rooms.find((row) => row.guestPersonId === person.id && row.night === night);
   const accommodation = plan.accommodations.find((entry) =>
-    room ? entry.event.id === room.accommodationId : entry.nights.includes(night) && entry.event.status !== 'cancelled',
+    room
+      ? entry.event.id === room.accommodationId
+      : entry.nights.includes(night) && entry.event.status !== 'cancelled',
   );
   if (accommodation) {
-    const place = [accommodation.event.venueName ?? accommodation.event.title, accommodation.event.venueAddress]
+    const place = [
+      accommodation.event.venueName ?? accommodation.event.title,
+      accommodation.event.venueAddress,
+    ]
       .filter(Boolean)
       .join(', ');
     return room ? t('itinerary.sleepRoom', { place, room: room.room }) : place;
@@ -99,7 +108,11 @@ export function itineraryOf(plan: HostingPlan, personId: string): Itinerary | nu
   // A night spent on a flight: a travel leg that starts that day and ends on a later one.
   const travellingNights = new Set(
     items
-      .filter((item) => item.kind === 'travel_leg' && dayAt(item.startsAt, item.startZone) !== dayAt(item.endsAt, item.endZone))
+      .filter(
+        (item) =>
+          item.kind === 'travel_leg' &&
+          dayAt(item.startsAt, item.startZone) !== dayAt(item.endsAt, item.endZone),
+      )
       .map((item) => dayAt(item.startsAt, item.startZone)),
   );
   const days = daysOf(plan.visit).map((date, index): ItineraryDay => {

@@ -10,7 +10,9 @@ export interface RoomingNight {
 /** The rooming list: each night of accommodation with a room, its rooms in order and their guests. */
 export function roomingListOf(plan: HostingPlan, locale: string): RoomingNight[] {
   const messages = messagesFor(locale);
-  const titles = new Map(plan.accommodations.map((entry) => [entry.event.id, entry.event.venueName ?? entry.event.title]));
+  const titles = new Map(
+    plan.accommodations.map((entry) => [entry.event.id, entry.event.venueName ?? entry.event.title]),
+  );
   const nights = [...new Set(plan.rooms.map((row) => row.night))].sort();
   return nights.map((night) => {
     const rooms = new Map<string, RoomingNight['rooms'][number]>();

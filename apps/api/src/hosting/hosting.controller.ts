@@ -41,7 +41,10 @@ export class HostingController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The hosting of a visit: guests, nights, programme items, hosts and rooms', description: ACCESS })
+  @ApiOperation({
+    summary: 'The hosting of a visit: guests, nights, programme items, hosts and rooms',
+    description: ACCESS,
+  })
   @ApiOkResponse({ type: HostingPlanView })
   @ApiProblems({ 404: ['event_not_found'], 409: ['not_a_visit'] })
   async plan(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string) {
@@ -50,7 +53,8 @@ export class HostingController {
 
   @Post('hosts')
   @ApiOperation({
-    summary: 'Assign a host family (per night), a guide, an interpreter or a driver (per programme item) to a guest',
+    summary:
+      'Assign a host family (per night), a guide, an interpreter or a driver (per programme item) to a guest',
     description: `A guest has one host family a night at most (409 host_family_taken); a cancelled item takes no new assignments (409 part_cancelled). ${ACCESS}`,
   })
   @ApiCreatedResponse({ type: HostAssignmentView })
@@ -72,7 +76,11 @@ export class HostingController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a host assignment', description: ACCESS })
   @ApiNoContentResponse({ description: 'Removed.' })
-  @ApiProblems({ 403: ['forbidden'], 404: ['event_not_found', 'host_assignment_not_found'], 409: ['not_a_visit'] })
+  @ApiProblems({
+    403: ['forbidden'],
+    404: ['event_not_found', 'host_assignment_not_found'],
+    409: ['not_a_visit'],
+  })
   async unassignHost(
     @CurrentActor() actor: AuthenticatedKey,
     @IdParam() id: string,
@@ -93,7 +101,11 @@ export class HostingController {
     404: ['event_not_found'],
     409: ['not_a_visit', 'part_cancelled'],
   })
-  async assignRoom(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string, @Body() body: AssignRoomDto) {
+  async assignRoom(
+    @CurrentActor() actor: AuthenticatedKey,
+    @IdParam() id: string,
+    @Body() body: AssignRoomDto,
+  ) {
     return (await this.hosting.assignRoom(actor, id, body)).map(toRoomAssignmentView);
   }
 
@@ -101,7 +113,11 @@ export class HostingController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Take a guest out of a room for a night', description: ACCESS })
   @ApiNoContentResponse({ description: 'Removed.' })
-  @ApiProblems({ 403: ['forbidden'], 404: ['event_not_found', 'room_assignment_not_found'], 409: ['not_a_visit'] })
+  @ApiProblems({
+    403: ['forbidden'],
+    404: ['event_not_found', 'room_assignment_not_found'],
+    409: ['not_a_visit'],
+  })
   async unassignRoom(
     @CurrentActor() actor: AuthenticatedKey,
     @IdParam() id: string,

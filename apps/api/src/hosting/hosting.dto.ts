@@ -17,7 +17,10 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'must be a date such as 2027-10-30';
 
 export class CreateHostAssignmentDto {
-  @ApiProperty({ format: 'uuid', description: 'A guest: invited to the visit, neither declined nor uninvited.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'A guest: invited to the visit, neither declined nor uninvited.',
+  })
   @IsUUID()
   guestId: string;
 
@@ -74,7 +77,11 @@ export class AssignRoomDto {
   @IsUUID()
   accommodationId: string;
 
-  @ApiProperty({ format: 'date', example: '2027-10-28', description: 'A night of the accommodation (its evening).' })
+  @ApiProperty({
+    format: 'date',
+    example: '2027-10-28',
+    description: 'A night of the accommodation (its evening).',
+  })
   @Matches(ISO_DATE, { message: DATE_MESSAGE })
   night: string;
 

@@ -215,7 +215,13 @@ export function toHostAssignmentView(row: HostAssignment): HostAssignmentView {
 }
 
 export function toRoomAssignmentView(row: RoomAssignment): RoomAssignmentView {
-  return { id: row.id, accommodationId: row.accommodationId, night: row.night, room: row.room, guestId: row.guestPersonId };
+  return {
+    id: row.id,
+    accommodationId: row.accommodationId,
+    night: row.night,
+    room: row.room,
+    guestId: row.guestPersonId,
+  };
 }
 
 export function toHostingPlanView(plan: HostingPlan): HostingPlanView {
@@ -244,7 +250,10 @@ export function toHostingPlanView(plan: HostingPlan): HostingPlanView {
       hostName: row.hostName,
       partCancelled: row.partCancelled,
     })),
-    rooms: plan.rooms.map((row: RoomAssignmentRow) => ({ ...toRoomAssignmentView(row), guestName: row.guestName })),
+    rooms: plan.rooms.map((row: RoomAssignmentRow) => ({
+      ...toRoomAssignmentView(row),
+      guestName: row.guestName,
+    })),
   };
 }
 

@@ -23,23 +23,27 @@ export function renderItineraryPage(itinerary: Itinerary, pdfPath: string): stri
     <p>${itinerary.intro}</p>
     <p><a class="button" href="${pdfPath}">${t('itinerary.print')}</a></p>
     ${itinerary.days.map(
-      (day) => html`<section class="day" aria-labelledby="day-${day.date}">
-        <h2 id="day-${day.date}">${day.heading}</h2>
-        ${day.items.length
-          ? html`<ul class="items">
-              ${day.items.map(
-                (item) => html`<li>
-                  <span class="times">${item.times}</span>
-                  <span class="${item.cancelled ? 'cancelled' : ''}">${item.title}</span>
-                  ${item.cancelled ? html` <strong>(${t('itinerary.cancelled')})</strong>` : null}
-                  ${item.place ? html`<br /><span class="muted">${item.place}</span>` : null}
-                  ${item.people.map((line) => html`<br /><span>${line}</span>`)}
-                </li>`,
-              )}
-            </ul>`
-          : html`<p class="muted">${t('itinerary.nothingPlanned')}</p>`}
-        ${day.sleep ? html`<p class="sleep"><strong>${t('itinerary.sleep')}</strong>${day.sleep}</p>` : null}
-      </section>`,
+      (day) =>
+        html`<section class="day" aria-labelledby="day-${day.date}">
+          <h2 id="day-${day.date}">${day.heading}</h2>
+          ${
+            day.items.length
+              ? html`<ul class="items">
+                  ${day.items.map(
+                    (item) =>
+                      html`<li>
+                        <span class="times">${item.times}</span>
+                        <span class="${item.cancelled ? 'cancelled' : ''}">${item.title}</span>
+                        ${item.cancelled ? html` <strong>(${t('itinerary.cancelled')})</strong>` : null}
+                        ${item.place ? html`<br /><span class="muted">${item.place}</span>` : null}
+                        ${item.people.map((line) => html`<br /><span>${line}</span>`)}
+                      </li>`,
+                  )}
+                </ul>`
+              : html`<p class="muted">${t('itinerary.nothingPlanned')}</p>`
+          }
+          ${day.sleep ? html`<p class="sleep"><strong>${t('itinerary.sleep')}</strong>${day.sleep}</p>` : null}
+        </section>`,
     )}`;
   return pageDocument({
     language,

@@ -35,8 +35,12 @@ export class Hosting1795294000000 implements MigrationInterface {
         CONSTRAINT "host_assignments_self_check" CHECK ("guest_person_id" <> "host_person_id"))`,
     );
     await queryRunner.query(`CREATE INDEX "IDX_host_assignments_visit" ON "host_assignments" ("visit_id")`);
-    await queryRunner.query(`CREATE INDEX "IDX_host_assignments_host" ON "host_assignments" ("host_person_id")`);
-    await queryRunner.query(`CREATE INDEX "IDX_host_assignments_guest" ON "host_assignments" ("guest_person_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_host_assignments_host" ON "host_assignments" ("host_person_id")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_host_assignments_guest" ON "host_assignments" ("guest_person_id")`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_host_assignments_part" ON "host_assignments" ("part_id")`);
     await queryRunner.query(
       `CREATE UNIQUE INDEX "UQ_host_assignments_host_family_night" ON "host_assignments" ("visit_id", "guest_person_id", "night")

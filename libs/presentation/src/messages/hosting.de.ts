@@ -4,7 +4,8 @@ import { Catalog } from './catalog';
 export const hostingDe: Pick<Catalog, 'itinerary' | 'hostSchedule'> = {
   itinerary: {
     title: 'Ihr Reiseplan: {{visit}}',
-    intro: 'Jeder Tag Ihres Besuchs: wo Sie sein sollen, wer Sie trifft und wo Sie übernachten. Zeiten gelten jeweils vor Ort.',
+    intro:
+      'Jeder Tag Ihres Besuchs: wo Sie sein sollen, wer Sie trifft und wo Sie übernachten. Zeiten gelten jeweils vor Ort.',
     day: 'Tag {{number}}: {{date}}',
     nothingPlanned: 'Nichts geplant.',
     sleep: 'Übernachtung',

@@ -2,7 +2,8 @@
 export const hostingEn = {
   itinerary: {
     title: 'Your itinerary: {{visit}}',
-    intro: 'Each day of your visit: where to be, who meets you, and where you sleep. Times are local at each place.',
+    intro:
+      'Each day of your visit: where to be, who meets you, and where you sleep. Times are local at each place.',
     day: 'Day {{number}}: {{date}}',
     nothingPlanned: 'Nothing planned.',
     sleep: 'Where you sleep',

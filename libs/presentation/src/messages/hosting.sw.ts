@@ -4,7 +4,8 @@ import { Catalog } from './catalog';
 export const hostingSw: Pick<Catalog, 'itinerary' | 'hostSchedule'> = {
   itinerary: {
     title: 'Ratiba yako ya safari: {{visit}}',
-    intro: 'Kila siku ya ziara yako: mahali pa kuwa, nani atakupokea, na utalala wapi. Saa ni za mahali husika.',
+    intro:
+      'Kila siku ya ziara yako: mahali pa kuwa, nani atakupokea, na utalala wapi. Saa ni za mahali husika.',
     day: 'Siku ya {{number}}: {{date}}',
     nothingPlanned: 'Hakuna kilichopangwa.',
     sleep: 'Utalala wapi',

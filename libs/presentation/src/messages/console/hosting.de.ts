@@ -2,7 +2,8 @@ import { Catalog } from '../catalog';
 
 export const consoleHostingDe: Catalog['console']['hosting'] = {
   title: 'Gastgeber',
-  intro: 'Wer die Gäste eines Delegationsbesuchs oder einer Austauschreise aufnimmt, wer begleitet, dolmetscht und fährt, und wer wo schläft.',
+  intro:
+    'Wer die Gäste eines Delegationsbesuchs oder einer Austauschreise aufnimmt, wer begleitet, dolmetscht und fährt, und wer wo schläft.',
   visitsHeading: 'Besuche',
   noVisits: 'Keine Delegationsbesuche oder Austauschreisen Ihrer Organisation.',
   guests_one: '{{count}} Gast',
@@ -45,7 +46,8 @@ export const consoleHostingDe: Catalog['console']['hosting'] = {
   itinerariesHeading: 'Reisepläne',
   itinerary: 'Reiseplan von {{name}} (PDF)',
   schedulesHeading: 'Pläne für Gastgeber:innen',
-  schedulesIntro: 'Jede:r Gastgeber:in bekommt die eigenen Zuordnungen per E-Mail. Erneutes Senden erreicht nur, wessen Plan sich seit dem letzten geändert hat.',
+  schedulesIntro:
+    'Jede:r Gastgeber:in bekommt die eigenen Zuordnungen per E-Mail. Erneutes Senden erreicht nur, wessen Plan sich seit dem letzten geändert hat.',
   sendSchedules: 'Pläne an Gastgeber:innen senden',
   schedulesSent_one: 'Plan für {{count}} Gastgeber:in in den Versand gegeben.',
   schedulesSent_other: 'Pläne für {{count}} Gastgeber:innen in den Versand gegeben.',

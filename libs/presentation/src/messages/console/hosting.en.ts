@@ -1,7 +1,8 @@
 /** The console's Hosting screen, in English: the shape the other languages follow. */
 export const consoleHostingEn = {
   title: 'Hosting',
-  intro: 'Who hosts the guests of a delegation visit or exchange trip, who guides, interprets and drives, and who sleeps where.',
+  intro:
+    'Who hosts the guests of a delegation visit or exchange trip, who guides, interprets and drives, and who sleeps where.',
   visitsHeading: 'Visits',
   noVisits: 'No delegation visits or exchange trips of your organisation.',
   guests_one: '{{count}} guest',
@@ -44,7 +45,8 @@ export const consoleHostingEn = {
   itinerariesHeading: 'Itineraries',
   itinerary: 'Itinerary of {{name}} (PDF)',
   schedulesHeading: 'Schedules for hosts',
-  schedulesIntro: 'Each host gets their assignments by email. Sending again mails only hosts whose schedule changed since the last one.',
+  schedulesIntro:
+    'Each host gets their assignments by email. Sending again mails only hosts whose schedule changed since the last one.',
   sendSchedules: 'Send schedules to hosts',
   schedulesSent_one: 'Schedules queued for {{count}} host.',
   schedulesSent_other: 'Schedules queued for {{count}} hosts.',

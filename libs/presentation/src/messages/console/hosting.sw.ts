@@ -2,7 +2,8 @@ import { Catalog } from '../catalog';
 
 export const consoleHostingSw: Catalog['console']['hosting'] = {
   title: 'Wenyeji',
-  intro: 'Nani anawakaribisha wageni wa ziara ya ujumbe au safari ya kubadilishana, nani anaongoza, anatafsiri na kuendesha, na nani analala wapi.',
+  intro:
+    'Nani anawakaribisha wageni wa ziara ya ujumbe au safari ya kubadilishana, nani anaongoza, anatafsiri na kuendesha, na nani analala wapi.',
   visitsHeading: 'Ziara',
   noVisits: 'Hakuna ziara za ujumbe wala safari za kubadilishana za taasisi yako.',
   guests_one: 'Mgeni {{count}}',
@@ -45,7 +46,8 @@ export const consoleHostingSw: Catalog['console']['hosting'] = {
   itinerariesHeading: 'Ratiba za safari',
   itinerary: 'Ratiba ya {{name}} (PDF)',
   schedulesHeading: 'Ratiba za wenyeji',
-  schedulesIntro: 'Kila mwenyeji anapata majukumu yake kwa barua pepe. Kutuma tena kunawafikia tu wale ambao ratiba yao imebadilika tangu ya mwisho.',
+  schedulesIntro:
+    'Kila mwenyeji anapata majukumu yake kwa barua pepe. Kutuma tena kunawafikia tu wale ambao ratiba yao imebadilika tangu ya mwisho.',
   sendSchedules: 'Tuma ratiba kwa wenyeji',
   schedulesSent_one: 'Ratiba ya mwenyeji {{count}} imepangwa kutumwa.',
   schedulesSent_other: 'Ratiba za wenyeji {{count}} zimepangwa kutumwa.',
