@@ -2,7 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ApiHarness, bearer } from './api-harness';
+import { BrowserContext } from 'playwright-core';
+import { launchChromium, readCalendar } from '@app/testing';
+import { ApiHarness, bearer, textParser } from './api-harness';
+import { expectWellShown, listenForBrowser, signInMember } from './console-fixtures';
 import { eventually } from './email-fixtures';
 import { addPerson, answerPath, invite, Person } from './invitation-fixtures';
 import { createEvent, OrganisationKeys, organisationWithKeys, UNKNOWN_ID } from './planning-fixtures';
@@ -20,6 +23,9 @@ function pdfPages(pdf: Buffer): string[] {
   }
 }
 
+/** Besides the API: a worker sending mail, and Chromium taking two screenshots and two axe runs per look. */
+jest.setTimeout(180_000);
+
 describe('Hosting a delegation visit', () => {
   let stack: MailingStack;
   let api: ApiHarness;
@@ -31,6 +37,9 @@ describe('Hosting a delegation visit', () => {
   let outsider: Person;
   let family: Person;
   let driver: Person;
+  let baseUrl: string;
+  let browser: BrowserContext;
+  let closeBrowser: () => Promise<void>;
 
   const hosting = (suffix = '') => `/api/v1/events/${ids.visit}/hosting${suffix}`;
   /** The schedule emails a host received so far, oldest first, once there are `count`. */
@@ -49,7 +58,8 @@ describe('Hosting a delegation visit', () => {
     api.http().post(hosting(suffix)).set(bearer(key)).send(body);
 
   beforeAll(async () => {
-    stack = await startMailingStack('https://treffpunkt.example.org');
+    // Plain http, so that the console's session cookie is the one signInMember sets.
+    stack = await startMailingStack('http://treffpunkt.example.org');
     api = stack.api;
     arnsberg = await organisationWithKeys(api);
     stranger = await organisationWithKeys(api);
@@ -133,6 +143,7 @@ describe('Hosting a delegation visit', () => {
   });
 
   afterAll(async () => {
+    await closeBrowser?.();
     await stack.close();
     await removeQueueKeys();
   });
@@ -402,5 +413,88 @@ describe('Hosting a delegation visit', () => {
     const third = (await schedulesTo(family, 2))[1];
     expect(third.parsed!.text).not.toContain('Neema Mwakyusa');
     expect(third.parsed!.text).toContain('Rehema Kibwana');
+  });
+
+  it("should show the hosting in the guest's and the host's personal feeds, and re-render on a change", async () => {
+    const feedOf = async (person: Person) => {
+      const issued = await api
+        .http()
+        .post(`/api/v1/people/${person.id}/feed-token`)
+        .set(bearer(arnsberg.organiserKey))
+        .expect(201);
+      const url = new URL(issued.body.url as string);
+      return async () => {
+        const response = await api.http().get(url.pathname).buffer(true).parse(textParser).expect(200);
+        return readCalendar(response.body as string).events;
+      };
+    };
+    const guestFeed = await feedOf(neema);
+    const transfer = (await guestFeed()).find((event) => event.summary === 'Transfer BER – Arnsberg')!;
+    expect(transfer.description).toContain(
+      'Driver: Jonas Weber, Phone +49 2932 555 0170: Pick-up at Berlin airport, Terminal 1',
+    );
+    // The driver reads German: their own feed is in their language.
+    const driverFeed = await feedOf(driver);
+    const driven = (await driverFeed()).find((event) => event.summary === 'Transfer BER – Arnsberg')!;
+    expect(driven.description).toContain('Fahrer:in: Gast: Neema Mwakyusa');
+    expect(driven.description).toContain('Fahrer:in: Gast: Rehema Kibwana');
+
+    const plan = await api.http().get(hosting()).set(bearer(arnsberg.organiserKey)).expect(200);
+    const neemasDriver = plan.body.hosts.find(
+      (host: { guestId: string; role: string }) => host.guestId === neema.id && host.role === 'driver',
+    );
+    await api
+      .http()
+      .delete(hosting(`/hosts/${neemasDriver.id}`))
+      .set(bearer(arnsberg.organiserKey))
+      .expect(204);
+    const after = (await guestFeed()).find((event) => event.summary === 'Transfer BER – Arnsberg')!;
+    expect(after.description ?? '').not.toContain('Jonas Weber');
+    const drivenAfter = (await driverFeed()).find((event) => event.summary === 'Transfer BER – Arnsberg')!;
+    expect(drivenAfter.description).not.toContain('Neema Mwakyusa');
+  });
+
+  it('should show the hosting grid, the programme items and the rooming list in the console, at 390 and 1280 px', async () => {
+    baseUrl = await listenForBrowser(api);
+    ({ browser, close: closeBrowser } = await launchChromium());
+    await signInMember(api, browser, baseUrl, {
+      email: 'olga.organiser@arnsberg.example',
+      name: 'Olga Organiser',
+      language: 'en',
+      timeZone: 'Europe/Berlin',
+      organisationId: arnsberg.id,
+      role: 'organiser',
+    });
+    const page = await browser.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${baseUrl}/console/hosting`);
+    await expectWellShown(page, 'console-hosting-visits', ['Hosting', 'Delegationsbesuch aus Morogoro']);
+    await page.getByRole('link', { name: 'Delegationsbesuch aus Morogoro' }).click();
+    await page.getByLabel('Guest', { exact: true }).selectOption({ label: 'Neema Mwakyusa' });
+    await page.getByLabel('Host (a person in People)').selectOption({ label: 'Ute Wiese' });
+    await page.getByLabel('Role').selectOption({ label: 'Guide' });
+    await page
+      .getByLabel('Or programme item (for guides, interpreters, drivers)')
+      .selectOption({ label: 'Wasserwerk an der Ruhr' });
+    await page.getByLabel('Phone (optional)').fill('+49 2932 555 0199');
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await page.getByText('Saved.').waitFor();
+    await expectWellShown(page, 'console-hosting', [
+      'Host families by night',
+      'Rehema Kibwana',
+      'Guide → Neema Mwakyusa',
+      'Cancelled: check this assignment',
+      'Rooming list',
+      'Send schedules to hosts',
+    ]);
+    await page.goto(`${baseUrl}/console/hosting/${ids.visit}/rooming-list`);
+    await expectWellShown(page, 'console-hosting-rooming-list', [
+      'Rooming list: Delegationsbesuch aus Morogoro',
+      'Neema Mwakyusa',
+      '14',
+    ]);
+    const pdf = await page.request.get(`${baseUrl}/console/hosting/${ids.visit}/rooming-list/pdf`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect(pdfPages(await pdf.body())[0]).toMatch(/12\s+Neema Mwakyusa/);
   });
 });

@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CalendarEntryDetails, EncodedEntry, feedFrame, feedParts, renderFeedEntry } from '@app/calendar';
 import { BoundedCache } from './bounded-cache';
+import { withHosting } from './feed-hosting';
 import { FeedQueries, FeedRow } from './feed-queries';
 import { FeedRenderTask } from './feed-render-task';
 import { scopeIdentity } from './feed-scope';
@@ -44,7 +45,7 @@ export class FeedRenderer {
     const cache = this.entries[scope.kind === 'personal' ? 'personal' : 'public'];
     const identity = scopeIdentity(scope);
     const entryOf = (row: FeedRow): EncodedEntry => {
-      const { text, ...zones } = renderFeedEntry(row, details(row));
+      const { text, ...zones } = renderFeedEntry(withHosting(row), details(row));
       // A slice of Buffer's 8 KB pool: allocating an ArrayBuffer of its own per entry took 6 % of
       // the render thread's time in a CPU profile of the feed benchmark. An evicted entry frees its
       // memory once the few entries rendered next to it (mostly of the same feed) are gone too.

@@ -6,6 +6,7 @@ export * from './hosting.error';
 export * from './hosting.service';
 export * from './itinerary';
 export * from './rooming-list';
+export * from './visit-nights';
 export * from './hosting-pdfs';
 export * from './host-schedules.service';
 export * from './itineraries.service';

@@ -1,5 +1,5 @@
 import { Event, Person } from '@app/planning';
-import { formatDay, formatTimesOfDay, Messages, messagesFor } from '@app/presentation';
+import { formatDay, formatTimesOfDay, hostLine, Messages, messagesFor } from '@app/presentation';
 import { HostAssignmentView, HostingPlan } from './hosting.service';
 import { dayAt, daysOf } from './visit-nights';
 
@@ -36,11 +36,7 @@ export interface Itinerary {
 
 /** How an assignment reads on an itinerary or a schedule: role, name, phone, address, notes. */
 export function describeHost(messages: Messages, host: HostAssignmentView, name = host.hostName): string {
-  const { t } = messages;
-  const contact = [name, host.phone ? t('itinerary.phone', { phone: host.phone }) : null, host.address]
-    .filter(Boolean)
-    .join(', ');
-  return `${t(`itinerary.role.${host.role}`)}: ${contact}${host.notes ? `: ${host.notes}` : ''}`;
+  return hostLine(messages, { ...host, name });
 }
 
 function placeOf(event: Event): string | null {

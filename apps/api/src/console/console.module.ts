@@ -10,6 +10,7 @@ import { ConsoleSessionGuard } from './console-session.guard';
 import { CopyFieldModule } from './copy-field/copy-field.module';
 import { CsrfGuard } from './csrf.guard';
 import { FeedsScreenModule } from './feeds/feeds-screen.module';
+import { HostingScreenModule } from './hosting/hosting-screen.module';
 import { InviteModule } from './invite/invite.module';
 import { OverviewController } from './overview/overview.controller';
 import { OverviewService } from './overview/overview.service';
@@ -34,6 +35,7 @@ import { TeamController } from './team/team.controller';
     ConsolePeopleModule,
     CopyFieldModule,
     FeedsScreenModule,
+    HostingScreenModule,
     SettingsModule,
   ],
   controllers: [SignInController, ConsoleSessionController, OverviewController, TeamController],

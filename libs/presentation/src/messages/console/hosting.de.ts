@@ -39,7 +39,7 @@ export const consoleHostingDe: Catalog['console']['hosting'] = {
   accommodationNight: 'Nacht',
   chooseGuests: 'Gäste (einen oder mehrere wählen)',
   assignRoom: 'Ins Zimmer',
-  removeRoomLabel: '{{guest}} aus Zimmer {{room}} nehmen',
+  removeRoomLabel: '{{guest}} aus Zimmer {{room}} entfernen',
   printRooms: 'Zimmerliste zum Drucken',
   roomsPdf: 'Zimmerliste als PDF',
   roomingListTitle: 'Zimmerliste: {{visit}}',

@@ -38,7 +38,7 @@ export const consoleHostingEn = {
   accommodationNight: 'Night',
   chooseGuests: 'Guests (select one or more)',
   assignRoom: 'Put in room',
-  removeRoomLabel: 'Take {{guest}} out of room {{room}}',
+  removeRoomLabel: 'Remove {{guest}} from room {{room}}',
   printRooms: 'Printable rooming list',
   roomsPdf: 'Rooming list as PDF',
   roomingListTitle: 'Rooming list: {{visit}}',

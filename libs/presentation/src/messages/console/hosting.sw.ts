@@ -39,7 +39,7 @@ export const consoleHostingSw: Catalog['console']['hosting'] = {
   accommodationNight: 'Usiku',
   chooseGuests: 'Wageni (chagua mmoja au zaidi)',
   assignRoom: 'Weka chumbani',
-  removeRoomLabel: 'Mtoe {{guest}} kutoka chumba {{room}}',
+  removeRoomLabel: 'Ondoa {{guest}} kutoka chumba {{room}}',
   printRooms: 'Orodha ya vyumba ya kuchapisha',
   roomsPdf: 'Orodha ya vyumba kama PDF',
   roomingListTitle: 'Orodha ya vyumba: {{visit}}',
