@@ -19,7 +19,8 @@ const HOSTING_STYLE = `
   .scroll:focus-visible { outline: 3px solid #b35c00; }
   table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; padding: 0.5rem; border-bottom: 1px solid #d8d8d2; vertical-align: top; }
-  thead th { white-space: nowrap; }
+  .grid th[scope="row"] { min-width: 8rem; position: sticky; left: 0; background: #f6f6f3; }
+  .grid thead th { min-width: 7rem; }
   .cell-entry { display: flex; flex-wrap: wrap; align-items: center; gap: 0 0.25rem; }
   .items { list-style: none; padding: 0; margin: 0 0 1.5rem; }
   .items > li { border: 1px solid #d8d8d2; border-radius: 0.5rem; padding: 0.75rem 1rem; margin-bottom: 0.75rem; }
@@ -173,7 +174,7 @@ function familyGrid(session: ConsoleSession, screen: HostingScreen, path: string
   if (plan.guests.length === 0) return html`<p class="muted">${t('console.hosting.noGuests')}</p>`;
   const families = plan.hosts.filter((host) => host.night !== null && host.role === 'host_family');
   return html`<div class="scroll" role="region" aria-labelledby="families" tabindex="0">
-    <table>
+    <table class="grid">
       <thead>
         <tr>
           <th scope="col">${t('console.hosting.guest')}</th>
