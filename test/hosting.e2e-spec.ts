@@ -494,6 +494,8 @@ describe('Hosting a delegation visit', () => {
       '14',
     ]);
     const pdf = await page.request.get(`${baseUrl}/console/hosting/${ids.visit}/rooming-list/pdf`);
+    await page.goto(`${baseUrl}${await answerPath(api, ids.visit, rehema.id)}/itinerary`);
+    await expectWellShown(page, 'itinerary-sw', ['Ratiba yako ya safari', 'Siku ya 1', 'Chapisha kama PDF']);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect(pdfPages(await pdf.body())[0]).toMatch(/12\s+Neema Mwakyusa/);
   });
