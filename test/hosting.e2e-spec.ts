@@ -494,6 +494,14 @@ describe('Hosting a delegation visit', () => {
       '14',
     ]);
     const pdf = await page.request.get(`${baseUrl}/console/hosting/${ids.visit}/rooming-list/pdf`);
+    const csrf = await page.request.get(`${baseUrl}/console/hosting/${ids.visit}`);
+    const token = /name="_csrf" value="([^"]+)"/.exec(await csrf.text())![1];
+    const tampered = await page.request.post(`${baseUrl}/console/hosting/${ids.visit}/hosts`, {
+      form: { _csrf: token, guestId: neema.id, hostId: 'not-an-id', role: 'guide', partId: ids.waterworks },
+      headers: { Origin: baseUrl },
+    });
+    expect(tampered.status()).toBe(400);
+    expect(await tampered.text()).toContain('hostId: must be a UUID.');
     await page.goto(`${baseUrl}${await answerPath(api, ids.visit, rehema.id)}/itinerary`);
     await expectWellShown(page, 'itinerary-sw', ['Ratiba yako ya safari', 'Siku ya 1', 'Chapisha kama PDF']);
     expect(pdf.headers()['content-type']).toBe('application/pdf');

@@ -74,6 +74,13 @@ export interface HostingPlan {
 
 const PERSONAL_FIELDS = ['phone', 'address', 'notes'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids from a console form are text: one that is no id is a 400 here, not a failed query. */
+function assertIds(field: string, ids: Array<string | null>): void {
+  if (ids.some((id) => id !== null && !UUID.test(id)))
+    throw HostingError.invalid(field, `${field}: must be a UUID.`);
+}
 
 /**
  * Who hosts the guests of a delegation visit or exchange trip, and who sleeps in which room.
@@ -179,6 +186,8 @@ export class HostingService {
     if (!room) throw HostingError.invalid('room', 'room: name the room (e.g. "12" or "Suite 3").');
     if (input.guestIds.length === 0)
       throw HostingError.invalid('guestIds', 'guestIds: name at least one guest.');
+    assertIds('accommodationId', [input.accommodationId]);
+    assertIds('guestIds', input.guestIds);
     return this.dataSource.transaction(async (manager) => {
       const visit = await this.visit(manager, actor, visitId, true);
       const accommodation = await findEvent(manager, input.accommodationId);
@@ -256,6 +265,9 @@ export class HostingService {
   ): Promise<Omit<HostAssignment, 'id' | 'visitId' | 'createdAt' | 'updatedAt'>> {
     const night = input.night ?? null;
     const partId = input.partId ?? null;
+    assertIds('guestId', [input.guestId]);
+    assertIds('hostId', [input.hostId]);
+    assertIds('partId', [partId]);
     if ((night === null) === (partId === null)) {
       throw HostingError.invalid(
         'night',
