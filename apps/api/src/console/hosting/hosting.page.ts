@@ -118,7 +118,7 @@ export function roomingListPage(session: ConsoleSession, plan: HostingPlan): str
   const { t } = consoleMessages(session);
   const title = t('console.hosting.roomingListTitle', { visit: plan.visit.title });
   const body = html`<p class="no-print">
-      <a href="${HOSTING_PATH}/${plan.visit.id}">${t('console.hosting.back')}</a>
+      <a href="${HOSTING_PATH}/${plan.visit.id}">${t('console.hosting.title')}: ${plan.visit.title}</a>
     </p>
     <h1>${title}</h1>
     ${roomTables(session, roomingListOf(plan, session.account.language), null, 'h2')}`;
