@@ -78,6 +78,8 @@ describe(DemoProgrammeService.name, () => {
       'event_co_hosts',
       'invitations',
       'workshop_choices',
+      'host_assignments',
+      'room_assignments',
     ];
     const digest = (table: string) =>
       `(SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM ${table} t) AS ${table}`;
@@ -157,6 +159,8 @@ describe(DemoProgrammeService.name, () => {
       'events',
       'invitations',
       'workshopChoices',
+      'hostAssignments',
+      'roomAssignments',
     ] as const;
     for (const kind of kinds) {
       expect({ kind, ...second[kind] }).toEqual({ kind, total: first[kind].total, created: 0, updated: 0 });

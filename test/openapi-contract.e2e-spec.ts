@@ -370,6 +370,75 @@ describe('OpenAPI contract (every operation, real answers)', () => {
     await answer(remove(endpoint), 204);
   });
 
+  it('should describe the hosting of a visit: hosts, rooms, itineraries and schedules', async () => {
+    const visit = await answer(
+      post('/api/v1/events', {
+        kind: 'delegation_visit',
+        title: 'Delegationsbesuch aus Morogoro',
+        startsAt: '2031-10-27',
+        endsAt: '2031-10-30',
+        allDay: true,
+        startZone: 'Europe/Berlin',
+        status: 'published',
+      }),
+      201,
+    );
+    const hosting = `/api/v1/events/${visit.body.id}/hosting`;
+    const hotel = await answer(
+      post('/api/v1/events', {
+        kind: 'accommodation',
+        title: 'Hotel',
+        parentId: visit.body.id,
+        startsAt: '2031-10-27',
+        endsAt: '2031-10-29',
+        allDay: true,
+        startZone: 'Europe/Berlin',
+      }),
+      201,
+    );
+    const guest = await addPerson(api, host.organiserKey, { locale: 'sw', timeZone: 'Africa/Dar_es_Salaam' });
+    const family = await addPerson(api, host.organiserKey);
+    await answer(post(`/api/v1/events/${visit.body.id}/invitations`, { personIds: [guest.id] }), 201);
+    const family_ = { guestId: guest.id, hostId: family.id, role: 'host_family', night: '2031-10-28' };
+    const assigned = await answer(post(`${hosting}/hosts`, family_), 201);
+    await answer(post(`${hosting}/hosts`, family_), 409);
+    await answer(post(`${hosting}/hosts`, { ...family_, guestId: family.id }), 400);
+    await answer(post(`${hosting}/hosts`, family_, host.viewerKey), 403);
+    await answer(post(`${hosting}/hosts`, { ...family_, hostId: UNKNOWN_ID, night: '2031-10-27' }), 404);
+    const rooms = await answer(
+      post(`${hosting}/rooms`, {
+        accommodationId: hotel.body.id,
+        night: '2031-10-27',
+        room: '12',
+        guestIds: [guest.id],
+      }),
+      201,
+    );
+    await answer(
+      post(`${hosting}/rooms`, {
+        accommodationId: hotel.body.id,
+        night: '2031-10-27',
+        room: '12',
+        guestIds: [family.id],
+      }),
+      400,
+    );
+    await answer(post(`${hosting}/rooms`, {}, host.viewerKey), 400);
+    await answer(get(hosting), 200);
+    await answer(get(`/api/v1/events/${fixtures.eventId}/hosting`), 409);
+    await answer(get(`/api/v1/events/${UNKNOWN_ID}/hosting`), 404);
+    await answer(get(`${hosting}/itineraries/${guest.id}`), 200);
+    await answer(get(`${hosting}/itineraries/${family.id}`), 400);
+    await answer(post(`${hosting}/schedules`), 200);
+    await answer(post(`${hosting}/schedules`, {}, host.viewerKey), 403);
+    await answer(remove(`${hosting}/rooms/${rooms.body[0].id}`, host.viewerKey), 403);
+    await answer(remove(`${hosting}/rooms/${rooms.body[0].id}`), 204);
+    await answer(remove(`${hosting}/rooms/${UNKNOWN_ID}`), 404);
+    await answer(remove(`${hosting}/hosts/${assigned.body.id}`, host.viewerKey), 403);
+    await answer(remove(`${hosting}/hosts/${assigned.body.id}`), 204);
+    await answer(remove(`${hosting}/hosts/${UNKNOWN_ID}`), 404);
+  });
+
   it('should describe the feed links and personal feed URLs', async () => {
     await answer(get(`/api/v1/events/${fixtures.eventId}/feed`), 200);
     await answer(get(`/api/v1/events/${UNKNOWN_ID}/feed`), 404);

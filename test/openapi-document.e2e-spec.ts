@@ -12,6 +12,10 @@ const run = promisify(execFile);
 /** Routes that are on purpose not operations of the API, and why. */
 const NOT_IN_DOCUMENT: Array<{ route: RegExp; reason: string }> = [
   { route: /^(GET|POST) \/answer\/\{token\}$/, reason: 'the answer page, for people invited' },
+  {
+    route: /^GET \/answer\/\{token\}\/itinerary(\/pdf)?$/,
+    reason: "a guest's itinerary, page and PDF, behind their answer link",
+  },
   { route: /^GET \/calendar(\/|$)/, reason: 'the public calendar, its archive and its script, for browsers' },
   {
     route: /^(GET|POST) \/console(\/|$)/,

@@ -9,6 +9,7 @@ import { QueueModule } from '@app/queue';
 import { QueueDashboardModule } from './admin/queue-dashboard.module';
 import { ConsoleModule } from './console/console.module';
 import { AnswerPagesModule } from './answers/answer-pages.module';
+import { ItinerariesModule } from './itineraries/itineraries.module';
 import { EmbedModule } from './embed/embed.module';
 import { FeedLinksApiModule } from './feeds/feed-links-api.module';
 import { FeedsHttpModule } from './feeds/feeds-http.module';
@@ -37,6 +38,7 @@ import { SyndicationModule } from './syndication/syndication.module';
     OrganiserApiModule,
     QueueDashboardModule,
     AnswerPagesModule,
+    ItinerariesModule,
     FeedsHttpModule,
     FeedLinksApiModule,
     PublicCalendarModule,

@@ -3,6 +3,7 @@ import { AccessModule } from '@app/access';
 import { AuditModule } from '@app/audit';
 import { EmailsModule } from '@app/emails';
 import { ExportsModule } from '@app/exports';
+import { HostingModule } from '@app/hosting';
 import { InvitationsModule } from '@app/invitations';
 import { PlanningModule } from '@app/planning';
 import { RegistrationModule } from '@app/registration';
@@ -14,6 +15,7 @@ import { EmbeddingSettingsController } from './embed/embedding-settings.controll
 import { EmbeddingSnippets } from './embed/embedding-snippets';
 import { EventsController } from './events/events.controller';
 import { ExportsController } from './exports/exports.controller';
+import { HostingController } from './hosting/hosting.controller';
 import { InvitationsController } from './invitations/invitations.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { PartnershipsController } from './partnerships/partnerships.controller';
@@ -32,6 +34,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     WebhooksModule,
     ExportsModule,
     RegistrationModule,
+    HostingModule,
   ],
   controllers: [
     OrganisationsController,
@@ -46,6 +49,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     WebhooksController,
     EmbeddingSettingsController,
     RegistrationController,
+    HostingController,
   ],
   providers: [EmbeddingSnippets],
 })

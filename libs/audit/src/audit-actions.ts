@@ -9,6 +9,8 @@ export const AUDIT_RECORD_TYPES = [
   'membership',
   'audit_trail',
   'webhook_endpoint',
+  'host_assignment',
+  'room_assignment',
 ] as const;
 export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 
@@ -69,5 +71,13 @@ export const AUDIT_ACTIONS = [
   'registration.answers_recorded',
   /** The answers to sensitive questions, past their retention after the event (a count, no values). */
   'registration.sensitive_answers_erased',
+  /** A host family, guide, interpreter or driver was assigned to a guest of a visit (libs/hosting). */
+  'host_assignment.created',
+  'host_assignment.deleted',
+  /** A guest was put in a room of an accommodation for a night (or moved there from another room). */
+  'room_assignment.created',
+  'room_assignment.deleted',
+  /** An organiser had the hosts of a visit sent their schedules; details count the emails. */
+  'event.host_schedules_sent',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

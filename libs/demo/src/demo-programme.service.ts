@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ApiKeysService } from '@app/access';
 import { SeedResult } from '@app/database';
 import { FeedLink, FeedLinks, replaceFeedTokens } from '@app/feeds';
+import { seedHostAssignments, seedRoomAssignments } from '@app/hosting';
 import { InvitationSeedService } from '@app/invitations';
 import {
   peopleByIds,
@@ -14,7 +15,7 @@ import {
   seedPeople,
 } from '@app/planning';
 import { DEMO_PROGRAMME } from './programme/demo-programme';
-import { DemoProgramme, OrganisationRecord } from './programme/programme.types';
+import { DemoProgramme, HostingRecord, OrganisationRecord } from './programme/programme.types';
 import { PlannedEvent, PlannedInvitation, planInvitations, planProgramme } from './programme-plan';
 import { demoId } from './seed-id';
 
@@ -56,6 +57,8 @@ export interface DemoLoadResult {
   events: RecordCounts;
   invitations: RecordCounts;
   workshopChoices: RecordCounts;
+  hostAssignments: RecordCounts;
+  roomAssignments: RecordCounts;
   keys: DemoKey[];
   personalFeeds: DemoPersonalFeed[];
 }
@@ -95,6 +98,7 @@ export class DemoProgrammeService {
       const people = await this.seedPeople(manager, programme, organisations.ids);
       const eventCounts = await this.seedEvents(manager, events, organisations.ids, partnerships.ids);
       const answers = await this.seedInvitations(manager, invitations, people.ids);
+      const hosting = await seedHosting(manager, programme.hosting, people.ids);
       return {
         organisationIds: organisations.ids,
         personIds: people.ids,
@@ -104,6 +108,7 @@ export class DemoProgrammeService {
           people: people.counts,
           events: eventCounts,
           ...answers,
+          ...hosting,
         },
       };
     });
@@ -282,6 +287,49 @@ export class DemoProgrammeService {
       return feeds;
     });
   }
+}
+
+/** Who hosts the guests of the programme's visits, and their rooms: through the hosting lib's seed functions. */
+async function seedHosting(
+  manager: EntityManager,
+  records: HostingRecord[],
+  personIds: Map<string, string>,
+): Promise<{ hostAssignments: RecordCounts; roomAssignments: RecordCounts }> {
+  const person = (email: string) => personIds.get(email.toLowerCase())!;
+  const event = (key: string) => demoId('event', key);
+  const hosts = records.flatMap((record) =>
+    record.hosts.map((host) => {
+      const when = host.night ?? host.part!;
+      return {
+        id: demoId('host-assignment', `${record.visit}/${host.role}/${host.guest}/${when}/${host.host}`),
+        visitId: event(record.visit),
+        guestPersonId: person(host.guest),
+        hostPersonId: person(host.host),
+        role: host.role,
+        night: host.night ?? null,
+        partId: host.part ? event(`${record.visit}/${host.part}`) : null,
+        phone: host.phone ?? null,
+        address: host.address ?? null,
+        notes: host.notes ?? '',
+      };
+    }),
+  );
+  const rooms = records.flatMap((record) =>
+    record.rooms.flatMap((room) =>
+      room.nights.map((night) => ({
+        id: demoId('room-assignment', `${record.visit}/${room.guest}/${night}`),
+        visitId: event(record.visit),
+        accommodationId: event(`${record.visit}/${room.accommodation}`),
+        night,
+        room: room.room,
+        guestPersonId: person(room.guest),
+      })),
+    ),
+  );
+  return {
+    hostAssignments: countsOf(await seedHostAssignments(manager, hosts)),
+    roomAssignments: countsOf(await seedRoomAssignments(manager, rooms)),
+  };
 }
 
 /** Seed results by the programme's keys (codes, partnership keys, emails), with their counts. */

@@ -24,7 +24,15 @@ export function uuidV5(name: string, namespace: string): string {
  * Loading the programme again finds the same rows and updates them instead of adding copies.
  */
 export function demoId(
-  kind: 'organisation' | 'partnership' | 'person' | 'event' | 'invitation' | 'workshop-choice',
+  kind:
+    | 'organisation'
+    | 'partnership'
+    | 'person'
+    | 'event'
+    | 'invitation'
+    | 'workshop-choice'
+    | 'host-assignment'
+    | 'room-assignment',
   key: string,
 ): string {
   return uuidV5(`${kind}:${key}`, DEMO_NAMESPACE);

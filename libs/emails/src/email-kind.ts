@@ -6,11 +6,13 @@ export const EMAIL_KINDS = [
   'reminder',
   /** A one-time sign-in link and code for the console (libs/accounts); about no event. */
   'sign_in',
+  /** A host's assignments for a visit (libs/hosting): eventId is the visit, personId the host. */
+  'host_schedule',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 /** Kinds about an event and an invitee, which InvitationEmails writes and decides. */
-export type EventEmailKind = Exclude<EmailKind, 'sign_in'>;
+export type EventEmailKind = Exclude<EmailKind, 'sign_in' | 'host_schedule'>;
 
 /** Kinds that ask for an answer: they carry the answer link; a cancellation has nothing to answer. */
 export const ANSWERABLE_KINDS: readonly EmailKind[] = [

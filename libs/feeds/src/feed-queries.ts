@@ -53,7 +53,40 @@ export interface FeedRow extends CalendarEvent {
   entryKey?: string;
   /** Personal feeds: the language the texts were written in, when some text is not in the person's. */
   fellBackTo?: 'de' | 'en' | 'sw' | null;
+  /** Personal feeds: who hosts the person at this event, or whom they host (libs/hosting's `host_schedule`). */
+  hosting?: FeedHostLine[] | null;
+  /** Personal feeds: the person's language, for the hosting lines. */
+  locale?: string;
 }
+
+/** A host assignment as a personal feed's entry lists it. */
+export interface FeedHostLine {
+  role: 'host_family' | 'guide' | 'interpreter' | 'driver';
+  /** The host, or on a host's own feed the guest (`asHost`). */
+  name: string;
+  asHost: boolean;
+  night: string | null;
+  phone: string | null;
+  address: string | null;
+  notes: string;
+}
+
+/**
+ * The hosting of an event for the feed's person, as a guest or as the host: from the view the
+ * hosting lib publishes, with the other side's name. `who` is the person's id.
+ */
+const HOSTING_OF_EVENT = (who: string) => `FROM host_schedule h
+  JOIN people hp ON hp.id = h.host_person_id JOIN people hg ON hg.id = h.guest_person_id
+  WHERE h.event_id = e.id AND (h.guest_person_id = ${who} OR h.host_person_id = ${who})`;
+const TOKEN_PERSON = '(SELECT person_id FROM token)';
+const HOSTING_COLUMN = `(SELECT json_agg(json_build_object('role', h.role, 'night', h.night, 'phone', h.phone,
+    'address', h.address, 'notes', h.notes, 'asHost', h.host_person_id = ${TOKEN_PERSON},
+    'name', CASE WHEN h.host_person_id = ${TOKEN_PERSON} THEN hg.name ELSE hp.name END)
+    ORDER BY h.night, h.role, hp.name, hg.name) ${HOSTING_OF_EVENT(TOKEN_PERSON)}) AS "hosting",
+  (SELECT locale FROM people WHERE id = ${TOKEN_PERSON}) AS "locale"`;
+/** What the hosting lines show, as part of the entry key: how many, and when any of them or its people last changed. */
+const HOSTING_KEY = `(SELECT concat(count(*), ':', (extract(epoch FROM max(greatest(h.updated_at, hp.updated_at,
+    hg.updated_at))) * 1000000)::bigint) ${HOSTING_OF_EVENT(TOKEN_PERSON)})`;
 
 const TIMES_AND_PLACE = `e.starts_at AS "startsAt", e.start_zone AS "startZone",
   e.ends_at AS "endsAt", e.end_zone AS "endZone", e.all_day AS "allDay", e.venue_name AS "venueName",
@@ -85,15 +118,15 @@ const FEED_ORDER = 'e.starts_at, e.ends_at DESC, e.id';
 /**
  * Everything a VEVENT shows, as a short text: the event's id, sequence, status and change time
  * (every column of it moves updated_at), the change time of its host (whose name is the
- * organiser) and, in personal feeds, whether the person accepted. Equal keys, equal VEVENTs: feeds
- * keep rendered entries under it. Times in microseconds, the precision PostgreSQL keeps.
+ * organiser) and, in personal feeds, whether the person accepted and who hosts them there (or whom
+ * they host). Equal keys, equal VEVENTs: feeds keep rendered entries under it. Times in microseconds, the precision PostgreSQL keeps.
  */
 function entryKey(scope: FeedScope): string {
   const common = `e.id, e.sequence, e.status, (extract(epoch FROM e.updated_at) * 1000000)::bigint,
     (extract(epoch FROM o.updated_at) * 1000000)::bigint`;
   return scope.kind === 'personal'
     ? `concat_ws(' ', ${common}, CASE WHEN src.invitation_status = 'accepted' THEN 'accepted' ELSE 'open' END,
-        token.language)`
+        token.language, ${HOSTING_KEY})`
     : `concat_ws(' ', ${common})`;
 }
 
@@ -158,7 +191,7 @@ export class FeedQueries {
     const { prefix, from } = this.source(statement, scope, subjectId);
     const only = ids ? ` AND e.id = ANY(${statement.param(ids)}::uuid[])` : '';
     return this.database.query(
-      `${prefix} SELECT ${scope.kind === 'personal' ? `${PERSONAL_EVENT_COLUMNS}, e.reminder_offsets AS "reminderOffsets", src.invitation_status AS "invitationStatus"` : EVENT_COLUMNS},
+      `${prefix} SELECT ${scope.kind === 'personal' ? `${PERSONAL_EVENT_COLUMNS}, e.reminder_offsets AS "reminderOffsets", src.invitation_status AS "invitationStatus", ${HOSTING_COLUMN}` : EVENT_COLUMNS},
          ${entryKey(scope)} AS "entryKey"
        ${from}${only} ORDER BY ${FEED_ORDER}`,
       statement.params,
@@ -283,7 +316,8 @@ export class FeedQueries {
    * A person's programme (see notes/contracts.md): the events of their invitations that they have
    * not declined and were not uninvited from, and inside those the parts everyone attends
    * (no capacity: travel legs, plenary sessions, accommodation) or that they hold a confirmed
-   * seat in. Internal events belong here; drafts do not.
+   * seat in; and the events they host someone at (libs/hosting's `host_schedule`: a programme
+   * item, or the visit for a night with a host family). Internal events belong here; drafts do not.
    */
   private programme(statement: Statement, lookupId: string): { prefix: string; from: string } {
     const lookup = statement.param(lookupId);
@@ -316,12 +350,18 @@ export class FeedQueries {
                    WHERE c.capacity IS NULL OR w.id IS NOT NULL) next
                  WHERE next.ids IS NOT NULL AND l.depth < 32),
                src AS (
-                 SELECT DISTINCT ON (u.id) u.id, v.invitation_status, v.invitation_changed_at, u.choice_changed_at
-                 FROM levels l
-                 CROSS JOIN LATERAL unnest(l.ids, l.invitation_ids, l.choices_changed_at)
-                   AS u(id, invitation_id, choice_changed_at)
-                 JOIN invited v ON v.invitation_id = u.invitation_id
-                 ORDER BY u.id, (v.invitation_status = 'accepted') DESC, v.invitation_changed_at DESC)`,
+                 SELECT DISTINCT ON (x.id) x.id, x.invitation_status, x.invitation_changed_at, x.choice_changed_at
+                 FROM (
+                   SELECT u.id, v.invitation_status, v.invitation_changed_at, u.choice_changed_at
+                   FROM levels l
+                   CROSS JOIN LATERAL unnest(l.ids, l.invitation_ids, l.choices_changed_at)
+                     AS u(id, invitation_id, choice_changed_at)
+                   JOIN invited v ON v.invitation_id = u.invitation_id
+                   UNION ALL
+                   SELECT h.event_id, 'accepted', h.updated_at, NULL
+                   FROM token JOIN host_schedule h ON h.host_person_id = token.person_id
+                   JOIN events he ON he.id = h.event_id AND he.status <> 'draft') x
+                 ORDER BY x.id, (x.invitation_status = 'accepted') DESC, x.invitation_changed_at DESC)`,
       from: `FROM src CROSS JOIN token JOIN events e ON e.id = src.id
              JOIN organisations o ON o.id = e.host_organisation_id
              WHERE ${this.window(statement, 'e')}`,

@@ -8,6 +8,7 @@ import {
   renderFeedEntry,
 } from '@app/calendar';
 import { BoundedCache } from './bounded-cache';
+import { withHosting } from './feed-hosting';
 import { FeedQueries, FeedRow } from './feed-queries';
 import { FeedRenderTask, FeedSeed } from './feed-render-task';
 import { scopeIdentity } from './feed-scope';
@@ -31,7 +32,13 @@ export interface RenderedFeed {
 }
 
 /** An entry's place in a feed body: its entry key, byte length and zones, in feed order. */
-type IndexedEntry = [key: string, length: number, startZone: string | null, endZone: string | null, years: EntryZones['years']];
+type IndexedEntry = [
+  key: string,
+  length: number,
+  startZone: string | null,
+  endZone: string | null,
+  years: EntryZones['years'],
+];
 
 /** The entries of a feed body: the offset of the first, then each in order. */
 interface EntryIndex {
@@ -67,7 +74,11 @@ export class FeedRenderer {
     }
     const entryOf = (row: FeedRow): EncodedEntry => {
       const languageNote = row.fellBackTo ? task.languageNotes?.[row.fellBackTo] : undefined;
-      const { text, ...zones } = renderFeedEntry(languageNote ? { ...row, languageNote } : row, details(row));
+      const hosted = withHosting(row);
+      const { text, ...zones } = renderFeedEntry(
+        languageNote ? { ...hosted, languageNote } : hosted,
+        details(row),
+      );
       // A slice of Buffer's 8 KB pool: allocating an ArrayBuffer of its own per entry took 6 % of
       // the render thread's time in a CPU profile of the feed benchmark. An evicted entry frees its
       // memory once the few entries rendered next to it (mostly of the same feed) are gone too.
@@ -77,7 +88,12 @@ export class FeedRenderer {
     };
     const rendered = (keys: string[], entries: EncodedEntry[], renderedAnew: number): RenderedFeed => {
       const parts = feedParts(feedFrame(header), entries);
-      return { parts, events: entries.length, rendered: renderedAnew, entryIndex: entryIndexOf(parts, keys, entries) };
+      return {
+        parts,
+        events: entries.length,
+        rendered: renderedAnew,
+        entryIndex: entryIndexOf(parts, keys, entries),
+      };
     };
 
     if (this.renderedBefore.get(identity)) {

@@ -7,6 +7,7 @@ export * from './reminder-times';
 export * from './attendance';
 export * from './workshop-rounds';
 export * from './choice-views';
+export * from './guest-queries';
 export * from './invitations.service';
 export * from './answers.service';
 export * from './invitations.module';

@@ -2,6 +2,7 @@ export * from './html/html';
 export * from './html/json-ld';
 export type { Catalog, MessageKey } from './messages/catalog';
 export * from './messages/messages';
+export * from './messages/host-line';
 export * from './times/event-times';
 export * from './times/zone-name';
 export * from './times/instant';

@@ -11,7 +11,8 @@ import {
 } from '@app/presentation';
 import { CSRF_FIELD } from './csrf.guard';
 
-export type ConsoleScreen = 'overview' | 'programme' | 'invitations' | 'answers' | 'people' | 'feeds' | 'settings';
+export type ConsoleScreen =
+  'overview' | 'programme' | 'invitations' | 'answers' | 'people' | 'feeds' | 'hosting' | 'settings';
 
 /** The screens of the console in the order of the navigation. */
 const SCREENS: Array<{ key: MessageKey; screen: ConsoleScreen; path: string }> = [
@@ -21,6 +22,7 @@ const SCREENS: Array<{ key: MessageKey; screen: ConsoleScreen; path: string }> =
   { key: 'console.nav.answers', screen: 'answers', path: '/console/answers' },
   { key: 'console.nav.people', screen: 'people', path: '/console/people' },
   { key: 'console.nav.feeds', screen: 'feeds', path: '/console/feeds' },
+  { key: 'console.nav.hosting', screen: 'hosting', path: '/console/hosting' },
   { key: 'console.nav.settings', screen: 'settings', path: '/console/settings/team' },
 ];
 

@@ -11,6 +11,7 @@ import { CopyFieldModule } from './copy-field/copy-field.module';
 import { CsrfGuard } from './csrf.guard';
 import { ExportsConsoleModule } from './exports/exports-console.module';
 import { FeedsScreenModule } from './feeds/feeds-screen.module';
+import { HostingScreenModule } from './hosting/hosting-screen.module';
 import { InviteModule } from './invite/invite.module';
 import { OverviewController } from './overview/overview.controller';
 import { OverviewService } from './overview/overview.service';
@@ -36,6 +37,7 @@ import { TeamController } from './team/team.controller';
     ConsolePeopleModule,
     CopyFieldModule,
     FeedsScreenModule,
+    HostingScreenModule,
     SettingsModule,
   ],
   controllers: [SignInController, ConsoleSessionController, OverviewController, TeamController],

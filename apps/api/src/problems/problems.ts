@@ -7,6 +7,7 @@ import { EMAILS_ERRORS } from '@app/emails';
 import { ErrorCatalog, FieldProblem } from '@app/errors';
 import { EXPORTS_ERRORS } from '@app/exports';
 import { FEEDS_ERRORS } from '@app/feeds';
+import { HOSTING_ERRORS } from '@app/hosting';
 import { INVITATION_ERRORS } from '@app/invitations';
 import { PLANNING_ERRORS } from '@app/planning';
 import { PUBLIC_PROGRAMME_ERRORS } from '@app/public-programme';
@@ -49,6 +50,7 @@ const CATALOGS = {
   audit: AUDIT_ERRORS,
   webhooks: WEBHOOKS_ERRORS,
   exports: EXPORTS_ERRORS,
+  hosting: HOSTING_ERRORS,
   'public-programme': PUBLIC_PROGRAMME_ERRORS,
   registration: REGISTRATION_ERRORS,
 };

@@ -11,6 +11,7 @@ import {
   EventEmailClaim,
   messageIdFor,
 } from '@app/emails';
+import { HostSchedulesService } from '@app/hosting';
 import { InvitationEmails } from '@app/invitations';
 import { classifySmtpFailure, MailService } from '@app/mail';
 import { OutcomeRecorder } from './outcome-recorder';
@@ -63,6 +64,7 @@ export class EmailSender {
     private readonly delivery: EmailDeliveryService,
     private readonly invitationEmails: InvitationEmails,
     private readonly signInEmails: SignInEmails,
+    private readonly hostSchedules: HostSchedulesService,
     private readonly mail: MailService,
     @Inject(httpConfig.KEY) private readonly http: ConfigType<typeof httpConfig>,
     @Inject(mailConfig.KEY) settings: ConfigType<typeof mailConfig>,
@@ -157,13 +159,20 @@ export class EmailSender {
     }
   }
 
-  /** Invitation emails are decided by InvitationEmails, sign-in emails by SignInEmails. */
+  /**
+   * Invitation emails are decided by InvitationEmails, sign-in emails by SignInEmails, hosts'
+   * schedules by HostSchedulesService.
+   */
   private async prepare(claimed: ClaimedEmail[]): Promise<Map<string, PreparedEmail>> {
-    const aboutEvents = claimed.filter((email): email is EventEmailClaim => email.kind !== 'sign_in');
+    const aboutEvents = claimed.filter(
+      (email): email is EventEmailClaim => email.kind !== 'sign_in' && email.kind !== 'host_schedule',
+    );
     const signIns = claimed.filter((email) => email.kind === 'sign_in');
-    const [invitationEmails, signInEmails] = await Promise.all([
+    const schedules = claimed.filter((email) => email.kind === 'host_schedule');
+    const [invitationEmails, signInEmails, scheduleEmails] = await Promise.all([
       this.invitationEmails.prepare(aboutEvents),
       this.signInEmails.prepare(signIns),
+      this.hostSchedules.prepare(schedules),
     ]);
     const prepared = new Map<string, PreparedEmail>();
     for (const email of invitationEmails) {
@@ -174,7 +183,7 @@ export class EmailSender {
           : { skipReason: email.skipReason },
       );
     }
-    for (const email of signInEmails) {
+    for (const email of [...signInEmails, ...scheduleEmails]) {
       prepared.set(
         email.id,
         email.skipReason === null

@@ -1,6 +1,6 @@
 import { INVITATIONS_2027, PERSONAL_FEEDS } from './invitations-2027';
 import { MOROGORO_PARTNERSHIP_EVENTS } from './morogoro-partnership';
-import { MOROGORO_PARTNERSHIP_2027_EVENTS } from './morogoro-partnership-2027';
+import { DELEGATION_VISIT_2027_HOSTING, MOROGORO_PARTNERSHIP_2027_EVENTS } from './morogoro-partnership-2027';
 import { OPERATOR, ORGANISATIONS } from './organisations';
 import { ALBA_IULIA_EVENTS, WARREN_EVENTS } from './partner-networks';
 import { PARTNER_NETWORKS_2027_EVENTS } from './partner-networks-2027';
@@ -30,5 +30,6 @@ export const DEMO_PROGRAMME: DemoProgramme = {
     ...PARTNER_NETWORKS_2027_EVENTS,
   ],
   invitations: INVITATIONS_2027,
+  hosting: [DELEGATION_VISIT_2027_HOSTING],
   personalFeeds: PERSONAL_FEEDS,
 };

@@ -1,6 +1,6 @@
 import { VenueInput } from '@app/planning';
 import { FOLLOW_UP_NOTE } from './follow-up';
-import { EventRecord } from './programme.types';
+import { EventRecord, HostingRecord } from './programme.types';
 import { BERLIN, DAR_AIRPORT, FRANKFURT_AIRPORT, MOROGORO, RATHAUS_ARNSBERG } from './places';
 
 const PARTNERSHIP = 'knp-arnsberg-morogoro';
@@ -322,3 +322,101 @@ export const MOROGORO_PARTNERSHIP_2027_EVENTS: EventRecord[] = [
   PARTNERSHIP_MEETING_2027_09,
   DELEGATION_VISIT_2027,
 ];
+
+const NEEMA = 'neema.mwakyusa@morogoro-mc.example';
+const REHEMA = 'rehema.kibwana@morogoro-mc.example';
+const ZAWADI = 'zawadi.mtui@morogoro-mc.example';
+const HALIMA = 'halima.salum@morogoro-mc.example';
+const JUMA = 'juma.mfinanga@morogoro-mc.example';
+const DELEGATES = [NEEMA, REHEMA, ZAWADI, HALIMA, JUMA];
+const WIESE = 'familie.wiese@partnerschaftsverein-arnsberg.example';
+const BREMER = 'familie.bremer@partnerschaftsverein-arnsberg.example';
+const SAUERWALD = 'familie.sauerwald@partnerschaftsverein-arnsberg.example';
+const DRIVER = 'j.weber@arnsberg.example';
+const DRIVER_PHONE = '+49 2932 555 0170';
+
+/**
+ * Who hosts the delegation: three families of the partnership association for the Saturday night
+ * of the host-family weekend, guides for the site visits, an interpreter for the Swahili speakers
+ * in the workshop, the driver of both transfers, and single rooms in Neheim the other nights.
+ */
+export const DELEGATION_VISIT_2027_HOSTING: HostingRecord = {
+  visit: DELEGATION_VISIT_2027.key,
+  hosts: [
+    ...[NEEMA, ZAWADI].map((guest) => ({
+      guest,
+      host: WIESE,
+      role: 'host_family' as const,
+      night: '2027-10-30',
+      phone: '+49 2932 555 0142',
+      address: 'Am Sonnenhang 4, 59821 Arnsberg',
+      notes: 'Pick-up at Neheim station on Saturday at 10:00',
+    })),
+    ...[REHEMA, HALIMA].map((guest) => ({
+      guest,
+      host: BREMER,
+      role: 'host_family' as const,
+      night: '2027-10-30',
+      phone: '+49 2933 555 0188',
+      address: 'Lindenweg 12, 59846 Sundern',
+      notes: 'Pick-up at the hotel on Saturday at 10:00',
+    })),
+    {
+      guest: JUMA,
+      host: SAUERWALD,
+      role: 'host_family',
+      night: '2027-10-30',
+      phone: '+49 2932 555 0119',
+      address: 'Mühlenstraße 7, 59759 Arnsberg',
+      notes: 'Pick-up at the hotel on Saturday at 10:00',
+    },
+    ...DELEGATES.flatMap((guest) => [
+      {
+        guest,
+        host: DRIVER,
+        role: 'driver' as const,
+        part: 'transfer-arnsberg',
+        phone: DRIVER_PHONE,
+        notes: 'Pick-up at Frankfurt airport, Terminal 1, arrivals hall B, with a Treffpunkt sign',
+      },
+      {
+        guest,
+        host: DRIVER,
+        role: 'driver' as const,
+        part: 'transfer-flughafen',
+        phone: DRIVER_PHONE,
+        notes: 'In front of the town hall',
+      },
+    ]),
+    ...[NEEMA, REHEMA].map((guest) => ({
+      guest,
+      host: 'm.okafor@arnsberg.example',
+      role: 'guide' as const,
+      part: 'wasserwerk',
+      phone: '+49 2932 555 0105',
+      notes: 'Meets the group at the hotel at 09:00',
+    })),
+    ...[ZAWADI, HALIMA, JUMA].map((guest) => ({
+      guest,
+      host: 'l.feldmann@arnsberg.example',
+      role: 'guide' as const,
+      part: 'nahwaermenetz',
+      phone: '+49 2932 555 0111',
+      notes: 'Meets the group at the hotel at 09:00',
+    })),
+    ...[REHEMA, HALIMA, JUMA].map((guest) => ({
+      guest,
+      host: 'g.lyimo@arnsberg.example',
+      role: 'interpreter' as const,
+      part: 'fachworkshop-zwischenbilanz',
+      phone: '+49 2932 555 0123',
+      notes: 'Kiswahili–English',
+    })),
+  ],
+  rooms: DELEGATES.map((guest, index) => ({
+    accommodation: 'unterkunft',
+    nights: ['2027-10-28', '2027-10-29', '2027-10-31', '2027-11-01'],
+    room: String(11 + index),
+    guest,
+  })),
+};

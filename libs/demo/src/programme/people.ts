@@ -54,6 +54,27 @@ export const PEOPLE: PersonRecord[] = [
   person('Amani Komba', 'amani.komba@morogoro-mc.example', 'MORO', 'Community Development', 'sw'),
   person('Zawadi Mtui', 'zawadi.mtui@morogoro-mc.example', 'MORO', 'ICT', 'en'),
   person('Halima Salum', 'halima.salum@morogoro-mc.example', 'MORO', 'Education', 'sw'),
+  // Hosts of the Morogoro delegation 2027: families of the partnership association, an interpreter, a driver
+  person(
+    'Ute Wiese',
+    'familie.wiese@partnerschaftsverein-arnsberg.example',
+    'ARN',
+    'Partnerschaftsverein – Gastfamilie',
+  ),
+  person(
+    'Claudia Bremer',
+    'familie.bremer@partnerschaftsverein-arnsberg.example',
+    'SUN',
+    'Partnerschaftsverein – Gastfamilie',
+  ),
+  person(
+    'Thomas Sauerwald',
+    'familie.sauerwald@partnerschaftsverein-arnsberg.example',
+    'ARN',
+    'Partnerschaftsverein – Gastfamilie',
+  ),
+  person('Grace Lyimo', 'g.lyimo@arnsberg.example', 'ARN', 'Dolmetscherin Kiswahili–Deutsch–Englisch', 'en'),
+  person('Jonas Weber', 'j.weber@arnsberg.example', 'ARN', 'Fuhrpark'),
   // Stadt Hamm, Engagement Global / SKEW
   person('Thomas Schulte', 't.schulte@hamm.example', 'HAMM', 'Internationale Beziehungen'),
   person(

@@ -95,6 +95,23 @@ export interface InviteeRecord {
   seats?: Record<string, ChoiceStatus>;
 }
 
+/** Who hosts the guests of a visit, and the rooming list (libs/hosting); people by email, parts by key. */
+export interface HostingRecord {
+  visit: string;
+  hosts: Array<{
+    guest: string;
+    host: string;
+    role: 'host_family' | 'guide' | 'interpreter' | 'driver';
+    /** The night (its evening's date), for host families; otherwise `part`. */
+    night?: string;
+    part?: string;
+    phone?: string;
+    address?: string;
+    notes?: string;
+  }>;
+  rooms: Array<{ accommodation: string; nights: string[]; room: string; guest: string }>;
+}
+
 export interface DemoProgramme {
   /** The organisation of the people who run the installation; it gets the demo admin key. */
   operator: OrganisationRecord;
@@ -103,6 +120,7 @@ export interface DemoProgramme {
   people: PersonRecord[];
   events: EventRecord[];
   invitations: InvitationRoundRecord[];
+  hosting: HostingRecord[];
   /** Email addresses of the people whose personal feed URL each load replaces and prints. */
   personalFeeds: string[];
 }

@@ -1,3 +1,5 @@
+import { hostingDe } from './hosting.de';
+import { consoleHostingDe } from './console/hosting.de';
 import { Catalog } from './catalog';
 import { consoleProgrammeDe } from './console/programme.de';
 import { consoleInviteDe } from './console/invite.de';
@@ -202,6 +204,7 @@ export const de: Catalog = {
     ignore:
       'Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail: Ohne sie kann sich niemand anmelden.',
   },
+  ...hostingDe,
   console: {
     name: 'Treffpunkt-Konsole',
     signInTitle: 'Anmelden',
@@ -241,6 +244,7 @@ export const de: Catalog = {
       answers: 'Antworten',
       people: 'Personen',
       feeds: 'Kalender-Feeds',
+      hosting: 'Gastgeber',
       settings: 'Einstellungen',
     },
     overview: {
@@ -292,6 +296,7 @@ export const de: Catalog = {
     sso: consoleSsoDe,
     exports: consoleExportsDe,
     questions: consoleQuestionsDe,
+    hosting: consoleHostingDe,
   },
   exports: exportsDe,
 };

@@ -1,3 +1,5 @@
+import { hostingEn } from './hosting.en';
+import { consoleHostingEn } from './console/hosting.en';
 import { consoleProgrammeEn } from './console/programme.en';
 import { consoleInviteEn } from './console/invite.en';
 import { consoleAnswersEn } from './console/answers.en';
@@ -202,6 +204,7 @@ export const en = {
     codeIntro: 'Opening the console on another device? Enter this code there:',
     ignore: 'If you did not ask for this, ignore this email: nobody can sign in without it.',
   },
+  ...hostingEn,
   console: {
     name: 'Treffpunkt console',
     signInTitle: 'Sign in',
@@ -240,6 +243,7 @@ export const en = {
       answers: 'Answers',
       people: 'People',
       feeds: 'Feeds',
+      hosting: 'Hosting',
       settings: 'Settings',
     },
     overview: {
@@ -290,6 +294,7 @@ export const en = {
     sso: consoleSsoEn,
     exports: consoleExportsEn,
     questions: consoleQuestionsEn,
+    hosting: consoleHostingEn,
   },
   exports: exportsEn,
 };

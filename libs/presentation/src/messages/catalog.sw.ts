@@ -1,3 +1,5 @@
+import { hostingSw } from './hosting.sw';
+import { consoleHostingSw } from './console/hosting.sw';
 import { Catalog } from './catalog';
 import { consoleProgrammeSw } from './console/programme.sw';
 import { consoleInviteSw } from './console/invite.sw';
@@ -200,6 +202,7 @@ export const sw: Catalog = {
     codeIntro: 'Unafungua dashibodi kwenye kifaa kingine? Weka msimbo huu hapo:',
     ignore: 'Ikiwa hukuomba hili, puuza barua pepe hii: hakuna anayeweza kuingia bila hiyo.',
   },
+  ...hostingSw,
   console: {
     name: 'Dashibodi ya Treffpunkt',
     signInTitle: 'Ingia',
@@ -239,6 +242,7 @@ export const sw: Catalog = {
       answers: 'Majibu',
       people: 'Watu',
       feeds: 'Kalenda',
+      hosting: 'Wenyeji',
       settings: 'Mipangilio',
     },
     overview: {
@@ -289,6 +293,7 @@ export const sw: Catalog = {
     sso: consoleSsoSw,
     exports: consoleExportsSw,
     questions: consoleQuestionsSw,
+    hosting: consoleHostingSw,
   },
   exports: exportsSw,
 };

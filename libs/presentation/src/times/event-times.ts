@@ -127,3 +127,31 @@ function remembered<T>(key: string, compute: () => T): T {
 function spanKey(span: TimeSpan): string {
   return `${span.startsAt.getTime()}|${span.startZone}|${span.endsAt.getTime()}|${span.endZone}|${span.allDay}`;
 }
+
+/**
+ * The times of a span on one line of a day's programme, each end in its own zone, with the end's
+ * date only when it falls on another day there: "16:40 Dar es Salaam (EAT) – Thu 28 Oct, 06:15
+ * Berlin (CEST)" for an overnight flight, "14:00 – 15:30 Berlin (CEST)" in one place.
+ */
+export function formatTimesOfDay(span: TimeSpan, intlLocale: string): string {
+  return remembered(`times|${spanKey(span)}|${intlLocale}`, () => {
+    if (span.allDay) return dates(span, intlLocale);
+    const start = DateTime.fromJSDate(span.startsAt, { zone: span.startZone }).setLocale(intlLocale);
+    const end = DateTime.fromJSDate(span.endsAt, { zone: span.endZone }).setLocale(intlLocale);
+    const startZone = zoneName(span.startZone, span.startsAt, intlLocale);
+    const endZone = zoneName(span.endZone, span.endsAt, intlLocale);
+    const sameDay = start.toISODate() === end.toISODate();
+    const endText = sameDay
+      ? end.toLocaleString(TIME)
+      : `${end.toLocaleString({ weekday: 'short', day: 'numeric', month: 'short' })}, ${end.toLocaleString(TIME)}`;
+    if (span.startZone === span.endZone && startZone === endZone) {
+      return `${start.toLocaleString(TIME)} – ${endText} ${endZone}`;
+    }
+    return `${start.toLocaleString(TIME)} ${startZone} – ${endText} ${endZone}`;
+  });
+}
+
+/** A day as a heading of a day's programme: "Thursday, 28 October 2027". */
+export function formatDay(isoDate: string, intlLocale: string): string {
+  return DateTime.fromISO(isoDate).setLocale(intlLocale).toLocaleString(DATE);
+}

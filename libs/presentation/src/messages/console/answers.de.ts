@@ -87,6 +87,7 @@ export const consoleAnswersDe: Catalog['console']['answers'] = {
     waitlist_promotion: 'Platz von der Warteliste',
     reminder: 'Erinnerung',
     sign_in: 'Anmeldelink',
+    host_schedule: 'Plan für Gastgeber:in',
   },
   states: {
     queued: 'In der Warteschlange',

@@ -85,6 +85,7 @@ export const consoleAnswersEn = {
     waitlist_promotion: 'Seat from the waiting list',
     reminder: 'Reminder',
     sign_in: 'Sign-in link',
+    host_schedule: 'Host schedule',
   },
   states: {
     queued: 'Queued',

@@ -86,6 +86,7 @@ export const consoleAnswersSw: Catalog['console']['answers'] = {
     waitlist_promotion: 'Nafasi kutoka orodha ya kusubiri',
     reminder: 'Kikumbusho',
     sign_in: 'Kiungo cha kuingia',
+    host_schedule: 'Ratiba ya mwenyeji',
   },
   states: {
     queued: 'Kwenye foleni',

@@ -80,6 +80,7 @@ export const consoleSettingsDe: Catalog['console']['settings'] = {
     kinds: { api_key: 'API-Schlüssel', account: 'Person', invitee: 'Eingeladene Person', person: 'Person', system: 'Treffpunkt' },
     actions: {
       event: {
+        host_schedules_sent: 'Pläne an Gastgeber gesendet',
         created: 'Veranstaltung angelegt',
         updated: 'Veranstaltung geändert',
         moved: 'Veranstaltung verschoben',
@@ -101,6 +102,14 @@ export const consoleSettingsDe: Catalog['console']['settings'] = {
         questions_changed: 'Anmeldefragen geändert',
         answers_recorded: 'Antworten auf Anmeldefragen gespeichert',
         sensitive_answers_erased: 'Sensible Antworten nach der Veranstaltung gelöscht',
+      },
+      host_assignment: {
+        deleted: 'Gastgeber-Zuordnung entfernt',
+        created: 'Gastgeber einem Gast zugeordnet',
+      },
+      room_assignment: {
+        deleted: 'Zimmerzuordnung entfernt',
+        created: 'Gast einem Zimmer zugeordnet',
       },
       person: {
         created: 'Person angelegt',

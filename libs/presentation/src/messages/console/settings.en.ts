@@ -76,6 +76,7 @@ export const consoleSettingsEn = {
     kinds: { api_key: 'API key', account: 'Person', invitee: 'Invitee', person: 'Person', system: 'Treffpunkt' },
     actions: {
       event: {
+        host_schedules_sent: 'Schedules sent to hosts',
         created: 'Event created',
         updated: 'Event changed',
         moved: 'Event moved',
@@ -97,6 +98,14 @@ export const consoleSettingsEn = {
         questions_changed: 'Registration questions changed',
         answers_recorded: 'Registration answers recorded',
         sensitive_answers_erased: 'Sensitive answers erased after the event',
+      },
+      host_assignment: {
+        deleted: 'Host assignment removed',
+        created: 'Host assigned to a guest',
+      },
+      room_assignment: {
+        deleted: 'Room assignment removed',
+        created: 'Guest put in a room',
       },
       person: {
         created: 'Person added',

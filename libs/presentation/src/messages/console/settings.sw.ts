@@ -77,6 +77,7 @@ export const consoleSettingsSw: Catalog['console']['settings'] = {
     kinds: { api_key: 'Ufunguo wa API', account: 'Mtu', invitee: 'Mwalikwa', person: 'Mtu', system: 'Treffpunkt' },
     actions: {
       event: {
+        host_schedules_sent: 'Ratiba zimetumwa kwa wenyeji',
         created: 'Tukio limeundwa',
         updated: 'Tukio limebadilishwa',
         moved: 'Tukio limehamishwa',
@@ -98,6 +99,14 @@ export const consoleSettingsSw: Catalog['console']['settings'] = {
         questions_changed: 'Maswali ya usajili yamebadilishwa',
         answers_recorded: 'Majibu ya usajili yamehifadhiwa',
         sensitive_answers_erased: 'Majibu nyeti yamefutwa baada ya tukio',
+      },
+      host_assignment: {
+        deleted: 'Upangaji wa mwenyeji umeondolewa',
+        created: 'Mwenyeji amepangiwa mgeni',
+      },
+      room_assignment: {
+        deleted: 'Upangaji wa chumba umeondolewa',
+        created: 'Mgeni amepangiwa chumba',
       },
       person: {
         created: 'Mtu ameongezwa',
