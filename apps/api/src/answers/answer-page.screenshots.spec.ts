@@ -65,10 +65,12 @@ function page(overrides: Partial<AnswerPage> = {}): AnswerPage {
   };
 }
 
+const PROGRAMME_HREF = './token/programme';
+
 const pages = [
   {
     name: 'answer-page-open-en',
-    html: renderAnswerPage(page(), { saved: false }),
+    html: renderAnswerPage(page(), { saved: false, programmeHref: PROGRAMME_HREF }),
     shows: [
       'When (your time)',
       'Dar es Salaam (EAT)',
@@ -85,7 +87,7 @@ const pages = [
         person: { name: 'Jana Becker', locale: 'de', timeZone: 'Europe/Berlin' },
         workshops: [{ ...page().workshops[0], choice: 'confirmed' }],
       }),
-      { saved: true },
+      { saved: true, programmeHref: PROGRAMME_HREF },
     ),
     shows: ['Vielen Dank, Ihre Antwort ist gespeichert.', 'Sie haben zugesagt.', 'Ihr Platz ist bestätigt'],
   },
@@ -96,7 +98,7 @@ const pages = [
         event: event({ status: 'cancelled' }),
         person: { name: 'Asha Mwakyusa', locale: 'sw', timeZone: 'Africa/Dar_es_Salaam' },
       }),
-      { saved: false },
+      { saved: false, programmeHref: PROGRAMME_HREF },
     ),
     shows: ['Tukio hili limeghairiwa.', 'Lini (saa yako)'],
   },
@@ -104,7 +106,7 @@ const pages = [
     name: 'answer-page-open-sw',
     html: renderAnswerPage(
       page({ person: { name: 'Asha Mwakyusa', locale: 'sw', timeZone: 'Africa/Dar_es_Salaam' } }),
-      { saved: false },
+      { saved: false, programmeHref: PROGRAMME_HREF },
     ),
     shows: ['Nitahudhuria', 'Warsha na vikao', 'Nafasi 1 tu imebaki, kati ya 12', 'Dar es Salaam (EAT)'],
   },

@@ -28,7 +28,10 @@ function answerDocument(messages: Messages, title: string, body: SafeHtml): stri
   return pageDocument({ language: messages.language, title, body, style: STYLE, noIndex: true });
 }
 
-export function renderAnswerPage(page: AnswerPage, options: { saved: boolean }): string {
+export function renderAnswerPage(
+  page: AnswerPage,
+  options: { saved: boolean; programmeHref: string },
+): string {
   const { event, person } = page;
   const messages = messagesFor(person.locale);
   const { t } = messages;
@@ -49,7 +52,8 @@ export function renderAnswerPage(page: AnswerPage, options: { saved: boolean }):
     </dl>
     ${event.description ? html`<p class="description">${event.description}</p>` : null}
     ${cancelled ? null : html`<p class="note" role="status">${t(`answerPage.status.${page.status}`)}</p>`}
-    ${cancelled ? null : form(page, messages)}`;
+    ${cancelled ? null : form(page, messages)}
+    <p><a href="${options.programmeHref}">${t('email.myProgramme')}</a></p>`;
   return answerDocument(messages, `${t('answerPage.pageTitle')}: ${event.title}`, body);
 }
 

@@ -28,7 +28,11 @@ export class AnswersController {
     @Res() response: Response,
   ) {
     const page = await this.answers.page(token);
-    sendPage(response, 200, renderAnswerPage(page, { saved: saved === '1' }));
+    sendPage(
+      response,
+      200,
+      renderAnswerPage(page, { saved: saved === '1', programmeHref: programmeHref(token) }),
+    );
   }
 
   @Post(':token')
@@ -39,9 +43,19 @@ export class AnswersController {
     } catch (error) {
       if (!(error instanceof InvitationError) || error.code !== 'event_cancelled') throw error;
       // The page itself says that the event is cancelled, in the person's language.
-      return sendPage(response, 409, renderAnswerPage(await this.answers.page(token), { saved: false }));
+      const page = await this.answers.page(token);
+      return sendPage(
+        response,
+        409,
+        renderAnswerPage(page, { saved: false, programmeHref: programmeHref(token) }),
+      );
     }
     // Relative, so that it also works behind a proxy that mounts the app under a path.
     response.redirect(303, `./${encodeURIComponent(token)}?saved=1`);
   }
+}
+
+/** Relative to the answer page at /answer/:token. */
+function programmeHref(token: string): string {
+  return `./${encodeURIComponent(token)}/programme`;
 }

@@ -9,9 +9,10 @@ import {
   DeliveryOutcome,
   EmailDeliveryService,
   EventEmailClaim,
+  isParticipantKind,
   messageIdFor,
 } from '@app/emails';
-import { InvitationEmails } from '@app/invitations';
+import { InvitationEmails, ParticipantEmails } from '@app/invitations';
 import { classifySmtpFailure, MailService } from '@app/mail';
 import { OutcomeRecorder } from './outcome-recorder';
 import { SendWindow } from './send-window';
@@ -63,6 +64,7 @@ export class EmailSender {
     private readonly delivery: EmailDeliveryService,
     private readonly invitationEmails: InvitationEmails,
     private readonly signInEmails: SignInEmails,
+    private readonly participantEmails: ParticipantEmails,
     private readonly mail: MailService,
     @Inject(httpConfig.KEY) private readonly http: ConfigType<typeof httpConfig>,
     @Inject(mailConfig.KEY) settings: ConfigType<typeof mailConfig>,
@@ -157,13 +159,20 @@ export class EmailSender {
     }
   }
 
-  /** Invitation emails are decided by InvitationEmails, sign-in emails by SignInEmails. */
+  /**
+   * Invitation emails are decided by InvitationEmails, sign-in emails by SignInEmails, a
+   * participant's feed link and programme links by ParticipantEmails.
+   */
   private async prepare(claimed: ClaimedEmail[]): Promise<Map<string, PreparedEmail>> {
-    const aboutEvents = claimed.filter((email): email is EventEmailClaim => email.kind !== 'sign_in');
+    const aboutEvents = claimed.filter(
+      (email): email is EventEmailClaim => email.kind !== 'sign_in' && !isParticipantKind(email.kind),
+    );
     const signIns = claimed.filter((email) => email.kind === 'sign_in');
-    const [invitationEmails, signInEmails] = await Promise.all([
+    const participants = claimed.filter((email) => isParticipantKind(email.kind));
+    const [invitationEmails, signInEmails, participantEmails] = await Promise.all([
       this.invitationEmails.prepare(aboutEvents),
       this.signInEmails.prepare(signIns),
+      this.participantEmails.prepare(participants),
     ]);
     const prepared = new Map<string, PreparedEmail>();
     for (const email of invitationEmails) {
@@ -174,7 +183,7 @@ export class EmailSender {
           : { skipReason: email.skipReason },
       );
     }
-    for (const email of signInEmails) {
+    for (const email of [...signInEmails, ...participantEmails]) {
       prepared.set(
         email.id,
         email.skipReason === null

@@ -36,6 +36,7 @@ function content(overrides: Partial<EmailContent> = {}): EmailContent {
     event,
     parentEvent: null,
     answerUrl: 'https://treffpunkt.example.org/answer/abc',
+    programmeUrl: 'https://treffpunkt.example.org/answer/abc/programme',
     participation: 'NEEDS-ACTION',
     parts: [],
     ...overrides,

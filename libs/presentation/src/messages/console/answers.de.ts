@@ -80,6 +80,8 @@ export const consoleAnswersDe: Catalog['console']['answers'] = {
     waitlist_promotion: 'Platz von der Warteliste',
     reminder: 'Erinnerung',
     sign_in: 'Anmeldelink',
+    feed_link: 'Persönlicher Kalenderlink',
+    programme_links: 'Links zum Programm',
   },
   states: {
     queued: 'In der Warteschlange',

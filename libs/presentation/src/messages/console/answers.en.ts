@@ -78,6 +78,8 @@ export const consoleAnswersEn = {
     waitlist_promotion: 'Seat from the waiting list',
     reminder: 'Reminder',
     sign_in: 'Sign-in link',
+    feed_link: 'Personal calendar link',
+    programme_links: 'Links to the programme',
   },
   states: {
     queued: 'Queued',

@@ -79,6 +79,8 @@ export const consoleAnswersSw: Catalog['console']['answers'] = {
     waitlist_promotion: 'Nafasi kutoka orodha ya kusubiri',
     reminder: 'Kikumbusho',
     sign_in: 'Kiungo cha kuingia',
+    feed_link: 'Kiungo binafsi cha kalenda',
+    programme_links: 'Viungo vya ratiba',
   },
   states: {
     queued: 'Kwenye foleni',

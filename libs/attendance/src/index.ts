@@ -1,0 +1,5 @@
+export * from './attendance.entity';
+export * from './attendance.error';
+export * from './check-in-codes';
+export * from './attendance.service';
+export * from './attendance.module';
