@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@app/access';
+import { AttendanceModule } from '@app/attendance';
 import { AuditModule } from '@app/audit';
 import { EmailsModule } from '@app/emails';
 import { InvitationsModule } from '@app/invitations';
 import { PlanningModule } from '@app/planning';
 import { WebhooksModule } from '@app/webhooks';
 import { ApiKeysController } from './api-keys/api-keys.controller';
+import { AttendanceController } from './attendance/attendance.controller';
 import { AuditController } from './audit/audit.controller';
 import { EmailsController } from './emails/emails.controller';
 import { EmbeddingSettingsController } from './embed/embedding-settings.controller';
@@ -19,7 +21,15 @@ import { WebhooksController } from './webhooks/webhooks.controller';
 
 /** The organiser API, mounted under /api/v1. */
 @Module({
-  imports: [PlanningModule, AccessModule, InvitationsModule, EmailsModule, AuditModule, WebhooksModule],
+  imports: [
+    PlanningModule,
+    AccessModule,
+    InvitationsModule,
+    EmailsModule,
+    AuditModule,
+    WebhooksModule,
+    AttendanceModule,
+  ],
   controllers: [
     OrganisationsController,
     PartnershipsController,
@@ -29,6 +39,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     EmailsController,
     ApiKeysController,
     AuditController,
+    AttendanceController,
     WebhooksController,
     EmbeddingSettingsController,
   ],

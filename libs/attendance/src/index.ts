@@ -3,3 +3,5 @@ export * from './attendance.error';
 export * from './check-in-codes';
 export * from './attendance.service';
 export * from './attendance.module';
+export * from './attendance-list';
+export * from './attendance-report';

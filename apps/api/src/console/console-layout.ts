@@ -2,7 +2,8 @@ import { ConsoleSession } from '@app/accounts';
 import { html, Language, MessageKey, Messages, messagesFor, pageDocument, SafeHtml } from '@app/presentation';
 import { CSRF_FIELD } from './csrf.guard';
 
-export type ConsoleScreen = 'overview' | 'programme' | 'invitations' | 'answers' | 'people' | 'feeds' | 'settings';
+export type ConsoleScreen =
+  'overview' | 'programme' | 'invitations' | 'answers' | 'check-in' | 'people' | 'feeds' | 'settings';
 
 /** The screens of the console in the order of the navigation. */
 const SCREENS: Array<{ key: MessageKey; screen: ConsoleScreen; path: string }> = [
@@ -10,6 +11,7 @@ const SCREENS: Array<{ key: MessageKey; screen: ConsoleScreen; path: string }> =
   { key: 'console.nav.programme', screen: 'programme', path: '/console/programme' },
   { key: 'console.nav.invitations', screen: 'invitations', path: '/console/invitations' },
   { key: 'console.nav.answers', screen: 'answers', path: '/console/answers' },
+  { key: 'console.nav.checkIn', screen: 'check-in', path: '/console/check-in' },
   { key: 'console.nav.people', screen: 'people', path: '/console/people' },
   { key: 'console.nav.feeds', screen: 'feeds', path: '/console/feeds' },
   { key: 'console.nav.settings', screen: 'settings', path: '/console/settings/team' },
