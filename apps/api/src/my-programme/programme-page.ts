@@ -22,10 +22,11 @@ const STYLE = `
   .programme dd { margin: 0 0 0.5rem; }
   .seats { margin: 0 0 0.75rem; padding-left: 1.25rem; }
   .seats li { margin: 0 0 0.4rem; }
-  .check-in { display: flex; flex-wrap: wrap; gap: 0.75rem 1.25rem; align-items: center; margin-top: 0.75rem; }
+  .check-in { display: flex; flex-wrap: wrap; gap: 0.75rem 1.25rem; align-items: flex-start; margin-top: 0.75rem; }
   .check-in figure { margin: 0; }
   .check-in svg { width: 9.5rem; height: 9.5rem; display: block; }
   .check-in figcaption { font-size: 0.9rem; max-width: 9.5rem; }
+  .field { margin: 0 0 1rem; }
   .field label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
   .field input { box-sizing: border-box; width: 100%; max-width: 28rem; padding: 0.55rem; border: 1px solid #6b6b6b; border-radius: 0.3rem; }
   .problem { padding: 0.75rem 1rem; border-left: 4px solid #a8322d; background: #fbeeee; }
