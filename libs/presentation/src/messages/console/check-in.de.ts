@@ -13,7 +13,7 @@ export const consoleCheckInDe: Catalog['console']['checkIn'] = {
   noMatch: 'Kein Name passt zu „{{q}}“.',
   noAttendees: 'Noch niemand erwartet: Aufgeführt werden nur Zusagen und bestätigte Plätze.',
   tick: 'Anwesend',
-  tickName: '{{name}} als anwesend eintragen',
+  tickName: 'Anwesend: {{name}}',
   undo: 'Zurücknehmen',
   undoName: 'Check-in von {{name}} zurücknehmen',
   checkedInAt: 'Anwesend seit {{time}}',

@@ -11,7 +11,7 @@ export const consoleCheckInEn = {
   noMatch: 'No name matches “{{q}}”.',
   noAttendees: 'Nobody is expected yet: only accepted invitations and confirmed seats are listed.',
   tick: 'Present',
-  tickName: 'Check in {{name}}',
+  tickName: 'Present: {{name}}',
   undo: 'Undo',
   undoName: 'Undo the check-in of {{name}}',
   checkedInAt: 'Present since {{time}}',

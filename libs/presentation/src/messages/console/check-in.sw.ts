@@ -13,7 +13,7 @@ export const consoleCheckInSw: Catalog['console']['checkIn'] = {
   noAttendees:
     'Hakuna anayetarajiwa bado: mialiko iliyokubaliwa na nafasi zilizothibitishwa pekee ndizo zinaorodheshwa.',
   tick: 'Amefika',
-  tickName: 'Mwandikishe {{name}} kuwa amefika',
+  tickName: 'Amefika: {{name}}',
   undo: 'Tendua',
   undoName: 'Tendua kuingia kwa {{name}}',
   checkedInAt: 'Amefika tangu {{time}}',
