@@ -12,6 +12,11 @@ const run = promisify(execFile);
 /** Routes that are on purpose not operations of the API, and why. */
 const NOT_IN_DOCUMENT: Array<{ route: RegExp; reason: string }> = [
   { route: /^(GET|POST) \/answer\/\{token\}$/, reason: 'the answer page, for people invited' },
+  {
+    route:
+      /^(GET \/answer\/\{token\}\/programme|POST \/answer\/\{token\}\/programme\/calendar-link|(GET|POST) \/programme-link)$/,
+    reason: "the participant's programme page and the lost-link form, for people invited",
+  },
   { route: /^GET \/calendar(\/|$)/, reason: 'the public calendar, its archive and its script, for browsers' },
   {
     route: /^(GET|POST) \/console(\/|$)/,

@@ -9,11 +9,12 @@ export const CHECK_IN_PATH = '/console/check-in';
 const CHECK_IN_STYLE = `
   .counts { font-size: 1.25rem; font-weight: 700; margin: 0.5rem 0 1rem; }
   .search { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-end; margin: 0 0 1rem; }
-  .search .field { margin: 0; flex: 1 1 14rem; }
+  .search .field { margin: 0; flex: 0 1 28rem; }
   .attendees { list-style: none; padding: 0; margin: 0 0 1.5rem; }
   .attendees > li { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; justify-content: space-between; padding: 0.75rem 0; border-bottom: 1px solid #d8d8d2; }
   .attendees .who { flex: 1 1 12rem; min-width: 0; }
-  .attendees .who strong { display: block; font-size: 1.1rem; }
+  .attendees .who strong, .attendees .who span { display: block; }
+  .attendees .who strong { font-size: 1.1rem; }
   .attendees form { margin: 0; flex: 0 0 auto; }
   .attendees button { min-height: 3.25rem; min-width: 8.5rem; font-size: 1.05rem; }
   .attendees .present .who strong::before { content: "✓ "; color: #1e6b34; }
@@ -23,6 +24,7 @@ const CHECK_IN_STYLE = `
   .events a { font-weight: 700; font-size: 1.1rem; }
   .documents { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; padding: 0; list-style: none; }
   .documents a { display: inline-block; padding: 0.5rem 0; }
+  .scan { margin: 0 0 1rem; }
   .scan button { min-height: 3.5rem; width: 100%; max-width: 24rem; font-size: 1.2rem; }
 `;
 
