@@ -4,7 +4,9 @@ import {
   emailHeading,
   emailParagraph,
   html,
+  Messages,
   messagesFor,
+  SafeHtml,
 } from '@app/presentation';
 
 /** A programme page to link to: the host whose invitations it shows, and what they are. */
@@ -24,61 +26,74 @@ export interface RenderedParticipantEmail {
   html: string;
 }
 
+/** What an email says between greeting and closing line, as HTML and as plain-text paragraphs. */
+interface EmailMiddle {
+  subject: string;
+  intro: string;
+  html: SafeHtml;
+  text: string[];
+}
+
 /** A participant's feed link or programme links, in their language, HTML with a plain-text twin. */
 export function renderParticipantEmail(content: ParticipantEmailContent): RenderedParticipantEmail {
   const messages = messagesFor(content.language);
   const { t } = messages;
   const greeting = t('common.greeting', { name: content.recipientName });
   const footer = t('email.footer');
-  if (content.kind === 'feed_link') {
-    const subject = t('participantEmail.feedSubject');
-    const intro = t('participantEmail.feedIntro');
-    const body = html`${emailHeading(subject)}${emailParagraph(greeting)}${emailParagraph(intro)}${emailButton(
-      content.webcalUrl,
-      t('participantEmail.subscribe'),
-    )}${emailParagraph(t('participantEmail.feedAddress'))}${emailParagraph(content.feedUrl)}${emailParagraph(
-      t('participantEmail.feedPrivate'),
-      'muted',
-    )}${emailParagraph(t('participantEmail.ignore'), 'muted')}`;
-    const text = [
-      greeting,
-      intro,
+  const middle =
+    content.kind === 'feed_link' ? feedLinkMiddle(content, messages) : linksMiddle(content, messages);
+  const ignore = t('participantEmail.ignore');
+  const body = html`${emailHeading(middle.subject)}${emailParagraph(greeting)}${emailParagraph(middle.intro)}${
+    middle.html
+  }${emailParagraph(ignore, 'muted')}`;
+  return {
+    subject: middle.subject,
+    text: [greeting, middle.intro, ...middle.text, ignore, '-- ', footer].join('\n\n'),
+    html: emailDocument({
+      language: messages.language,
+      title: middle.subject,
+      preview: middle.intro,
+      body,
+      footer,
+    }),
+  };
+}
+
+function feedLinkMiddle(
+  content: Extract<ParticipantEmailContent, { kind: 'feed_link' }>,
+  { t }: Messages,
+): EmailMiddle {
+  return {
+    subject: t('participantEmail.feedSubject'),
+    intro: t('participantEmail.feedIntro'),
+    html: html`${emailButton(content.webcalUrl, t('participantEmail.subscribe'))}${emailParagraph(
+      t('participantEmail.feedAddress'),
+    )}${emailParagraph(content.feedUrl)}${emailParagraph(t('participantEmail.feedPrivate'), 'muted')}`,
+    text: [
       `${t('participantEmail.subscribe')}: ${content.webcalUrl}`,
       `${t('participantEmail.feedAddress')} ${content.feedUrl}`,
       t('participantEmail.feedPrivate'),
-      t('participantEmail.ignore'),
-      '-- ',
-      footer,
-    ].join('\n\n');
-    return {
-      subject,
-      text,
-      html: emailDocument({ language: messages.language, title: subject, preview: intro, body, footer }),
-    };
-  }
-  const subject = t('participantEmail.linksSubject');
-  const intro = t('participantEmail.linksIntro');
-  const body = html`${emailHeading(subject)}${emailParagraph(greeting)}${emailParagraph(intro)}${content.links.map(
-    (link) =>
-      html`${emailParagraph(html`<strong>${link.host}</strong>: ${link.titles.join(', ')}`)}${emailButton(
-        link.url,
-        t('participantEmail.openProgramme'),
-      )}`,
-  )}${emailParagraph(t('participantEmail.ignore'), 'muted')}`;
-  const text = [
-    greeting,
-    intro,
-    ...content.links.map(
+    ],
+  };
+}
+
+function linksMiddle(
+  content: Extract<ParticipantEmailContent, { kind: 'programme_links' }>,
+  { t }: Messages,
+): EmailMiddle {
+  return {
+    subject: t('participantEmail.linksSubject'),
+    intro: t('participantEmail.linksIntro'),
+    html: html`${content.links.map(
+      (link) =>
+        html`${emailParagraph(html`<strong>${link.host}</strong>: ${link.titles.join(', ')}`)}${emailButton(
+          link.url,
+          t('participantEmail.openProgramme'),
+        )}`,
+    )}`,
+    text: content.links.map(
       (link) =>
         `${link.host}: ${link.titles.join(', ')}\n${t('participantEmail.openProgramme')}: ${link.url}`,
     ),
-    t('participantEmail.ignore'),
-    '-- ',
-    footer,
-  ].join('\n\n');
-  return {
-    subject,
-    text,
-    html: emailDocument({ language: messages.language, title: subject, preview: intro, body, footer }),
   };
 }
