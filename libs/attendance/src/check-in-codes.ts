@@ -44,8 +44,9 @@ export class CheckInCodes {
   invitationOf(code: string): string | null {
     const match = CODE_PATTERN.exec(code);
     if (!match) return null;
-    const given = Buffer.from(match[2], 'base64url');
-    const expected = this.mac(match[1]);
+    // Compared as text: base64url's last character carries spare bits, which decoding would ignore.
+    const given = Buffer.from(match[2]);
+    const expected = Buffer.from(this.mac(match[1]).toString('base64url'));
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
     const id = match[1];
     return `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20)}`;
