@@ -69,6 +69,7 @@ async function sendDirectly(sink: RunningSmtpSink, event: Event, people: Person[
         event,
         parentEvent: null,
         answerUrl: `http://bench.example/answer/${person.id}`,
+        programmeUrl: `http://bench.example/answer/${person.id}/programme`,
         participation: 'NEEDS-ACTION',
       });
       await mail.send(message);

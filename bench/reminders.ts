@@ -357,6 +357,7 @@ async function sendOnTime(
                 event: events.get(reminder.event_id)!,
                 parentEvent: null,
                 answerUrl: links.urlFromSealed(sealedById.get(reminder.invitation_id)!),
+                programmeUrl: links.programmeUrlFromSealed(sealedById.get(reminder.invitation_id)!),
                 participation: 'ACCEPTED',
               }),
             );

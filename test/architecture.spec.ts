@@ -450,6 +450,7 @@ describe('architecture', () => {
         account_sessions: 'accounts',
         accounts: 'accounts',
         api_keys: 'access',
+        attendance: 'attendance',
         audit_entries: 'audit',
         change_version: 'database',
         embedding_origins: 'planning',

@@ -1,7 +1,15 @@
 import { Test } from 'supertest';
 import { operationsOf } from '../apps/api/src/openapi/document-completeness';
 import { ApiHarness, bearer, startApi, textParser } from './api-harness';
-import { addPerson, cityDay, invitationOf, invite, wallTime } from './invitation-fixtures';
+import {
+  addPerson,
+  answerPath,
+  cityDay,
+  invitationOf,
+  invite,
+  postAnswer,
+  wallTime,
+} from './invitation-fixtures';
 import { ApiContract } from './openapi-contract';
 import {
   createEvent,
@@ -509,6 +517,26 @@ describe('OpenAPI contract (every operation, real answers)', () => {
       });
       contract.check(response);
     }
+  });
+
+  it('should describe attendance and its reports', async () => {
+    await postAnswer(api, await answerPath(api, fixtures.eventId, fixtures.personId), 'accept').expect(303);
+    const path = `/api/v1/events/${fixtures.eventId}/attendance`;
+    const put = (body: object, key = host.organiserKey) => api.http().put(path).set(bearer(key)).send(body);
+    const present = { changes: [{ invitationId: fixtures.invitationId, present: true }] };
+    await answer(get(path), 200);
+    await answer(get(path, partner.organiserKey), 403);
+    await answer(get(`/api/v1/events/${UNKNOWN_ID}/attendance`), 404);
+    await answer(put(present), 200);
+    await answer(put({ changes: [] }), 400);
+    await answer(put(present, host.viewerKey), 403);
+    await answer(put({ changes: [{ invitationId: UNKNOWN_ID, present: true }] }), 404);
+    await answer(get(`${path}/report`).buffer(true).parse(textParser), 200);
+    await answer(get(`${path}/report`, partner.organiserKey), 403);
+    await answer(get(`/api/v1/events/${UNKNOWN_ID}/attendance/report`), 404);
+    const partnershipReport = `/api/v1/partnerships/${fixtures.partnershipId}/attendance/report`;
+    await answer(get(partnershipReport).buffer(true).parse(textParser), 200);
+    await answer(get(`/api/v1/partnerships/${UNKNOWN_ID}/attendance/report`), 404);
   });
 
   it('should have checked a success and, where it documents any, an error of every operation', () => {

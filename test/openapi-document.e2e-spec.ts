@@ -16,6 +16,11 @@ const NOT_IN_DOCUMENT: Array<{ route: RegExp; reason: string }> = [
     route: /^GET \/answer\/\{token\}\/itinerary(\/pdf)?$/,
     reason: "a guest's itinerary, page and PDF, behind their answer link",
   },
+  {
+    route:
+      /^(GET \/answer\/\{token\}\/programme|POST \/answer\/\{token\}\/programme\/calendar-link|(GET|POST) \/programme-link)$/,
+    reason: "the participant's programme page and the lost-link form, for people invited",
+  },
   { route: /^GET \/calendar(\/|$)/, reason: 'the public calendar, its archive and its script, for browsers' },
   {
     route: /^(GET|POST) \/console(\/|$)/,

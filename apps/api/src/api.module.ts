@@ -16,6 +16,7 @@ import { FeedsHttpModule } from './feeds/feeds-http.module';
 import { ApiKeyGuard } from './http/api-key.guard';
 import { ChangeCatchUpInterceptor } from './http/change-catch-up.interceptor';
 import { ProblemFilter } from './http/problem.filter';
+import { MyProgrammeModule } from './my-programme/my-programme.module';
 import { OrganiserApiModule } from './organiser-api.module';
 import { ProblemsModule } from './problems/problems.module';
 import { PublicCalendarModule } from './public-calendar/public-calendar.module';
@@ -39,6 +40,7 @@ import { SyndicationModule } from './syndication/syndication.module';
     QueueDashboardModule,
     AnswerPagesModule,
     ItinerariesModule,
+    MyProgrammeModule,
     FeedsHttpModule,
     FeedLinksApiModule,
     PublicCalendarModule,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@app/access';
+import { AttendanceModule } from '@app/attendance';
 import { AuditModule } from '@app/audit';
 import { EmailsModule } from '@app/emails';
 import { ExportsModule } from '@app/exports';
@@ -9,6 +10,7 @@ import { PlanningModule } from '@app/planning';
 import { RegistrationModule } from '@app/registration';
 import { WebhooksModule } from '@app/webhooks';
 import { ApiKeysController } from './api-keys/api-keys.controller';
+import { AttendanceController } from './attendance/attendance.controller';
 import { AuditController } from './audit/audit.controller';
 import { EmailsController } from './emails/emails.controller';
 import { EmbeddingSettingsController } from './embed/embedding-settings.controller';
@@ -35,6 +37,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ExportsModule,
     RegistrationModule,
     HostingModule,
+    AttendanceModule,
   ],
   controllers: [
     OrganisationsController,
@@ -46,6 +49,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     EmailsController,
     ApiKeysController,
     AuditController,
+    AttendanceController,
     WebhooksController,
     EmbeddingSettingsController,
     RegistrationController,

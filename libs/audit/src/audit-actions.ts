@@ -35,6 +35,10 @@ export const AUDIT_ACTIONS = [
   'invitation.resent',
   /** The waitlist gave the invitee a seat (actor: system `waitlist`). */
   'invitation.promoted',
+  /** Someone was ticked present at an event or session (`details.eventId`, the check-in's event). */
+  'attendance.checked_in',
+  /** A check-in was taken back. */
+  'attendance.undone',
   'person.created',
   'person.updated',
   'person.exported',

@@ -8,11 +8,23 @@ export const EMAIL_KINDS = [
   'sign_in',
   /** A host's assignments for a visit (libs/hosting): eventId is the visit, personId the host. */
   'host_schedule',
+  /** A participant's personal feed link, asked for on their programme page (libs/invitations); about no event. */
+  'feed_link',
+  /** Links to a participant's programme pages, asked for by their email address; about no event. */
+  'programme_links',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
+/** Kinds about a participant rather than an event, which ParticipantEmails (libs/invitations) decides. */
+export const PARTICIPANT_KINDS = ['feed_link', 'programme_links'] as const;
+export type ParticipantEmailKind = (typeof PARTICIPANT_KINDS)[number];
+
 /** Kinds about an event and an invitee, which InvitationEmails writes and decides. */
-export type EventEmailKind = Exclude<EmailKind, 'sign_in' | 'host_schedule'>;
+export type EventEmailKind = Exclude<EmailKind, 'sign_in' | 'host_schedule' | ParticipantEmailKind>;
+
+export function isParticipantKind(kind: EmailKind): kind is ParticipantEmailKind {
+  return (PARTICIPANT_KINDS as readonly EmailKind[]).includes(kind);
+}
 
 /** Kinds that ask for an answer: they carry the answer link; a cancellation has nothing to answer. */
 export const ANSWERABLE_KINDS: readonly EmailKind[] = [

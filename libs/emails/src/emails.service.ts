@@ -21,7 +21,7 @@ import {
 } from '@app/planning';
 import { OutboxNudge } from '@app/queue';
 import { Email } from './email.entity';
-import { EMAIL_KINDS, EmailKind, EmailStatus } from './email-kind';
+import { EMAIL_KINDS, EmailKind, EmailStatus, ParticipantEmailKind } from './email-kind';
 import { EmailRequest, ObsoleteEmailFilter } from './email-request';
 import { EmailsError } from './emails.error';
 import { EMAILS_OUTBOX } from './emails-outbox';
@@ -104,6 +104,25 @@ export class EmailsService implements OnApplicationShutdown {
        ON CONFLICT (dedupe_key) DO NOTHING`,
       [signInRequestId, `sign_in:${signInRequestId}`],
     );
+  }
+
+  /**
+   * An email to a participant about no event (ParticipantEmailKind), written in the caller's
+   * transaction. Returns its id, from which the mail job derives any secret it carries, or null
+   * when the dedupe key exists already.
+   */
+  async queueForPerson(
+    manager: EntityManager,
+    request: { kind: ParticipantEmailKind; personId: string; dedupeKey: string },
+  ): Promise<string | null> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `INSERT INTO emails (kind, person_id, dedupe_key, event_sequence)
+       VALUES ($1, $2, $3, 0)
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id`,
+      [request.kind, request.personId, request.dedupeKey],
+    );
+    return rows[0]?.id ?? null;
   }
 
   /**

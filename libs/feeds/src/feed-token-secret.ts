@@ -16,6 +16,17 @@ export function generateFeedToken(): FeedTokenSecret {
   return { lookupId, digest: digest(secret), plaintext: `pf_${lookupId}_${secret}` };
 }
 
+/**
+ * A token made from 40 bytes the caller derived (8 for the lookup id, 32 for the secret), for a
+ * mail job that must write the same URL the request stored the digest of.
+ */
+export function feedTokenFromSeed(seed: Buffer): FeedTokenSecret {
+  if (seed.length < 40) throw new Error('A feed token seed has 40 bytes');
+  const lookupId = seed.subarray(0, 8).toString('hex');
+  const secret = seed.subarray(8, 40).toString('base64url');
+  return { lookupId, digest: digest(secret), plaintext: `pf_${lookupId}_${secret}` };
+}
+
 export function parseFeedToken(plaintext: string): { lookupId: string; secret: string } | null {
   const match = TOKEN_PATTERN.exec(plaintext);
   return match ? { lookupId: match[1], secret: match[2] } : null;

@@ -1,6 +1,6 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { FeedToken } from './feed-token.entity';
-import { generateFeedToken } from './feed-token-secret';
+import { FeedTokenSecret, generateFeedToken } from './feed-token-secret';
 
 /** A token just stored, with the secret for the URL: it exists nowhere else and is shown once. */
 export interface StoredFeedToken {
@@ -9,8 +9,11 @@ export interface StoredFeedToken {
 }
 
 /** Stores a new personal feed token in the caller's transaction; only a digest of the secret is kept. */
-export async function storeFeedToken(manager: EntityManager, personId: string): Promise<StoredFeedToken> {
-  const secret = generateFeedToken();
+export async function storeFeedToken(
+  manager: EntityManager,
+  personId: string,
+  secret: FeedTokenSecret = generateFeedToken(),
+): Promise<StoredFeedToken> {
   const token = await manager.save(
     manager.create(FeedToken, { personId, lookupId: secret.lookupId, secretDigest: secret.digest }),
   );
@@ -24,4 +27,17 @@ export async function storeFeedToken(manager: EntityManager, personId: string): 
 export async function replaceFeedTokens(manager: EntityManager, personId: string): Promise<StoredFeedToken> {
   await manager.delete(FeedToken, { personId });
   return storeFeedToken(manager, personId);
+}
+
+/**
+ * Revokes the person's active token and stores this one, in the caller's transaction: a
+ * participant asking for their link again gets a new one, and whoever had the old one loses it.
+ */
+export async function renewFeedToken(
+  manager: EntityManager,
+  personId: string,
+  secret: FeedTokenSecret,
+): Promise<StoredFeedToken> {
+  await manager.update(FeedToken, { personId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+  return storeFeedToken(manager, personId, secret);
 }

@@ -68,6 +68,15 @@ export class AnswerLinks {
     return this.url(this.unseal(sealed));
   }
 
+  /** The participant's programme page, behind the same secret as the answer page. */
+  programmeUrl(token: string): string {
+    return `${this.url(token)}/programme`;
+  }
+
+  programmeUrlFromSealed(sealed: Buffer): string {
+    return this.programmeUrl(this.unseal(sealed));
+  }
+
   private seal(token: string): Buffer {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);

@@ -16,3 +16,6 @@ export * from './invitation-emails.service';
 export * from './invitation-emails.module';
 export * from './invitation-seed.service';
 export * from './invitation-seed.module';
+export * from './expected-attendees';
+export * from './participant-programme.service';
+export * from './participant-emails.service';

@@ -166,6 +166,10 @@ export class InvitationEmails {
           invitation?.answerTokenSealed && ANSWERABLE_KINDS.includes(email.kind)
             ? this.answerLinks.urlFromSealed(invitation.answerTokenSealed)
             : null,
+        programmeUrl:
+          invitation?.answerTokenSealed && invitation.status !== 'cancelled'
+            ? this.answerLinks.programmeUrlFromSealed(invitation.answerTokenSealed)
+            : null,
         participation: aboutWorkshop
           ? choice === 'confirmed'
             ? 'ACCEPTED'

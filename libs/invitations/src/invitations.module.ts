@@ -12,6 +12,8 @@ import { InvitationEmails } from './invitation-emails.service';
 import { InvitationUpdates } from './invitation-updates.listener';
 import { InviteeData } from './invitee-data';
 import { InvitationsService } from './invitations.service';
+import { ParticipantProgrammes } from './participant-programme.service';
+import { ParticipantSecrets } from './participant-secrets';
 import { RemindersService } from './reminders.service';
 import { SeatsService } from './seats.service';
 import { WorkshopChoice } from './workshop-choice.entity';
@@ -38,7 +40,9 @@ import { WorkshopChoice } from './workshop-choice.entity';
     InvitationUpdates,
     InviteeData,
     InvitationEmails,
+    ParticipantSecrets,
+    ParticipantProgrammes,
   ],
-  exports: [InvitationsService, AnswersService, AnswerLinks],
+  exports: [InvitationsService, AnswersService, AnswerLinks, ParticipantProgrammes],
 })
 export class InvitationsModule {}

@@ -81,10 +81,12 @@ function page(overrides: Partial<Omit<AnswerPage, 'rounds'>> = {}): AnswerPage {
   return { ...built, rounds };
 }
 
+const PROGRAMME_HREF = './token/programme';
+
 const pages = [
   {
     name: 'answer-page-open-en',
-    html: renderAnswerPage(page(), { saved: false }),
+    html: renderAnswerPage(page(), { saved: false, programmeHref: PROGRAMME_HREF }),
     shows: [
       'When (your time)',
       'Dar es Salaam (EAT)',
@@ -102,7 +104,7 @@ const pages = [
         person: { name: 'Jana Becker', locale: 'de', timeZone: 'Europe/Berlin' },
         workshops: [{ ...page().workshops[0], choice: 'confirmed' }],
       }),
-      { saved: true },
+      { saved: true, programmeHref: PROGRAMME_HREF },
     ),
     shows: ['Vielen Dank, Ihre Antwort ist gespeichert.', 'Sie haben zugesagt.', 'Ihr Platz ist bestätigt'],
   },
@@ -113,7 +115,7 @@ const pages = [
         event: event({ status: 'cancelled' }),
         person: { name: 'Asha Mwakyusa', locale: 'sw', timeZone: 'Africa/Dar_es_Salaam' },
       }),
-      { saved: false },
+      { saved: false, programmeHref: PROGRAMME_HREF },
     ),
     shows: ['Tukio hili limeghairiwa.', 'Lini (saa yako)'],
   },
@@ -121,7 +123,7 @@ const pages = [
     name: 'answer-page-open-sw',
     html: renderAnswerPage(
       page({ person: { name: 'Asha Mwakyusa', locale: 'sw', timeZone: 'Africa/Dar_es_Salaam' } }),
-      { saved: false },
+      { saved: false, programmeHref: PROGRAMME_HREF },
     ),
     shows: [
       'Siku ya Jiji Arnsberg na Morogoro',

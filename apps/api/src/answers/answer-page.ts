@@ -48,6 +48,8 @@ export interface AnswerPageOptions {
   entered?: Answer;
   /** Workshops a refused answer asked for in one round; the page says so and saved nothing. */
   sameRound?: string[];
+  /** The participant's own programme page (behind the same secret). */
+  programmeHref: string;
 }
 
 export function renderAnswerPage(page: AnswerPage, options: AnswerPageOptions): string {
@@ -82,7 +84,8 @@ export function renderAnswerPage(page: AnswerPage, options: AnswerPageOptions): 
     }
     ${cancelled ? null : html`<p class="note" role="status">${t(`answerPage.status.${page.status}`)}</p>`}
     ${cancelled ? null : questionErrorSummary(options.questions, messages)}
-    ${cancelled ? null : form(page, messages, options)}`;
+    ${cancelled ? null : form(page, messages, options)}
+    <p><a href="${options.programmeHref}">${t('email.myProgramme')}</a></p>`;
   return answerDocument(messages, `${t('answerPage.pageTitle')}: ${event.title}`, body);
 }
 

@@ -43,7 +43,11 @@ export class AnswersController {
     sendPage(
       response,
       200,
-      renderAnswerPage(page, { saved: saved === '1', questions: await this.form(page, values) }),
+      renderAnswerPage(page, {
+        saved: saved === '1',
+        programmeHref: programmeHref(token),
+        questions: await this.form(page, values),
+      }),
     );
   }
 
@@ -79,6 +83,7 @@ export class AnswersController {
           400,
           renderAnswerPage(page, {
             saved: false,
+            programmeHref: programmeHref(token),
             entered: form.answer,
             questions: await this.form(page, sent, errors),
           }),
@@ -87,7 +92,14 @@ export class AnswersController {
       if (!(error instanceof InvitationError)) throw error;
       // The page itself says what was refused, in the person's language, with the form as it stands.
       if (error.code === 'event_cancelled') {
-        return sendPage(response, 409, renderAnswerPage(await this.answers.page(token), { saved: false }));
+        return sendPage(
+          response,
+          409,
+          renderAnswerPage(await this.answers.page(token), {
+            saved: false,
+            programmeHref: programmeHref(token),
+          }),
+        );
       }
       if (error.code === 'one_per_round' || error.code === 'round_taken') {
         const page = await this.answers.page(token);
@@ -97,6 +109,7 @@ export class AnswersController {
           409,
           renderAnswerPage(page, {
             saved: false,
+            programmeHref: programmeHref(token),
             sameRound: titles,
             entered: form.answer,
             questions: await this.form(page, sent),
@@ -128,4 +141,9 @@ function sameRoundTitles(page: AnswerPage, error: InvitationError): string[] {
   return page.workshops
     .filter((workshop) => workshopIds.includes(workshop.event.id))
     .map((workshop) => workshop.event.title);
+}
+
+/** Relative to the answer page at /answer/:token. */
+function programmeHref(token: string): string {
+  return `./${encodeURIComponent(token)}/programme`;
 }

@@ -12,7 +12,15 @@ import {
 import { CSRF_FIELD } from './csrf.guard';
 
 export type ConsoleScreen =
-  'overview' | 'programme' | 'invitations' | 'answers' | 'people' | 'feeds' | 'hosting' | 'settings';
+  | 'overview'
+  | 'programme'
+  | 'invitations'
+  | 'answers'
+  | 'check-in'
+  | 'people'
+  | 'feeds'
+  | 'hosting'
+  | 'settings';
 
 /** The screens of the console in the order of the navigation. */
 const SCREENS: Array<{ key: MessageKey; screen: ConsoleScreen; path: string }> = [
@@ -20,6 +28,7 @@ const SCREENS: Array<{ key: MessageKey; screen: ConsoleScreen; path: string }> =
   { key: 'console.nav.programme', screen: 'programme', path: '/console/programme' },
   { key: 'console.nav.invitations', screen: 'invitations', path: '/console/invitations' },
   { key: 'console.nav.answers', screen: 'answers', path: '/console/answers' },
+  { key: 'console.nav.checkIn', screen: 'check-in', path: '/console/check-in' },
   { key: 'console.nav.people', screen: 'people', path: '/console/people' },
   { key: 'console.nav.feeds', screen: 'feeds', path: '/console/feeds' },
   { key: 'console.nav.hosting', screen: 'hosting', path: '/console/hosting' },
@@ -101,11 +110,14 @@ export function consolePage(page: ConsolePage): string {
       <div class="console-user">
         <span>${t('console.signedInAs', { name: page.session.account.name })}</span>
         ${LANGUAGES.filter((other) => other !== language).map(
-          (other) => html`<form class="inline" method="post" action="/console/language">
-            ${csrfField(page.session)}
-            <input type="hidden" name="language" value="${other}" />
-            <button class="link" type="submit" lang="${other}">${messagesFor(other).t('common.languageName')}</button>
-          </form>`,
+          (other) =>
+            html`<form class="inline" method="post" action="/console/language">
+              ${csrfField(page.session)}
+              <input type="hidden" name="language" value="${other}" />
+              <button class="link" type="submit" lang="${other}">
+                ${messagesFor(other).t('common.languageName')}
+              </button>
+            </form>`,
         )}
         <form class="inline" method="post" action="/console/sign-out">
           ${csrfField(page.session)}

@@ -4,6 +4,7 @@ import { EmailsModule } from '@app/emails';
 import { InvitationsModule } from '@app/invitations';
 import { PlanningModule } from '@app/planning';
 import { AnswersConsoleModule } from './answers/answers-console.module';
+import { CheckInModule } from './check-in/check-in.module';
 import { ConsoleCookies } from './console-cookies';
 import { ConsoleSessionController } from './console-session.controller';
 import { ConsoleSessionGuard } from './console-session.guard';
@@ -34,6 +35,7 @@ import { TeamController } from './team/team.controller';
     InviteModule,
     AnswersConsoleModule,
     ExportsConsoleModule,
+    CheckInModule,
     ConsolePeopleModule,
     CopyFieldModule,
     FeedsScreenModule,

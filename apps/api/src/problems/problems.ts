@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { ACCESS_ERRORS } from '@app/access';
 import { ACCOUNTS_ERRORS } from '@app/accounts';
+import { ATTENDANCE_ERRORS } from '@app/attendance';
 import { AUDIT_ERRORS } from '@app/audit';
 import { DEMO_ERRORS } from '@app/demo';
 import { EMAILS_ERRORS } from '@app/emails';
@@ -53,6 +54,7 @@ const CATALOGS = {
   hosting: HOSTING_ERRORS,
   'public-programme': PUBLIC_PROGRAMME_ERRORS,
   registration: REGISTRATION_ERRORS,
+  attendance: ATTENDANCE_ERRORS,
 };
 
 /** Every error code the API answers with, by the lib that raises it. */

@@ -9,10 +9,11 @@ import {
   DeliveryOutcome,
   EmailDeliveryService,
   EventEmailClaim,
+  isParticipantKind,
   messageIdFor,
 } from '@app/emails';
 import { HostSchedulesService } from '@app/hosting';
-import { InvitationEmails } from '@app/invitations';
+import { InvitationEmails, ParticipantEmails } from '@app/invitations';
 import { classifySmtpFailure, MailService } from '@app/mail';
 import { OutcomeRecorder } from './outcome-recorder';
 import { SendWindow } from './send-window';
@@ -65,6 +66,7 @@ export class EmailSender {
     private readonly invitationEmails: InvitationEmails,
     private readonly signInEmails: SignInEmails,
     private readonly hostSchedules: HostSchedulesService,
+    private readonly participantEmails: ParticipantEmails,
     private readonly mail: MailService,
     @Inject(httpConfig.KEY) private readonly http: ConfigType<typeof httpConfig>,
     @Inject(mailConfig.KEY) settings: ConfigType<typeof mailConfig>,
@@ -161,18 +163,22 @@ export class EmailSender {
 
   /**
    * Invitation emails are decided by InvitationEmails, sign-in emails by SignInEmails, hosts'
-   * schedules by HostSchedulesService.
+   * schedules by HostSchedulesService, a participant's feed link and programme links by
+   * ParticipantEmails.
    */
   private async prepare(claimed: ClaimedEmail[]): Promise<Map<string, PreparedEmail>> {
     const aboutEvents = claimed.filter(
-      (email): email is EventEmailClaim => email.kind !== 'sign_in' && email.kind !== 'host_schedule',
+      (email): email is EventEmailClaim =>
+        email.kind !== 'sign_in' && email.kind !== 'host_schedule' && !isParticipantKind(email.kind),
     );
     const signIns = claimed.filter((email) => email.kind === 'sign_in');
     const schedules = claimed.filter((email) => email.kind === 'host_schedule');
-    const [invitationEmails, signInEmails, scheduleEmails] = await Promise.all([
+    const participants = claimed.filter((email) => isParticipantKind(email.kind));
+    const [invitationEmails, signInEmails, scheduleEmails, participantEmails] = await Promise.all([
       this.invitationEmails.prepare(aboutEvents),
       this.signInEmails.prepare(signIns),
       this.hostSchedules.prepare(schedules),
+      this.participantEmails.prepare(participants),
     ]);
     const prepared = new Map<string, PreparedEmail>();
     for (const email of invitationEmails) {
@@ -183,7 +189,7 @@ export class EmailSender {
           : { skipReason: email.skipReason },
       );
     }
-    for (const email of [...signInEmails, ...scheduleEmails]) {
+    for (const email of [...signInEmails, ...scheduleEmails, ...participantEmails]) {
       prepared.set(
         email.id,
         email.skipReason === null

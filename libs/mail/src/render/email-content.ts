@@ -18,6 +18,8 @@ export interface EmailContent {
   parentEvent: CalendarEvent | null;
   /** Where the person answers; null when there is none (cancellations, revoked links). */
   answerUrl: string | null;
+  /** The participant's own programme page (all their events of this host); null when withdrawn. */
+  programmeUrl: string | null;
   participation: ParticipationStatus;
   /**
    * Cancellations and updates: the event's parts in the recipient's programme, so that one email

@@ -36,6 +36,7 @@ function content(overrides: Partial<EmailContent> = {}): EmailContent {
     event,
     parentEvent: null,
     answerUrl: 'https://treffpunkt.example.org/answer/abc',
+    programmeUrl: 'https://treffpunkt.example.org/answer/abc/programme',
     participation: 'NEEDS-ACTION',
     parts: [],
     ...overrides,
@@ -88,11 +89,14 @@ describe(renderEmail.name, () => {
     expect(rendered.html).toContain('&lt;script&gt;');
   });
 
-  it('should name the whole event and offer no answer link in a cancellation', () => {
+  it('should name the whole event and offer no answer link, only the programme page, in a cancellation', () => {
     const rendered = renderEmail(content({ kind: 'cancellation', event: { ...event, status: 'cancelled' } }));
     expect(rendered.subject).toMatch(/^Imeghairiwa: /);
     expect(rendered.text).toContain('samahani, Delegationsbesuch Morogoro imeghairiwa.');
-    expect(rendered.text).not.toContain('/answer/');
+    expect(rendered.text).not.toMatch(/\/answer\/abc(?!\/programme)/);
+    expect(rendered.text).toContain(
+      'Ratiba yako yote, na kiungo chako binafsi cha kalenda: https://treffpunkt.example.org/answer/abc/programme',
+    );
   });
 
   it('should name the invited event around a workshop', () => {

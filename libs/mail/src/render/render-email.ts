@@ -37,6 +37,7 @@ interface Body {
   programme: { heading: string; items: string[] } | null;
   description: string;
   answer: { prompt: string | null; button: string; url: string } | null;
+  myProgramme: { text: string; url: string } | null;
   calendarNote: string;
   footer: string;
 }
@@ -68,6 +69,7 @@ export function renderEmail(content: EmailContent): RenderedEmail {
     programme: programmeOf(content, messages),
     description: event.description.trim(),
     answer: answerOf(content, messages),
+    myProgramme: content.programmeUrl ? { text: t('email.myProgramme'), url: content.programmeUrl } : null,
     calendarNote: t(content.kind === 'cancellation' ? 'email.cancelCalendarNote' : 'email.calendarNote'),
     footer: t('email.footer'),
   };
@@ -154,6 +156,7 @@ function plainText(body: Body): string {
     if (body.answer.prompt) lines.push(body.answer.prompt);
     lines.push(`${body.answer.button}: ${body.answer.url}`);
   }
+  if (body.myProgramme) lines.push('', `${body.myProgramme.text}: ${body.myProgramme.url}`);
   lines.push('', body.calendarNote, '', '-- ', body.footer);
   return `${lines.join('\n')}\n`;
 }
@@ -166,6 +169,10 @@ function htmlBody(body: Body): SafeHtml {
   }${body.description ? paragraphs(body.description, 'margin:0 0 16px;') : null}${
     body.answer
       ? html`${body.answer.prompt ? emailParagraph(body.answer.prompt) : null}${emailButton(body.answer.url, body.answer.button)}`
+      : null
+  }${
+    body.myProgramme
+      ? emailParagraph(html`<a href="${body.myProgramme.url}">${body.myProgramme.text}</a>`)
       : null
   }${emailParagraph(body.calendarNote, 'muted')}`;
 }

@@ -11,6 +11,7 @@ import { consoleSsoDe } from './console/sso.de';
 import { consoleExportsDe } from './console/exports.de';
 import { exportsDe } from './exports.de';
 import { consoleQuestionsDe } from './console/questions.de';
+import { consoleCheckInDe } from './console/check-in.de';
 
 /** German, with the formal address (Sie) that municipalities use with citizens and guests. */
 export const de: Catalog = {
@@ -69,6 +70,7 @@ export const de: Catalog = {
     programme: 'Ihr Programm:',
     partCancelledMark: 'abgesagt',
     partWaitlistedMark: 'Warteliste',
+    myProgramme: 'Ihr ganzes Programm und Ihr persönlicher Kalenderlink',
     footer: 'Versandt von Treffpunkt, dem Veranstaltungsplaner Ihrer Kommune.',
   },
   answerPage: {
@@ -193,6 +195,48 @@ export const de: Catalog = {
       other: 'Sonstiges',
     },
   },
+  myProgramme: {
+    pageTitle: 'Ihr Programm',
+    intro: 'Alles, wozu {{host}} Sie eingeladen hat, mit Ihren Antworten und Plätzen.',
+    eventsHeading: 'Ihre Veranstaltungen',
+    none: 'Ihr Programm ist zurzeit leer.',
+    yourAnswer: 'Ihre Antwort',
+    seatsHeading: 'Ihre Workshops und Sitzungen',
+    seatConfirmed: 'Platz bestätigt',
+    seatWaitlisted: 'auf der Warteliste',
+    changeAnswer: 'Antwort ansehen oder ändern',
+    checkInHeading: 'Check-in',
+    checkInHint: 'Zeigen Sie diesen Code am Eingang: Das Team scannt ihn und trägt Sie als anwesend ein.',
+    checkInCode: 'Check-in-Code für {{title}}',
+    calendarHeading: 'Ihr Kalender',
+    calendarIntro:
+      'Wir senden Ihnen einen persönlichen Kalenderlink an Ihre E-Mail-Adresse. Ihre Kalender-App zeigt dann Ihre Termine und hält sie aktuell.',
+    calendarRenew: 'Eine neue Anfrage erzeugt einen neuen Link; der alte funktioniert dann nicht mehr.',
+    sendCalendarLink: 'Kalenderlink an mich senden',
+    calendarLinkSent: 'Der Link ist unterwegs an Ihre E-Mail-Adresse.',
+    lostTitle: 'Link verloren?',
+    lostIntro:
+      'Geben Sie die E-Mail-Adresse ein, an die Ihre Einladungen gingen. Wir senden Ihnen Links zu Ihren Programmen.',
+    email: 'E-Mail-Adresse',
+    sendLinks: 'Links senden',
+    lostSentTitle: 'Sehen Sie in Ihr Postfach',
+    lostSent:
+      'Wenn Einladungen an {{email}} gingen, ist eine E-Mail mit Links zu Ihren Programmen unterwegs. Das kann einige Minuten dauern.',
+    lostInvalid: 'Bitte geben Sie eine vollständige E-Mail-Adresse ein, z. B. name@example.org.',
+  },
+  participantEmail: {
+    feedSubject: 'Ihr persönlicher Kalenderlink',
+    feedIntro:
+      'hier ist der Kalenderlink, den Sie angefordert haben. Abonnieren Sie ihn in Ihrer Kalender-App: Sie zeigt Ihre Termine und hält sie aktuell.',
+    subscribe: 'In der Kalender-App abonnieren',
+    feedAddress: 'Oder fügen Sie diese Adresse selbst in Ihren Kalender ein:',
+    feedPrivate:
+      'Der Link ist persönlich: Geben Sie ihn nicht weiter. Falls doch, fordern Sie auf Ihrer Programmseite einen neuen an; der alte funktioniert dann nicht mehr.',
+    linksSubject: 'Ihre Links zum Programm',
+    linksIntro: 'hier sind wie gewünscht die Links zu Ihren Programmen.',
+    openProgramme: 'Programm öffnen',
+    ignore: 'Wenn Sie das nicht angefordert haben, können Sie diese E-Mail ignorieren.',
+  },
   signInEmail: {
     subject: 'Ihr Anmeldelink für Treffpunkt',
     inviteSubject: '{{inviter}} lädt Sie zu Treffpunkt ein',
@@ -245,6 +289,7 @@ export const de: Catalog = {
       people: 'Personen',
       feeds: 'Kalender-Feeds',
       hosting: 'Gastgeber',
+      checkIn: 'Check-in',
       settings: 'Einstellungen',
     },
     overview: {
@@ -297,6 +342,7 @@ export const de: Catalog = {
     exports: consoleExportsDe,
     questions: consoleQuestionsDe,
     hosting: consoleHostingDe,
+    checkIn: consoleCheckInDe,
   },
   exports: exportsDe,
 };

@@ -10,6 +10,7 @@ import { consoleSsoEn } from './console/sso.en';
 import { consoleExportsEn } from './console/exports.en';
 import { exportsEn } from './exports.en';
 import { consoleQuestionsEn } from './console/questions.en';
+import { consoleCheckInEn } from './console/check-in.en';
 
 /**
  * English, the fallback for every other language. i18next syntax: {{value}} placeholders, and
@@ -71,6 +72,7 @@ export const en = {
     programme: 'Your programme:',
     partCancelledMark: 'cancelled',
     partWaitlistedMark: 'waiting list',
+    myProgramme: 'Your whole programme, and your personal calendar link',
     footer: 'Sent by Treffpunkt, the event planner of your municipality.',
   },
   answerPage: {
@@ -194,6 +196,48 @@ export const en = {
       other: 'Other',
     },
   },
+  myProgramme: {
+    pageTitle: 'Your programme',
+    intro: 'Everything {{host}} has invited you to, with your answers and seats.',
+    eventsHeading: 'Your events',
+    none: 'There is nothing in your programme at the moment.',
+    yourAnswer: 'Your answer',
+    seatsHeading: 'Your workshops and sessions',
+    seatConfirmed: 'seat confirmed',
+    seatWaitlisted: 'on the waiting list',
+    changeAnswer: 'View or change your answer',
+    checkInHeading: 'Check-in',
+    checkInHint: 'Show this code at the entrance: the organisers scan it to check you in.',
+    checkInCode: 'Check-in code for {{title}}',
+    calendarHeading: 'Your calendar',
+    calendarIntro:
+      'We send a personal calendar link to your email address. Your calendar app then shows your events and keeps them up to date.',
+    calendarRenew: 'Asking again makes a new link; the old one stops working.',
+    sendCalendarLink: 'Send me my calendar link',
+    calendarLinkSent: 'The link is on its way to your email address.',
+    lostTitle: 'Lost your link?',
+    lostIntro:
+      'Enter the email address your invitations were sent to. We will email you links to your programmes.',
+    email: 'Email address',
+    sendLinks: 'Send me my links',
+    lostSentTitle: 'Check your email',
+    lostSent:
+      'If invitations were sent to {{email}}, an email with links to your programmes is on its way. It may take a few minutes.',
+    lostInvalid: 'Please enter a complete email address, e.g. name@example.org.',
+  },
+  participantEmail: {
+    feedSubject: 'Your personal calendar link',
+    feedIntro:
+      'here is the calendar link you asked for. Subscribe to it in your calendar app: it shows your events and keeps them up to date.',
+    subscribe: 'Subscribe in your calendar app',
+    feedAddress: 'Or add this address to your calendar by hand:',
+    feedPrivate:
+      'The link is personal: do not pass it on. Ask for a new one on your programme page if it got out; the old one then stops working.',
+    linksSubject: 'Your programme links',
+    linksIntro: 'here are the links to your programmes, as you asked.',
+    openProgramme: 'Open your programme',
+    ignore: 'If you did not ask for this, you can ignore this email.',
+  },
   signInEmail: {
     subject: 'Your sign-in link for Treffpunkt',
     inviteSubject: '{{inviter}} invites you to Treffpunkt',
@@ -244,6 +288,7 @@ export const en = {
       people: 'People',
       feeds: 'Feeds',
       hosting: 'Hosting',
+      checkIn: 'Check-in',
       settings: 'Settings',
     },
     overview: {
@@ -295,6 +340,7 @@ export const en = {
     exports: consoleExportsEn,
     questions: consoleQuestionsEn,
     hosting: consoleHostingEn,
+    checkIn: consoleCheckInEn,
   },
   exports: exportsEn,
 };

@@ -11,6 +11,7 @@ import { consoleSsoSw } from './console/sso.sw';
 import { consoleExportsSw } from './console/exports.sw';
 import { exportsSw } from './exports.sw';
 import { consoleQuestionsSw } from './console/questions.sw';
+import { consoleCheckInSw } from './console/check-in.sw';
 
 /** Swahili as written in Tanzania, for guests and partners from Morogoro. */
 export const sw: Catalog = {
@@ -68,6 +69,7 @@ export const sw: Catalog = {
     programme: 'Ratiba yako:',
     partCancelledMark: 'imeghairiwa',
     partWaitlistedMark: 'orodha ya kusubiri',
+    myProgramme: 'Ratiba yako yote, na kiungo chako binafsi cha kalenda',
     footer: 'Imetumwa na Treffpunkt, mpangaji wa matukio wa manispaa yako.',
   },
   answerPage: {
@@ -191,6 +193,47 @@ export const sw: Catalog = {
       other: 'Nyingine',
     },
   },
+  myProgramme: {
+    pageTitle: 'Ratiba yako',
+    intro: 'Kila kitu ambacho {{host}} imekualika, pamoja na majibu na nafasi zako.',
+    eventsHeading: 'Matukio yako',
+    none: 'Hakuna kitu kwenye ratiba yako kwa sasa.',
+    yourAnswer: 'Jibu lako',
+    seatsHeading: 'Warsha na vikao vyako',
+    seatConfirmed: 'nafasi imethibitishwa',
+    seatWaitlisted: 'kwenye orodha ya kusubiri',
+    changeAnswer: 'Tazama au badilisha jibu lako',
+    checkInHeading: 'Kuingia',
+    checkInHint: 'Onyesha msimbo huu mlangoni: waandaaji wanauchanganua ili kukuandikisha kuwa umefika.',
+    checkInCode: 'Msimbo wa kuingia wa {{title}}',
+    calendarHeading: 'Kalenda yako',
+    calendarIntro:
+      'Tunatuma kiungo binafsi cha kalenda kwa anwani yako ya barua pepe. Programu yako ya kalenda itaonyesha matukio yako na kuyasasisha.',
+    calendarRenew: 'Ukiomba tena, kiungo kipya kinatengenezwa; cha zamani kinaacha kufanya kazi.',
+    sendCalendarLink: 'Nitumie kiungo changu cha kalenda',
+    calendarLinkSent: 'Kiungo kiko njiani kwenda kwa anwani yako ya barua pepe.',
+    lostTitle: 'Umepoteza kiungo chako?',
+    lostIntro: 'Weka anwani ya barua pepe ambayo mialiko yako ilitumwa. Tutakutumia viungo vya ratiba zako.',
+    email: 'Anwani ya barua pepe',
+    sendLinks: 'Nitumie viungo vyangu',
+    lostSentTitle: 'Angalia barua pepe yako',
+    lostSent:
+      'Ikiwa mialiko ilitumwa kwa {{email}}, barua pepe yenye viungo vya ratiba zako iko njiani. Inaweza kuchukua dakika chache.',
+    lostInvalid: 'Tafadhali weka anwani kamili ya barua pepe, k.m. jina@example.org.',
+  },
+  participantEmail: {
+    feedSubject: 'Kiungo chako binafsi cha kalenda',
+    feedIntro:
+      'hiki ni kiungo cha kalenda ulichoomba. Kijiandikishe kwenye programu yako ya kalenda: kitaonyesha matukio yako na kuyasasisha.',
+    subscribe: 'Jiandikishe kwenye programu ya kalenda',
+    feedAddress: 'Au ongeza anwani hii kwenye kalenda yako mwenyewe:',
+    feedPrivate:
+      'Kiungo hiki ni chako binafsi: usikitoe kwa wengine. Kikivuja, omba kipya kwenye ukurasa wa ratiba yako; cha zamani kitaacha kufanya kazi.',
+    linksSubject: 'Viungo vya ratiba yako',
+    linksIntro: 'hivi ni viungo vya ratiba zako, kama ulivyoomba.',
+    openProgramme: 'Fungua ratiba yako',
+    ignore: 'Ikiwa hukuomba hili, unaweza kupuuza barua pepe hii.',
+  },
   signInEmail: {
     subject: 'Kiungo chako cha kuingia Treffpunkt',
     inviteSubject: '{{inviter}} anakualika kwenye Treffpunkt',
@@ -243,6 +286,7 @@ export const sw: Catalog = {
       people: 'Watu',
       feeds: 'Kalenda',
       hosting: 'Wenyeji',
+      checkIn: 'Kuingia',
       settings: 'Mipangilio',
     },
     overview: {
@@ -294,6 +338,7 @@ export const sw: Catalog = {
     exports: consoleExportsSw,
     questions: consoleQuestionsSw,
     hosting: consoleHostingSw,
+    checkIn: consoleCheckInSw,
   },
   exports: exportsSw,
 };

@@ -88,6 +88,8 @@ export const consoleAnswersDe: Catalog['console']['answers'] = {
     reminder: 'Erinnerung',
     sign_in: 'Anmeldelink',
     host_schedule: 'Plan für Gastgeber:in',
+    feed_link: 'Persönlicher Kalenderlink',
+    programme_links: 'Links zum Programm',
   },
   states: {
     queued: 'In der Warteschlange',

@@ -86,6 +86,8 @@ export const consoleAnswersEn = {
     reminder: 'Reminder',
     sign_in: 'Sign-in link',
     host_schedule: 'Host schedule',
+    feed_link: 'Personal calendar link',
+    programme_links: 'Links to the programme',
   },
   states: {
     queued: 'Queued',

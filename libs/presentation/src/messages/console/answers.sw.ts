@@ -87,6 +87,8 @@ export const consoleAnswersSw: Catalog['console']['answers'] = {
     reminder: 'Kikumbusho',
     sign_in: 'Kiungo cha kuingia',
     host_schedule: 'Ratiba ya mwenyeji',
+    feed_link: 'Kiungo binafsi cha kalenda',
+    programme_links: 'Viungo vya ratiba',
   },
   states: {
     queued: 'Kwenye foleni',

@@ -111,6 +111,10 @@ export const consoleSettingsDe: Catalog['console']['settings'] = {
         deleted: 'Zimmerzuordnung entfernt',
         created: 'Gast einem Zimmer zugeordnet',
       },
+      attendance: {
+        undone: 'Anwesenheit zurückgenommen',
+        checked_in: 'Anwesenheit erfasst',
+      },
       person: {
         created: 'Person angelegt',
         updated: 'Person geändert',

@@ -107,6 +107,10 @@ export const consoleSettingsEn = {
         deleted: 'Room assignment removed',
         created: 'Guest put in a room',
       },
+      attendance: {
+        undone: 'Check-in undone',
+        checked_in: 'Checked in',
+      },
       person: {
         created: 'Person added',
         updated: 'Person changed',

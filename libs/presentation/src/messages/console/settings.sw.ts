@@ -108,6 +108,10 @@ export const consoleSettingsSw: Catalog['console']['settings'] = {
         deleted: 'Upangaji wa chumba umeondolewa',
         created: 'Mgeni amepangiwa chumba',
       },
+      attendance: {
+        undone: 'Mahudhurio yametenguliwa',
+        checked_in: 'Mahudhurio yamerekodiwa',
+      },
       person: {
         created: 'Mtu ameongezwa',
         updated: 'Mtu amebadilishwa',
