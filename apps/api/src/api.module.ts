@@ -18,6 +18,7 @@ import { ProblemFilter } from './http/problem.filter';
 import { OrganiserApiModule } from './organiser-api.module';
 import { ProblemsModule } from './problems/problems.module';
 import { PublicCalendarModule } from './public-calendar/public-calendar.module';
+import { SignUpPagesModule } from './sign-up/sign-up-pages.module';
 import { PublicEventsModule } from './public-events/public-events.module';
 import { RateLimitGuard } from './rate-limits/rate-limit.guard';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
@@ -40,6 +41,7 @@ import { SyndicationModule } from './syndication/syndication.module';
     FeedsHttpModule,
     FeedLinksApiModule,
     PublicCalendarModule,
+    SignUpPagesModule,
     PublicEventsModule,
     ConsoleModule,
     EmbedModule,

@@ -15,6 +15,7 @@ import { InvitationsController } from './invitations/invitations.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { PartnershipsController } from './partnerships/partnerships.controller';
 import { PeopleController } from './people/people.controller';
+import { SignUpSettingsController } from './sign-up/sign-up-settings.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
 /** The organiser API, mounted under /api/v1. */
@@ -26,6 +27,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     PeopleController,
     EventsController,
     InvitationsController,
+    SignUpSettingsController,
     EmailsController,
     ApiKeysController,
     AuditController,

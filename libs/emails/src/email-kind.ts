@@ -6,11 +6,17 @@ export const EMAIL_KINDS = [
   'reminder',
   /** A one-time sign-in link and code for the console (libs/accounts); about no event. */
   'sign_in',
+  /** Open sign-up: the link that confirms a sign-up (libs/invitations); about an event, no person yet. */
+  'sign_up',
+  /** Open sign-up: the confirmed person's answer link and seat. */
+  'signed_up',
+  /** Open sign-up by someone invited or signed up already: their answer link again, nothing new. */
+  'already_signed_up',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 /** Kinds about an event and an invitee, which InvitationEmails writes and decides. */
-export type EventEmailKind = Exclude<EmailKind, 'sign_in'>;
+export type EventEmailKind = Exclude<EmailKind, 'sign_in' | 'sign_up'>;
 
 /** Kinds that ask for an answer: they carry the answer link; a cancellation has nothing to answer. */
 export const ANSWERABLE_KINDS: readonly EmailKind[] = [
@@ -18,6 +24,8 @@ export const ANSWERABLE_KINDS: readonly EmailKind[] = [
   'update',
   'reminder',
   'waitlist_promotion',
+  'signed_up',
+  'already_signed_up',
 ];
 
 /**

@@ -14,3 +14,8 @@ export * from './invitation-emails.service';
 export * from './invitation-emails.module';
 export * from './invitation-seed.service';
 export * from './invitation-seed.module';
+export * from './sign-up/open-sign-up.entity';
+export * from './sign-up/sign-up.entity';
+export * from './sign-up/sign-up-secrets';
+export * from './sign-up/sign-ups.service';
+export * from './sign-up/sign-up-emails.service';

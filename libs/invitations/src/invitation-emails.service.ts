@@ -108,6 +108,7 @@ export class InvitationEmails {
           personId: person.id,
           invitationId: invitation.id,
           signInRequestId: null,
+          signUpId: null,
           sendAt: now,
           eventStartsAt: null,
           offsetMinutes: null,

@@ -17,6 +17,9 @@ export const INVITATION_ERRORS = {
   invitation_withdrawn: 'The invitation was withdrawn.',
   invitation_declined: 'The invitee declined.',
   invitation_changed: 'The invitation changed meanwhile.',
+  sign_up_closed: 'The event takes no sign-ups (any more).',
+  sign_up_not_possible: 'Only public, published events that have not started can take sign-ups.',
+  sign_up_link_unknown: 'This sign-up confirmation link is not valid (any more).',
 } as const satisfies ErrorCatalog<string>;
 
 export type InvitationErrorCode = keyof typeof INVITATION_ERRORS;
@@ -47,6 +50,15 @@ export class InvitationError extends DomainError<InvitationErrorCode> {
   /** The answer link is malformed, unknown or revoked; the page says only that. */
   static unknownLink(): InvitationError {
     return new InvitationError('not_found', 'answer_link_unknown', INVITATION_ERRORS.answer_link_unknown);
+  }
+
+  /** Used, expired or never issued: the page says only that. */
+  static unknownSignUpLink(): InvitationError {
+    return new InvitationError('not_found', 'sign_up_link_unknown', INVITATION_ERRORS.sign_up_link_unknown);
+  }
+
+  static signUpClosed(): InvitationError {
+    return new InvitationError('conflict', 'sign_up_closed', INVITATION_ERRORS.sign_up_closed);
   }
 
   static eventCancelled(): InvitationError {

@@ -15,14 +15,18 @@ import { InvitationsService } from './invitations.service';
 import { RemindersService } from './reminders.service';
 import { SeatsService } from './seats.service';
 import { WorkshopChoice } from './workshop-choice.entity';
+import { OpenSignUp } from './sign-up/open-sign-up.entity';
+import { SignUp } from './sign-up/sign-up.entity';
+import { SignUpSecrets } from './sign-up/sign-up-secrets';
+import { SignUpsService } from './sign-up/sign-ups.service';
 
 /**
- * Invitations, answers, workshop seats and reminder schedules. Importing it also registers the
+ * Invitations, answers, workshop seats, reminder schedules and open sign-up. Importing it also registers the
  * listener that turns event changes into update, cancellation and reminder emails.
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Invitation, WorkshopChoice]),
+    TypeOrmModule.forFeature([Invitation, WorkshopChoice, OpenSignUp, SignUp]),
     PlanningModule,
     EmailsModule,
     AuditModule,
@@ -38,7 +42,9 @@ import { WorkshopChoice } from './workshop-choice.entity';
     InvitationUpdates,
     InviteeData,
     InvitationEmails,
+    SignUpSecrets,
+    SignUpsService,
   ],
-  exports: [InvitationsService, AnswersService, AnswerLinks],
+  exports: [InvitationsService, AnswersService, AnswerLinks, SignUpsService, SignUpSecrets],
 })
 export class InvitationsModule {}

@@ -11,7 +11,7 @@ import {
   EventEmailClaim,
   messageIdFor,
 } from '@app/emails';
-import { InvitationEmails } from '@app/invitations';
+import { InvitationEmails, SignUpEmails } from '@app/invitations';
 import { classifySmtpFailure, MailService } from '@app/mail';
 import { OutcomeRecorder } from './outcome-recorder';
 import { SendWindow } from './send-window';
@@ -63,6 +63,7 @@ export class EmailSender {
     private readonly delivery: EmailDeliveryService,
     private readonly invitationEmails: InvitationEmails,
     private readonly signInEmails: SignInEmails,
+    private readonly signUpEmails: SignUpEmails,
     private readonly mail: MailService,
     @Inject(httpConfig.KEY) private readonly http: ConfigType<typeof httpConfig>,
     @Inject(mailConfig.KEY) settings: ConfigType<typeof mailConfig>,
@@ -157,13 +158,17 @@ export class EmailSender {
     }
   }
 
-  /** Invitation emails are decided by InvitationEmails, sign-in emails by SignInEmails. */
+  /** Invitation emails are decided by InvitationEmails, sign-in emails by SignInEmails, sign-up confirmations by SignUpEmails. */
   private async prepare(claimed: ClaimedEmail[]): Promise<Map<string, PreparedEmail>> {
-    const aboutEvents = claimed.filter((email): email is EventEmailClaim => email.kind !== 'sign_in');
+    const aboutEvents = claimed.filter(
+      (email): email is EventEmailClaim => email.kind !== 'sign_in' && email.kind !== 'sign_up',
+    );
     const signIns = claimed.filter((email) => email.kind === 'sign_in');
-    const [invitationEmails, signInEmails] = await Promise.all([
+    const signUps = claimed.filter((email) => email.kind === 'sign_up');
+    const [invitationEmails, signInEmails, signUpEmails] = await Promise.all([
       this.invitationEmails.prepare(aboutEvents),
       this.signInEmails.prepare(signIns),
+      this.signUpEmails.prepare(signUps),
     ]);
     const prepared = new Map<string, PreparedEmail>();
     for (const email of invitationEmails) {
@@ -174,7 +179,7 @@ export class EmailSender {
           : { skipReason: email.skipReason },
       );
     }
-    for (const email of signInEmails) {
+    for (const email of [...signInEmails, ...signUpEmails]) {
       prepared.set(
         email.id,
         email.skipReason === null

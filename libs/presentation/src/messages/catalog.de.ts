@@ -1,3 +1,4 @@
+import { signUpDe } from './sign-up.de';
 import { Catalog } from './catalog';
 import { consoleProgrammeDe } from './console/programme.de';
 import { consoleInviteDe } from './console/invite.de';
@@ -35,6 +36,8 @@ export const de: Catalog = {
       update: 'Geändert: {{title}}',
       cancellation: 'Abgesagt: {{title}}',
       waitlist_promotion: 'Platz frei: {{title}}',
+      signed_up: 'Angemeldet: {{title}}',
+      already_signed_up: 'Ihr Link zu {{title}}',
       reminder: 'Erinnerung: {{title}}',
     },
     intro: {
@@ -42,6 +45,10 @@ export const de: Catalog = {
       update: '{{title}} hat sich geändert. Hier die aktuellen Angaben.',
       cancellation: '{{title}} wurde leider abgesagt.',
       waitlist_promotion: 'ein Platz ist frei geworden: Sie sind jetzt für {{title}} angemeldet.',
+      signed_up:
+        'vielen Dank für Ihre Anmeldung zu {{title}}. Mit dem Link unten sehen Sie Ihren Platz und können Ihre Antwort jederzeit ändern oder sich abmelden.',
+      already_signed_up:
+        'mit Ihrer Adresse wurde eine Anmeldung zu {{title}} angefragt. Sie sind bereits angemeldet oder eingeladen; es hat sich nichts geändert. Hier ist noch einmal Ihr persönlicher Link.',
       reminder: 'wir erinnern Sie an {{title}}.',
     },
     participationCancelled: 'Ihre Teilnahme an {{title}} wurde storniert.',
@@ -154,6 +161,7 @@ export const de: Catalog = {
       other: 'Sonstiges',
     },
   },
+  signUp: signUpDe,
   signInEmail: {
     subject: 'Ihr Anmeldelink für Treffpunkt',
     inviteSubject: '{{inviter}} lädt Sie zu Treffpunkt ein',

@@ -1,3 +1,4 @@
+import { signUpEn } from './sign-up.en';
 import { consoleProgrammeEn } from './console/programme.en';
 import { consoleInviteEn } from './console/invite.en';
 import { consoleAnswersEn } from './console/answers.en';
@@ -37,6 +38,8 @@ export const en = {
       update: 'Updated: {{title}}',
       cancellation: 'Cancelled: {{title}}',
       waitlist_promotion: 'You have a place: {{title}}',
+      signed_up: 'You are signed up: {{title}}',
+      already_signed_up: 'Your link for {{title}}',
       reminder: 'Reminder: {{title}}',
     },
     intro: {
@@ -44,6 +47,10 @@ export const en = {
       update: '{{title}} has changed. These are the current details.',
       cancellation: 'unfortunately, {{title}} has been cancelled.',
       waitlist_promotion: 'a place has become free: you now have a seat at {{title}}.',
+      signed_up:
+        'thank you for signing up for {{title}}. With the link below you can see your seat, change your answer or withdraw at any time.',
+      already_signed_up:
+        'someone asked to sign up for {{title}} with your address. You are already signed up or invited: nothing has changed. This is your personal link again.',
       reminder: 'this is a reminder of {{title}}.',
     },
     participationCancelled: 'your participation in {{title}} has been cancelled.',
@@ -154,6 +161,7 @@ export const en = {
       other: 'Other',
     },
   },
+  signUp: signUpEn,
   signInEmail: {
     subject: 'Your sign-in link for Treffpunkt',
     inviteSubject: '{{inviter}} invites you to Treffpunkt',

@@ -1,3 +1,4 @@
+import { signUpSw } from './sign-up.sw';
 import { Catalog } from './catalog';
 import { consoleProgrammeSw } from './console/programme.sw';
 import { consoleInviteSw } from './console/invite.sw';
@@ -35,6 +36,8 @@ export const sw: Catalog = {
       update: 'Mabadiliko: {{title}}',
       cancellation: 'Imeghairiwa: {{title}}',
       waitlist_promotion: 'Umepata nafasi: {{title}}',
+      signed_up: 'Umejiandikisha: {{title}}',
+      already_signed_up: 'Kiungo chako cha {{title}}',
       reminder: 'Kikumbusho: {{title}}',
     },
     intro: {
@@ -42,6 +45,10 @@ export const sw: Catalog = {
       update: '{{title}} imebadilishwa. Haya ndiyo maelezo ya sasa.',
       cancellation: 'samahani, {{title}} imeghairiwa.',
       waitlist_promotion: 'nafasi imepatikana: sasa una nafasi katika {{title}}.',
+      signed_up:
+        'asante kwa kujiandikisha kwa {{title}}. Kwa kiungo kilicho hapa chini unaweza kuona nafasi yako, kubadilisha jibu lako au kujiondoa wakati wowote.',
+      already_signed_up:
+        'mtu aliomba kujiandikisha kwa {{title}} kwa anwani yako. Tayari umejiandikisha au umealikwa: hakuna kilichobadilika. Hiki ni kiungo chako binafsi tena.',
       reminder: 'tunakukumbusha kuhusu {{title}}.',
     },
     participationCancelled: 'ushiriki wako katika {{title}} umeghairiwa.',
@@ -152,6 +159,7 @@ export const sw: Catalog = {
       other: 'Nyingine',
     },
   },
+  signUp: signUpSw,
   signInEmail: {
     subject: 'Kiungo chako cha kuingia Treffpunkt',
     inviteSubject: '{{inviter}} anakualika kwenye Treffpunkt',

@@ -80,6 +80,9 @@ export const consoleAnswersDe: Catalog['console']['answers'] = {
     waitlist_promotion: 'Platz von der Warteliste',
     reminder: 'Erinnerung',
     sign_in: 'Anmeldelink',
+    sign_up: 'Bestätigungslink der Anmeldung',
+    signed_up: 'Angemeldet',
+    already_signed_up: 'Link erneut gesendet (bereits angemeldet)',
   },
   states: {
     queued: 'In der Warteschlange',

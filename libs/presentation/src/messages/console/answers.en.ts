@@ -78,6 +78,9 @@ export const consoleAnswersEn = {
     waitlist_promotion: 'Seat from the waiting list',
     reminder: 'Reminder',
     sign_in: 'Sign-in link',
+    sign_up: 'Sign-up confirmation link',
+    signed_up: 'Signed up',
+    already_signed_up: 'Link sent again (signed up already)',
   },
   states: {
     queued: 'Queued',

@@ -79,6 +79,9 @@ export const consoleAnswersSw: Catalog['console']['answers'] = {
     waitlist_promotion: 'Nafasi kutoka orodha ya kusubiri',
     reminder: 'Kikumbusho',
     sign_in: 'Kiungo cha kuingia',
+    sign_up: 'Kiungo cha kuthibitisha usajili',
+    signed_up: 'Amejiandikisha',
+    already_signed_up: 'Kiungo kimetumwa tena (amejiandikisha tayari)',
   },
   states: {
     queued: 'Kwenye foleni',
