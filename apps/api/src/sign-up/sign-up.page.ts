@@ -31,11 +31,12 @@ const STYLE = `
   .sign-up-form input, .sign-up-form select { box-sizing: border-box; width: 100%; min-height: 2.75rem; padding: 0.4rem; border: 1px solid #767676; border-radius: 4px; background: #fff; }
   .sign-up-form [aria-invalid="true"] { border: 2px solid #a00000; }
   .sign-up-form small { color: #4a4a4a; }
+  .sign-up-form p { margin: 0; }
   .problem { color: #a00000; font-weight: 600; margin: 0; }
   .alert { padding: 0.75rem 1rem; border-radius: 0.4rem; background: #fdeeee; border: 1px solid #d99; }
   .note { padding: 0.75rem 1rem; border-radius: 0.4rem; background: #eef5ee; border: 1px solid #8fbf8f; }
   .trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
-  .working { min-height: 1.5rem; color: #4a4a4a; }
+  .working { color: #4a4a4a; }
 `;
 
 /** The sign-up form of an event, with what was entered and what is wrong with it when sent again. */
@@ -143,8 +144,7 @@ export function signUpFormPage(view: SignUpFormView): string {
       </div>
       <input type="hidden" name="challenge" value="${view.challenge}" />
       <input type="hidden" name="proof" value="" />
-      <p><small>${t('signUp.workshopsNote')}</small></p>
-      <p><small>${t('signUp.privacy')}</small></p>
+      <p><small>${t('signUp.workshopsNote')} ${t('signUp.privacy')}</small></p>
       <p class="working" id="sign-up-status" role="status" data-working="${t('signUp.working')}"></p>
       <p><button type="submit">${t('signUp.submit')}</button></p>
     </form>`;
