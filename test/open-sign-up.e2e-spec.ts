@@ -3,7 +3,7 @@ import { BrowserContext, Page } from 'playwright-core';
 import { meetsProofOfWork, SignUpSecrets, SignUpsService } from '@app/invitations';
 import { launchChromium, ReceivedMail, screenshotHtml } from '@app/testing';
 import { bearer } from './api-harness';
-import { expectWellShown, freePort } from './console-fixtures';
+import { expectWellShown, freePort, signInMember } from './console-fixtures';
 import { addPerson, cityDay, invite } from './invitation-fixtures';
 import { createEvent, OrganisationKeys } from './planning-fixtures';
 import { MailingStack, removeQueueKeys, startMailingStack } from './worker-harness';
@@ -336,6 +336,56 @@ describe('open sign-up for public events', () => {
       .set(bearer(host.organiserKey))
       .send({ open: 'yes' });
     expect(json.status).toBe(400);
+  });
+
+  it('should switch open sign-up on from the console’s event editor, with a deadline at the place’s local time', async () => {
+    const day = await cityDay(stack.api, { host, title: 'Console day', capacity: 30 });
+    const draft = await createEvent(stack.api, host.organiserKey, {
+      kind: 'other',
+      title: 'Draft evening',
+      startsAt: '2031-09-20T18:00',
+      endsAt: '2031-09-20T20:00',
+      startZone: 'Europe/Berlin',
+    });
+    const editor = await browser.newPage();
+    editor.setDefaultTimeout(15_000);
+    await signInMember(stack.api, browser, baseUrl, {
+      email: `olga-${randomBytes(3).toString('hex')}@arnsberg.example`,
+      name: 'Olga Organiser',
+      language: 'en',
+      timeZone: 'Europe/Berlin',
+      organisationId: host.id,
+      role: 'organiser',
+    });
+    await editor.goto(`${baseUrl}/console/programme/events/${draft.id}`);
+    await editor.getByText('Only public, published events can take sign-ups').waitFor();
+
+    await editor.goto(`${baseUrl}/console/programme/events/${day.event.id}`);
+    await editor.getByText('Closed: only invited people can answer.').waitFor();
+    const deadline = day.start.minus({ days: 2 }).toFormat("yyyy-MM-dd'T'HH:mm");
+    await editor.getByLabel('Take sign-ups from the public calendar').check();
+    await editor.getByLabel('Sign-up deadline (local time at the place, optional)').fill(deadline);
+    await editor.getByRole('button', { name: 'Save sign-up settings' }).click();
+    await editor.getByText('The sign-up settings were saved.').waitFor();
+    await expectWellShown(editor, 'open-sign-up-console', [
+      'Open: the public calendar takes sign-ups until',
+      '30 left',
+    ]);
+    const settings = await http()
+      .get(`/api/v1/events/${day.event.id}/sign-up`)
+      .set(bearer(host.viewerKey))
+      .expect(200);
+    expect(new Date(settings.body.deadline).getTime()).toBe(day.start.minus({ days: 2 }).toMillis());
+
+    await editor
+      .getByLabel('Sign-up deadline (local time at the place, optional)')
+      .fill(day.start.plus({ days: 2 }).toFormat("yyyy-MM-dd'T'HH:mm"));
+    await editor.getByRole('button', { name: 'Save sign-up settings' }).click();
+    await editor.getByText('Enter a date and time before the start of the event').waitFor();
+
+    await editor.goto(`${baseUrl}/calendar/events/${day.event.id}?lang=en`);
+    await editor.getByText('30 seats left').waitFor();
+    await editor.close();
   });
 
   it('should refuse an expired link, and delete expired sign-ups at the next sign-up', async () => {

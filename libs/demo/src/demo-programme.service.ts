@@ -95,6 +95,10 @@ export class DemoProgrammeService {
       const people = await this.seedPeople(manager, programme, organisations.ids);
       const eventCounts = await this.seedEvents(manager, events, organisations.ids, partnerships.ids);
       const answers = await this.seedInvitations(manager, invitations, people.ids);
+      await this.invitationSeeds.openSignUps(
+        manager,
+        programme.openSignUps.map((key) => demoId('event', key)),
+      );
       return {
         organisationIds: organisations.ids,
         personIds: people.ids,

@@ -31,4 +31,5 @@ export const DEMO_PROGRAMME: DemoProgramme = {
   ],
   invitations: INVITATIONS_2027,
   personalFeeds: PERSONAL_FEEDS,
+  openSignUps: [STAEDTETAG_2027.key],
 };

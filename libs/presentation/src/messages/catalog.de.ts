@@ -1,6 +1,7 @@
 import { signUpDe } from './sign-up.de';
 import { Catalog } from './catalog';
 import { consoleProgrammeDe } from './console/programme.de';
+import { consoleSignUpDe } from './console/sign-up.de';
 import { consoleInviteDe } from './console/invite.de';
 import { consoleAnswersDe } from './console/answers.de';
 import { consolePeopleDe } from './console/people.de';
@@ -255,6 +256,7 @@ export const de: Catalog = {
       roleNames: { admin: 'Admin', organiser: 'Organisation', viewer: 'Lesend' },
     },
     programme: consoleProgrammeDe,
+    signUp: consoleSignUpDe,
     invite: consoleInviteDe,
     answers: consoleAnswersDe,
     people: consolePeopleDe,

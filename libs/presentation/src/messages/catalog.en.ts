@@ -1,5 +1,6 @@
 import { signUpEn } from './sign-up.en';
 import { consoleProgrammeEn } from './console/programme.en';
+import { consoleSignUpEn } from './console/sign-up.en';
 import { consoleInviteEn } from './console/invite.en';
 import { consoleAnswersEn } from './console/answers.en';
 import { consolePeopleEn } from './console/people.en';
@@ -252,6 +253,7 @@ export const en = {
       roleNames: { admin: 'Admin', organiser: 'Organiser', viewer: 'Viewer' },
     },
     programme: consoleProgrammeEn,
+    signUp: consoleSignUpEn,
     invite: consoleInviteEn,
     answers: consoleAnswersEn,
     people: consolePeopleEn,

@@ -1,6 +1,7 @@
 import { signUpSw } from './sign-up.sw';
 import { Catalog } from './catalog';
 import { consoleProgrammeSw } from './console/programme.sw';
+import { consoleSignUpSw } from './console/sign-up.sw';
 import { consoleInviteSw } from './console/invite.sw';
 import { consoleAnswersSw } from './console/answers.sw';
 import { consolePeopleSw } from './console/people.sw';
@@ -252,6 +253,7 @@ export const sw: Catalog = {
       roleNames: { admin: 'Msimamizi', organiser: 'Mwandaaji', viewer: 'Mtazamaji' },
     },
     programme: consoleProgrammeSw,
+    signUp: consoleSignUpSw,
     invite: consoleInviteSw,
     answers: consoleAnswersSw,
     people: consolePeopleSw,

@@ -15,6 +15,7 @@ import {
 import { editorPath, PROGRAMME_PATH, statusBadge } from './programme-list.page';
 import { PROGRAMME_STYLE } from './programme-style';
 import { EventEditor } from './programme.service';
+import { SIGN_UP_SWITCH_STYLE, signUpSwitch, SignUpSwitchView } from './sign-up-switch.page';
 
 export const NOTICES = [
   'created',
@@ -72,6 +73,8 @@ export interface EditorView {
   /** The event's form shown again, or the form for a new part. */
   eventForm?: FormAgain;
   partForm?: FormAgain;
+  /** Open sign-up of an event the reader's organisation hosts. */
+  signUp?: SignUpSwitchView;
 }
 
 export function eventEditorPage(session: ConsoleSession, view: EditorView): string {
@@ -90,6 +93,7 @@ export function eventEditorPage(session: ConsoleSession, view: EditorView): stri
     ${view.notice ? html`<p class="notice" role="status">${t(`console.programme.notices.${view.notice}`)}</p>` : null}
     ${readOnlyNote(session, hosted)} ${facts(session, event, parent)} ${open ? actions(session, event) : null}
     ${open ? detailsForm(session, event, view.eventForm) : null}
+    ${view.signUp ? signUpSwitch(session, event, view.signUp) : null}
     <section aria-labelledby="parts-heading">
       <h2 id="parts-heading">${t('console.programme.partsHeading')}</h2>
       ${partSlots(session, event, writer)}
@@ -100,7 +104,7 @@ export function eventEditorPage(session: ConsoleSession, view: EditorView): stri
     screen: 'programme',
     title: t('console.programme.editTitle', { title: event.title }),
     body,
-    style: PROGRAMME_STYLE,
+    style: PROGRAMME_STYLE + SIGN_UP_SWITCH_STYLE,
   });
 }
 

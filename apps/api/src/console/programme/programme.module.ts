@@ -8,11 +8,12 @@ import { CsrfGuard } from '../csrf.guard';
 import { EventChangesController } from './event-changes.controller';
 import { ProgrammeController } from './programme.controller';
 import { ProgrammeService } from './programme.service';
+import { SignUpSwitchController } from './sign-up-switch.controller';
 
 /** The console's Programme screen: events and their parts, planned in the browser. */
 @Module({
   imports: [AccountsModule, PlanningModule, InvitationsModule],
-  controllers: [ProgrammeController, EventChangesController],
+  controllers: [ProgrammeController, EventChangesController, SignUpSwitchController],
   providers: [ConsoleCookies, ConsoleSessionGuard, CsrfGuard, ProgrammeService],
 })
 export class ProgrammeModule {}
