@@ -1,9 +1,13 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import { BrowserContext, Page } from 'playwright-core';
 import { meetsProofOfWork, SignUpSecrets, SignUpsService } from '@app/invitations';
+import { QUEUES, SIGN_UP_JOBS } from '@app/queue';
 import { launchChromium, ReceivedMail, screenshotHtml } from '@app/testing';
 import { bearer } from './api-harness';
 import { expectWellShown, freePort, signInMember } from './console-fixtures';
+import { eventually } from './email-fixtures';
 import { addPerson, cityDay, invite } from './invitation-fixtures';
 import { createEvent, OrganisationKeys } from './planning-fixtures';
 import { MailingStack, removeQueueKeys, startMailingStack } from './worker-harness';
@@ -406,6 +410,24 @@ describe('open sign-up for public events', () => {
     const next = `next-${randomBytes(4).toString('hex')}@example.org`;
     await signUps.request({ eventId, name: 'Nina Next', email: next, locale: 'de', organisation: null });
     await expect(pendingCount(email)).resolves.toBe(0);
+  });
+
+  it('should delete expired sign-ups in the worker’s job, with nobody signing up', async () => {
+    const email = `gone-${randomBytes(4).toString('hex')}@example.org`;
+    await stack.api.app
+      .get(SignUpsService)
+      .request({ eventId, name: 'Gina Gone', email, locale: 'en', organisation: null });
+    await stack.api.dataSource.query(
+      `UPDATE sign_ups SET expires_at = now() - interval '1 minute' WHERE email = $1`,
+      [email],
+    );
+    const queue = stack.worker.app.get<Queue>(getQueueToken(QUEUES.signUps));
+    await queue.add(SIGN_UP_JOBS.deleteExpiredSignUps, {});
+    await eventually(
+      async () => ((await pendingCount(email)) === 0 ? true : undefined),
+      MAIL_WAIT_MS,
+      'the expired sign-up to be deleted',
+    );
   });
 
   it('should limit sign-up forms per client address with a 429 page', async () => {

@@ -8,9 +8,10 @@ import { QueueModule } from '@app/queue';
 import { AuditWorkerModule } from './audit/audit-worker.module';
 import { WorkerLifecycle } from './jobs/worker-lifecycle';
 import { MailWorkerModule } from './mail/mail-worker.module';
+import { SignUpsWorkerModule } from './sign-ups/sign-ups-worker.module';
 import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
 
-/** The worker: BullMQ processors (mail, webhooks), plus an HTTP health endpoint and nothing else. */
+/** The worker: BullMQ processors (mail, webhooks, audit and sign-up retention), plus an HTTP health endpoint and nothing else. */
 @Module({
   imports: [
     AppConfigModule,
@@ -22,6 +23,7 @@ import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
     MailWorkerModule,
     AuditWorkerModule,
     WebhooksWorkerModule,
+    SignUpsWorkerModule,
   ],
   providers: [WorkerLifecycle],
 })

@@ -19,3 +19,4 @@ export * from './sign-up/sign-up.entity';
 export * from './sign-up/sign-up-secrets';
 export * from './sign-up/sign-ups.service';
 export * from './sign-up/sign-up-emails.service';
+export * from './sign-up/sign-up-retention';

@@ -17,6 +17,7 @@ import { SeatsService } from './seats.service';
 import { WorkshopChoice } from './workshop-choice.entity';
 import { OpenSignUp } from './sign-up/open-sign-up.entity';
 import { SignUp } from './sign-up/sign-up.entity';
+import { SignUpRetention } from './sign-up/sign-up-retention';
 import { SignUpSecrets } from './sign-up/sign-up-secrets';
 import { SignUpsService } from './sign-up/sign-ups.service';
 
@@ -43,6 +44,7 @@ import { SignUpsService } from './sign-up/sign-ups.service';
     InviteeData,
     InvitationEmails,
     SignUpSecrets,
+    SignUpRetention,
     SignUpsService,
   ],
   exports: [InvitationsService, AnswersService, AnswerLinks, SignUpsService, SignUpSecrets],

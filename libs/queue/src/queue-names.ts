@@ -3,5 +3,6 @@ export const QUEUES = {
   mail: 'mail',
   audit: 'audit',
   webhooks: 'webhooks',
+  signUps: 'sign-ups',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

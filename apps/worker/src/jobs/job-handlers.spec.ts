@@ -1,4 +1,4 @@
-import { AUDIT_JOBS, MAIL_JOBS, QUEUES, WEBHOOK_JOBS } from '@app/queue';
+import { AUDIT_JOBS, MAIL_JOBS, QUEUES, SIGN_UP_JOBS, WEBHOOK_JOBS } from '@app/queue';
 import { problemsWithHandlers, QueueHandlers } from './job-handlers';
 
 const handle = (): Promise<void> => Promise.resolve();
@@ -21,13 +21,21 @@ const webhookProcessor: QueueHandlers = {
   handlers: { [WEBHOOK_JOBS.deliverWebhook]: handle },
 };
 
+const signUpProcessor: QueueHandlers = {
+  queueName: QUEUES.signUps,
+  concurrency: 1,
+  handlers: { [SIGN_UP_JOBS.deleteExpiredSignUps]: handle },
+};
+
 describe(problemsWithHandlers.name, () => {
   it('should accept one handler for every job name', () => {
-    expect(problemsWithHandlers([mailProcessor(everyMailJob), auditProcessor, webhookProcessor])).toEqual([]);
+    expect(
+      problemsWithHandlers([mailProcessor(everyMailJob), auditProcessor, webhookProcessor, signUpProcessor]),
+    ).toEqual([]);
   });
 
   it('should refuse a job name without a handler', () => {
-    expect(problemsWithHandlers([webhookProcessor])).toEqual([
+    expect(problemsWithHandlers([webhookProcessor, signUpProcessor])).toEqual([
       `job "deliver-email" of queue "mail" has 0 handlers`,
       `job "deliver-emails" of queue "mail" has 0 handlers`,
       `job "prune-audit-trail" of queue "audit" has 0 handlers`,
@@ -37,6 +45,7 @@ describe(problemsWithHandlers.name, () => {
         mailProcessor({ [MAIL_JOBS.deliverEmails]: handle }),
         auditProcessor,
         webhookProcessor,
+        signUpProcessor,
       ]),
     ).toEqual([`job "deliver-email" of queue "mail" has 0 handlers`]);
   });
@@ -47,13 +56,14 @@ describe(problemsWithHandlers.name, () => {
       mailProcessor({ [MAIL_JOBS.deliverEmails]: handle }),
       auditProcessor,
       webhookProcessor,
+      signUpProcessor,
     ];
     expect(problemsWithHandlers(twice)).toEqual([`job "deliver-emails" of queue "mail" has 2 handlers`]);
   });
 
   it('should refuse a handler for a job name that does not exist', () => {
     const extra = mailProcessor({ ...everyMailJob, 'send-fax': handle });
-    expect(problemsWithHandlers([extra, auditProcessor, webhookProcessor])).toEqual([
+    expect(problemsWithHandlers([extra, auditProcessor, webhookProcessor, signUpProcessor])).toEqual([
       `queue "mail" has a handler for unknown job "send-fax"`,
     ]);
   });

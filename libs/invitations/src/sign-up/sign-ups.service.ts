@@ -22,6 +22,7 @@ import { managedEvent } from '../managed-event';
 import { RemindersService } from '../reminders.service';
 import { SeatsService } from '../seats.service';
 import { inTransaction } from '../transactions';
+import { SignUpRetention } from './sign-up-retention';
 import { isWellFormedSignUpToken, signUpLinkDigest, SignUpSecrets } from './sign-up-secrets';
 
 /** How long a confirmation link works; unconfirmed sign-ups are deleted after it. */
@@ -107,6 +108,7 @@ export class SignUpsService {
     private readonly links: AnswerLinks,
     private readonly secrets: SignUpSecrets,
     private readonly audit: AuditTrail,
+    private readonly retention: SignUpRetention,
   ) {}
 
   async settings(actor: Actor, eventId: string, now = new Date()): Promise<SignUpSettings> {
@@ -225,7 +227,7 @@ export class SignUpsService {
     await this.offer(input.eventId, now);
     const email = input.email.trim();
     const queued = await inTransaction(this.dataSource, async (manager) => {
-      await this.deleteExpired(manager, now);
+      await this.retention.deleteExpired(manager, now);
       const event = await findEvent(manager, input.eventId);
       if (!event) throw InvitationError.signUpClosed();
       const known: Array<{ id: string; personId: string }> = await manager.query(
@@ -375,14 +377,6 @@ export class SignUpsService {
     });
     this.emails.dispatchSoon();
     return answerToken;
-  }
-
-  /** Deletes sign-ups whose link expired, with what they held; run by the worker and on every new sign-up. */
-  async deleteExpired(manager: EntityManager = this.dataSource.manager, now = new Date()): Promise<number> {
-    const [, count]: [unknown, number] = await manager.query(`DELETE FROM sign_ups WHERE expires_at <= $1`, [
-      now,
-    ]);
-    return count;
   }
 
   private async byToken(
