@@ -81,7 +81,7 @@ describe('open sign-up for public events', () => {
     baseUrl = `http://127.0.0.1:${port}`;
     stack = await startMailingStack(baseUrl);
     await stack.api.app.listen(port, '127.0.0.1');
-    const day = await cityDay(stack.api, { title: 'Open day 2031', capacity: 2 });
+    const day = await cityDay(stack.api, { title: 'Neheim open day', capacity: 2 });
     host = day.host;
     eventId = day.event.id;
     ({ browser, close: closeBrowser } = await launchChromium());
@@ -155,7 +155,7 @@ describe('open sign-up for public events', () => {
     await page.goto(`${baseUrl}/calendar/events/${eventId}?lang=en`);
     await page.getByText('2 seats left').waitFor();
     await page.getByRole('link', { name: 'Sign up' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Sign up: Open day 2031' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Sign up: Neheim open day' }).waitFor();
     await expectWellShown(page, 'open-sign-up-form', ['Your name', 'Email address', '2 seats left']);
 
     await page.getByLabel('Your name').fill('Paula Public');
@@ -173,7 +173,7 @@ describe('open sign-up for public events', () => {
     expect(taken.count).toBe(0);
 
     const confirmation = await mailTo(email, 1);
-    expect(confirmation.parsed?.subject).toBe('Please confirm your sign-up: Open day 2031');
+    expect(confirmation.parsed?.subject).toBe('Please confirm your sign-up: Neheim open day');
     for (const look of await screenshotHtml(String(confirmation.parsed?.html ?? ''), 'open-sign-up-email')) {
       expect(look.scrollWidth).toBeLessThanOrEqual(look.width);
       expect(look.visibleText).toContain('Confirm sign-up');
@@ -212,7 +212,7 @@ describe('open sign-up for public events', () => {
     expect(requested).not.toContain('Paula');
 
     const signedUp = await mailTo(email, 2);
-    expect(signedUp.parsed?.subject).toMatch(/^You are signed up: Open day 2031/);
+    expect(signedUp.parsed?.subject).toMatch(/^You are signed up: Neheim open day/);
     const answerLink = ANSWER_LINK.exec(signedUp.parsed?.text ?? '')?.[1];
     expect(answerLink).toBe(page.url());
 
@@ -243,7 +243,7 @@ describe('open sign-up for public events', () => {
     await expect(pendingCount(fresh)).resolves.toBe(1);
 
     const again = await mailTo(person.email, 2);
-    expect(again.parsed?.subject).toMatch(/^Your link for Open day 2031/);
+    expect(again.parsed?.subject).toMatch(/^Your link for Neheim open day/);
     expect(again.parsed?.text).toMatch(ANSWER_LINK);
   });
 
