@@ -10,7 +10,7 @@ import { expectWellShown, freePort, signInMember } from './console-fixtures';
 import { eventually } from './email-fixtures';
 import { addPerson, cityDay, invite } from './invitation-fixtures';
 import { createEvent, OrganisationKeys } from './planning-fixtures';
-import { MailingStack, removeQueueKeys, startMailingStack } from './worker-harness';
+import { mailNumber, MailingStack, removeQueueKeys, startMailingStack } from './worker-harness';
 
 /** An email goes through the outbox, the relay and the worker: a few relay passes at most. */
 const MAIL_WAIT_MS = 30_000;
@@ -32,14 +32,8 @@ describe('open sign-up for public events', () => {
     return stack.api.http();
   }
 
-  async function mailTo(address: string, count: number): Promise<ReceivedMail> {
-    const deadline = Date.now() + MAIL_WAIT_MS;
-    for (;;) {
-      const mails = stack.sink.received.filter((mail) => mail.recipients.includes(address));
-      if (mails.length >= count) return mails[count - 1];
-      if (Date.now() > deadline) throw new Error(`No email number ${count} to ${address} arrived`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  function mailTo(address: string, count: number): Promise<ReceivedMail> {
+    return mailNumber(stack.sink, address, count, MAIL_WAIT_MS);
   }
 
   /** A challenge shown long enough ago, and its proof of work, as the page's script finds it. */

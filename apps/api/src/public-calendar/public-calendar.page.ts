@@ -295,8 +295,12 @@ function twoDigits(value: number): string {
   return String(value).padStart(2, '0');
 }
 
-/** "Sign up" with the seats left, or the waiting list when there are none. */
-function signUpSection(messages: Messages, event: PublicEvent, signUp: SignUpTeaser): SafeHtml {
+/** What an event's sign-up offers: seats left or the waiting list, and the deadline at the venue. */
+export function signUpAvailability(
+  messages: Messages,
+  event: Pick<PublicEvent, 'startZone'>,
+  signUp: SignUpTeaser,
+): { seats: string | null; deadline: string | null } {
   const { t } = messages;
   const seats =
     signUp.seatsLeft === null
@@ -312,6 +316,13 @@ function signUpSection(messages: Messages, event: PublicEvent, signUp: SignUpTea
         ),
       })
     : null;
+  return { seats, deadline };
+}
+
+/** "Sign up" with the seats left, or the waiting list when there are none. */
+function signUpSection(messages: Messages, event: PublicEvent, signUp: SignUpTeaser): SafeHtml {
+  const { t } = messages;
+  const { seats, deadline } = signUpAvailability(messages, event, signUp);
   return html`<section aria-labelledby="sign-up" class="sign-up">
     <h2 id="sign-up">${t('signUp.button')}</h2>
     ${seats ? html`<p>${seats}</p>` : null} ${deadline ? html`<p>${deadline}</p>` : null}

@@ -2,7 +2,6 @@ import { MINIMUM_FILL_MS, PendingSignUp, PROOF_OF_WORK_BITS, SignUpOffer } from 
 import { Event } from '@app/planning';
 import {
   formatSpan,
-  formatStart,
   html,
   Language,
   LANGUAGES,
@@ -12,7 +11,7 @@ import {
   pageDocument,
   SafeHtml,
 } from '@app/presentation';
-import { calendarLayout } from '../public-calendar/public-calendar.page';
+import { calendarLayout, signUpAvailability } from '../public-calendar/public-calendar.page';
 import { ReadSignUpForm, SignUpField, SignUpFormValues } from './sign-up-form';
 
 export const SIGN_UP_SCRIPT_PATH = '/calendar/sign-up.js';
@@ -227,20 +226,9 @@ export function signUpLinkMessagePage(language: Language, title: MessageKey, tex
 
 function eventFacts(messages: Messages, event: Event, offer: SignUpOffer | null): SafeHtml {
   const { t } = messages;
-  const seats =
-    offer === null || offer.seatsLeft === null
-      ? null
-      : offer.seatsLeft > 0
-        ? t('signUp.seatsLeft', { count: offer.seatsLeft })
-        : t('signUp.waitlist');
-  const deadline = offer?.deadline
-    ? t('signUp.deadline', {
-        deadline: formatStart(
-          { startsAt: offer.deadline, startZone: event.startZone, allDay: false },
-          messages.intlLocale,
-        ),
-      })
-    : null;
+  const { seats, deadline } = offer
+    ? signUpAvailability(messages, event, offer)
+    : { seats: null, deadline: null };
   const place = [event.venueName, event.venueAddress].filter(Boolean).join(', ');
   return html`<dl class="facts">
       <dt>${t('common.when')}</dt>

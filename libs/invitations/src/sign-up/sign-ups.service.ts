@@ -20,7 +20,7 @@ import { InvitationStatus } from '../invitation-status';
 import { InvitationError } from '../invitations.error';
 import { managedEvent } from '../managed-event';
 import { RemindersService } from '../reminders.service';
-import { SeatsService } from '../seats.service';
+import { seatsLeft, SeatsService } from '../seats.service';
 import { inTransaction } from '../transactions';
 import { SignUpRetention } from './sign-up-retention';
 import { isWellFormedSignUpToken, signUpLinkDigest, SignUpSecrets } from './sign-up-secrets';
@@ -203,8 +203,7 @@ export class SignUpsService {
         {
           event,
           deadline: deadlines.get(event.id) ?? null,
-          seatsLeft:
-            event.capacity === null ? null : Math.max(0, event.capacity - (taken.get(event.id) ?? 0)),
+          seatsLeft: seatsLeft(event.capacity, taken.get(event.id) ?? 0),
         },
       ]),
     );
@@ -418,7 +417,7 @@ export class SignUpsService {
       takingSignUps: open !== null && takesSignUps(event, open.deadline, now),
       capacity: event.capacity,
       taken,
-      seatsLeft: event.capacity === null ? null : Math.max(0, event.capacity - taken),
+      seatsLeft: seatsLeft(event.capacity, taken),
       pending,
     };
   }
