@@ -2,12 +2,13 @@ import { singleLine } from '@app/calendar';
 import { Event, Locale } from '@app/planning';
 import {
   emailButton,
-  emailDocument,
   emailHeading,
   emailParagraph,
   formatSpan,
   html,
+  linkEmail,
   messagesFor,
+  RenderedMessage,
 } from '@app/presentation';
 
 export interface SignUpEmailContent {
@@ -17,11 +18,7 @@ export interface SignUpEmailContent {
   url: string;
 }
 
-export interface RenderedSignUpEmail {
-  subject: string;
-  text: string;
-  html: string;
-}
+export type RenderedSignUpEmail = RenderedMessage;
 
 /**
  * The email that confirms a sign-up, in the language chosen on the form, HTML with a plain-text
@@ -38,22 +35,16 @@ export function renderSignUpEmail(content: SignUpEmailContent): RenderedSignUpEm
     content.url,
     t('signUp.emailButton'),
   )}${emailParagraph(t('signUp.emailIgnore'), 'muted')}`;
-  const text = [
-    `${greeting} ${intro}`,
-    `${t('signUp.emailButton')}: ${content.url}`,
-    t('signUp.emailIgnore'),
-    '--',
-    t('email.footer'),
-  ].join('\n\n');
-  return {
+  return linkEmail({
+    language: messages.language,
     subject,
-    text,
-    html: emailDocument({
-      language: messages.language,
-      title: subject,
-      preview: intro,
-      body,
-      footer: t('email.footer'),
-    }),
-  };
+    preview: intro,
+    body,
+    paragraphs: [
+      `${greeting} ${intro}`,
+      `${t('signUp.emailButton')}: ${content.url}`,
+      t('signUp.emailIgnore'),
+    ],
+    footer: t('email.footer'),
+  });
 }
