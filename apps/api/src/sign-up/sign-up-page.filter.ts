@@ -25,7 +25,7 @@ const CLOSED: ErrorPage = { status: 409, title: 'signUp.closedTitle', text: 'sig
 const TOO_MANY: ErrorPage = { status: 429, title: 'signUp.tooManyTitle', text: 'signUp.tooManyText' };
 const BAD_REQUEST: ErrorPage = {
   status: 400,
-  title: 'answerPage.badRequestTitle',
+  title: 'signUp.badRequestTitle',
   text: 'signUp.errorSummary',
 };
 const FAILED: ErrorPage = { status: 500, title: 'answerPage.errorTitle', text: 'answerPage.errorText' };

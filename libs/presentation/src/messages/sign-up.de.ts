@@ -23,6 +23,7 @@ export const signUpDe: Catalog['signUp'] = {
   working: 'Wir prüfen, dass ein Mensch das Formular sendet – einen Moment …',
   noScript:
     'Dieses Formular rechnet statt eines Bilderrätsels kurz in Ihrem Browser, um Bots abzuhalten. Bitte erlauben Sie JavaScript für diese Seite, oder bitten Sie die Veranstalter, Sie anzumelden.',
+  badRequestTitle: 'Anmeldung nicht gesendet',
   errorSummary: 'Bitte prüfen Sie die markierten Felder.',
   nameRequired: 'Bitte geben Sie Ihren Namen ein (höchstens 200 Zeichen).',
   emailInvalid: 'Bitte geben Sie eine gültige E-Mail-Adresse ein, etwa name@example.org.',

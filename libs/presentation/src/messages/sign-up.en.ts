@@ -20,6 +20,7 @@ export const signUpEn = {
   working: 'Checking that a person sends this form – one moment…',
   noScript:
     'This form does a small calculation in your browser instead of a picture puzzle, to keep out bots. Please allow JavaScript for this page, or ask the organisers to sign you up.',
+  badRequestTitle: 'Sign-up not sent',
   errorSummary: 'Please check the marked fields.',
   nameRequired: 'Please enter your name (at most 200 characters).',
   emailInvalid: 'Please enter a valid email address, like name@example.org.',

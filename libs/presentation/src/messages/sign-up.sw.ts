@@ -22,6 +22,7 @@ export const signUpSw: Catalog['signUp'] = {
   working: 'Tunahakikisha kwamba mtu ndiye anatuma fomu hii – subiri kidogo…',
   noScript:
     'Fomu hii inafanya hesabu ndogo kwenye kivinjari chako badala ya fumbo la picha, ili kuzuia roboti. Tafadhali ruhusu JavaScript kwa ukurasa huu, au waombe waandaaji wakusajili.',
+  badRequestTitle: 'Usajili haukutumwa',
   errorSummary: 'Tafadhali angalia sehemu zilizowekwa alama.',
   nameRequired: 'Tafadhali andika jina lako (herufi 200 au chache).',
   emailInvalid: 'Tafadhali andika anwani sahihi ya barua pepe, kama name@example.org.',
