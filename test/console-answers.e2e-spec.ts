@@ -2,7 +2,7 @@ import { BrowserContext, Page } from 'playwright-core';
 import { launchChromium, ReceivedMail } from '@app/testing';
 import { csrfTokenOf, expectWellShown, freePort, signInMember } from './console-fixtures';
 import { addPerson, cityDay, invitationOf, invite, Person } from './invitation-fixtures';
-import { MailingStack, removeQueueKeys, startMailingStack } from './worker-harness';
+import { mailNumber, MailingStack, removeQueueKeys, startMailingStack } from './worker-harness';
 
 /** An invitation email goes through the outbox, the relay and the worker: a few relay passes at most. */
 const MAIL_WAIT_MS = 20_000;
@@ -23,14 +23,8 @@ describe('the console’s answers screen in a browser', () => {
   let dora: Person;
 
   /** The `count`th email to an address, waiting for it to arrive. */
-  async function mailTo(address: string, count: number): Promise<ReceivedMail> {
-    const deadline = Date.now() + MAIL_WAIT_MS;
-    for (;;) {
-      const mails = stack.sink.received.filter((mail) => mail.recipients.includes(address));
-      if (mails.length >= count) return mails[count - 1];
-      if (Date.now() > deadline) throw new Error(`No email number ${count} to ${address} arrived`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  function mailTo(address: string, count: number): Promise<ReceivedMail> {
+    return mailNumber(stack.sink, address, count, MAIL_WAIT_MS);
   }
 
   async function openInvitee(person: Person): Promise<void> {

@@ -216,6 +216,19 @@ describe(DemoProgrammeService.name, () => {
     expect(page.text).toContain(STAEDTETAG_2027.title);
   });
 
+  it('should take open sign-ups for the Städtetag 2027 on its public calendar page', async () => {
+    const id = demoId('event', STAEDTETAG_2027.key);
+    const settings = await api
+      .http()
+      .get(`/api/v1/events/${id}/sign-up`)
+      .set(bearer(keyOf(second, 'SUN')))
+      .expect(200);
+    expect(settings.body).toMatchObject({ open: true, takingSignUps: true, capacity: 160 });
+    const page = await api.http().get(`/calendar/events/${id}?lang=de`).expect(200);
+    expect(page.text).toContain(`/calendar/events/${id}/sign-up?lang=de`);
+    await api.http().get(`/calendar/events/${id}/sign-up?lang=de`).expect(200);
+  });
+
   it('should show the seats of the Städtetag 2027 workshops as the invitations lib counts them', async () => {
     const response = await api
       .http()

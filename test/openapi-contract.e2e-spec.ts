@@ -314,6 +314,42 @@ describe('OpenAPI contract (every operation, real answers)', () => {
     await answer(post(`${path}/${UNKNOWN_ID}/answer`, { answer: 'decline', workshopIds: [] }), 404);
   });
 
+  it('should describe open sign-up of an event', async () => {
+    const path = `/api/v1/events/${fixtures.eventId}/sign-up`;
+    await answer(get(path), 200);
+    await answer(get(path, partner.organiserKey), 403);
+    await answer(get(`/api/v1/events/${UNKNOWN_ID}/sign-up`), 404);
+    await answer(api.http().put(path).set(bearer(host.organiserKey)).send({ open: true }), 200);
+    await answer(api.http().put(path).set(bearer(host.organiserKey)).send({ open: 'yes' }), 400);
+    await answer(api.http().put(path).set(bearer(host.viewerKey)).send({ open: false }), 403);
+    await answer(
+      api
+        .http()
+        .put(`/api/v1/events/${UNKNOWN_ID}/sign-up`)
+        .set(bearer(host.organiserKey))
+        .send({ open: true }),
+      404,
+    );
+    const draft = await answer(
+      post('/api/v1/events', {
+        kind: 'other',
+        title: 'Entwurf',
+        startsAt: '2031-05-12T09:00',
+        endsAt: '2031-05-12T17:00',
+        startZone: 'Europe/Berlin',
+      }),
+      201,
+    );
+    await answer(
+      api
+        .http()
+        .put(`/api/v1/events/${draft.body.id}/sign-up`)
+        .set(bearer(host.organiserKey))
+        .send({ open: true }),
+      409,
+    );
+  });
+
   it('should describe the emails of an event and of a person', async () => {
     await answer(get(`/api/v1/events/${fixtures.eventId}/emails`), 200);
     await answer(get(`/api/v1/events/${UNKNOWN_ID}/emails`), 404);

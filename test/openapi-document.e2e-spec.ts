@@ -23,6 +23,10 @@ const NOT_IN_DOCUMENT: Array<{ route: RegExp; reason: string }> = [
   },
   { route: /^GET \/calendar(\/|$)/, reason: 'the public calendar, its archive and its script, for browsers' },
   {
+    route: /^(POST \/calendar\/events\/\{id\}\/sign-up|(GET|POST) \/sign-up\/\{token\})$/,
+    reason: 'open sign-up: the form and the confirmation link’s page, for browsers',
+  },
+  {
     route: /^(GET|POST) \/console(\/|$)/,
     reason: 'the organiser console: pages and forms behind a session and CSRF token',
   },

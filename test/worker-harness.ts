@@ -4,7 +4,7 @@ import Redis from 'ioredis';
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SmtpSink, startSmtpSink } from '@app/testing';
+import { ReceivedMail, SmtpSink, startSmtpSink } from '@app/testing';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { ApiHarness, startApi } from './api-harness';
 
@@ -58,6 +58,22 @@ export async function startMailingStack(publicBaseUrl: string): Promise<MailingS
       await sink.close();
     },
   };
+}
+
+/** The `count`th email the sink received for an address, waiting up to `waitMs` for it to arrive. */
+export async function mailNumber(
+  sink: SmtpSink,
+  address: string,
+  count: number,
+  waitMs: number,
+): Promise<ReceivedMail> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const mails = sink.received.filter((mail) => mail.recipients.includes(address));
+    if (mails.length >= count) return mails[count - 1];
+    if (Date.now() > deadline) throw new Error(`No email number ${count} to ${address} arrived`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /**

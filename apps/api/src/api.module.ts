@@ -20,6 +20,7 @@ import { MyProgrammeModule } from './my-programme/my-programme.module';
 import { OrganiserApiModule } from './organiser-api.module';
 import { ProblemsModule } from './problems/problems.module';
 import { PublicCalendarModule } from './public-calendar/public-calendar.module';
+import { SignUpPagesModule } from './sign-up/sign-up-pages.module';
 import { PublicEventsModule } from './public-events/public-events.module';
 import { RateLimitGuard } from './rate-limits/rate-limit.guard';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
@@ -44,6 +45,7 @@ import { SyndicationModule } from './syndication/syndication.module';
     FeedsHttpModule,
     FeedLinksApiModule,
     PublicCalendarModule,
+    SignUpPagesModule,
     PublicEventsModule,
     ConsoleModule,
     EmbedModule,

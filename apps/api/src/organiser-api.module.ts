@@ -23,6 +23,7 @@ import { OrganisationsController } from './organisations/organisations.controlle
 import { PartnershipsController } from './partnerships/partnerships.controller';
 import { PeopleController } from './people/people.controller';
 import { RegistrationController } from './registration/registration.controller';
+import { SignUpSettingsController } from './sign-up/sign-up-settings.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
 /** The organiser API, mounted under /api/v1. */
@@ -46,6 +47,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     EventsController,
     InvitationsController,
     ExportsController,
+    SignUpSettingsController,
     EmailsController,
     ApiKeysController,
     AuditController,

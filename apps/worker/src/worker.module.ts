@@ -9,9 +9,13 @@ import { AuditWorkerModule } from './audit/audit-worker.module';
 import { WorkerLifecycle } from './jobs/worker-lifecycle';
 import { MailWorkerModule } from './mail/mail-worker.module';
 import { RegistrationWorkerModule } from './registration/registration-worker.module';
+import { SignUpsWorkerModule } from './sign-ups/sign-ups-worker.module';
 import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
 
-/** The worker: BullMQ processors (mail, audit, webhooks, registration), plus an HTTP health endpoint and nothing else. */
+/**
+ * The worker: BullMQ processors (mail, audit, webhooks, registration answers' and sign-ups'
+ * retention), plus an HTTP health endpoint and nothing else.
+ */
 @Module({
   imports: [
     AppConfigModule,
@@ -24,6 +28,7 @@ import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module';
     AuditWorkerModule,
     WebhooksWorkerModule,
     RegistrationWorkerModule,
+    SignUpsWorkerModule,
   ],
   providers: [WorkerLifecycle],
 })

@@ -1,10 +1,11 @@
 import {
   emailButton,
-  emailDocument,
   emailHeading,
   emailParagraph,
   html,
+  linkEmail,
   messagesFor,
+  RenderedMessage,
 } from '@app/presentation';
 import { Locale } from '@app/planning';
 
@@ -17,11 +18,7 @@ export interface SignInEmailContent {
   invitation: { inviter: string; organisation: string } | null;
 }
 
-export interface RenderedSignInEmail {
-  subject: string;
-  text: string;
-  html: string;
-}
+export type RenderedSignInEmail = RenderedMessage;
 
 /** The code in two groups of four, as people read and type it. */
 export function groupedCode(code: string): string {
@@ -46,23 +43,17 @@ export function renderSignInEmail(content: SignInEmailContent): RenderedSignInEm
       ${code}
     </p>
     ${emailParagraph(t('signInEmail.ignore'), 'muted')}`;
-  const text = [
-    `${greeting} ${intro}`,
-    `${t('signInEmail.button')}: ${content.url}`,
-    `${t('signInEmail.codeIntro')} ${code}`,
-    t('signInEmail.ignore'),
-    '--',
-    t('email.footer'),
-  ].join('\n\n');
-  return {
+  return linkEmail({
+    language: messages.language,
     subject,
-    text,
-    html: emailDocument({
-      language: messages.language,
-      title: subject,
-      preview: intro,
-      body,
-      footer: t('email.footer'),
-    }),
-  };
+    preview: intro,
+    body,
+    paragraphs: [
+      `${greeting} ${intro}`,
+      `${t('signInEmail.button')}: ${content.url}`,
+      `${t('signInEmail.codeIntro')} ${code}`,
+      t('signInEmail.ignore'),
+    ],
+    footer: t('email.footer'),
+  });
 }

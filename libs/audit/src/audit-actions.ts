@@ -2,6 +2,7 @@
 export const AUDIT_RECORD_TYPES = [
   'event',
   'invitation',
+  'sign_up',
   'person',
   'organisation',
   'partnership',
@@ -39,6 +40,12 @@ export const AUDIT_ACTIONS = [
   'attendance.checked_in',
   /** A check-in was taken back. */
   'attendance.undone',
+  /** Someone confirmed an open sign-up: the invitation was made for them (actor: the invitee). */
+  'invitation.signed_up',
+  /** A sign-up form was sent; it waits for the address to be confirmed. Holds no personal data. */
+  'sign_up.requested',
+  /** Open sign-up of an event was switched on or off, or its deadline changed. */
+  'event.sign_up_changed',
   'person.created',
   'person.updated',
   'person.exported',

@@ -248,6 +248,18 @@ export class Environment {
   @Max(86400)
   SIGN_IN_RATE_WINDOW_SECONDS = 900;
 
+  /** Open sign-up forms and confirmations (public calendar) one client address may send per window. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  SIGN_UP_RATE_LIMIT = 10;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  SIGN_UP_RATE_WINDOW_SECONDS = 600;
+
   /** How long audit entries are kept; the worker removes older ones every AUDIT_PRUNE_INTERVAL_MINUTES. */
   @Transform(({ value }) => Number(value))
   @IsInt()

@@ -100,6 +100,7 @@ export const rateLimitsConfig = registerAs('rateLimits', () => {
     api: { limit: environment.API_RATE_LIMIT, windowSeconds: environment.API_RATE_WINDOW_SECONDS },
     answers: { limit: environment.ANSWER_RATE_LIMIT, windowSeconds: environment.ANSWER_RATE_WINDOW_SECONDS },
     signIn: { limit: environment.SIGN_IN_RATE_LIMIT, windowSeconds: environment.SIGN_IN_RATE_WINDOW_SECONDS },
+    signUp: { limit: environment.SIGN_UP_RATE_LIMIT, windowSeconds: environment.SIGN_UP_RATE_WINDOW_SECONDS },
   };
 });
 

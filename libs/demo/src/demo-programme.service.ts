@@ -99,6 +99,10 @@ export class DemoProgrammeService {
       const eventCounts = await this.seedEvents(manager, events, organisations.ids, partnerships.ids);
       const answers = await this.seedInvitations(manager, invitations, people.ids);
       const hosting = await seedHosting(manager, programme.hosting, people.ids);
+      await this.invitationSeeds.openSignUps(
+        manager,
+        programme.openSignUps.map((key) => demoId('event', key)),
+      );
       return {
         organisationIds: organisations.ids,
         personIds: people.ids,

@@ -110,6 +110,12 @@ export function planProgramme(programme: DemoProgramme): PlannedEvent[] {
   }
   const partnershipKeys = new Set(programme.partnerships.map((partnership) => partnership.key));
   const events = planEvents(programme.events, (code) => zones.get(code));
+  for (const key of programme.openSignUps) {
+    const event = events.find((planned) => planned.key === key);
+    if (!event || event.parentKey || event.visibility !== 'public' || event.status !== 'published') {
+      throw new DemoError(`Demo open sign-up: "${key}" is no public, published top-level event.`);
+    }
+  }
   const orphan = events.find((event) => event.partnership && !partnershipKeys.has(event.partnership));
   if (orphan) throw new DemoError(`Demo event "${orphan.key}": unknown partnership ${orphan.partnership}.`);
   return events;

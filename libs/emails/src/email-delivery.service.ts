@@ -16,6 +16,8 @@ export interface ClaimedEmail {
   eventId: string | null;
   /** Sign-in emails: the request whose link they carry. */
   signInRequestId: string | null;
+  /** Sign-up emails: the pending sign-up whose confirmation link they carry. */
+  signUpId: string | null;
   /** Null once the person was erased, and for sign-in emails. */
   personId: string | null;
   invitationId: string | null;
@@ -110,8 +112,9 @@ export class EmailDeliveryService {
            FROM prior
           WHERE e.id = prior.id
       RETURNING e.id, e.kind, e.send_at, e.event_starts_at, e.invitation_id, e.offset_minutes, e.event_id,
-                e.sign_in_request_id, e.person_id, e.event_sequence, prior.status AS previous_status, prior.attempts AS previous_attempts)
-       SELECT c.id, c.kind, c.event_id AS "eventId", c.sign_in_request_id AS "signInRequestId", c.person_id AS "personId", c.invitation_id AS "invitationId",
+                e.sign_in_request_id, e.sign_up_id, e.person_id, e.event_sequence, prior.status AS previous_status, prior.attempts AS previous_attempts)
+       SELECT c.id, c.kind, c.event_id AS "eventId", c.sign_in_request_id AS "signInRequestId",
+              c.sign_up_id AS "signUpId", c.person_id AS "personId", c.invitation_id AS "invitationId",
               c.send_at AS "sendAt", c.event_starts_at AS "eventStartsAt", c.offset_minutes AS "offsetMinutes",
               c.previous_attempts AS "previousAttempts", c.previous_status = 'sending' AS interrupted,
               EXISTS (SELECT 1 FROM emails n

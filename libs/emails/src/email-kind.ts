@@ -12,6 +12,12 @@ export const EMAIL_KINDS = [
   'feed_link',
   /** Links to a participant's programme pages, asked for by their email address; about no event. */
   'programme_links',
+  /** Open sign-up: the link that confirms a sign-up (libs/invitations); about an event, no person yet. */
+  'sign_up',
+  /** Open sign-up: the confirmed person's answer link and seat. */
+  'signed_up',
+  /** Open sign-up by someone invited or signed up already: their answer link again, nothing new. */
+  'already_signed_up',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -20,7 +26,10 @@ export const PARTICIPANT_KINDS = ['feed_link', 'programme_links'] as const;
 export type ParticipantEmailKind = (typeof PARTICIPANT_KINDS)[number];
 
 /** Kinds about an event and an invitee, which InvitationEmails writes and decides. */
-export type EventEmailKind = Exclude<EmailKind, 'sign_in' | 'host_schedule' | ParticipantEmailKind>;
+export type EventEmailKind = Exclude<
+  EmailKind,
+  'sign_in' | 'sign_up' | 'host_schedule' | ParticipantEmailKind
+>;
 
 export function isParticipantKind(kind: EmailKind): kind is ParticipantEmailKind {
   return (PARTICIPANT_KINDS as readonly EmailKind[]).includes(kind);
@@ -32,6 +41,8 @@ export const ANSWERABLE_KINDS: readonly EmailKind[] = [
   'update',
   'reminder',
   'waitlist_promotion',
+  'signed_up',
+  'already_signed_up',
 ];
 
 /**

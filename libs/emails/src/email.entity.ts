@@ -39,6 +39,10 @@ export class Email {
   @Column({ type: 'uuid', nullable: true })
   signInRequestId: string | null;
 
+  /** Sign-up emails: the pending sign-up (libs/invitations) whose link the email carries. No foreign key: another lib's table. */
+  @Column({ type: 'uuid', nullable: true })
+  signUpId: string | null;
+
   /** Null once the person was erased: the row stays, anonymous, for the event's delivery counts. */
   @Index()
   @Column({ type: 'uuid', nullable: true })

@@ -126,6 +126,22 @@ export class EmailsService implements OnApplicationShutdown {
   }
 
   /**
+   * A sign-up's confirmation email (libs/invitations), written in the caller's transaction: it
+   * carries the sign-up's link, which the mail job derives again; about the event, to no person yet.
+   */
+  async queueSignUp(
+    manager: EntityManager,
+    signUp: { id: string; eventId: string; eventSequence: number },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO emails (kind, event_id, sign_up_id, dedupe_key, event_sequence)
+       VALUES ('sign_up', $1, $2, $3, $4)
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+      [signUp.eventId, signUp.id, `sign_up:${signUp.id}`, signUp.eventSequence],
+    );
+  }
+
+  /**
    * Asks the worker's relays for a pass right away instead of at their next tick. Call it after
    * the transaction that queued emails committed. Losing the nudge loses nothing: the rows are in
    * Postgres and the periodic pass finds them.

@@ -65,7 +65,7 @@ export class AnswerLinks {
   }
 
   urlFromSealed(sealed: Buffer): string {
-    return this.url(this.unseal(sealed));
+    return this.url(this.tokenFromSealed(sealed));
   }
 
   /** The participant's programme page, behind the same secret as the answer page. */
@@ -74,7 +74,7 @@ export class AnswerLinks {
   }
 
   programmeUrlFromSealed(sealed: Buffer): string {
-    return this.programmeUrl(this.unseal(sealed));
+    return this.programmeUrl(this.tokenFromSealed(sealed));
   }
 
   private seal(token: string): Buffer {
@@ -84,7 +84,8 @@ export class AnswerLinks {
     return Buffer.concat([iv, cipher.getAuthTag(), encrypted]);
   }
 
-  private unseal(sealed: Buffer): string {
+  /** The token of a sealed link, e.g. to send someone to their answer page. */
+  tokenFromSealed(sealed: Buffer): string {
     const decipher = createDecipheriv('aes-256-gcm', this.key, sealed.subarray(0, IV_BYTES));
     decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
     try {

@@ -33,7 +33,8 @@ export function skipReason(facts: InvitationEmailFacts): string | null {
   const aboutWorkshop = invitation !== undefined && invitation.eventId !== event.id;
   if (facts.kind === 'cancellation') return cancellationSkipReason(facts, aboutWorkshop);
   if (event.status === 'cancelled') return 'event_cancelled';
-  if (invitation?.status === 'declined') return 'invitation_declined';
+  // Someone who declined and signs up again is sent their link, to change their answer there.
+  if (invitation?.status === 'declined' && facts.kind !== 'already_signed_up') return 'invitation_declined';
   if (invitation?.status === 'cancelled') return 'invitation_cancelled';
   if (aboutWorkshop && facts.workshopChoiceStatus !== 'confirmed') return 'workshop_seat_not_confirmed';
   if (facts.kind === 'update' && facts.superseded) return 'superseded_by_newer_update';

@@ -116,6 +116,7 @@ export class InvitationEmails {
           personId: person.id,
           invitationId: invitation.id,
           signInRequestId: null,
+          signUpId: null,
           sendAt: now,
           eventStartsAt: null,
           offsetMinutes: null,

@@ -67,6 +67,17 @@ export class InvitationSeedService {
   }
 
   /**
+   * Switches open sign-up on for these events, without a deadline; an event open already keeps its
+   * deadline. Runs in the caller's transaction, after the events are written.
+   */
+  async openSignUps(manager: EntityManager, eventIds: string[]): Promise<void> {
+    await manager.query(
+      `INSERT INTO open_sign_ups (event_id) SELECT unnest($1::uuid[]) ON CONFLICT (event_id) DO NOTHING`,
+      [eventIds],
+    );
+  }
+
+  /**
    * New invitations, and withdrawn ones the seed restores, get an answer link like those the API
    * creates (so that an update email can carry it); a link that exists stays valid across loads.
    */

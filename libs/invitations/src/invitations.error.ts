@@ -19,6 +19,9 @@ export const INVITATION_ERRORS = {
   invitation_changed: 'The invitation changed meanwhile.',
   one_per_round: 'Only one workshop per round can be chosen.',
   round_taken: 'The person holds a seat in this round already.',
+  sign_up_closed: 'The event takes no sign-ups (any more).',
+  sign_up_not_possible: 'Only public, published events that have not started can take sign-ups.',
+  sign_up_link_unknown: 'This sign-up confirmation link is not valid (any more).',
 } as const satisfies ErrorCatalog<string>;
 
 export type InvitationErrorCode = keyof typeof INVITATION_ERRORS;
@@ -50,6 +53,15 @@ export class InvitationError extends DomainError<InvitationErrorCode> {
   /** The answer link is malformed, unknown or revoked; the page says only that. */
   static unknownLink(): InvitationError {
     return new InvitationError('not_found', 'answer_link_unknown', INVITATION_ERRORS.answer_link_unknown);
+  }
+
+  /** Used, expired or never issued: the page says only that. */
+  static unknownSignUpLink(): InvitationError {
+    return new InvitationError('not_found', 'sign_up_link_unknown', INVITATION_ERRORS.sign_up_link_unknown);
+  }
+
+  static signUpClosed(): InvitationError {
+    return new InvitationError('conflict', 'sign_up_closed', INVITATION_ERRORS.sign_up_closed);
   }
 
   static eventCancelled(): InvitationError {

@@ -17,14 +17,19 @@ import { ParticipantSecrets } from './participant-secrets';
 import { RemindersService } from './reminders.service';
 import { SeatsService } from './seats.service';
 import { WorkshopChoice } from './workshop-choice.entity';
+import { OpenSignUp } from './sign-up/open-sign-up.entity';
+import { SignUp } from './sign-up/sign-up.entity';
+import { SignUpRetention } from './sign-up/sign-up-retention';
+import { SignUpSecrets } from './sign-up/sign-up-secrets';
+import { SignUpsService } from './sign-up/sign-ups.service';
 
 /**
- * Invitations, answers, workshop seats and reminder schedules. Importing it also registers the
+ * Invitations, answers, workshop seats, reminder schedules and open sign-up. Importing it also registers the
  * listener that turns event changes into update, cancellation and reminder emails.
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Invitation, WorkshopChoice]),
+    TypeOrmModule.forFeature([Invitation, WorkshopChoice, OpenSignUp, SignUp]),
     PlanningModule,
     EmailsModule,
     AuditModule,
@@ -42,7 +47,17 @@ import { WorkshopChoice } from './workshop-choice.entity';
     InvitationEmails,
     ParticipantSecrets,
     ParticipantProgrammes,
+    SignUpSecrets,
+    SignUpRetention,
+    SignUpsService,
   ],
-  exports: [InvitationsService, AnswersService, AnswerLinks, ParticipantProgrammes],
+  exports: [
+    InvitationsService,
+    AnswersService,
+    AnswerLinks,
+    ParticipantProgrammes,
+    SignUpsService,
+    SignUpSecrets,
+  ],
 })
 export class InvitationsModule {}

@@ -9,6 +9,11 @@ import { promotionRecord } from './invitation-audit';
 import { isAttending, InvitationStatus } from './invitation-status';
 import { RemindersService } from './reminders.service';
 
+/** Seats left of a capacity with so many taken; null when there is no limit. */
+export function seatsLeft(capacity: number | null, taken: number): number | null {
+  return capacity === null ? null : Math.max(0, capacity - taken);
+}
+
 interface Waiting {
   kind: 'invitation' | 'choice';
   id: string;
@@ -52,8 +57,7 @@ export class SeatsService {
   /** Free seats, or null when the event has no limit. */
   async free(manager: EntityManager, event: Pick<Event, 'id' | 'capacity'>): Promise<number | null> {
     if (event.capacity === null) return null;
-    const taken = (await this.taken(manager, [event.id])).get(event.id) ?? 0;
-    return Math.max(0, event.capacity - taken);
+    return seatsLeft(event.capacity, (await this.taken(manager, [event.id])).get(event.id) ?? 0);
   }
 
   async hasFreeSeat(manager: EntityManager, event: Pick<Event, 'id' | 'capacity'>): Promise<boolean> {

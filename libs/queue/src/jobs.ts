@@ -43,6 +43,14 @@ export interface DeliverWebhookPayload {
   deliveryId: string;
 }
 
+export const SIGN_UP_JOBS = {
+  /** Repeated by a job scheduler in the worker: deletes open sign-ups whose confirmation link expired. */
+  deleteExpiredSignUps: 'delete-expired-sign-ups',
+} as const;
+
+/** The time comes from the worker running it, not from the job. */
+export type DeleteExpiredSignUpsPayload = Record<string, never>;
+
 /** Every job name of every queue with its payload; the worker checks each has exactly one handler. */
 export interface JobPayloads {
   [QUEUES.mail]: {
@@ -58,6 +66,9 @@ export interface JobPayloads {
   [QUEUES.registration]: {
     [REGISTRATION_JOBS.eraseSensitiveAnswers]: EraseSensitiveAnswersPayload;
   };
+  [QUEUES.signUps]: {
+    [SIGN_UP_JOBS.deleteExpiredSignUps]: DeleteExpiredSignUpsPayload;
+  };
 }
 
 export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string;
@@ -67,6 +78,7 @@ export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
   [QUEUES.audit]: Object.values(AUDIT_JOBS),
   [QUEUES.webhooks]: Object.values(WEBHOOK_JOBS),
   [QUEUES.registration]: Object.values(REGISTRATION_JOBS),
+  [QUEUES.signUps]: Object.values(SIGN_UP_JOBS),
 };
 
 export interface RetryPolicy {

@@ -4,5 +4,6 @@ export const QUEUES = {
   audit: 'audit',
   webhooks: 'webhooks',
   registration: 'registration',
+  signUps: 'sign-ups',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -6,6 +6,7 @@ import { Public } from '@app/access';
 import { httpConfig } from '@app/config';
 import { FeedLinks, PublicFeedFilter } from '@app/feeds';
 import { EmbeddingOriginsService } from '@app/planning';
+import { SignUpsService } from '@app/invitations';
 import { PublicProgrammeError, PublicProgrammeFilter, PublicProgrammeService } from '@app/public-programme';
 import { Language, LANGUAGES } from '@app/presentation';
 import { newsFeedUrls } from '../syndication/news-feed-urls';
@@ -32,6 +33,7 @@ export class PublicCalendarController {
     private readonly programme: PublicProgrammeService,
     private readonly links: FeedLinks,
     private readonly embedding: EmbeddingOriginsService,
+    private readonly signUps: SignUpsService,
     @Inject(httpConfig.KEY) private readonly http: ConfigType<typeof httpConfig>,
   ) {}
 
@@ -153,9 +155,10 @@ export class PublicCalendarController {
     );
     try {
       if (!UUID.test(id)) throw PublicProgrammeError.eventNotFound(id);
-      const [{ event, parts }, framingOrigins] = await Promise.all([
+      const [{ event, parts }, framingOrigins, signUps] = await Promise.all([
         this.programme.event(id.toLowerCase()),
         this.embedding.originsOfEvent(id.toLowerCase()),
+        this.signUps.offers([id.toLowerCase()]),
       ]);
       allowFraming(response, framingOrigins);
       return eventPage({
@@ -166,6 +169,7 @@ export class PublicCalendarController {
         past: event.endsAt.getTime() < Date.now(),
         languageUrls,
         structuredData: eventStructuredData(event, this.links.eventPage(event.id)),
+        signUp: signUps.get(event.id) ?? null,
       });
     } catch (error) {
       if (!(error instanceof PublicProgrammeError) || error.code !== 'public_event_not_found') throw error;

@@ -64,6 +64,14 @@ export interface EventPageView {
   languageUrls: Record<Language, string>;
   /** schema.org data about the event, for search engines. */
   structuredData?: object;
+  /** Present when the event takes sign-ups now. */
+  signUp?: SignUpTeaser | null;
+}
+
+export interface SignUpTeaser {
+  /** Null: no limit; 0: sign-ups go to the waiting list. */
+  seatsLeft: number | null;
+  deadline: Date | null;
 }
 
 export function calendarListPage(view: CalendarListView): string {
@@ -145,7 +153,7 @@ export function calendarListPage(view: CalendarListView): string {
       ${pager(messages, view.previousPageUrl, view.nextPageUrl)}
     </section>
     ${view.feed ? subscribeSection(messages, view.feed) : null}`;
-  return layout(messages, title, view.languageUrls, body, newsFeedLinks(messages, view.newsFeeds));
+  return calendarLayout(messages, title, view.languageUrls, body, newsFeedLinks(messages, view.newsFeeds));
 }
 
 export function archivePage(view: ArchiveView): string {
@@ -174,7 +182,7 @@ export function archivePage(view: ArchiveView): string {
           </ul>
         </section>`,
     )}`;
-  return layout(messages, t('calendar.archiveTitle'), view.languageUrls, body);
+  return calendarLayout(messages, t('calendar.archiveTitle'), view.languageUrls, body);
 }
 
 export function eventPage(view: EventPageView): string {
@@ -225,10 +233,11 @@ export function eventPage(view: EventPageView): string {
             </section>`
           : null
       }
+      ${view.signUp ? signUpSection(messages, event, view.signUp) : null}
       ${view.past ? null : subscribeSection(messages, view.feed)}
     </article>`;
   const head = view.structuredData ? jsonLdScript(view.structuredData) : undefined;
-  return layout(messages, event.title, view.languageUrls, body, head);
+  return calendarLayout(messages, event.title, view.languageUrls, body, head);
 }
 
 export function notFoundPage(language: Language, languageUrls: Record<Language, string>): string {
@@ -237,7 +246,7 @@ export function notFoundPage(language: Language, languageUrls: Record<Language, 
   const body = html`<h1>${t('calendar.notFoundTitle')}</h1>
     <p>${t('calendar.notFoundText')}</p>
     <p><a href="/calendar?lang=${language}">${t('calendar.backToCalendar')}</a></p>`;
-  return layout(messages, t('calendar.notFoundTitle'), languageUrls, body);
+  return calendarLayout(messages, t('calendar.notFoundTitle'), languageUrls, body);
 }
 
 function listTitle(messages: Messages, heading: ListHeading): string {
@@ -284,6 +293,45 @@ function monthName(messages: Messages, year: number, month: number): string {
 
 function twoDigits(value: number): string {
   return String(value).padStart(2, '0');
+}
+
+/** What an event's sign-up offers: seats left or the waiting list, and the deadline at the venue. */
+export function signUpAvailability(
+  messages: Messages,
+  event: Pick<PublicEvent, 'startZone'>,
+  signUp: SignUpTeaser,
+): { seats: string | null; deadline: string | null } {
+  const { t } = messages;
+  const seats =
+    signUp.seatsLeft === null
+      ? null
+      : signUp.seatsLeft > 0
+        ? t('signUp.seatsLeft', { count: signUp.seatsLeft })
+        : t('signUp.waitlist');
+  const deadline = signUp.deadline
+    ? t('signUp.deadline', {
+        deadline: formatStart(
+          { startsAt: signUp.deadline, startZone: event.startZone, allDay: false },
+          messages.intlLocale,
+        ),
+      })
+    : null;
+  return { seats, deadline };
+}
+
+/** "Sign up" with the seats left, or the waiting list when there are none. */
+function signUpSection(messages: Messages, event: PublicEvent, signUp: SignUpTeaser): SafeHtml {
+  const { t } = messages;
+  const { seats, deadline } = signUpAvailability(messages, event, signUp);
+  return html`<section aria-labelledby="sign-up" class="sign-up">
+    <h2 id="sign-up">${t('signUp.button')}</h2>
+    ${seats ? html`<p>${seats}</p>` : null} ${deadline ? html`<p>${deadline}</p>` : null}
+    <p>
+      <a class="button" href="/calendar/events/${event.id}/sign-up?lang=${messages.language}"
+        >${t('signUp.button')}</a
+      >
+    </p>
+  </section>`;
 }
 
 function subscribeSection({ t }: Messages, feed: FeedLink): SafeHtml {
@@ -359,12 +407,17 @@ function newsFeedLinks({ t }: Messages, links: NewsFeedLinks | undefined): SafeH
     />`;
 }
 
-function layout(
+/**
+ * The calendar's page around a body. Pages of their own (the sign-up form) add their rules and
+ * bring their script instead of the search suggestions.
+ */
+export function calendarLayout(
   messages: Messages,
   title: string,
   languageUrls: Record<Language, string>,
   body: SafeHtml,
   head?: SafeHtml,
+  own: { script?: string; style?: string } = {},
 ): string {
   // Each language is named in itself, so that a reader finds theirs whatever the page is in now.
   const otherLanguages = LANGUAGES.filter((language) => language !== messages.language).map(
@@ -388,9 +441,9 @@ function layout(
     title: `${title} – Treffpunkt`,
     header,
     body,
-    style: STYLE,
+    style: STYLE + (own.style ?? ''),
     skipLinkText: messages.t('common.skipToContent'),
-    enhancementScript: SUGGESTIONS_SCRIPT_PATH,
+    enhancementScript: own.script ?? SUGGESTIONS_SCRIPT_PATH,
     head,
   });
 }
@@ -420,5 +473,7 @@ const STYLE = `
   ul.months span { color: #4a4a4a; margin-left: 0.4rem; }
   .past { color: #4a4a4a; font-style: italic; }
   .subscribe { background: #eef4f9; padding: 0.5rem 1rem; border-radius: 4px; margin: 1rem 0; }
+  .sign-up { background: #eef6ee; padding: 0.5rem 1rem; border-radius: 4px; margin: 1rem 0; }
+  a.button { display: inline-block; min-height: 2.75rem; box-sizing: border-box; padding: 0.6rem 1.25rem; border-radius: 0.4rem; background: #1f5fa8; color: #fff; font-weight: 600; text-decoration: none; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; padding: 0; list-style: none; }
 `;

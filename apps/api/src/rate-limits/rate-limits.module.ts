@@ -4,12 +4,13 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { rateLimitsConfig, redisConfig } from '@app/config';
 import { isAnswerRateLimited } from './answer-rate-limit.decorator';
 import { isSignInRateLimited } from './sign-in-rate-limit.decorator';
+import { isSignUpRateLimited } from './sign-up-rate-limit.decorator';
 import { RateLimitStorage } from './rate-limit-storage';
 
 /**
  * Limits per client address (req.ip, so behind the proxies TRUST_PROXY trusts): one over all
  * routes of the API ("default", which @SkipThrottle() leaves out, as feeds and health checks do),
- * a lower one for answers and one for the console's sign-in forms (besides the per-address
+ * a lower one for answers, one for the console's sign-in forms, one for open sign-up (besides the per-address
  * limit of sign-in emails in libs/accounts). Counted per address across routes, not per route: the limit is
  * about how much one client may ask of the service. Feeds keep their own limit on unknown tokens.
  * No X-RateLimit headers: with two limits they come suffixed per limit, which no client reads.
@@ -35,6 +36,12 @@ import { RateLimitStorage } from './rate-limit-storage';
             limit: limits.signIn.limit,
             ttl: limits.signIn.windowSeconds * 1000,
             skipIf: (context) => !isSignInRateLimited(context),
+          },
+          {
+            name: 'sign-up',
+            limit: limits.signUp.limit,
+            ttl: limits.signUp.windowSeconds * 1000,
+            skipIf: (context) => !isSignUpRateLimited(context),
           },
         ],
       }),

@@ -1,4 +1,4 @@
-import { AUDIT_JOBS, MAIL_JOBS, QUEUES, REGISTRATION_JOBS, WEBHOOK_JOBS } from '@app/queue';
+import { AUDIT_JOBS, MAIL_JOBS, QUEUES, REGISTRATION_JOBS, SIGN_UP_JOBS, WEBHOOK_JOBS } from '@app/queue';
 import { problemsWithHandlers, QueueHandlers } from './job-handlers';
 
 const handle = (): Promise<void> => Promise.resolve();
@@ -27,13 +27,27 @@ const registrationProcessor: QueueHandlers = {
   handlers: { [REGISTRATION_JOBS.eraseSensitiveAnswers]: handle },
 };
 
+const signUpProcessor: QueueHandlers = {
+  queueName: QUEUES.signUps,
+  concurrency: 1,
+  handlers: { [SIGN_UP_JOBS.deleteExpiredSignUps]: handle },
+};
+
 describe(problemsWithHandlers.name, () => {
   it('should accept one handler for every job name', () => {
-    expect(problemsWithHandlers([mailProcessor(everyMailJob), auditProcessor, webhookProcessor, registrationProcessor])).toEqual([]);
+    expect(
+      problemsWithHandlers([
+        mailProcessor(everyMailJob),
+        auditProcessor,
+        webhookProcessor,
+        registrationProcessor,
+        signUpProcessor,
+      ]),
+    ).toEqual([]);
   });
 
   it('should refuse a job name without a handler', () => {
-    expect(problemsWithHandlers([webhookProcessor, registrationProcessor])).toEqual([
+    expect(problemsWithHandlers([webhookProcessor, registrationProcessor, signUpProcessor])).toEqual([
       `job "deliver-email" of queue "mail" has 0 handlers`,
       `job "deliver-emails" of queue "mail" has 0 handlers`,
       `job "prune-audit-trail" of queue "audit" has 0 handlers`,
@@ -44,6 +58,7 @@ describe(problemsWithHandlers.name, () => {
         auditProcessor,
         webhookProcessor,
         registrationProcessor,
+        signUpProcessor,
       ]),
     ).toEqual([`job "deliver-email" of queue "mail" has 0 handlers`]);
   });
@@ -55,14 +70,15 @@ describe(problemsWithHandlers.name, () => {
       auditProcessor,
       webhookProcessor,
       registrationProcessor,
+      signUpProcessor,
     ];
     expect(problemsWithHandlers(twice)).toEqual([`job "deliver-emails" of queue "mail" has 2 handlers`]);
   });
 
   it('should refuse a handler for a job name that does not exist', () => {
     const extra = mailProcessor({ ...everyMailJob, 'send-fax': handle });
-    expect(problemsWithHandlers([extra, auditProcessor, webhookProcessor, registrationProcessor])).toEqual([
-      `queue "mail" has a handler for unknown job "send-fax"`,
-    ]);
+    expect(
+      problemsWithHandlers([extra, auditProcessor, webhookProcessor, registrationProcessor, signUpProcessor]),
+    ).toEqual([`queue "mail" has a handler for unknown job "send-fax"`]);
   });
 });

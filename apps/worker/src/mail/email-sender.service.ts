@@ -13,7 +13,7 @@ import {
   messageIdFor,
 } from '@app/emails';
 import { HostSchedulesService } from '@app/hosting';
-import { InvitationEmails, ParticipantEmails } from '@app/invitations';
+import { InvitationEmails, ParticipantEmails, SignUpEmails } from '@app/invitations';
 import { classifySmtpFailure, MailService } from '@app/mail';
 import { OutcomeRecorder } from './outcome-recorder';
 import { SendWindow } from './send-window';
@@ -67,6 +67,7 @@ export class EmailSender {
     private readonly signInEmails: SignInEmails,
     private readonly hostSchedules: HostSchedulesService,
     private readonly participantEmails: ParticipantEmails,
+    private readonly signUpEmails: SignUpEmails,
     private readonly mail: MailService,
     @Inject(httpConfig.KEY) private readonly http: ConfigType<typeof httpConfig>,
     @Inject(mailConfig.KEY) settings: ConfigType<typeof mailConfig>,
@@ -164,22 +165,28 @@ export class EmailSender {
   /**
    * Invitation emails are decided by InvitationEmails, sign-in emails by SignInEmails, hosts'
    * schedules by HostSchedulesService, a participant's feed link and programme links by
-   * ParticipantEmails.
+   * ParticipantEmails, sign-up confirmations by SignUpEmails.
    */
   private async prepare(claimed: ClaimedEmail[]): Promise<Map<string, PreparedEmail>> {
     const aboutEvents = claimed.filter(
       (email): email is EventEmailClaim =>
-        email.kind !== 'sign_in' && email.kind !== 'host_schedule' && !isParticipantKind(email.kind),
+        email.kind !== 'sign_in' &&
+        email.kind !== 'host_schedule' &&
+        email.kind !== 'sign_up' &&
+        !isParticipantKind(email.kind),
     );
     const signIns = claimed.filter((email) => email.kind === 'sign_in');
     const schedules = claimed.filter((email) => email.kind === 'host_schedule');
     const participants = claimed.filter((email) => isParticipantKind(email.kind));
-    const [invitationEmails, signInEmails, scheduleEmails, participantEmails] = await Promise.all([
-      this.invitationEmails.prepare(aboutEvents),
-      this.signInEmails.prepare(signIns),
-      this.hostSchedules.prepare(schedules),
-      this.participantEmails.prepare(participants),
-    ]);
+    const signUps = claimed.filter((email) => email.kind === 'sign_up');
+    const [invitationEmails, signInEmails, scheduleEmails, participantEmails, signUpEmails] =
+      await Promise.all([
+        this.invitationEmails.prepare(aboutEvents),
+        this.signInEmails.prepare(signIns),
+        this.hostSchedules.prepare(schedules),
+        this.participantEmails.prepare(participants),
+        this.signUpEmails.prepare(signUps),
+      ]);
     const prepared = new Map<string, PreparedEmail>();
     for (const email of invitationEmails) {
       prepared.set(
@@ -189,7 +196,7 @@ export class EmailSender {
           : { skipReason: email.skipReason },
       );
     }
-    for (const email of [...signInEmails, ...scheduleEmails, ...participantEmails]) {
+    for (const email of [...signInEmails, ...scheduleEmails, ...participantEmails, ...signUpEmails]) {
       prepared.set(
         email.id,
         email.skipReason === null

@@ -32,4 +32,5 @@ export const DEMO_PROGRAMME: DemoProgramme = {
   invitations: INVITATIONS_2027,
   hosting: [DELEGATION_VISIT_2027_HOSTING],
   personalFeeds: PERSONAL_FEEDS,
+  openSignUps: [STAEDTETAG_2027.key],
 };

@@ -123,4 +123,6 @@ export interface DemoProgramme {
   hosting: HostingRecord[];
   /** Email addresses of the people whose personal feed URL each load replaces and prints. */
   personalFeeds: string[];
+  /** Keys of top-level events that take open sign-ups from the public calendar, until they start. */
+  openSignUps: string[];
 }

@@ -52,3 +52,36 @@ export async function peopleNamedBy(
   );
   return rows.map((row) => row.id);
 }
+
+/** Who signs up for a public event: the person with that address, or a new one. */
+export interface SigningUpPerson {
+  name: string;
+  email: string;
+  organisationId: string;
+  department: string | null;
+  locale: Person['locale'];
+  timeZone: string;
+}
+
+/**
+ * The person with this address (in any capitals), else a new one, in the caller's transaction:
+ * for open sign-up, where a confirmed address is all the proof there is. An existing person keeps
+ * their data; a concurrent sign-up with the same address waits for the first and finds it.
+ */
+export async function findOrAddPerson(
+  manager: EntityManager,
+  input: SigningUpPerson,
+): Promise<{ person: Person; created: boolean }> {
+  const inserted: Array<{ id: string }> = await manager.query(
+    `INSERT INTO people (name, email, organisation_id, department, locale, time_zone)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (email) DO NOTHING
+     RETURNING id`,
+    [input.name, input.email, input.organisationId, input.department, input.locale, input.timeZone],
+  );
+  const person = inserted.length
+    ? await manager.findOneBy(Person, { id: inserted[0].id })
+    : await manager.findOneBy(Person, { email: input.email });
+  if (!person) throw new Error(`No person with the signed-up address after inserting it`);
+  return { person, created: inserted.length > 0 };
+}

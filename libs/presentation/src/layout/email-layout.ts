@@ -20,6 +20,38 @@ export interface EmailDocument {
   footer: string;
 }
 
+/** An email as sent: its subject, the plain-text part and the HTML part. */
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/**
+ * A short email around one link (a sign-in, a sign-up to confirm): the HTML body with its
+ * plain-text twin, given as paragraphs, each ending with the footer.
+ */
+export function linkEmail(email: {
+  language: Language;
+  subject: string;
+  preview: string;
+  body: SafeHtml;
+  paragraphs: string[];
+  footer: string;
+}): RenderedMessage {
+  return {
+    subject: email.subject,
+    text: [...email.paragraphs, '--', email.footer].join('\n\n'),
+    html: emailDocument({
+      language: email.language,
+      title: email.subject,
+      preview: email.preview,
+      body: email.body,
+      footer: email.footer,
+    }),
+  };
+}
+
 export function emailDocument(email: EmailDocument): string {
   return html`<!doctype html>
     <html lang="${email.language}">

@@ -1,7 +1,9 @@
 import { hostingDe } from './hosting.de';
 import { consoleHostingDe } from './console/hosting.de';
+import { signUpDe } from './sign-up.de';
 import { Catalog } from './catalog';
 import { consoleProgrammeDe } from './console/programme.de';
+import { consoleSignUpDe } from './console/sign-up.de';
 import { consoleInviteDe } from './console/invite.de';
 import { consoleAnswersDe } from './console/answers.de';
 import { consolePeopleDe } from './console/people.de';
@@ -49,6 +51,8 @@ export const de: Catalog = {
       update: 'Geändert: {{title}}',
       cancellation: 'Abgesagt: {{title}}',
       waitlist_promotion: 'Platz frei: {{title}}',
+      signed_up: 'Angemeldet: {{title}}',
+      already_signed_up: 'Ihr Link zu {{title}}',
       reminder: 'Erinnerung: {{title}}',
     },
     intro: {
@@ -56,6 +60,10 @@ export const de: Catalog = {
       update: '{{title}} hat sich geändert. Hier die aktuellen Angaben.',
       cancellation: '{{title}} wurde leider abgesagt.',
       waitlist_promotion: 'ein Platz ist frei geworden: Sie sind jetzt für {{title}} angemeldet.',
+      signed_up:
+        'vielen Dank für Ihre Anmeldung zu {{title}}. Mit dem Link unten sehen Sie Ihren Platz und können Ihre Antwort jederzeit ändern oder sich abmelden.',
+      already_signed_up:
+        'mit Ihrer Adresse wurde eine Anmeldung zu {{title}} angefragt. Sie sind bereits angemeldet oder eingeladen; es hat sich nichts geändert. Hier ist noch einmal Ihr persönlicher Link.',
       reminder: 'wir erinnern Sie an {{title}}.',
     },
     participationCancelled: 'Ihre Teilnahme an {{title}} wurde storniert.',
@@ -121,7 +129,8 @@ export const de: Catalog = {
       requiredWhenAccepting: 'erforderlich, wenn Sie zusagen',
       yes: 'Ja',
       no: 'Nein',
-      sensitive: 'Diese Antwort sehen nur die Veranstalter der gastgebenden Kommune; sie wird nach der Veranstaltung gelöscht.',
+      sensitive:
+        'Diese Antwort sehen nur die Veranstalter der gastgebenden Kommune; sie wird nach der Veranstaltung gelöscht.',
       errorSummary: 'Ihre Antwort wurde nicht gespeichert. Bitte prüfen Sie die markierten Fragen.',
       errors: {
         required: 'Bitte beantworten Sie diese Frage, um zuzusagen.',
@@ -237,6 +246,7 @@ export const de: Catalog = {
     openProgramme: 'Programm öffnen',
     ignore: 'Wenn Sie das nicht angefordert haben, können Sie diese E-Mail ignorieren.',
   },
+  signUp: signUpDe,
   signInEmail: {
     subject: 'Ihr Anmeldelink für Treffpunkt',
     inviteSubject: '{{inviter}} lädt Sie zu Treffpunkt ein',
@@ -333,6 +343,7 @@ export const de: Catalog = {
       roleNames: { admin: 'Admin', organiser: 'Organisation', viewer: 'Lesend' },
     },
     programme: consoleProgrammeDe,
+    signUp: consoleSignUpDe,
     invite: consoleInviteDe,
     answers: consoleAnswersDe,
     people: consolePeopleDe,

@@ -1,6 +1,8 @@
 import { hostingEn } from './hosting.en';
 import { consoleHostingEn } from './console/hosting.en';
+import { signUpEn } from './sign-up.en';
 import { consoleProgrammeEn } from './console/programme.en';
+import { consoleSignUpEn } from './console/sign-up.en';
 import { consoleInviteEn } from './console/invite.en';
 import { consoleAnswersEn } from './console/answers.en';
 import { consolePeopleEn } from './console/people.en';
@@ -52,6 +54,8 @@ export const en = {
       update: 'Updated: {{title}}',
       cancellation: 'Cancelled: {{title}}',
       waitlist_promotion: 'You have a place: {{title}}',
+      signed_up: 'You are signed up: {{title}}',
+      already_signed_up: 'Your link for {{title}}',
       reminder: 'Reminder: {{title}}',
     },
     intro: {
@@ -59,6 +63,10 @@ export const en = {
       update: '{{title}} has changed. These are the current details.',
       cancellation: 'unfortunately, {{title}} has been cancelled.',
       waitlist_promotion: 'a place has become free: you now have a seat at {{title}}.',
+      signed_up:
+        'thank you for signing up for {{title}}. With the link below you can see your seat, change your answer or withdraw at any time.',
+      already_signed_up:
+        'someone asked to sign up for {{title}} with your address. You are already signed up or invited: nothing has changed. This is your personal link again.',
       reminder: 'this is a reminder of {{title}}.',
     },
     participationCancelled: 'your participation in {{title}} has been cancelled.',
@@ -123,7 +131,8 @@ export const en = {
       requiredWhenAccepting: 'required if you accept',
       yes: 'Yes',
       no: 'No',
-      sensitive: 'Only the organisers of the hosting municipality see this answer; it is erased after the event.',
+      sensitive:
+        'Only the organisers of the hosting municipality see this answer; it is erased after the event.',
       errorSummary: 'Your answer was not saved. Please check the marked questions.',
       errors: {
         required: 'Please answer this question to accept.',
@@ -238,6 +247,7 @@ export const en = {
     openProgramme: 'Open your programme',
     ignore: 'If you did not ask for this, you can ignore this email.',
   },
+  signUp: signUpEn,
   signInEmail: {
     subject: 'Your sign-in link for Treffpunkt',
     inviteSubject: '{{inviter}} invites you to Treffpunkt',
@@ -331,6 +341,7 @@ export const en = {
       roleNames: { admin: 'Admin', organiser: 'Organiser', viewer: 'Viewer' },
     },
     programme: consoleProgrammeEn,
+    signUp: consoleSignUpEn,
     invite: consoleInviteEn,
     answers: consoleAnswersEn,
     people: consolePeopleEn,

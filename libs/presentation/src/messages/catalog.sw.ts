@@ -1,7 +1,9 @@
 import { hostingSw } from './hosting.sw';
 import { consoleHostingSw } from './console/hosting.sw';
+import { signUpSw } from './sign-up.sw';
 import { Catalog } from './catalog';
 import { consoleProgrammeSw } from './console/programme.sw';
+import { consoleSignUpSw } from './console/sign-up.sw';
 import { consoleInviteSw } from './console/invite.sw';
 import { consoleAnswersSw } from './console/answers.sw';
 import { consolePeopleSw } from './console/people.sw';
@@ -49,6 +51,8 @@ export const sw: Catalog = {
       update: 'Mabadiliko: {{title}}',
       cancellation: 'Imeghairiwa: {{title}}',
       waitlist_promotion: 'Umepata nafasi: {{title}}',
+      signed_up: 'Umejiandikisha: {{title}}',
+      already_signed_up: 'Kiungo chako cha {{title}}',
       reminder: 'Kikumbusho: {{title}}',
     },
     intro: {
@@ -56,6 +60,10 @@ export const sw: Catalog = {
       update: '{{title}} imebadilishwa. Haya ndiyo maelezo ya sasa.',
       cancellation: 'samahani, {{title}} imeghairiwa.',
       waitlist_promotion: 'nafasi imepatikana: sasa una nafasi katika {{title}}.',
+      signed_up:
+        'asante kwa kujiandikisha kwa {{title}}. Kwa kiungo kilicho hapa chini unaweza kuona nafasi yako, kubadilisha jibu lako au kujiondoa wakati wowote.',
+      already_signed_up:
+        'mtu aliomba kujiandikisha kwa {{title}} kwa anwani yako. Tayari umejiandikisha au umealikwa: hakuna kilichobadilika. Hiki ni kiungo chako binafsi tena.',
       reminder: 'tunakukumbusha kuhusu {{title}}.',
     },
     participationCancelled: 'ushiriki wako katika {{title}} umeghairiwa.',
@@ -234,6 +242,7 @@ export const sw: Catalog = {
     openProgramme: 'Fungua ratiba yako',
     ignore: 'Ikiwa hukuomba hili, unaweza kupuuza barua pepe hii.',
   },
+  signUp: signUpSw,
   signInEmail: {
     subject: 'Kiungo chako cha kuingia Treffpunkt',
     inviteSubject: '{{inviter}} anakualika kwenye Treffpunkt',
@@ -329,6 +338,7 @@ export const sw: Catalog = {
       roleNames: { admin: 'Msimamizi', organiser: 'Mwandaaji', viewer: 'Mtazamaji' },
     },
     programme: consoleProgrammeSw,
+    signUp: consoleSignUpSw,
     invite: consoleInviteSw,
     answers: consoleAnswersSw,
     people: consolePeopleSw,

@@ -174,6 +174,9 @@ function formProblem(error: unknown): (AnswerFormProblem & { status: number }) |
     case 'partnership_not_found':
     case 'person_not_found':
     case 'forbidden':
+    case 'sign_up_closed':
+    case 'sign_up_not_possible':
+    case 'sign_up_link_unknown':
       return null;
   }
 }

@@ -24,6 +24,7 @@ import {
 import { editorPath, missingBadges, PROGRAMME_PATH, statusBadge } from './programme-list.page';
 import { PROGRAMME_STYLE } from './programme-style';
 import { EventEditor, NewEventDefaults } from './programme.service';
+import { SIGN_UP_SWITCH_STYLE, signUpSwitch, SignUpSwitchView } from './sign-up-switch.page';
 
 export const NOTICES = [
   'created',
@@ -90,6 +91,8 @@ export interface EditorView {
   translationForm?: { language: Locale; values: EventTexts; errors: FormErrors };
   /** People whose seats the entered times would put into one round; saving again confirms. */
   seatsJoined?: Array<{ name: string; titles: string[] }>;
+  /** Open sign-up of an event the reader's organisation hosts. */
+  signUp?: SignUpSwitchView;
 }
 
 export function eventEditorPage(session: ConsoleSession, view: EditorView): string {
@@ -112,6 +115,7 @@ export function eventEditorPage(session: ConsoleSession, view: EditorView): stri
     ${downloadsSection(session, event, { participants: hosted && !event.parentId })}
     ${open ? detailsForm(session, event, view.eventForm, view.seatsJoined) : null}
     ${translationsSection(session, event, open, view)}
+    ${view.signUp ? signUpSwitch(session, event, view.signUp) : null}
     <section aria-labelledby="parts-heading">
       <h2 id="parts-heading">${t('console.programme.partsHeading')}</h2>
       ${partSlots(session, event, writer)}
@@ -122,7 +126,7 @@ export function eventEditorPage(session: ConsoleSession, view: EditorView): stri
     screen: 'programme',
     title: t('console.programme.editTitle', { title: event.title }),
     body,
-    style: PROGRAMME_STYLE + DOWNLOADS_STYLE,
+    style: PROGRAMME_STYLE + DOWNLOADS_STYLE + SIGN_UP_SWITCH_STYLE,
   });
 }
 

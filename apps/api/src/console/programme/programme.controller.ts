@@ -94,11 +94,22 @@ export class ProgrammeController {
     @CurrentSession() session: ConsoleSession,
     @Param('id', ParseUUIDPipe) id: string,
     @Query('done') done: string | undefined,
+    @Query('signUp') signUp: string | undefined,
     @Res() response: Response,
   ): Promise<void> {
     const editor = await this.programme.editor(session.actor, id);
     const notice = (NOTICES as readonly string[]).includes(done ?? '') ? (done as Notice) : undefined;
-    sendConsolePage(response, 200, eventEditorPage(session, { editor, notice }));
+    const settings = await this.programme.signUp(session.actor, editor);
+    const writer = editor.hosted && session.actor.role !== 'viewer';
+    sendConsolePage(
+      response,
+      200,
+      eventEditorPage(session, {
+        editor,
+        notice,
+        signUp: settings ? { settings, writer, saved: signUp === 'saved' } : undefined,
+      }),
+    );
   }
 
   @Post('events/:id')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InvitationsService } from '@app/invitations';
+import { InvitationsService, SignUpSettings, SignUpsService } from '@app/invitations';
 import {
   Actor,
   Event,
@@ -46,6 +46,7 @@ export class ProgrammeService {
     private readonly organisations: OrganisationsService,
     private readonly partnerships: PartnershipsService,
     private readonly invitations: InvitationsService,
+    private readonly signUps: SignUpsService,
   ) {}
 
   async programme(actor: Actor): Promise<Programme> {
@@ -84,6 +85,12 @@ export class ProgrammeService {
       this.events.isHostedBy(actor, id),
     ]);
     return { event, parent, hosted };
+  }
+
+  /** Open sign-up of an event the actor's organisation hosts; null for others' events and parts. */
+  async signUp(actor: Actor, editor: EventEditor): Promise<SignUpSettings | null> {
+    if (!editor.hosted || editor.event.parentId) return null;
+    return this.signUps.settings(actor, editor.event.id);
   }
 
   /**

@@ -90,6 +90,9 @@ export const consoleAnswersDe: Catalog['console']['answers'] = {
     host_schedule: 'Plan für Gastgeber:in',
     feed_link: 'Persönlicher Kalenderlink',
     programme_links: 'Links zum Programm',
+    sign_up: 'Bestätigungslink der Anmeldung',
+    signed_up: 'Angemeldet',
+    already_signed_up: 'Link erneut gesendet (bereits angemeldet)',
   },
   states: {
     queued: 'In der Warteschlange',

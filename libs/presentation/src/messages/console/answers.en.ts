@@ -88,6 +88,9 @@ export const consoleAnswersEn = {
     host_schedule: 'Host schedule',
     feed_link: 'Personal calendar link',
     programme_links: 'Links to the programme',
+    sign_up: 'Sign-up confirmation link',
+    signed_up: 'Signed up',
+    already_signed_up: 'Link sent again (signed up already)',
   },
   states: {
     queued: 'Queued',

@@ -89,6 +89,9 @@ export const consoleAnswersSw: Catalog['console']['answers'] = {
     host_schedule: 'Ratiba ya mwenyeji',
     feed_link: 'Kiungo binafsi cha kalenda',
     programme_links: 'Viungo vya ratiba',
+    sign_up: 'Kiungo cha kuthibitisha usajili',
+    signed_up: 'Amejiandikisha',
+    already_signed_up: 'Kiungo kimetumwa tena (amejiandikisha tayari)',
   },
   states: {
     queued: 'Kwenye foleni',

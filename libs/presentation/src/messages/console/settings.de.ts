@@ -80,6 +80,7 @@ export const consoleSettingsDe: Catalog['console']['settings'] = {
     kinds: { api_key: 'API-Schlüssel', account: 'Person', invitee: 'Eingeladene Person', person: 'Person', system: 'Treffpunkt' },
     actions: {
       event: {
+        sign_up_changed: 'Offene Anmeldung geändert',
         host_schedules_sent: 'Pläne an Gastgeber gesendet',
         created: 'Veranstaltung angelegt',
         updated: 'Veranstaltung geändert',
@@ -90,6 +91,7 @@ export const consoleSettingsDe: Catalog['console']['settings'] = {
         participants_exported: 'Teilnehmendenliste exportiert',
       },
       invitation: {
+        signed_up: 'Angemeldet (offene Anmeldung)',
         created: 'Eingeladen',
         reinvited: 'Erneut eingeladen',
         withdrawn: 'Einladung zurückgezogen',
@@ -114,6 +116,9 @@ export const consoleSettingsDe: Catalog['console']['settings'] = {
       attendance: {
         undone: 'Anwesenheit zurückgenommen',
         checked_in: 'Anwesenheit erfasst',
+      },
+      sign_up: {
+        requested: 'Anmeldung wartet auf Bestätigung',
       },
       person: {
         created: 'Person angelegt',

@@ -76,6 +76,7 @@ export const consoleSettingsEn = {
     kinds: { api_key: 'API key', account: 'Person', invitee: 'Invitee', person: 'Person', system: 'Treffpunkt' },
     actions: {
       event: {
+        sign_up_changed: 'Open sign-up changed',
         host_schedules_sent: 'Schedules sent to hosts',
         created: 'Event created',
         updated: 'Event changed',
@@ -86,6 +87,7 @@ export const consoleSettingsEn = {
         participants_exported: 'Participant list exported',
       },
       invitation: {
+        signed_up: 'Signed up (open sign-up)',
         created: 'Invited',
         reinvited: 'Invited again',
         withdrawn: 'Invitation withdrawn',
@@ -110,6 +112,9 @@ export const consoleSettingsEn = {
       attendance: {
         undone: 'Check-in undone',
         checked_in: 'Checked in',
+      },
+      sign_up: {
+        requested: 'Sign-up waiting for confirmation',
       },
       person: {
         created: 'Person added',

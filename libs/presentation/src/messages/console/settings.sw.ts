@@ -77,6 +77,7 @@ export const consoleSettingsSw: Catalog['console']['settings'] = {
     kinds: { api_key: 'Ufunguo wa API', account: 'Mtu', invitee: 'Mwalikwa', person: 'Mtu', system: 'Treffpunkt' },
     actions: {
       event: {
+        sign_up_changed: 'Usajili wazi umebadilishwa',
         host_schedules_sent: 'Ratiba zimetumwa kwa wenyeji',
         created: 'Tukio limeundwa',
         updated: 'Tukio limebadilishwa',
@@ -87,6 +88,7 @@ export const consoleSettingsSw: Catalog['console']['settings'] = {
         participants_exported: 'Orodha ya washiriki imehamishwa',
       },
       invitation: {
+        signed_up: 'Amejisajili (usajili wazi)',
         created: 'Amealikwa',
         reinvited: 'Amealikwa tena',
         withdrawn: 'Mwaliko umeondolewa',
@@ -111,6 +113,9 @@ export const consoleSettingsSw: Catalog['console']['settings'] = {
       attendance: {
         undone: 'Mahudhurio yametenguliwa',
         checked_in: 'Mahudhurio yamerekodiwa',
+      },
+      sign_up: {
+        requested: 'Usajili unasubiri uthibitisho',
       },
       person: {
         created: 'Mtu ameongezwa',
