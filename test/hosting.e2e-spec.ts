@@ -350,6 +350,8 @@ describe('Hosting a delegation visit', () => {
 
   it("should print a guest's itinerary one page per day, each flight time local at its end", async () => {
     const token = (await answerPath(api, ids.visit, neema.id)).split('/').pop()!;
+    const programme = await api.http().get(`/answer/${token}/programme`).expect(200);
+    expect(programme.text).toMatch(new RegExp(`/answer/${token}/itinerary">Your itinerary, day by day`));
     const page = await api.http().get(`/answer/${token}/itinerary`).expect(200);
     expect(page.headers['cache-control']).toBe('no-store');
     expect(page.text).toContain('Your itinerary: Delegationsbesuch aus Morogoro');

@@ -51,9 +51,12 @@ type ProgrammeSection = (view: ProgrammePageView, messages: Messages) => SafeHtm
 
 /**
  * The page is its sections, in this order: each one renders a part of the view or nothing.
- * Further sections (a delegate's itinerary) go into this list with what they need in the view.
+ * A delegate's itinerary is linked from the visit's entry, as it lives behind that invitation's link.
  */
 const SECTIONS: ProgrammeSection[] = [eventsSection, calendarSection];
+
+/** Events whose guests have an itinerary day by day (see hosting). */
+const TRAVELS: readonly string[] = ['delegation_visit', 'exchange_trip'];
 
 export function renderProgrammePage(view: ProgrammePageView): string {
   const { person, host } = view.programme;
@@ -118,6 +121,11 @@ function eventItem(invitation: ProgrammeInvitation, view: ProgrammePageView, mes
         : null
     }
     <p><a href="${invitation.answerUrl}">${t('myProgramme.changeAnswer')}</a></p>
+    ${
+      TRAVELS.includes(event.kind)
+        ? html`<p><a href="${invitation.answerUrl}/itinerary">${t('myProgramme.itinerary')}</a></p>`
+        : null
+    }
     ${
       codes.length > 0
         ? html`<div class="check-in">

@@ -205,6 +205,7 @@ export const de: Catalog = {
     },
   },
   myProgramme: {
+    itinerary: 'Ihr Reiseplan, Tag für Tag (zum Drucken oder Mitnehmen)',
     pageTitle: 'Ihr Programm',
     intro: 'Alles, wozu {{host}} Sie eingeladen hat, mit Ihren Antworten und Plätzen.',
     eventsHeading: 'Ihre Veranstaltungen',

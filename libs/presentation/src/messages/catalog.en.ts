@@ -206,6 +206,7 @@ export const en = {
     },
   },
   myProgramme: {
+    itinerary: 'Your itinerary, day by day (to print or carry)',
     pageTitle: 'Your programme',
     intro: 'Everything {{host}} has invited you to, with your answers and seats.',
     eventsHeading: 'Your events',

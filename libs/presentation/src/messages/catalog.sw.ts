@@ -202,6 +202,7 @@ export const sw: Catalog = {
     },
   },
   myProgramme: {
+    itinerary: 'Ratiba yako ya safari, siku kwa siku (ya kuchapisha au kubeba)',
     pageTitle: 'Ratiba yako',
     intro: 'Kila kitu ambacho {{host}} imekualika, pamoja na majibu na nafasi zako.',
     eventsHeading: 'Matukio yako',
