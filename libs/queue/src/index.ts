@@ -4,3 +4,4 @@ export * from './redis-connection';
 export * from './queue.module';
 export * from './outbox-relay-loop';
 export * from './outbox-nudge';
+export * from './repeated-job';
