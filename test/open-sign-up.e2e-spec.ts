@@ -71,6 +71,8 @@ describe('open sign-up for public events', () => {
 
   beforeAll(async () => {
     process.env.SIGN_UP_RATE_LIMIT = String(SIGN_UP_RATE_LIMIT);
+    // A webhook endpoint on this machine, where nothing listens: the test reads what was queued for it.
+    process.env.WEBHOOK_ALLOWED_HOSTS = 'localhost';
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
     stack = await startMailingStack(baseUrl);
@@ -89,6 +91,7 @@ describe('open sign-up for public events', () => {
     await stack?.close();
     await removeQueueKeys();
     delete process.env.SIGN_UP_RATE_LIMIT;
+    delete process.env.WEBHOOK_ALLOWED_HOSTS;
   });
 
   it('should open sign-up only for public, published events, to the hosts’ organisers', async () => {
@@ -268,6 +271,46 @@ describe('open sign-up for public events', () => {
       { status: 'accepted', count: 5 },
       { status: 'waitlisted', count: 15 },
     ]);
+  });
+
+  it('should tell the host’s webhooks of a confirmed sign-up as a registration from open sign-up', async () => {
+    const day = await cityDay(stack.api, { title: 'Webhook open day', capacity: 1 });
+    const subscribed = await http()
+      .post(`/api/v1/organisations/${day.host.id}/webhook-endpoints`)
+      .set(bearer(day.host.organiserKey))
+      .send({ url: 'https://localhost:9/treffpunkt', eventTypes: ['registration.created'] });
+    expect(subscribed.status).toBe(201);
+    expect((await openSignUp(day.event.id, day.host.organiserKey)).status).toBe(200);
+    const signUps = stack.api.app.get(SignUpsService);
+    const secrets = stack.api.app.get(SignUpSecrets);
+    const email = `hook-${randomBytes(3).toString('hex')}@example.org`;
+    await signUps.request({
+      eventId: day.event.id,
+      name: 'Baraka Mollel',
+      email,
+      locale: 'sw',
+      organisation: null,
+    });
+    const [{ id }]: Array<{ id: string }> = await stack.api.dataSource.query(
+      `SELECT id FROM sign_ups WHERE event_id = $1`,
+      [day.event.id],
+    );
+    await signUps.confirm(secrets.linkToken(id));
+
+    const deliveries: Array<{ event_type: string; body: { data: Record<string, unknown> } }> =
+      await stack.api.dataSource.query(
+        `SELECT d.event_type, d.body::jsonb AS body FROM webhook_deliveries d
+           JOIN webhook_endpoints w ON w.id = d.endpoint_id WHERE w.organisation_id = $1`,
+        [day.host.id],
+      );
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0].event_type).toBe('registration.created');
+    expect(deliveries[0].body.data).toMatchObject({
+      registration: { source: 'sign_up', status: 'accepted' },
+      event: { id: day.event.id },
+      person: { name: 'Baraka Mollel', organisationId: day.host.id },
+    });
+    expect(JSON.stringify(deliveries[0].body)).not.toContain(email);
   });
 
   it('should store nothing for a filled-in honeypot, and refuse a missing or wrong proof of work and a form sent too fast', async () => {

@@ -85,6 +85,22 @@ export class ProducerWebhooks {
     }
   }
 
+  /**
+   * `registration.created` with `source: "sign_up"` for a confirmed open sign-up that gave the
+   * person a place or a waitlist place (someone invited before keeps their invitation: nothing new).
+   */
+  async signedUp(manager: EntityManager, facts: Omit<AnswerFacts, 'seats'>): Promise<void> {
+    if (!registers(facts.previousStatus, facts.status)) return;
+    const subscribed = await this.outbox.subscribedTypes(manager, facts.event.id, ['registration.created']);
+    if (subscribed.size === 0) return;
+    await this.outbox.publish(manager, {
+      type: 'registration.created',
+      eventId: facts.event.id,
+      data: registrationData({ ...facts, seats: [] }, 'sign_up'),
+      occurredAt: facts.respondedAt,
+    });
+  }
+
   /** `registration.cancelled` for an invitation the organiser withdrew from someone registered. */
   async withdrawn(manager: EntityManager, invitation: WithdrawnInvitation): Promise<void> {
     if (!invitation.personId || !unregisters(invitation.previousStatus, 'cancelled')) return;

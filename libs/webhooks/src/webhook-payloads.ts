@@ -139,10 +139,16 @@ export function registers(previousStatus: string, status: string): boolean {
   return REGISTERED.includes(status) && !REGISTERED.includes(previousStatus);
 }
 
-export function registrationData(facts: AnswerFacts): Record<string, unknown> {
+/** Where a registration came from: an answer to an invitation, or a confirmed open sign-up. */
+export type RegistrationSource = 'invitation' | 'sign_up';
+
+export function registrationData(
+  facts: AnswerFacts,
+  source: RegistrationSource = 'invitation',
+): Record<string, unknown> {
   return {
     registration: {
-      source: 'invitation',
+      source,
       invitationId: facts.invitationId,
       status: facts.status,
       registeredAt: facts.respondedAt.toISOString(),

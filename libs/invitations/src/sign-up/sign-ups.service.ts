@@ -14,6 +14,7 @@ import {
   findOrganisation,
   Locale,
 } from '@app/planning';
+import { ProducerWebhooks } from '@app/webhooks';
 import { AnswerLinks } from '../answer-links';
 import { invitationRecord } from '../invitation-audit';
 import { InvitationStatus } from '../invitation-status';
@@ -109,6 +110,7 @@ export class SignUpsService {
     private readonly secrets: SignUpSecrets,
     private readonly audit: AuditTrail,
     private readonly retention: SignUpRetention,
+    private readonly webhooks: ProducerWebhooks,
   ) {}
 
   async settings(actor: Actor, eventId: string, now = new Date()): Promise<SignUpSettings> {
@@ -372,6 +374,14 @@ export class SignUpsService {
           },
         ),
       );
+      await this.webhooks.signedUp(manager, {
+        invitationId: invitation.id,
+        event,
+        person: { id: person.id, name: person.name, organisationId: person.organisationId },
+        previousStatus: kept?.status ?? 'invited',
+        status,
+        respondedAt: now,
+      });
       return link.token;
     });
     this.emails.dispatchSoon();
