@@ -43,7 +43,7 @@ export interface CachedFeed {
  * copies and sends them in one go on the event loop); a body counts once its length and ETag are
  * in the hash and it has that length. Beside them `<key>:entries` says where each entry sits in
  * the body, and `feed-latest:<feed>` names the key rendered last: a process whose render thread
- * did not render that version takes its entries from there (seedFor), so that after a change any
+ * never rendered the feed takes its entries from there (seedFor), so that after a change any
  * process renders only what changed, not just the one that rendered the feed before.
  */
 @Injectable()
@@ -108,14 +108,11 @@ export class FeedCache {
       .catch(() => undefined);
   }
 
-  /**
-   * The feed's version rendered last by any process, with its entry index, unless that is
-   * `renderedHere` (whose entries the caller's render thread holds anyway); null when Redis has none.
-   */
-  async seedFor(feed: string, renderedHere: string | undefined): Promise<FeedSeed | null> {
+  /** The feed's version rendered last by any process, with its entry index; null when Redis has none. */
+  async seedFor(feed: string): Promise<FeedSeed | null> {
     if (!this.redis.available()) return null;
     const latest = await this.redis.client.get(this.latestKey(feed));
-    if (!latest || latest === renderedHere) return null;
+    if (!latest) return null;
     const replies = await this.redis.client
       .pipeline()
       .hmgetBuffer(latest, 'identity')

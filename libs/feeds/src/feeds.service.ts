@@ -67,8 +67,8 @@ export class FeedsService {
   private readonly entryLists = new BoundedCache<string>(ENTRY_LISTS_BYTES, (list) => list.length);
   /** Each feed's latest cache key, to let Redis drop the bytes of a feed once it changed. */
   private readonly latestKeys = new BoundedCache<string>(REMEMBERED_FEEDS, () => 1);
-  /** Each feed's cache key this process's render thread rendered last (see FeedCache.seedFor). */
-  private readonly renderedHere = new BoundedCache<string>(REMEMBERED_FEEDS, () => 1);
+  /** The feeds this process's render thread rendered before, so holds entries of (see render). */
+  private readonly renderedHere = new BoundedCache<true>(REMEMBERED_FEEDS, () => 1);
 
   constructor(
     private readonly queries: FeedQueries,
@@ -252,12 +252,14 @@ export class FeedsService {
     const started = performance.now();
     const identity = scopeIdentity(feed.scope);
     const entryList = this.entryLists.get(feed.cacheKey);
-    const seed = await this.cache
-      .seedFor(identity, this.renderedHere.get(identity))
-      .catch((error: Error) => {
-        this.logger.warn(`Could not read the last rendering of a ${feed.scope.kind} feed: ${error.message}`);
-        return null;
-      });
+    // A thread that rendered an earlier version holds all entries but those changed since, which
+    // it renders faster than it could take 10 MB from Redis: only a thread new to the feed seeds.
+    const seed = this.renderedHere.get(identity)
+      ? null
+      : await this.cache.seedFor(identity).catch((error: Error) => {
+          this.logger.warn(`Could not read the last rendering of a ${feed.scope.kind} feed: ${error.message}`);
+          return null;
+        });
     const { events, rendered, ...representation } = await this.renderer.render({
       scope: feed.scope,
       subjectId: feed.state.subject.id,
@@ -268,7 +270,7 @@ export class FeedsService {
       ...(entryList === undefined ? {} : { entryList }),
       ...(seed ? { seed } : {}),
     });
-    this.renderedHere.set(identity, feed.cacheKey);
+    this.renderedHere.set(identity, true);
     this.logger.log(
       `Rendered ${feed.scope.kind} feed: ${events} events (${rendered} rendered anew${seed ? ', the others taken from the last rendering' : ''}) in ${Math.round(performance.now() - started)} ms`,
     );
