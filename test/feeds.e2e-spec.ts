@@ -547,6 +547,62 @@ describe('Calendar feeds', () => {
     }
   });
 
+  it('should render only what changed since in a process that rendered an earlier version, without the shared rendering', async () => {
+    const soest = await organisationWithKeys(api, { name: 'Stadt Soest', timeZone: 'Europe/Berlin' });
+    const events: Array<{ id: string }> = [];
+    for (let day = 1; day <= 30; day++) {
+      events.push(
+        await createEvent(api, soest.organiserKey, {
+          title: `Partnerschaftstag ${day}`,
+          startsAt: `2027-07-${String(day).padStart(2, '0')}T09:00`,
+          endsAt: `2027-07-${String(day).padStart(2, '0')}T17:00`,
+          status: 'published',
+        }),
+      );
+    }
+    const path = `/feeds/organisations/${soest.code}.ics`;
+    const rename = (event: { id: string }, title: string) =>
+      timed(() =>
+        api
+          .http()
+          .patch(`/api/v1/events/${event.id}`)
+          .set(bearer(soest.organiserKey))
+          .send({ title })
+          .expect(200),
+      );
+    const first = await timed(() => feed(path).expect(200));
+    await sharedAsLatest(`organisation:${soest.code}`, first.ms);
+
+    const other = await startAnotherApi();
+    try {
+      // The other process renders the second version: the latest rendering is now not this one's.
+      const firstChange = await rename(events[3], 'Partnerschaftstag 4 (verschoben)');
+      await seenElsewhere(firstChange.ms, async () => {
+        const response = await other.http().get(path).set('Accept-Encoding', 'identity').expect(200);
+        return response.headers.etag === first.result.headers.etag ? undefined : response;
+      });
+
+      const renders = jest.spyOn(api.app.get(FeedRenderPool), 'render');
+      const secondChange = await rename(events[20], 'Partnerschaftstag 21 (Rathaus)');
+      const third = await feed(path).expect(200);
+
+      expect(renders).toHaveBeenCalledTimes(1);
+      expect(renders.mock.calls[0][0].seed).toBeUndefined();
+      await expect(renders.mock.results[0].value).resolves.toMatchObject({ events: 30, rendered: 2 });
+      expect(readCalendar(third.body as string).events.map((event) => event.summary)).toEqual(
+        expect.arrayContaining(['Partnerschaftstag 4 (verschoben)', 'Partnerschaftstag 21 (Rathaus)']),
+      );
+      const fromOther = await seenElsewhere(secondChange.ms, async () => {
+        const response = await other.http().get(path).set('Accept-Encoding', 'identity').expect(200);
+        return response.headers.etag === third.headers.etag ? response : undefined;
+      });
+      expect(fromOther.headers.etag).toBe(third.headers.etag);
+      renders.mockRestore();
+    } finally {
+      await other.close();
+    }
+  });
+
   it('should offer feed URLs built from PUBLIC_BASE_URL, as https and webcal', async () => {
     const event = await createEvent(api, arnsberg.organiserKey, {
       title: 'Bürgerforum',
