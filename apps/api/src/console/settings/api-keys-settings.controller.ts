@@ -1,14 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { ApiKey, ApiKeysService, Public } from '@app/access';
+import { ApiKey, ApiKeysService } from '@app/access';
 import { ConsoleSession } from '@app/accounts';
 import { Actor } from '@app/planning';
 import { consoleMessages } from '../console-layout';
-import { ConsolePageFilter } from '../console-page.filter';
-import { ConsoleSessionGuard } from '../console-session.guard';
 import { confirmationPage } from '../confirmation/confirmation.page';
-import { CsrfGuard } from '../csrf.guard';
+import { ConsoleScreen } from '../console-screen.decorator';
 import { CurrentSession } from '../current-session.decorator';
 import { sendConsolePage } from '../send-console-page';
 import { apiKeysPage, ApiKeysView } from './api-keys-settings.page';
@@ -21,11 +18,7 @@ const EMPTY_FORM = { name: '', role: 'viewer' };
  * Settings → API keys of the organisation. ApiKeysService lets only admins issue and revoke; a
  * new key is in the answer to the POST only, never in a URL.
  */
-@Public()
-@ApiExcludeController()
-@UseFilters(ConsolePageFilter)
-@UseGuards(ConsoleSessionGuard, CsrfGuard)
-@Controller('console/settings/api-keys')
+@ConsoleScreen('console/settings/api-keys')
 export class ApiKeysSettingsController {
   constructor(private readonly apiKeys: ApiKeysService) {}
 
