@@ -12,6 +12,7 @@ import {
   OutboxRelayLoop,
   OutboxRelayWork,
   QUEUES,
+  relayInBatches,
   restoreLostJobs,
   RetryPolicy,
 } from '@app/queue';
@@ -85,10 +86,9 @@ export class EmailRelay implements OutboxRelayWork {
    * row. Rows are claimed with SKIP LOCKED, so concurrent relays take disjoint batches, and a job
    * is named after its first row, so a batch added twice (a crash before our commit) is one job.
    */
-  async relayDue(): Promise<number> {
-    let relayed = 0;
-    for (;;) {
-      const count = await this.dataSource.transaction(async (manager) => {
+  relayDue(): Promise<number> {
+    return relayInBatches(RELAY_BATCH, () =>
+      this.dataSource.transaction(async (manager) => {
         const rows: DueRow[] = await manager.query(
           `SELECT id, GREATEST(0, CAST(extract(epoch FROM send_at - now()) * 1000 AS bigint)) AS delay_ms
              FROM emails
@@ -111,10 +111,8 @@ export class EmailRelay implements OutboxRelayWork {
           ],
         );
         return rows.length;
-      });
-      relayed += count;
-      if (count < RELAY_BATCH) return relayed;
-    }
+      }),
+    );
   }
 
   /**

@@ -185,3 +185,17 @@ export async function restoreLostJobs<Q extends QueueName, Job extends JobReques
   await enqueueJobs(queue, lost, retry);
   return lost;
 }
+
+/**
+ * Relays an outbox a batch at a time until a batch comes back short, each batch in its own
+ * transaction (`relayBatch` claims at most `batchSize` rows, enqueues their jobs and notes them),
+ * so that row locks are held only briefly; returns how many rows were relayed.
+ */
+export async function relayInBatches(batchSize: number, relayBatch: () => Promise<number>): Promise<number> {
+  let relayed = 0;
+  for (;;) {
+    const count = await relayBatch();
+    relayed += count;
+    if (count < batchSize) return relayed;
+  }
+}

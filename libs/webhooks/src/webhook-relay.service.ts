@@ -11,6 +11,7 @@ import {
   OutboxRelayLoop,
   OutboxRelayWork,
   QUEUES,
+  relayInBatches,
   restoreLostJobs,
   RetryPolicy,
   WEBHOOK_JOBS,
@@ -72,10 +73,9 @@ export class WebhookRelay implements OutboxRelayWork {
   }
 
   /** Enqueues every pending delivery that has no job yet, delayed until its attempt is due. */
-  async relayDue(): Promise<number> {
-    let relayed = 0;
-    for (;;) {
-      const count = await this.dataSource.transaction(async (manager) => {
+  relayDue(): Promise<number> {
+    return relayInBatches(RELAY_BATCH, () =>
+      this.dataSource.transaction(async (manager) => {
         const rows: Array<{ id: string; attempts: number; delay_ms: string }> = await manager.query(
           `SELECT id, attempts,
                   GREATEST(0, CAST(extract(epoch FROM next_attempt_at - now()) * 1000 AS bigint)) AS delay_ms
@@ -96,10 +96,8 @@ export class WebhookRelay implements OutboxRelayWork {
           [jobs.map((job) => job.data.deliveryId), jobs.map((job) => job.jobId)],
         );
         return rows.length;
-      });
-      relayed += count;
-      if (count < RELAY_BATCH) return relayed;
-    }
+      }),
+    );
   }
 
   /**
