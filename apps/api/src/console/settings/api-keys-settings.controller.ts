@@ -4,13 +4,12 @@ import { ApiKey, ApiKeysService } from '@app/access';
 import { ConsoleSession } from '@app/accounts';
 import { Actor } from '@app/planning';
 import { consoleMessages } from '../console-layout';
-import { confirmationPage } from '../confirmation/confirmation.page';
 import { ConsoleScreen } from '../console-screen.decorator';
 import { CurrentSession } from '../current-session.decorator';
 import { sendConsolePage } from '../send-console-page';
 import { apiKeysPage, ApiKeysView } from './api-keys-settings.page';
 import { ApiKeyFormDto } from './settings-forms.dto';
-import { SETTINGS_PATHS } from './settings-layout';
+import { SETTINGS_PATHS, settingsConfirmationPage } from './settings-layout';
 
 const EMPTY_FORM = { name: '', role: 'viewer' };
 
@@ -73,14 +72,11 @@ export class ApiKeysSettingsController {
     sendConsolePage(
       response,
       200,
-      confirmationPage({
-        session,
-        screen: 'settings',
+      settingsConfirmationPage(session, 'apiKeys', {
         title: t('console.settings.apiKeys.confirmRevokeTitle', { name: key.name }),
         text: t('console.settings.apiKeys.confirmRevoke'),
         action: `${SETTINGS_PATHS.apiKeys}/${id}/revoke`,
         confirmLabel: t('console.settings.apiKeys.revoke'),
-        cancel: { path: SETTINGS_PATHS.apiKeys, label: t('console.settings.cancel') },
       }),
     );
   }

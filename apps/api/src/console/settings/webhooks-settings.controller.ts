@@ -4,12 +4,11 @@ import { ConsoleSession } from '@app/accounts';
 import { Actor } from '@app/planning';
 import { WebhookEndpointsService, WebhookLogService } from '@app/webhooks';
 import { consoleMessages } from '../console-layout';
-import { confirmationPage } from '../confirmation/confirmation.page';
 import { ConsoleScreen } from '../console-screen.decorator';
 import { CurrentSession } from '../current-session.decorator';
 import { sendConsolePage } from '../send-console-page';
 import { WebhookFormDto } from './settings-forms.dto';
-import { FieldErrors, refusedField, SETTINGS_PATHS } from './settings-layout';
+import { FieldErrors, refusedField, SETTINGS_PATHS, settingsConfirmationPage } from './settings-layout';
 import { EMPTY_WEBHOOK_FORM, EndpointState, webhooksPage, WebhooksView } from './webhooks-settings.page';
 
 /**
@@ -100,14 +99,11 @@ export class WebhooksSettingsController {
     sendConsolePage(
       response,
       200,
-      confirmationPage({
-        session,
-        screen: 'settings',
+      settingsConfirmationPage(session, 'webhooks', {
         title: t('console.settings.webhooks.confirmRemoveTitle', { url: endpoint.url }),
         text: t('console.settings.webhooks.confirmRemove'),
         action: `${SETTINGS_PATHS.webhooks}/${id}/remove`,
         confirmLabel: t('console.settings.webhooks.remove'),
-        cancel: { path: SETTINGS_PATHS.webhooks, label: t('console.settings.cancel') },
       }),
     );
   }
