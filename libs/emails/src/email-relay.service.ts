@@ -9,8 +9,7 @@ import {
   enqueueJobs,
   JobRequest,
   MAIL_JOBS,
-  OutboxRelayLoop,
-  OutboxRelayWork,
+  OutboxRelay,
   QUEUES,
   relayInBatches,
   restoreLostJobs,
@@ -52,16 +51,14 @@ interface PendingJob {
  * Redis appears to have lost its data.
  */
 @Injectable()
-export class EmailRelay implements OutboxRelayWork {
-  private readonly loop: OutboxRelayLoop;
-
+export class EmailRelay extends OutboxRelay {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QUEUES.mail) private readonly mailQueue: Queue,
     @Inject(redisConfig.KEY) redis: ConfigType<typeof redisConfig>,
     @Inject(mailConfig.KEY) private readonly mail: ConfigType<typeof mailConfig>,
   ) {
-    this.loop = new OutboxRelayLoop(this, redis, {
+    super(redis, {
       outbox: EMAILS_OUTBOX,
       rows: 'emails',
       intervalMs: mail.relayIntervalMs,
@@ -69,15 +66,6 @@ export class EmailRelay implements OutboxRelayWork {
         ms: Math.max(1_000, mail.sendingAbandonedAfterMs / ABANDONED_CHECKS_PER_PERIOD),
       },
     });
-  }
-
-  /** Rebuilds Redis from the database, then relays periodically and on nudges until stop(). */
-  start(): Promise<void> {
-    return this.loop.start();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
   }
 
   /**

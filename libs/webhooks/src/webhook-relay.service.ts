@@ -8,8 +8,7 @@ import { redisConfig, webhooksConfig } from '@app/config';
 import {
   enqueueJobs,
   JobRequest,
-  OutboxRelayLoop,
-  OutboxRelayWork,
+  OutboxRelay,
   QUEUES,
   relayInBatches,
   restoreLostJobs,
@@ -42,29 +41,19 @@ const JOB_RETRY: RetryPolicy = { attempts: 3, firstDelayMs: 5_000 };
  * job ids).
  */
 @Injectable()
-export class WebhookRelay implements OutboxRelayWork {
-  private readonly loop: OutboxRelayLoop;
-
+export class WebhookRelay extends OutboxRelay {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QUEUES.webhooks) private readonly queue: Queue,
     @Inject(redisConfig.KEY) redis: ConfigType<typeof redisConfig>,
     @Inject(webhooksConfig.KEY) private readonly settings: ConfigType<typeof webhooksConfig>,
   ) {
-    this.loop = new OutboxRelayLoop(this, redis, {
+    super(redis, {
       outbox: WEBHOOKS_OUTBOX,
       rows: 'webhook deliveries',
       intervalMs: settings.relayIntervalMs,
       recoverAbandonedEvery: 'pass',
     });
-  }
-
-  start(): Promise<void> {
-    return this.loop.start();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
   }
 
   /** Asks for a pass without waiting for it (a failed attempt's next one is to be scheduled). */
