@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { createHash, createHmac, createSecretKey, hkdfSync, KeyObject, timingSafeEqual } from 'node:crypto';
-import { accountsConfig } from '@app/config';
+import { createHash, createHmac, KeyObject, timingSafeEqual } from 'node:crypto';
+import { accountsConfig, derivedKey } from '@app/config';
 
 const LINK_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 /** Eight digits: typed from a phone's mail app on a laptop; CODE_ATTEMPTS wrong tries end the request. */
@@ -41,9 +41,7 @@ export class SignInSecrets {
   private readonly key: KeyObject;
 
   constructor(@Inject(accountsConfig.KEY) accounts: ConfigType<typeof accountsConfig>) {
-    this.key = createSecretKey(
-      Buffer.from(hkdfSync('sha256', accounts.signInSecret, 'treffpunkt', 'sign-in link and code v1', 32)),
-    );
+    this.key = derivedKey(accounts.signInSecret, 'sign-in link and code v1');
   }
 
   linkToken(requestId: string): string {

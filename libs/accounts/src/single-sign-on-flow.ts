@@ -1,11 +1,5 @@
-import {
-  createCipheriv,
-  createDecipheriv,
-  createSecretKey,
-  hkdfSync,
-  KeyObject,
-  randomBytes,
-} from 'node:crypto';
+import { createCipheriv, createDecipheriv, KeyObject, randomBytes } from 'node:crypto';
+import { derivedKey } from '@app/config';
 
 /** From leaving for the provider to coming back: a login and a consent screen, with time to spare. */
 export const FLOW_VALIDITY_MS = 10 * 60_000;
@@ -26,9 +20,7 @@ const TAG_BYTES = 16;
 
 /** The key that seals flows, derived from SIGN_IN_SECRET apart from the one of links and codes. */
 export function flowKey(signInSecret: string): KeyObject {
-  return createSecretKey(
-    Buffer.from(hkdfSync('sha256', signInSecret, 'treffpunkt', 'single sign-on flow v1', 32)),
-  );
+  return derivedKey(signInSecret, 'single sign-on flow v1');
 }
 
 /**

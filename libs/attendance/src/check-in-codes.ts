@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import { createHmac, createSecretKey, hkdfSync, KeyObject, timingSafeEqual } from 'node:crypto';
-import { answersConfig, httpConfig } from '@app/config';
+import { createHmac, KeyObject, timingSafeEqual } from 'node:crypto';
+import { answersConfig, derivedKey, httpConfig } from '@app/config';
 
 const CODE_PATTERN = /^([0-9a-f]{32})([A-Za-z0-9_-]{22})$/;
 
@@ -24,9 +24,7 @@ export class CheckInCodes {
     @Inject(answersConfig.KEY) answers: ConfigType<typeof answersConfig>,
     @Inject(httpConfig.KEY) http: ConfigType<typeof httpConfig>,
   ) {
-    this.key = createSecretKey(
-      Buffer.from(hkdfSync('sha256', answers.linkSecret, 'treffpunkt', 'check-in code v1', 32)),
-    );
+    this.key = derivedKey(answers.linkSecret, 'check-in code v1');
     this.baseUrl = http.publicBaseUrl;
   }
 

@@ -1,3 +1,4 @@
 export * from './environment';
 export * from './namespaces';
 export * from './app-config.module';
+export * from './derived-keys';

@@ -9,9 +9,9 @@ import {
   enqueueJobs,
   JobRequest,
   MAIL_JOBS,
-  OutboxRelayLoop,
-  OutboxRelayWork,
+  OutboxRelay,
   QUEUES,
+  relayInBatches,
   restoreLostJobs,
   RetryPolicy,
 } from '@app/queue';
@@ -51,16 +51,14 @@ interface PendingJob {
  * Redis appears to have lost its data.
  */
 @Injectable()
-export class EmailRelay implements OutboxRelayWork {
-  private readonly loop: OutboxRelayLoop;
-
+export class EmailRelay extends OutboxRelay {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QUEUES.mail) private readonly mailQueue: Queue,
     @Inject(redisConfig.KEY) redis: ConfigType<typeof redisConfig>,
     @Inject(mailConfig.KEY) private readonly mail: ConfigType<typeof mailConfig>,
   ) {
-    this.loop = new OutboxRelayLoop(this, redis, {
+    super(redis, {
       outbox: EMAILS_OUTBOX,
       rows: 'emails',
       intervalMs: mail.relayIntervalMs,
@@ -70,25 +68,15 @@ export class EmailRelay implements OutboxRelayWork {
     });
   }
 
-  /** Rebuilds Redis from the database, then relays periodically and on nudges until stop(). */
-  start(): Promise<void> {
-    return this.loop.start();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
-  }
-
   /**
    * Enqueues every queued row that has not reached Redis yet, future ones (reminders) as delayed
    * jobs, up to EMAILS_PER_JOB rows due at the same time in one job, and notes the job on each
    * row. Rows are claimed with SKIP LOCKED, so concurrent relays take disjoint batches, and a job
    * is named after its first row, so a batch added twice (a crash before our commit) is one job.
    */
-  async relayDue(): Promise<number> {
-    let relayed = 0;
-    for (;;) {
-      const count = await this.dataSource.transaction(async (manager) => {
+  relayDue(): Promise<number> {
+    return relayInBatches(RELAY_BATCH, () =>
+      this.dataSource.transaction(async (manager) => {
         const rows: DueRow[] = await manager.query(
           `SELECT id, GREATEST(0, CAST(extract(epoch FROM send_at - now()) * 1000 AS bigint)) AS delay_ms
              FROM emails
@@ -111,10 +99,8 @@ export class EmailRelay implements OutboxRelayWork {
           ],
         );
         return rows.length;
-      });
-      relayed += count;
-      if (count < RELAY_BATCH) return relayed;
-    }
+      }),
+    );
   }
 
   /**

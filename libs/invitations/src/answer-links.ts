@@ -1,15 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHash,
-  createSecretKey,
-  hkdfSync,
-  KeyObject,
-  randomBytes,
-} from 'node:crypto';
-import { answersConfig, httpConfig } from '@app/config';
+import { createCipheriv, createDecipheriv, createHash, KeyObject, randomBytes } from 'node:crypto';
+import { answersConfig, derivedKey, httpConfig } from '@app/config';
 
 const TOKEN_BYTES = 32;
 const IV_BYTES = 12;
@@ -48,9 +40,7 @@ export class AnswerLinks {
     @Inject(answersConfig.KEY) answers: ConfigType<typeof answersConfig>,
     @Inject(httpConfig.KEY) http: ConfigType<typeof httpConfig>,
   ) {
-    this.key = createSecretKey(
-      Buffer.from(hkdfSync('sha256', answers.linkSecret, 'treffpunkt', 'answer-link-token-seal v1', 32)),
-    );
+    this.key = derivedKey(answers.linkSecret, 'answer-link-token-seal v1');
     this.baseUrl = http.publicBaseUrl;
   }
 

@@ -313,22 +313,12 @@ export class InvitationsService {
     eventId: string,
     personIds: string[],
   ): Promise<Map<string, InvitationStatus>> {
-    await this.managedEvent(
-      actor,
-      eventId,
-      'see the invitations of events it neither hosts nor co-hosts',
-      false,
-    );
+    await this.eventWithInvitationsSeenBy(actor, eventId);
     return invitationStatuses(this.dataSource.manager, eventId, personIds);
   }
 
   async list(actor: Actor, eventId: string, filter: InvitationFilter): Promise<Page<InvitationView>> {
-    await this.managedEvent(
-      actor,
-      eventId,
-      'see the invitations of events it neither hosts nor co-hosts',
-      false,
-    );
+    await this.eventWithInvitationsSeenBy(actor, eventId);
     const limit = Math.min(filter.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
     const parameters: unknown[] = [eventId, filter.status ?? null, filter.workshopId ?? null, limit + 1];
     let after = '';
@@ -355,23 +345,13 @@ export class InvitationsService {
   }
 
   async get(actor: Actor, eventId: string, invitationId: string): Promise<InvitationView> {
-    await this.managedEvent(
-      actor,
-      eventId,
-      'see the invitations of events it neither hosts nor co-hosts',
-      false,
-    );
+    await this.eventWithInvitationsSeenBy(actor, eventId);
     return this.view(actor, this.dataSource.manager, eventId, invitationId);
   }
 
   /** Answers per status, and seats per workshop. */
   async summary(actor: Actor, eventId: string): Promise<AnswerSummary> {
-    const event = await this.managedEvent(
-      actor,
-      eventId,
-      'see the invitations of events it neither hosts nor co-hosts',
-      false,
-    );
+    const event = await this.eventWithInvitationsSeenBy(actor, eventId);
     const manager = this.dataSource.manager;
     const statusRows: Array<{ status: InvitationStatus; count: number }> = await manager.query(
       `SELECT status, count(*)::int AS count FROM invitations WHERE event_id = $1 GROUP BY status`,
@@ -421,12 +401,7 @@ export class InvitationsService {
    * one of its parts alone. Each person counts once, as they get one email for the whole change.
    */
   async informedCount(actor: Actor, eventId: string): Promise<number> {
-    const event = await this.managedEvent(
-      actor,
-      eventId,
-      'see the invitations of events it neither hosts nor co-hosts',
-      false,
-    );
+    const event = await this.eventWithInvitationsSeenBy(actor, eventId);
     const manager = this.dataSource.manager;
     const people = new Set((await informedRecipients(manager, event)).map((recipient) => recipient.personId));
     for (const partId of await partIdsOf(manager, eventId)) {
@@ -605,6 +580,12 @@ export class InvitationsService {
     }
     await this.assertWorkshopsInside(reader, eventId, workshopIds);
     return { personIds, organisationIds, partnershipIds, workshopIds };
+  }
+
+  /** The event, when the actor may see its invitations: its hosts' and co-hosts' keys, viewers too. */
+  private eventWithInvitationsSeenBy(actor: Actor, eventId: string): Promise<Event> {
+    const what = 'see the invitations of events it neither hosts nor co-hosts';
+    return this.managedEvent(actor, eventId, what, false);
   }
 
   private managedEvent(actor: Actor, eventId: string, what: string, write: boolean): Promise<Event> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { hkdfSync } from 'node:crypto';
-import { answersConfig } from '@app/config';
+import { answersConfig, derivedKeyBytes } from '@app/config';
 import { FeedTokenSecret, feedTokenFromSeed } from '@app/feeds';
 
 /**
@@ -14,7 +14,7 @@ export class ParticipantSecrets {
   private readonly key: Buffer;
 
   constructor(@Inject(answersConfig.KEY) answers: ConfigType<typeof answersConfig>) {
-    this.key = Buffer.from(hkdfSync('sha256', answers.linkSecret, 'treffpunkt', 'personal feed link v1', 32));
+    this.key = derivedKeyBytes(answers.linkSecret, 'personal feed link v1');
   }
 
   feedToken(emailId: string): FeedTokenSecret {

@@ -185,3 +185,42 @@ export async function restoreLostJobs<Q extends QueueName, Job extends JobReques
   await enqueueJobs(queue, lost, retry);
   return lost;
 }
+
+/**
+ * An outbox's relay: its work (OutboxRelayWork) driven by a loop of its own, which the worker
+ * starts and stops with the relay.
+ */
+export abstract class OutboxRelay implements OutboxRelayWork {
+  protected readonly loop: OutboxRelayLoop;
+
+  protected constructor(redis: RedisLocation, settings: OutboxRelaySettings) {
+    this.loop = new OutboxRelayLoop(this, redis, settings);
+  }
+
+  /** Rebuilds Redis from the outbox, then relays periodically and on nudges until stop(). */
+  start(): Promise<void> {
+    return this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  abstract relayDue(): Promise<number>;
+  abstract rebuild(): Promise<number>;
+  abstract recoverAbandoned(): Promise<number>;
+}
+
+/**
+ * Relays an outbox a batch at a time until a batch comes back short, each batch in its own
+ * transaction (`relayBatch` claims at most `batchSize` rows, enqueues their jobs and notes them),
+ * so that row locks are held only briefly; returns how many rows were relayed.
+ */
+export async function relayInBatches(batchSize: number, relayBatch: () => Promise<number>): Promise<number> {
+  let relayed = 0;
+  for (;;) {
+    const count = await relayBatch();
+    relayed += count;
+    if (count < batchSize) return relayed;
+  }
+}

@@ -8,9 +8,9 @@ import { redisConfig, webhooksConfig } from '@app/config';
 import {
   enqueueJobs,
   JobRequest,
-  OutboxRelayLoop,
-  OutboxRelayWork,
+  OutboxRelay,
   QUEUES,
+  relayInBatches,
   restoreLostJobs,
   RetryPolicy,
   WEBHOOK_JOBS,
@@ -41,29 +41,19 @@ const JOB_RETRY: RetryPolicy = { attempts: 3, firstDelayMs: 5_000 };
  * job ids).
  */
 @Injectable()
-export class WebhookRelay implements OutboxRelayWork {
-  private readonly loop: OutboxRelayLoop;
-
+export class WebhookRelay extends OutboxRelay {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QUEUES.webhooks) private readonly queue: Queue,
     @Inject(redisConfig.KEY) redis: ConfigType<typeof redisConfig>,
     @Inject(webhooksConfig.KEY) private readonly settings: ConfigType<typeof webhooksConfig>,
   ) {
-    this.loop = new OutboxRelayLoop(this, redis, {
+    super(redis, {
       outbox: WEBHOOKS_OUTBOX,
       rows: 'webhook deliveries',
       intervalMs: settings.relayIntervalMs,
       recoverAbandonedEvery: 'pass',
     });
-  }
-
-  start(): Promise<void> {
-    return this.loop.start();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
   }
 
   /** Asks for a pass without waiting for it (a failed attempt's next one is to be scheduled). */
@@ -72,10 +62,9 @@ export class WebhookRelay implements OutboxRelayWork {
   }
 
   /** Enqueues every pending delivery that has no job yet, delayed until its attempt is due. */
-  async relayDue(): Promise<number> {
-    let relayed = 0;
-    for (;;) {
-      const count = await this.dataSource.transaction(async (manager) => {
+  relayDue(): Promise<number> {
+    return relayInBatches(RELAY_BATCH, () =>
+      this.dataSource.transaction(async (manager) => {
         const rows: Array<{ id: string; attempts: number; delay_ms: string }> = await manager.query(
           `SELECT id, attempts,
                   GREATEST(0, CAST(extract(epoch FROM next_attempt_at - now()) * 1000 AS bigint)) AS delay_ms
@@ -96,10 +85,8 @@ export class WebhookRelay implements OutboxRelayWork {
           [jobs.map((job) => job.data.deliveryId), jobs.map((job) => job.jobId)],
         );
         return rows.length;
-      });
-      relayed += count;
-      if (count < RELAY_BATCH) return relayed;
-    }
+      }),
+    );
   }
 
   /**

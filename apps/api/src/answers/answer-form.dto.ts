@@ -1,7 +1,6 @@
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsObject, IsOptional } from 'class-validator';
 import { Answer, ANSWERS } from '@app/invitations';
-import { toWorkshopChoices } from '../http/query-transforms';
+import { IsWorkshopChoices } from '../http/query-transforms';
 
 /**
  * The answer form as the browser posts it: one radio button for the answer, one per round of
@@ -11,11 +10,7 @@ export class AnswerFormDto {
   @IsIn(ANSWERS)
   answer: Answer;
 
-  @IsOptional()
-  @Transform(toWorkshopChoices)
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsUUID('all', { each: true })
+  @IsWorkshopChoices()
   workshop?: string[];
 
   @IsOptional()

@@ -1,22 +1,14 @@
-import { Body, Controller, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Post, Req, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { Public } from '@app/access';
 import { AccountsService, ConsoleSession, SessionsService } from '@app/accounts';
 import { ConsoleCookies } from './console-cookies';
 import { LanguageFormDto } from './console-forms.dto';
-import { ConsolePageFilter } from './console-page.filter';
 import { ConsoleRequest } from './console-request';
-import { ConsoleSessionGuard } from './console-session.guard';
-import { CsrfGuard } from './csrf.guard';
+import { ConsoleScreen } from './console-screen.decorator';
 import { CurrentSession } from './current-session.decorator';
 
 /** Sign-out and the language switch: what every screen's header offers. */
-@Public()
-@ApiExcludeController()
-@UseFilters(ConsolePageFilter)
-@UseGuards(ConsoleSessionGuard, CsrfGuard)
-@Controller('console')
+@ConsoleScreen('console')
 export class ConsoleSessionController {
   constructor(
     private readonly sessions: SessionsService,

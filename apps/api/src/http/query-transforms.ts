@@ -1,3 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsOptional, IsUUID } from 'class-validator';
+
 /** `?kind=workshop,session` and `?kind=workshop&kind=session` both become ['workshop', 'session']. */
 export const toList = ({ value }: { value: unknown }): unknown => {
   if (value === undefined) return undefined;
@@ -17,10 +21,21 @@ export const toBoolean = ({ value }: { value: unknown }): unknown =>
  * The workshops of an answer form: one `workshop[n]` per round (a radio button's id, or empty for
  * none), read as an array, or as an object beyond twenty rounds; a single `workshop` also works.
  */
-export const toWorkshopChoices = ({ value }: { value: unknown }): unknown[] =>
+const toWorkshopChoices = ({ value }: { value: unknown }): unknown[] =>
   (Array.isArray(value)
     ? (value as unknown[])
     : typeof value === 'object' && value
       ? Object.values(value)
       : [value]
   ).filter((id) => id !== '');
+
+/** An answer form's optional `workshop` field: the chosen workshops' ids, read as toWorkshopChoices does. */
+export function IsWorkshopChoices(): PropertyDecorator {
+  return applyDecorators(
+    IsOptional(),
+    Transform(toWorkshopChoices),
+    IsArray(),
+    ArrayMaxSize(200),
+    IsUUID('all', { each: true }),
+  );
+}

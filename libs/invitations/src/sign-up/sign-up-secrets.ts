@@ -1,15 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
-import {
-  createHash,
-  createHmac,
-  createSecretKey,
-  hkdfSync,
-  KeyObject,
-  randomBytes,
-  timingSafeEqual,
-} from 'node:crypto';
-import { answersConfig } from '@app/config';
+import { createHash, createHmac, KeyObject, randomBytes, timingSafeEqual } from 'node:crypto';
+import { answersConfig, derivedKey } from '@app/config';
 
 /**
  * Leading zero bits the proof of work needs: about 16 000 SHA-256 hashes, well under a second in a
@@ -58,10 +50,8 @@ export class SignUpSecrets {
   private readonly challengeKey: KeyObject;
 
   constructor(@Inject(answersConfig.KEY) answers: ConfigType<typeof answersConfig>) {
-    const derive = (info: string) =>
-      createSecretKey(Buffer.from(hkdfSync('sha256', answers.linkSecret, 'treffpunkt', info, 32)));
-    this.linkKey = derive('sign-up confirmation link v1');
-    this.challengeKey = derive('sign-up form challenge v1');
+    this.linkKey = derivedKey(answers.linkSecret, 'sign-up confirmation link v1');
+    this.challengeKey = derivedKey(answers.linkSecret, 'sign-up form challenge v1');
   }
 
   linkToken(signUpId: string): string {

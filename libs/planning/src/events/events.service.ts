@@ -657,51 +657,37 @@ export class EventsService {
 }
 
 /** What a copy takes over unchanged from its original. */
-function copiedColumns(original: Event): Partial<Event> {
-  const {
-    kind,
-    title,
-    description,
-    originalLanguage,
-    translations,
-    startZone,
-    endZone,
-    allDay,
-    venueName,
-    venueAddress,
-    venueNotes,
-    venueLatitude,
-    venueLongitude,
-    onlineUrl,
-    hostOrganisationId,
-    partnershipId,
-    visibility,
-    capacity,
-    tags,
-    reminderOffsets,
-  } = original;
-  return {
-    kind,
-    title,
-    description,
-    originalLanguage,
-    translations,
-    startZone,
-    endZone,
-    allDay,
-    venueName,
-    venueAddress,
-    venueNotes,
-    venueLatitude,
-    venueLongitude,
-    onlineUrl,
-    hostOrganisationId,
-    partnershipId,
-    visibility,
-    capacity,
-    tags,
-    reminderOffsets,
-  };
+const COPIED_COLUMNS = [
+  'kind',
+  'title',
+  'description',
+  'originalLanguage',
+  'translations',
+  'startZone',
+  'endZone',
+  'allDay',
+  'venueName',
+  'venueAddress',
+  'venueNotes',
+  'venueLatitude',
+  'venueLongitude',
+  'onlineUrl',
+  'hostOrganisationId',
+  'partnershipId',
+  'visibility',
+  'capacity',
+  'tags',
+  'reminderOffsets',
+] as const satisfies readonly (keyof Event)[];
+
+type CopiedColumn = (typeof COPIED_COLUMNS)[number];
+
+function copiedColumns(original: Event): Pick<Event, CopiedColumn> {
+  // fromEntries loses the pairing of each key with its value's type, which the list above keeps.
+  return Object.fromEntries(COPIED_COLUMNS.map((column) => [column, original[column]])) as Pick<
+    Event,
+    CopiedColumn
+  >;
 }
 
 function venueColumns(venue: VenueInput | null | undefined) {

@@ -1,7 +1,6 @@
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { Answer, ANSWERS, INVITATION_STATUSES, InvitationStatus } from '@app/invitations';
-import { toWorkshopChoices } from '../../http/query-transforms';
+import { IsWorkshopChoices } from '../../http/query-transforms';
 import { ConsoleFormDto } from '../console-forms.dto';
 
 /**
@@ -13,11 +12,7 @@ export class AnswerOnBehalfFormDto extends ConsoleFormDto {
   @IsIn(ANSWERS)
   answer?: Answer;
 
-  @IsOptional()
-  @Transform(toWorkshopChoices)
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsUUID('all', { each: true })
+  @IsWorkshopChoices()
   workshop?: string[];
 
   /** The status the page showed, so that an answer given meanwhile is not overwritten unseen. */

@@ -1,23 +1,8 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-  UseFilters,
-  UseGuards,
-} from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { Public } from '@app/access';
 import { ConsoleSession } from '@app/accounts';
 import { AnswersService, InvitationError, InvitationsService } from '@app/invitations';
-import { ConsolePageFilter } from '../console-page.filter';
-import { ConsoleSessionGuard } from '../console-session.guard';
-import { CsrfGuard } from '../csrf.guard';
+import { ConsoleScreen } from '../console-screen.decorator';
 import { CurrentSession } from '../current-session.decorator';
 import { sendConsolePage } from '../send-console-page';
 import { AnswerOnBehalfFormDto } from './answer-on-behalf.dto';
@@ -40,11 +25,7 @@ const NOTICES: readonly string[] = ['answered', 'resent', 'withdrawn'] satisfies
  * organiser does after a phone call. Every change goes through the invitations lib with the
  * signed-in person's actor, which refuses viewers and events of other organisations.
  */
-@Public()
-@ApiExcludeController()
-@UseFilters(ConsolePageFilter)
-@UseGuards(ConsoleSessionGuard, CsrfGuard)
-@Controller('console/answers')
+@ConsoleScreen('console/answers')
 export class AnswersController {
   constructor(
     private readonly board: EventAnswersService,

@@ -1,18 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-  UseFilters,
-  UseGuards,
-} from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { Public } from '@app/access';
 import { ConsoleSession } from '@app/accounts';
 import {
   attendanceCsv,
@@ -24,9 +11,7 @@ import {
 } from '@app/attendance';
 import { PartnershipsService } from '@app/planning';
 import { ConsoleFormDto } from '../console-forms.dto';
-import { ConsolePageFilter } from '../console-page.filter';
-import { ConsoleSessionGuard } from '../console-session.guard';
-import { CsrfGuard } from '../csrf.guard';
+import { ConsoleScreen } from '../console-screen.decorator';
 import { CurrentSession } from '../current-session.decorator';
 import { sendConsolePage } from '../send-console-page';
 import { TickFormDto } from './check-in-forms.dto';
@@ -40,11 +25,7 @@ const PARTNERSHIPS_LISTED = 50;
  * it works without scripts), the page a scanned code opens, and the printed list and reports.
  * Everything goes through AttendanceService with the session's actor: viewers read, never tick.
  */
-@Public()
-@ApiExcludeController()
-@UseFilters(ConsolePageFilter)
-@UseGuards(ConsoleSessionGuard, CsrfGuard)
-@Controller('console/check-in')
+@ConsoleScreen('console/check-in')
 export class CheckInController {
   constructor(
     private readonly attendance: AttendanceService,

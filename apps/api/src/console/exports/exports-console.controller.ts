@@ -1,13 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { Public } from '@app/access';
 import { ConsoleSession } from '@app/accounts';
 import { ParticipantExports, ProgrammePrints } from '@app/exports';
 import { ProgrammeQueryDto } from '../../exports/export-query.dto';
 import { sendExportedFile } from '../../exports/send-exported-file';
-import { ConsolePageFilter } from '../console-page.filter';
-import { ConsoleSessionGuard } from '../console-session.guard';
+import { ConsoleScreen } from '../console-screen.decorator';
 import { CurrentSession } from '../current-session.decorator';
 import { ConsoleDownloadQueryDto } from './console-download-query.dto';
 
@@ -15,11 +12,7 @@ import { ConsoleDownloadQueryDto } from './console-download-query.dto';
  * The console's downloads: the same exports as the API, with the session's actor, so that its
  * role decides (a viewer gets no sensitive answers) and the audit trail names the person.
  */
-@Public()
-@ApiExcludeController()
-@UseFilters(ConsolePageFilter)
-@UseGuards(ConsoleSessionGuard)
-@Controller('console/exports/events/:eventId')
+@ConsoleScreen('console/exports/events/:eventId')
 export class ExportsConsoleController {
   constructor(
     private readonly participants: ParticipantExports,

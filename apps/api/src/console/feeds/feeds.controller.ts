@@ -1,14 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { Public } from '@app/access';
 import { ConsoleSession } from '@app/accounts';
 import { FeedLink, FeedTokensService } from '@app/feeds';
 import { consoleMessages } from '../console-layout';
-import { ConsolePageFilter } from '../console-page.filter';
-import { ConsoleSessionGuard } from '../console-session.guard';
 import { confirmationPage } from '../confirmation/confirmation.page';
-import { CsrfGuard } from '../csrf.guard';
+import { ConsoleScreen } from '../console-screen.decorator';
 import { CurrentSession } from '../current-session.decorator';
 import { sendConsolePage } from '../send-console-page';
 import { FeedsScreenService } from './feeds-screen.service';
@@ -19,11 +15,7 @@ import { FEEDS_PATH, feedsPage, FeedsNotice } from './feeds.page';
  * rotating and revoking go through FeedTokensService with the session's actor, as the API does;
  * a new link is shown in the answer to the POST only, never in a URL.
  */
-@Public()
-@ApiExcludeController()
-@UseFilters(ConsolePageFilter)
-@UseGuards(ConsoleSessionGuard, CsrfGuard)
-@Controller('console/feeds')
+@ConsoleScreen('console/feeds')
 export class FeedsController {
   constructor(
     private readonly screen: FeedsScreenService,

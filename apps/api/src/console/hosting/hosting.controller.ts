@@ -1,18 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-  UseFilters,
-  UseGuards,
-} from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { Public } from '@app/access';
 import { ConsoleSession } from '@app/accounts';
 import {
   HostingService,
@@ -22,9 +9,7 @@ import {
   roomingListOf,
 } from '@app/hosting';
 import { consoleMessages } from '../console-layout';
-import { ConsolePageFilter } from '../console-page.filter';
-import { ConsoleSessionGuard } from '../console-session.guard';
-import { CsrfGuard } from '../csrf.guard';
+import { ConsoleScreen } from '../console-screen.decorator';
 import { CurrentSession } from '../current-session.decorator';
 import { sendConsolePage } from '../send-console-page';
 import { HostFormDto, RoomFormDto } from './hosting-form.dto';
@@ -37,11 +22,7 @@ import { HOSTING_PATH, hostingPage, HostingNotice, roomingListPage, visitsPage }
  * HostingService with the session's actor, as the API does; a refused change is shown as the
  * console's error page with what was wrong (4xx).
  */
-@Public()
-@ApiExcludeController()
-@UseFilters(ConsolePageFilter)
-@UseGuards(ConsoleSessionGuard, CsrfGuard)
-@Controller('console/hosting')
+@ConsoleScreen('console/hosting')
 export class HostingScreenController {
   constructor(
     private readonly screen: HostingScreenService,

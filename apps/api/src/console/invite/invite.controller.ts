@@ -1,11 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { Public } from '@app/access';
 import { ConsoleSession } from '@app/accounts';
-import { ConsolePageFilter } from '../console-page.filter';
-import { ConsoleSessionGuard } from '../console-session.guard';
-import { CsrfGuard } from '../csrf.guard';
+import { ConsoleScreen } from '../console-screen.decorator';
 import { CurrentSession } from '../current-session.decorator';
 import { sendConsolePage } from '../send-console-page';
 import { InviteSelectionFormDto } from './invite-form.dto';
@@ -19,11 +15,7 @@ const INVITATIONS_PATH = '/console/invitations';
  * Invitations: choose an event, then whom to invite, preview the emails and send. Viewers see the
  * pages; InvitationsService refuses their posts.
  */
-@Public()
-@ApiExcludeController()
-@UseFilters(ConsolePageFilter)
-@UseGuards(ConsoleSessionGuard, CsrfGuard)
-@Controller('console/invitations')
+@ConsoleScreen('console/invitations')
 export class InviteController {
   constructor(private readonly invite: InviteService) {}
 

@@ -1,20 +1,13 @@
-import { Controller, Get, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Get, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { Public } from '@app/access';
 import { ConsoleSession } from '@app/accounts';
-import { ConsolePageFilter } from '../console-page.filter';
-import { ConsoleSessionGuard } from '../console-session.guard';
+import { ConsoleScreen } from '../console-screen.decorator';
 import { CurrentSession } from '../current-session.decorator';
 import { sendConsolePage } from '../send-console-page';
 import { overviewPage } from './overview.page';
 import { OverviewService } from './overview.service';
 
-@Public()
-@ApiExcludeController()
-@UseFilters(ConsolePageFilter)
-@UseGuards(ConsoleSessionGuard)
-@Controller('console')
+@ConsoleScreen('console')
 export class OverviewController {
   constructor(private readonly overview: OverviewService) {}
 

@@ -1,18 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-  UseFilters,
-  UseGuards,
-} from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { Public } from '@app/access';
 import { ConsoleSession } from '@app/accounts';
 import {
   localeOf,
@@ -24,9 +11,7 @@ import {
   PlanningError,
 } from '@app/planning';
 import { consoleMessages } from '../console-layout';
-import { ConsolePageFilter } from '../console-page.filter';
-import { ConsoleSessionGuard } from '../console-session.guard';
-import { CsrfGuard } from '../csrf.guard';
+import { ConsoleScreen } from '../console-screen.decorator';
 import { CurrentSession } from '../current-session.decorator';
 import { sendConsolePage } from '../send-console-page';
 import { PeopleQueryDto, PersonFormDto } from './people-forms.dto';
@@ -39,11 +24,7 @@ import { PersonFormProblem, personFormPage, PersonFormValues, removePersonPage }
  * rules with the session's actor. People of other organisations are never listed here, even those
  * the organisation shares events with.
  */
-@Public()
-@ApiExcludeController()
-@UseFilters(ConsolePageFilter)
-@UseGuards(ConsoleSessionGuard, CsrfGuard)
-@Controller('console/people')
+@ConsoleScreen('console/people')
 export class PeopleController {
   constructor(
     private readonly people: PeopleService,

@@ -1,22 +1,8 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Res,
-  UseFilters,
-  UseGuards,
-} from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { Public } from '@app/access';
 import { ConsoleSession } from '@app/accounts';
 import { EventsService } from '@app/planning';
-import { ConsolePageFilter } from '../console-page.filter';
-import { ConsoleSessionGuard } from '../console-session.guard';
-import { CsrfGuard } from '../csrf.guard';
+import { ConsoleScreen } from '../console-screen.decorator';
 import { CurrentSession } from '../current-session.decorator';
 import { sendConsolePage } from '../send-console-page';
 import { cancelPage, changedMeanwhilePage, copyPage, movePage, publishPage } from './event-changes.page';
@@ -28,11 +14,7 @@ import { ProgrammeService } from './programme.service';
  * Publish, move, cancel and copy: each first shows what it will do (who gets an email, what
  * calendar feeds show), and does it when confirmed with a POST.
  */
-@Public()
-@ApiExcludeController()
-@UseFilters(ConsolePageFilter)
-@UseGuards(ConsoleSessionGuard, CsrfGuard)
-@Controller('console/programme/events/:id')
+@ConsoleScreen('console/programme/events/:id')
 export class EventChangesController {
   constructor(
     private readonly programme: ProgrammeService,

@@ -1,24 +1,9 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-  UseFilters,
-  UseGuards,
-} from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { Public } from '@app/access';
 import { ConsoleSession } from '@app/accounts';
 import { EventsService, Locale } from '@app/planning';
 import { MessageKey } from '@app/presentation';
-import { ConsolePageFilter } from '../console-page.filter';
-import { ConsoleSessionGuard } from '../console-session.guard';
-import { CsrfGuard } from '../csrf.guard';
+import { ConsoleScreen } from '../console-screen.decorator';
 import { CurrentSession } from '../current-session.decorator';
 import { sendConsolePage } from '../send-console-page';
 import { eventEditorPage, newEventPage, Notice, NOTICES } from './event-editor.page';
@@ -42,11 +27,7 @@ const TRANSLATION_TITLE_ERROR: MessageKey = 'console.programme.errors.translatio
  * The programme: the list, a new event, and an event's editor with its parts. Everything is
  * done through planning with the session's actor, so the API's rules hold here too.
  */
-@Public()
-@ApiExcludeController()
-@UseFilters(ConsolePageFilter)
-@UseGuards(ConsoleSessionGuard, CsrfGuard)
-@Controller('console/programme')
+@ConsoleScreen('console/programme')
 export class ProgrammeController {
   constructor(
     private readonly programme: ProgrammeService,

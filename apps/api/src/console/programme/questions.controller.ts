@@ -1,24 +1,9 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-  UseFilters,
-  UseGuards,
-} from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { Public } from '@app/access';
 import { ConsoleSession } from '@app/accounts';
 import { EventsService } from '@app/planning';
 import { QuestionInput, RegistrationError, RegistrationQuestionsService } from '@app/registration';
-import { ConsolePageFilter } from '../console-page.filter';
-import { ConsoleSessionGuard } from '../console-session.guard';
-import { CsrfGuard } from '../csrf.guard';
+import { ConsoleScreen } from '../console-screen.decorator';
 import { CurrentSession } from '../current-session.decorator';
 import { ConsoleFormDto } from '../console-forms.dto';
 import { sendConsolePage } from '../send-console-page';
@@ -30,11 +15,7 @@ import { questionsPage, questionsPath } from './questions.page';
  * change writes the whole ordered list through the lib's one replace, as the API's PUT does, so
  * its checks (and refusals of changes that would make answers unreadable) hold here too.
  */
-@Public()
-@ApiExcludeController()
-@UseFilters(ConsolePageFilter)
-@UseGuards(ConsoleSessionGuard, CsrfGuard)
-@Controller('console/programme/events/:id/questions')
+@ConsoleScreen('console/programme/events/:id/questions')
 export class QuestionsController {
   constructor(
     private readonly questions: RegistrationQuestionsService,

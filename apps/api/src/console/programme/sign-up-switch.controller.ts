@@ -1,14 +1,10 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Response } from 'express';
-import { Public } from '@app/access';
 import { ConsoleSession } from '@app/accounts';
 import { InvitationError, SignUpsService } from '@app/invitations';
 import { ConsoleFormDto } from '../console-forms.dto';
-import { ConsolePageFilter } from '../console-page.filter';
-import { ConsoleSessionGuard } from '../console-session.guard';
-import { CsrfGuard } from '../csrf.guard';
+import { ConsoleScreen } from '../console-screen.decorator';
 import { CurrentSession } from '../current-session.decorator';
 import { sendConsolePage } from '../send-console-page';
 import { eventEditorPage } from './event-editor.page';
@@ -29,11 +25,7 @@ export class SignUpSwitchFormDto extends ConsoleFormDto {
 }
 
 /** Switches open sign-up of an event on or off from its editor, through invitations' rules. */
-@Public()
-@ApiExcludeController()
-@UseFilters(ConsolePageFilter)
-@UseGuards(ConsoleSessionGuard, CsrfGuard)
-@Controller('console/programme/events')
+@ConsoleScreen('console/programme/events')
 export class SignUpSwitchController {
   constructor(
     private readonly programme: ProgrammeService,

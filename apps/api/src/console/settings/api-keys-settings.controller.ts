@@ -1,19 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { ApiKey, ApiKeysService, Public } from '@app/access';
+import { ApiKey, ApiKeysService } from '@app/access';
 import { ConsoleSession } from '@app/accounts';
 import { Actor } from '@app/planning';
 import { consoleMessages } from '../console-layout';
-import { ConsolePageFilter } from '../console-page.filter';
-import { ConsoleSessionGuard } from '../console-session.guard';
-import { confirmationPage } from '../confirmation/confirmation.page';
-import { CsrfGuard } from '../csrf.guard';
+import { ConsoleScreen } from '../console-screen.decorator';
 import { CurrentSession } from '../current-session.decorator';
 import { sendConsolePage } from '../send-console-page';
 import { apiKeysPage, ApiKeysView } from './api-keys-settings.page';
 import { ApiKeyFormDto } from './settings-forms.dto';
-import { SETTINGS_PATHS } from './settings-layout';
+import { SETTINGS_PATHS, settingsConfirmationPage } from './settings-layout';
 
 const EMPTY_FORM = { name: '', role: 'viewer' };
 
@@ -21,11 +17,7 @@ const EMPTY_FORM = { name: '', role: 'viewer' };
  * Settings → API keys of the organisation. ApiKeysService lets only admins issue and revoke; a
  * new key is in the answer to the POST only, never in a URL.
  */
-@Public()
-@ApiExcludeController()
-@UseFilters(ConsolePageFilter)
-@UseGuards(ConsoleSessionGuard, CsrfGuard)
-@Controller('console/settings/api-keys')
+@ConsoleScreen('console/settings/api-keys')
 export class ApiKeysSettingsController {
   constructor(private readonly apiKeys: ApiKeysService) {}
 
@@ -80,14 +72,11 @@ export class ApiKeysSettingsController {
     sendConsolePage(
       response,
       200,
-      confirmationPage({
-        session,
-        screen: 'settings',
+      settingsConfirmationPage(session, 'apiKeys', {
         title: t('console.settings.apiKeys.confirmRevokeTitle', { name: key.name }),
         text: t('console.settings.apiKeys.confirmRevoke'),
         action: `${SETTINGS_PATHS.apiKeys}/${id}/revoke`,
         confirmLabel: t('console.settings.apiKeys.revoke'),
-        cancel: { path: SETTINGS_PATHS.apiKeys, label: t('console.settings.cancel') },
       }),
     );
   }

@@ -1,12 +1,9 @@
-import { Controller, Get, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Get, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { Public } from '@app/access';
 import { ConsoleSession } from '@app/accounts';
 import { AuditLog } from '@app/audit';
 import { DomainError } from '@app/errors';
-import { ConsolePageFilter } from '../console-page.filter';
-import { ConsoleSessionGuard } from '../console-session.guard';
+import { ConsoleScreen } from '../console-screen.decorator';
 import { CurrentSession } from '../current-session.decorator';
 import { sendConsolePage } from '../send-console-page';
 import { auditPage } from './audit-settings.page';
@@ -18,11 +15,7 @@ const ENTRIES_PER_PAGE = 50;
  * Settings → Audit trail: the newest entries that concern the organisation, paged with the audit
  * lib's cursor. AuditLog decides who reads it; viewers are told so, with 403.
  */
-@Public()
-@ApiExcludeController()
-@UseFilters(ConsolePageFilter)
-@UseGuards(ConsoleSessionGuard)
-@Controller('console/settings/audit')
+@ConsoleScreen('console/settings/audit')
 export class AuditSettingsController {
   constructor(private readonly log: AuditLog) {}
 

@@ -1,14 +1,10 @@
-import { Body, Controller, Get, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Post, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { Public } from '@app/access';
 import { ConsoleSession } from '@app/accounts';
 import { Actor, EmbeddingOriginsService, OrganisationsService } from '@app/planning';
 import { EmbeddingSettingsView, EmbeddingSnippets } from '../../embed/embedding-snippets';
 import { consoleMessages } from '../console-layout';
-import { ConsolePageFilter } from '../console-page.filter';
-import { ConsoleSessionGuard } from '../console-session.guard';
-import { CsrfGuard } from '../csrf.guard';
+import { ConsoleScreen } from '../console-screen.decorator';
 import { CurrentSession } from '../current-session.decorator';
 import { sendConsolePage } from '../send-console-page';
 import { embeddingPage } from './embedding-settings.page';
@@ -19,11 +15,7 @@ import { refusedField, SETTINGS_PATHS } from './settings-layout';
  * Settings → Embedding: the snippets the embedding API returns, to copy into a website, and the
  * origins that may embed (EmbeddingOriginsService lets only admins replace them).
  */
-@Public()
-@ApiExcludeController()
-@UseFilters(ConsolePageFilter)
-@UseGuards(ConsoleSessionGuard, CsrfGuard)
-@Controller('console/settings/embedding')
+@ConsoleScreen('console/settings/embedding')
 export class EmbeddingScreenController {
   constructor(
     private readonly origins: EmbeddingOriginsService,

@@ -1,14 +1,10 @@
-import { Body, Controller, Get, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Post, Query, Res } from '@nestjs/common';
 import { isISO31661Alpha2 } from 'class-validator';
 import { Response } from 'express';
-import { Public } from '@app/access';
 import { ConsoleSession } from '@app/accounts';
 import { OrganisationsService } from '@app/planning';
 import { consoleMessages } from '../console-layout';
-import { ConsolePageFilter } from '../console-page.filter';
-import { ConsoleSessionGuard } from '../console-session.guard';
-import { CsrfGuard } from '../csrf.guard';
+import { ConsoleScreen } from '../console-screen.decorator';
 import { CurrentSession } from '../current-session.decorator';
 import { sendConsolePage } from '../send-console-page';
 import { organisationSettingsPage } from './organisation-settings.page';
@@ -19,11 +15,7 @@ import { FieldErrors, refusedField, SETTINGS_PATHS } from './settings-layout';
 const CODE = /^[A-Za-z0-9-]{2,32}$/;
 
 /** Settings → My organisation: its details; OrganisationsService decides who may change them. */
-@Public()
-@ApiExcludeController()
-@UseFilters(ConsolePageFilter)
-@UseGuards(ConsoleSessionGuard, CsrfGuard)
-@Controller('console/settings')
+@ConsoleScreen('console/settings')
 export class OrganisationSettingsController {
   constructor(private readonly organisations: OrganisationsService) {}
 

@@ -2,6 +2,7 @@ import { ConsoleSession } from '@app/accounts';
 import { DomainError } from '@app/errors';
 import { html, MessageKey, SafeHtml } from '@app/presentation';
 import { consoleMessages, consolePage } from '../console-layout';
+import { confirmationPage } from '../confirmation/confirmation.page';
 import { COPY_FIELD_STYLE } from '../copy-field/copy-field';
 
 export type SettingsSection = 'organisation' | 'apiKeys' | 'webhooks' | 'audit' | 'embedding';
@@ -63,6 +64,22 @@ export function settingsPage(view: SettingsView): string {
     style: SETTINGS_STYLE,
     path: SETTINGS_PATHS[view.section],
   });
+}
+
+/**
+ * Asks before an item of a settings section is removed for good (a key revoked, an endpoint
+ * removed): the form posts to `action`, and cancelling goes back to the section.
+ */
+export function settingsConfirmationPage(
+  session: ConsoleSession,
+  section: SettingsSection,
+  confirmation: { title: string; text: string; action: string; confirmLabel: string },
+): string {
+  const cancel = {
+    path: SETTINGS_PATHS[section],
+    label: consoleMessages(session).t('console.settings.cancel'),
+  };
+  return confirmationPage({ session, screen: 'settings', ...confirmation, cancel });
 }
 
 /** Wrong fields of a form, by field name, each with its message. */

@@ -1,19 +1,14 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { Public } from '@app/access';
 import { ConsoleSession } from '@app/accounts';
 import { Actor } from '@app/planning';
 import { WebhookEndpointsService, WebhookLogService } from '@app/webhooks';
 import { consoleMessages } from '../console-layout';
-import { ConsolePageFilter } from '../console-page.filter';
-import { ConsoleSessionGuard } from '../console-session.guard';
-import { confirmationPage } from '../confirmation/confirmation.page';
-import { CsrfGuard } from '../csrf.guard';
+import { ConsoleScreen } from '../console-screen.decorator';
 import { CurrentSession } from '../current-session.decorator';
 import { sendConsolePage } from '../send-console-page';
 import { WebhookFormDto } from './settings-forms.dto';
-import { FieldErrors, refusedField, SETTINGS_PATHS } from './settings-layout';
+import { FieldErrors, refusedField, SETTINGS_PATHS, settingsConfirmationPage } from './settings-layout';
 import { EMPTY_WEBHOOK_FORM, EndpointState, webhooksPage, WebhooksView } from './webhooks-settings.page';
 
 /**
@@ -21,11 +16,7 @@ import { EMPTY_WEBHOOK_FORM, EndpointState, webhooksPage, WebhooksView } from '.
  * remove is WebhookEndpointsService's rule (organisers and admins, as with API keys of that role);
  * the signing secret is in the answer to the POST only.
  */
-@Public()
-@ApiExcludeController()
-@UseFilters(ConsolePageFilter)
-@UseGuards(ConsoleSessionGuard, CsrfGuard)
-@Controller('console/settings/webhooks')
+@ConsoleScreen('console/settings/webhooks')
 export class WebhooksSettingsController {
   constructor(
     private readonly endpoints: WebhookEndpointsService,
@@ -108,14 +99,11 @@ export class WebhooksSettingsController {
     sendConsolePage(
       response,
       200,
-      confirmationPage({
-        session,
-        screen: 'settings',
+      settingsConfirmationPage(session, 'webhooks', {
         title: t('console.settings.webhooks.confirmRemoveTitle', { url: endpoint.url }),
         text: t('console.settings.webhooks.confirmRemove'),
         action: `${SETTINGS_PATHS.webhooks}/${id}/remove`,
         confirmLabel: t('console.settings.webhooks.remove'),
-        cancel: { path: SETTINGS_PATHS.webhooks, label: t('console.settings.cancel') },
       }),
     );
   }

@@ -1,24 +1,9 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-  UseFilters,
-  UseGuards,
-} from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { Public } from '@app/access';
 import { ConsoleSession, TeamService } from '@app/accounts';
 import { OrganisationsService } from '@app/planning';
 import { InviteFormDto, RoleFormDto } from '../console-forms.dto';
-import { ConsolePageFilter } from '../console-page.filter';
-import { ConsoleSessionGuard } from '../console-session.guard';
-import { CsrfGuard } from '../csrf.guard';
+import { ConsoleScreen } from '../console-screen.decorator';
 import { CurrentSession } from '../current-session.decorator';
 import { sendConsolePage } from '../send-console-page';
 import { teamPage } from './team.page';
@@ -26,11 +11,7 @@ import { teamPage } from './team.page';
 const TEAM_PATH = '/console/settings/team';
 
 /** Settings → Team: everyone sees the team; TeamService lets only admins change it. */
-@Public()
-@ApiExcludeController()
-@UseFilters(ConsolePageFilter)
-@UseGuards(ConsoleSessionGuard, CsrfGuard)
-@Controller('console/settings/team')
+@ConsoleScreen('console/settings/team')
 export class TeamController {
   constructor(
     private readonly team: TeamService,
