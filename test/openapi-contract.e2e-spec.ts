@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { Test } from 'supertest';
 import { operationsOf } from '../apps/api/src/openapi/document-completeness';
 import { ApiHarness, bearer, startApi, textParser } from './api-harness';
@@ -312,6 +313,46 @@ describe('OpenAPI contract (every operation, real answers)', () => {
     await answer(post(answerPath, { answer: 'maybe', workshopIds: [] }), 400);
     await answer(post(answerPath, { answer: 'decline', workshopIds: [] }, host.viewerKey), 403);
     await answer(post(`${path}/${UNKNOWN_ID}/answer`, { answer: 'decline', workshopIds: [] }), 404);
+  });
+
+  it('should describe the seats new times of a workshop would put into one round, refused until confirmed', async () => {
+    const klima = await answer(get(`/api/v1/events/${fixtures.workshopId}`), 200);
+    const klimaEnd = DateTime.fromISO(klima.body.end.local as string);
+    const late = await createEvent(api, host.organiserKey, {
+      kind: 'workshop',
+      title: 'Spät',
+      parentId: fixtures.eventId,
+      startsAt: wallTime(klimaEnd.plus({ hours: 2 })),
+      endsAt: wallTime(klimaEnd.plus({ hours: 3 })),
+      startZone: 'Europe/Berlin',
+      status: 'published',
+      capacity: 10,
+    });
+    const guest = await addPerson(api, host.organiserKey);
+    const invitations = `/api/v1/events/${fixtures.eventId}/invitations`;
+    await answer(post(invitations, { personIds: [guest.id] }), 201);
+    const invitationId = (await invitationOf(api, fixtures.eventId, guest.id)).id;
+    const both = [fixtures.workshopId, late.id];
+    await answer(post(`${invitations}/${invitationId}/answer`, { answer: 'accept', workshopIds: both }), 200);
+
+    const intoKlima = { startsAt: klima.body.start.local, endsAt: klima.body.end.local };
+    const preview = `/api/v1/events/${late.id}/change-preview`;
+    const previewed = await answer(post(preview, intoKlima), 200);
+    expect(previewed.body.overlappingSeats).toEqual([
+      expect.objectContaining({
+        personId: guest.id,
+        workshops: [{ id: late.id, title: 'Spät' }, expect.anything()],
+      }),
+    ]);
+    await answer(post(preview, { ...intoKlima, capacity: 'many' }), 400);
+    await answer(post(preview, intoKlima, host.viewerKey), 403);
+    await answer(post(`/api/v1/events/${UNKNOWN_ID}/change-preview`, intoKlima), 404);
+    const refused = await answer(patch(`/api/v1/events/${late.id}`, intoKlima), 409);
+    expect(refused.body).toMatchObject({
+      code: 'seats_overlap',
+      details: { people: previewed.body.overlappingSeats },
+    });
+    await answer(patch(`/api/v1/events/${late.id}?confirm=overlaps`, intoKlima), 200);
   });
 
   it('should describe open sign-up of an event', async () => {

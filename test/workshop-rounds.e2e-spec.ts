@@ -383,17 +383,62 @@ describe('workshop rounds', () => {
     await console.close();
   });
 
-  it('should keep both seats when an organiser moves a workshop into another round, and ask the person to choose', async () => {
-    const moved = await stack.api
+  it('should answer 409 seats_overlap naming the people when the API moves a workshop into another round, and keep both seats once confirmed', async () => {
+    const patchBauen = (from: number, to: number, query = '') =>
+      stack.api
+        .http()
+        .patch(`/api/v1/events/${workshop.bauen.id}${query}`)
+        .set(bearer(host.organiserKey))
+        .send({
+          startsAt: wallTime(start.plus({ hours: from })),
+          endsAt: wallTime(start.plus({ hours: to })),
+        });
+    // The console's test left it overlapping; back to the afternoon, which joins nobody.
+    expect((await patchBauen(4, 6)).status).toBe(200);
+    const joined = [
+      {
+        personId: jana.id,
+        name: 'Jana Becker',
+        workshops: [
+          { id: workshop.bauen.id, title: workshop.bauen.title },
+          { id: workshop.klimaschutz.id, title: workshop.klimaschutz.title },
+        ],
+      },
+    ];
+
+    const preview = await stack.api
       .http()
-      .patch(`/api/v1/events/${workshop.bauen.id}`)
+      .post(`/api/v1/events/${workshop.bauen.id}/change-preview`)
       .set(bearer(host.organiserKey))
-      .send({
-        startsAt: wallTime(start.plus({ hours: 2 })),
-        endsAt: wallTime(start.plus({ hours: 4 })),
-        startZone: 'Europe/Berlin',
-      });
-    expect(moved.status).toBe(200);
+      .send({ startsAt: wallTime(start.plus({ hours: 2 })), endsAt: wallTime(start.plus({ hours: 4 })) });
+    expect(preview.status).toBe(200);
+    expect(preview.body).toEqual({ overlappingSeats: joined });
+    const unchanged = await stack.api
+      .http()
+      .post(`/api/v1/events/${workshop.bauen.id}/change-preview`)
+      .set(bearer(host.organiserKey))
+      .send({ title: workshop.bauen.title });
+    expect(unchanged.body).toEqual({ overlappingSeats: [] });
+
+    const refused = await patchBauen(2, 4);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'seats_overlap', details: { people: joined } });
+    expect(refused.body.detail).toContain('confirm=overlaps');
+    const stillAfternoon = await stack.api
+      .http()
+      .get(`/api/v1/events/${workshop.bauen.id}`)
+      .set(bearer(host.organiserKey));
+    expect(stillAfternoon.body.start.local).toBe(wallTime(start.plus({ hours: 4 })));
+    expect((await patchBauen(2, 4, '?confirm=yes')).status).toBe(400);
+    // A viewer learns nothing of who holds which seats.
+    const viewer = await stack.api
+      .http()
+      .post(`/api/v1/events/${workshop.bauen.id}/change-preview`)
+      .set(bearer(host.viewerKey))
+      .send({ startsAt: wallTime(start.plus({ hours: 2 })), endsAt: wallTime(start.plus({ hours: 4 })) });
+    expect(viewer.status).toBe(403);
+
+    expect((await patchBauen(2, 4, '?confirm=overlaps')).status).toBe(200);
     await expect(seatsOf(jana)).resolves.toEqual({
       [workshop.klimaschutz.id]: 'confirmed',
       [workshop.bauen.id]: 'confirmed',

@@ -1,4 +1,4 @@
-import { Event, Person } from '@app/planning';
+import { Event, eventTextsIn, Person } from '@app/planning';
 import { formatDay, formatTimesOfDay, hostLine, Messages, messagesFor } from '@app/presentation';
 import { HostAssignmentView, HostingPlan } from './hosting.service';
 import { dayAt, daysOf } from './visit-nights';
@@ -118,7 +118,7 @@ export function itineraryOf(plan: HostingPlan, personId: string): Itinerary | nu
       heading: t('itinerary.day', { number: index + 1, date: formatDay(date, messages.intlLocale) }),
       items: today.map((item) => ({
         id: item.id,
-        title: item.title,
+        title: eventTextsIn(item, person.locale).title,
         times: formatTimesOfDay(item, messages.intlLocale),
         place: placeOf(item),
         cancelled: item.status === 'cancelled',
@@ -138,7 +138,7 @@ export function itineraryOf(plan: HostingPlan, personId: string): Itinerary | nu
     personId: person.id,
     guestName: person.name,
     language: messages.language,
-    title: t('itinerary.title', { visit: plan.visit.title }),
+    title: t('itinerary.title', { visit: eventTextsIn(plan.visit, person.locale).title }),
     intro: t('itinerary.intro'),
     days,
   };

@@ -19,6 +19,7 @@ export const INVITATION_ERRORS = {
   invitation_changed: 'The invitation changed meanwhile.',
   one_per_round: 'Only one workshop per round can be chosen.',
   round_taken: 'The person holds a seat in this round already.',
+  seats_overlap: 'With these times, people would hold seats in workshops that overlap.',
   sign_up_closed: 'The event takes no sign-ups (any more).',
   sign_up_not_possible: 'Only public, published events that have not started can take sign-ups.',
   sign_up_link_unknown: 'This sign-up confirmation link is not valid (any more).',
@@ -73,6 +74,17 @@ export class InvitationError extends DomainError<InvitationErrorCode> {
       'conflict',
       'invitation_withdrawn',
       'The invitation was withdrawn; invite the person again first.',
+    );
+  }
+
+  /** The change would leave these people with two seats in one round; `details.people` says who. */
+  static seatsOverlap(people: ReadonlyArray<{ name: string }>): InvitationError {
+    return new InvitationError(
+      'conflict',
+      'seats_overlap',
+      `With these times, ${people.length} person(s) would hold seats in workshops that overlap and would be asked to choose; send confirm=overlaps to change the times anyway.`,
+      [],
+      { people },
     );
   }
 

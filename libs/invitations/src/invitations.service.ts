@@ -13,6 +13,7 @@ import {
   Event,
   eventsByIds,
   EventsService,
+  EventTimes,
   findEvent,
   Locale,
   LOCALES,
@@ -24,9 +25,12 @@ import {
   peopleNamedBy,
   PeopleVisibility,
   Person,
+  PlanningError,
   PersonData,
   PersonView,
   roundMatesOf,
+  TimeChanges,
+  timesAfter,
   unknownOrganisationIds,
   unknownPartnershipIds,
   workshopsOf,
@@ -88,6 +92,14 @@ export interface InvitePreview {
    * email the first of them by name would get; null when it would not be sent.
    */
   languages: Array<{ locale: Locale; people: number; email: EmailContent | null }>;
+}
+
+/** Someone a change of a workshop's times would leave with seats in two workshops of one round. */
+export interface SeatsJoined {
+  personId: string;
+  name: string;
+  /** The moved workshop first, then those it now overlaps in which the person holds a seat. */
+  workshops: Array<{ id: string; title: string }>;
 }
 
 export interface InvitationFilter extends PageRequest {
@@ -255,47 +267,56 @@ export class InvitationsService {
   }
 
   /**
-   * The invitees who would hold seats in two workshops of one round if this workshop had these
-   * times (`oneSeatPerRound`): what the console warns of before an organiser saves them. They would
-   * keep both seats; the list says who is asked to choose.
+   * The invitees who would hold seats in two workshops of one round if this part had the times
+   * these changes give it (`oneSeatPerRound`): what the console and the API warn of before an
+   * organiser makes the change. Once it is made they keep both seats and are asked to choose, so
+   * the list says who. Changes that leave the times alone, or whose times do not parse, join
+   * nobody (saving says why).
    */
-  async seatsJoinedByMove(
-    actor: Actor,
-    workshopId: string,
-    span: { startsAt: Date; endsAt: Date },
-  ): Promise<Array<{ name: string; titles: string[] }>> {
-    await this.managedEvent(
-      actor,
-      workshopId,
-      'see the seats of events it neither hosts nor co-hosts',
-      false,
-    );
+  async seatsJoinedByChange(actor: Actor, partId: string, changes: TimeChanges): Promise<SeatsJoined[]> {
+    const part = await this.managedEvent(actor, partId, 'change events it neither hosts nor co-hosts', true);
+    if (!part.parentId || part.capacity === null) return [];
+    let span: EventTimes | null;
+    try {
+      span = timesAfter(part, changes);
+    } catch (error) {
+      if (error instanceof PlanningError) return [];
+      throw error;
+    }
+    if (!span) return [];
+    const workshopId = part.id;
     const manager = this.dataSource.manager;
-    const joined: Array<{ name: string; titles: string[] }> = [];
+    const joined: SeatsJoined[] = [];
     for (const eventId of await ancestorIdsOf(manager, workshopId)) {
       const workshops = await workshopsOf(manager, eventId);
       const workshop = workshops.find((each) => each.id === workshopId);
       if (!workshop) continue;
       const before = new Set((roundMatesOf(workshops).get(workshopId) ?? []).map((mate) => mate.id));
-      const moved = workshops.map((each) => (each.id === workshopId ? { ...each, ...span } : each));
+      const moved = workshops.map((each) =>
+        each.id === workshopId ? { ...each, startsAt: span.startsAt, endsAt: span.endsAt } : each,
+      );
       const mates = (roundMatesOf(moved).get(workshopId) ?? []).filter((mate) => !before.has(mate.id));
       if (mates.length === 0) continue;
-      const rows: Array<{ name: string; otherIds: string[] }> = await manager.query(
-        `SELECT p.name, array_agg(other.event_id ORDER BY other.event_id) AS "otherIds"
+      const rows: Array<{ personId: string; name: string; otherIds: string[] }> = await manager.query(
+        `SELECT i.person_id AS "personId", p.name, array_agg(other.event_id ORDER BY other.event_id) AS "otherIds"
            FROM invitations i
            JOIN person_directory p ON p.id = i.person_id
            JOIN workshop_choices seat ON seat.invitation_id = i.id AND seat.event_id = $2 AND seat.status <> 'withdrawn'
            JOIN workshop_choices other ON other.invitation_id = i.id AND other.event_id = ANY($3::uuid[])
                                       AND other.status <> 'withdrawn'
           WHERE i.event_id = $1 AND i.status <> 'cancelled'
-          GROUP BY i.id, p.name ORDER BY p.name, i.id`,
+          GROUP BY i.id, i.person_id, p.name ORDER BY p.name, i.id`,
         [eventId, workshopId, mates.map((mate) => mate.id)],
       );
       const titleOf = new Map(mates.map((mate) => [mate.id, mate.title]));
       for (const row of rows) {
         joined.push({
+          personId: row.personId,
           name: row.name,
-          titles: [workshop.title, ...row.otherIds.map((id) => titleOf.get(id)!)],
+          workshops: [workshop.id, ...row.otherIds].map((id) => ({
+            id,
+            title: id === workshop.id ? workshop.title : titleOf.get(id)!,
+          })),
         });
       }
     }

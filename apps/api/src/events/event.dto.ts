@@ -284,6 +284,17 @@ export class CopyEventDto {
   startDate?: string;
 }
 
+export class UpdateEventQueryDto {
+  @ApiPropertyOptional({
+    enum: ['overlaps'],
+    description:
+      'overlaps: change the times even though people would then hold seats in two workshops that overlap (the 409 seats_overlap names them). They keep both seats and their answer page asks them to choose, as after saving the warning in the console.',
+  })
+  @IsOptional()
+  @IsIn(['overlaps'])
+  confirm?: 'overlaps';
+}
+
 export class DeleteEventQueryDto {
   @ApiPropertyOptional({ description: 'Also delete the parts inside the event.' })
   @IsOptional()

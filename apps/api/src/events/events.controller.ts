@@ -20,6 +20,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthenticatedKey } from '@app/access';
+import { InvitationError, InvitationsService } from '@app/invitations';
 import { EventsService, LOCALES } from '@app/planning';
 import { CurrentActor } from '../http/current-actor.decorator';
 import { IdParam } from '../http/id.param';
@@ -30,7 +31,9 @@ import {
   EventQueryDto,
   EventTranslationDto,
   UpdateEventDto,
+  UpdateEventQueryDto,
 } from './event.dto';
+import { EventChangePreviewView } from './event-change-preview.view';
 import { ApiKeyAuth } from '../openapi/api-key-auth.decorator';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import { EventListJson, EventPage, eventPageJson, EventView, toEventView } from './event.view';
@@ -41,7 +44,10 @@ import { EventListJson, EventPage, eventPageJson, EventView, toEventView } from 
 export class EventsController {
   private readonly listJson = new EventListJson();
 
-  constructor(private readonly events: EventsService) {}
+  constructor(
+    private readonly events: EventsService,
+    private readonly invitations: InvitationsService,
+  ) {}
 
   @Post()
   @ApiOperation({
@@ -92,19 +98,48 @@ export class EventsController {
     return toEventView(await this.events.get(actor, id));
   }
 
+  @Post(':id/change-preview')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'What a PATCH with this body would do to seats, without changing anything.',
+    description:
+      "Lists the people who would hold seats in two workshops of one round (workshops whose times overlap) if a workshop got the times in the body: the console's warning before saving, for clients that ask first. Times that do not parse join nobody here; the PATCH says why.",
+  })
+  @ApiOkResponse({ type: EventChangePreviewView })
+  @ApiProblems({
+    403: ['forbidden'],
+    404: ['event_not_found'],
+  })
+  async previewChange(
+    @CurrentActor() actor: AuthenticatedKey,
+    @IdParam() id: string,
+    @Body() body: UpdateEventDto,
+  ): Promise<EventChangePreviewView> {
+    return { overlappingSeats: await this.invitations.seatsJoinedByChange(actor, id, body) };
+  }
+
   @Patch(':id')
   @ApiOperation({
     summary: 'Change an event; changes a calendar shows raise its sequence.',
     description:
-      "Changes carry to the parts of the event (workshops, sessions, legs) at any depth. Cancelling cancels every part not cancelled yet; bringing the event back (status draft or published) brings back exactly the parts cancelled with it (as drafts when the event comes back as a draft); a part cannot come back while the event around it is cancelled. Moving both ends by the same wall-clock shift moves every part by that shift (a workshop at 10:00 stays at 10:00 when its city day moves by a week across a daylight-saving change); stretching or shrinking the event leaves the parts where they are and is refused when one would lie outside. Each invited person gets one email for the whole change, listing the parts of their programme. Reminders of cancelled parts are not sent and those of moved parts are rescheduled. Seats in a cancelled part are kept, so bringing it back restores everyone's programme; its waitlist moves up only once it is back.",
+      "Changes carry to the parts of the event (workshops, sessions, legs) at any depth. Cancelling cancels every part not cancelled yet; bringing the event back (status draft or published) brings back exactly the parts cancelled with it (as drafts when the event comes back as a draft); a part cannot come back while the event around it is cancelled. Moving both ends by the same wall-clock shift moves every part by that shift (a workshop at 10:00 stays at 10:00 when its city day moves by a week across a daylight-saving change); stretching or shrinking the event leaves the parts where they are and is refused when one would lie outside. Each invited person gets one email for the whole change, listing the parts of their programme. Reminders of cancelled parts are not sent and those of moved parts are rescheduled. Seats in a cancelled part are kept, so bringing it back restores everyone's programme; its waitlist moves up only once it is back. New times for a workshop that would leave people with seats in two workshops of one round answer 409 seats_overlap with `details.people` (see POST …/change-preview), unless sent with confirm=overlaps: then both seats are kept and each person's answer page asks them to choose, as after the console's warning.",
   })
   @ApiOkResponse({ type: EventView })
   @ApiProblems({
     403: ['forbidden'],
     404: ['event_not_found'],
-    409: ['event_cancelled'],
+    409: ['event_cancelled', 'seats_overlap'],
   })
-  async update(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string, @Body() body: UpdateEventDto) {
+  async update(
+    @CurrentActor() actor: AuthenticatedKey,
+    @IdParam() id: string,
+    @Query() query: UpdateEventQueryDto,
+    @Body() body: UpdateEventDto,
+  ) {
+    if (query.confirm !== 'overlaps') {
+      const joined = await this.invitations.seatsJoinedByChange(actor, id, body);
+      if (joined.length > 0) throw InvitationError.seatsOverlap(joined);
+    }
     return toEventView(await this.events.update(actor, id, body));
   }
 

@@ -189,3 +189,62 @@ export function daysBetween(instant: Date, day: DateTime): number {
 export function wallTimeIn(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toISO({ includeOffset: false, suppressMilliseconds: true })!;
 }
+
+/** Time fields a change of an event may carry, each optional (a PATCH, a console form). */
+export interface TimeChanges {
+  startsAt?: string;
+  endsAt?: string;
+  startZone?: string;
+  endZone?: string;
+  allDay?: boolean;
+}
+
+/** When and in which zones an event lies now. */
+export interface EventTimes {
+  startsAt: Date;
+  endsAt: Date;
+  startZone: string;
+  endZone: string;
+  allDay: boolean;
+}
+
+/**
+ * The times an event has after these changes, or null when they touch none: what an update saves
+ * and what a preview of it compares. A new zone without a new time keeps the wall-clock time and
+ * moves the instant: whoever fixes "Europe/Berlin" to "Africa/Dar_es_Salaam" means the 09:00 they
+ * typed happens in Morogoro. Throws PlanningError (invalid_input) for times that do not parse.
+ */
+export function timesAfter(event: EventTimes, changes: TimeChanges): EventTimes | null {
+  const fields = ['startsAt', 'endsAt', 'startZone', 'endZone', 'allDay'] as const;
+  if (!fields.some((field) => changes[field] !== undefined)) return null;
+  const allDay = changes.allDay ?? event.allDay;
+  if (allDay !== event.allDay && (changes.startsAt === undefined || changes.endsAt === undefined)) {
+    throw PlanningError.invalid(
+      'allDay',
+      'Give startsAt and endsAt when switching an event to or from all-day.',
+    );
+  }
+  const startZone = changes.startZone ?? event.startZone;
+  const endZone = changes.endZone ?? event.endZone;
+  assertTimeZone('startZone', startZone);
+  assertTimeZone('endZone', endZone);
+  const currentEnd = event.allDay ? new Date(event.endsAt.getTime() - 1) : event.endsAt;
+  const span = parseSpan({
+    startsAt: changes.startsAt ?? wallTimeIn(event.startsAt, event.startZone),
+    endsAt: changes.endsAt ?? wallTimeIn(currentEnd, event.endZone),
+    startZone,
+    endZone,
+    allDay,
+  });
+  // An end nobody touched keeps its instant: read back from its wall time, one in the hour that
+  // repeats in autumn would jump to that hour's first occurrence.
+  const keepStart = changes.startsAt === undefined && startZone === event.startZone;
+  const keepEnd = changes.endsAt === undefined && endZone === event.endZone;
+  return {
+    startsAt: keepStart ? event.startsAt : span.startsAt,
+    endsAt: keepEnd ? event.endsAt : span.endsAt,
+    startZone,
+    endZone,
+    allDay,
+  };
+}

@@ -35,7 +35,7 @@ import {
   normaliseReminderOffsets,
   normaliseTitle,
 } from './event-rules';
-import { assertTimeZone, daysBetween, parseDay, parseSpan, wallTimeIn } from './event-time';
+import { assertTimeZone, daysBetween, parseDay, parseSpan, timesAfter } from './event-time';
 import { lockEvents } from './event-queries';
 import { assertLanguage, EventTexts, normaliseTranslation } from './event-translations';
 import { Locale, LOCALES } from '../shared/locale';
@@ -512,43 +512,9 @@ export class EventsService {
     this.applyTimeChanges(event, changes);
   }
 
-  /**
-   * A new zone without a new time keeps the wall-clock time and moves the instant: whoever fixes
-   * "Europe/Berlin" to "Africa/Dar_es_Salaam" means the 09:00 they typed happens in Morogoro.
-   */
   private applyTimeChanges(event: Event, changes: EventChanges): void {
-    const timeFields = ['startsAt', 'endsAt', 'startZone', 'endZone', 'allDay'] as const;
-    if (!timeFields.some((field) => changes[field] !== undefined)) return;
-    const allDay = changes.allDay ?? event.allDay;
-    if (allDay !== event.allDay && (changes.startsAt === undefined || changes.endsAt === undefined)) {
-      throw PlanningError.invalid(
-        'allDay',
-        'Give startsAt and endsAt when switching an event to or from all-day.',
-      );
-    }
-    const startZone = changes.startZone ?? event.startZone;
-    const endZone = changes.endZone ?? event.endZone;
-    assertTimeZone('startZone', startZone);
-    assertTimeZone('endZone', endZone);
-    const currentEnd = event.allDay ? new Date(event.endsAt.getTime() - 1) : event.endsAt;
-    const span = parseSpan({
-      startsAt: changes.startsAt ?? wallTimeIn(event.startsAt, event.startZone),
-      endsAt: changes.endsAt ?? wallTimeIn(currentEnd, event.endZone),
-      startZone,
-      endZone,
-      allDay,
-    });
-    // An end nobody touched keeps its instant: read back from its wall time, one in the hour that
-    // repeats in autumn would jump to that hour's first occurrence.
-    const keepStart = changes.startsAt === undefined && startZone === event.startZone;
-    const keepEnd = changes.endsAt === undefined && endZone === event.endZone;
-    Object.assign(event, {
-      startsAt: keepStart ? event.startsAt : span.startsAt,
-      endsAt: keepEnd ? event.endsAt : span.endsAt,
-      startZone,
-      endZone,
-      allDay,
-    });
+    const times = timesAfter(event, changes);
+    if (times) Object.assign(event, times);
   }
 
   private async assertNotOwnAncestor(

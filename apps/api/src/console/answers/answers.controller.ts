@@ -158,6 +158,7 @@ function formProblem(error: unknown): (AnswerFormProblem & { status: number }) |
     case 'sign_up_closed':
     case 'sign_up_not_possible':
     case 'sign_up_link_unknown':
+    case 'seats_overlap':
       return null;
   }
 }

@@ -1,4 +1,5 @@
 import { ConsoleSession } from '@app/accounts';
+import { SeatsJoined } from '@app/invitations';
 import {
   Event,
   EventTexts,
@@ -90,7 +91,7 @@ export interface EditorView {
   /** A translation's form shown again. */
   translationForm?: { language: Locale; values: EventTexts; errors: FormErrors };
   /** People whose seats the entered times would put into one round; saving again confirms. */
-  seatsJoined?: Array<{ name: string; titles: string[] }>;
+  seatsJoined?: SeatsJoined[];
   /** Open sign-up of an event the reader's organisation hosts. */
   signUp?: SignUpSwitchView;
 }
@@ -186,7 +187,7 @@ function detailsForm(
   session: ConsoleSession,
   event: Event,
   again?: FormAgain,
-  seatsJoined?: Array<{ name: string; titles: string[] }>,
+  seatsJoined?: SeatsJoined[],
 ): SafeHtml {
   const messages = consoleMessages(session);
   const { t } = messages;
@@ -304,13 +305,13 @@ ${values.venueNotes}</textarea>
 /** Before saving times that put people's seats into one round: who, and that they keep both. */
 function roundsWarning(
   session: ConsoleSession,
-  seatsJoined: Array<{ name: string; titles: string[] }>,
+  seatsJoined: SeatsJoined[],
 ): SafeHtml {
   const { t } = consoleMessages(session);
   return html`<div class="problem" role="alert">
     <p>${t('console.programme.roundsJoined', { count: seatsJoined.length })}</p>
     <ul>
-      ${seatsJoined.map((person) => html`<li>${person.name}: ${person.titles.join(' · ')}</li>`)}
+      ${seatsJoined.map((person) => html`<li>${person.name}: ${person.workshops.map((workshop) => workshop.title).join(' · ')}</li>`)}
     </ul>
     <p>${t('console.programme.roundsJoinedSave')}</p>
   </div>`;

@@ -1,6 +1,7 @@
 import { Body, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { ConsoleSession } from '@app/accounts';
+import { InvitationsService } from '@app/invitations';
 import { EventsService, Locale } from '@app/planning';
 import { MessageKey } from '@app/presentation';
 import { ConsoleScreen } from '../console-screen.decorator';
@@ -32,6 +33,7 @@ export class ProgrammeController {
   constructor(
     private readonly programme: ProgrammeService,
     private readonly events: EventsService,
+    private readonly invitations: InvitationsService,
   ) {}
 
   @Get()
@@ -105,7 +107,7 @@ export class ProgrammeController {
     const values = formValues(form);
     const parsed = eventInput(values, event.parentId ? PART_KINDS : TOP_LEVEL_KINDS);
     if ('input' in parsed && !form.roundsSeen) {
-      const joined = await this.programme.seatsJoinedByTimes(session.actor, event, parsed.input);
+      const joined = await this.invitations.seatsJoinedByChange(session.actor, event.id, parsed.input);
       if (joined.length > 0) {
         const eventForm = { values, errors: { fields: {}, status: 409 as const } };
         sendConsolePage(response, 409, eventEditorPage(session, { editor, eventForm, seatsJoined: joined }));

@@ -3,12 +3,10 @@ import { InvitationsService, SignUpSettings, SignUpsService } from '@app/invitat
 import {
   Actor,
   Event,
-  EventInput,
   EventsService,
   EventTree,
   Locale,
   OrganisationsService,
-  parseSpan,
   PartnershipsService,
 } from '@app/planning';
 
@@ -91,31 +89,6 @@ export class ProgrammeService {
   async signUp(actor: Actor, editor: EventEditor): Promise<SignUpSettings | null> {
     if (!editor.hosted || editor.event.parentId) return null;
     return this.signUps.settings(actor, editor.event.id);
-  }
-
-  /**
-   * Who would hold seats in two workshops of one round once a part had the entered times: an
-   * organiser sees them before saving. Times that do not parse warn of nothing; saving says why.
-   */
-  async seatsJoinedByTimes(
-    actor: Actor,
-    part: Event,
-    input: Pick<EventInput, 'startsAt' | 'endsAt' | 'startZone' | 'endZone' | 'allDay'>,
-  ): Promise<Array<{ name: string; titles: string[] }>> {
-    if (!part.parentId || part.capacity === null) return [];
-    let span: { startsAt: Date; endsAt: Date };
-    try {
-      span = parseSpan({
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-        startZone: input.startZone ?? part.startZone,
-        endZone: input.endZone ?? input.startZone ?? part.endZone,
-        allDay: input.allDay ?? false,
-      });
-    } catch {
-      return [];
-    }
-    return this.invitations.seatsJoinedByMove(actor, part.id, span);
   }
 
   /** The zone new events of the organisation start in and the language they are written in, unless the organiser picks others. */
