@@ -124,7 +124,7 @@ describe('the console’s programme editor in a browser', () => {
     await expect(page.locator('#part-startZone').inputValue()).resolves.toBe('Europe/Berlin');
     await expect(page.locator('#part-endZone').inputValue()).resolves.toBe('Europe/Berlin');
     await expect(page.locator('#part-kind').inputValue()).resolves.toBe('workshop');
-    await expect(page.locator('#part-startsAt-hint').textContent()).resolves.toContain(
+    await expect(page.locator('#part-startsAt-words').textContent()).resolves.toContain(
       'That is Saturday, 20 September 2031 at 14:30.',
     );
   });
@@ -346,6 +346,9 @@ describe('the console’s programme editor in a browser', () => {
     ]);
     await page.locator('#move-startsAt').fill('2031-09-27T09:00');
     await page.locator('#move-endsAt').fill('2031-09-27T17:00');
+    await expect(page.locator('#move-startsAt-words').textContent()).resolves.toContain(
+      'That is Saturday, 27 September 2031 at 09:00.',
+    );
     await page.getByRole('button', { name: 'Move now' }).click();
     await page.getByText('The event was moved.').waitFor();
     const moved = await event(cityDayId);
@@ -421,9 +424,9 @@ describe('the console’s programme editor in a browser', () => {
       role: 'organiser',
     });
     await page.goto(`${baseUrl}/console/programme/new`);
-    await expect(page.locator('#event-startsAt-hint').textContent()).resolves.toContain('Noch kein Datum gewählt.');
+    await expect(page.locator('#event-startsAt-words').textContent()).resolves.toContain('Noch kein Datum gewählt.');
     await page.locator('#event-startsAt').fill('2031-03-04T09:00');
-    await expect(page.locator('#event-startsAt-hint').textContent()).resolves.toContain(
+    await expect(page.locator('#event-startsAt-words').textContent()).resolves.toContain(
       'Das ist Dienstag, 4. März 2031 um 09:00.',
     );
     await expect(page.locator('#event-startZone optgroup').first().getAttribute('label')).resolves.toBe(
@@ -435,7 +438,7 @@ describe('the console’s programme editor in a browser', () => {
     await page.locator('#event-allDay').check();
     await page.getByRole('button', { name: 'Als Entwurf anlegen' }).click();
     await page.getByText('Die Veranstaltung wurde als Entwurf angelegt.').waitFor();
-    await expect(page.locator('#event-startsAt-hint').textContent()).resolves.toContain('Das ist Dienstag, 4. März 2031.');
+    await expect(page.locator('#event-startsAt-words').textContent()).resolves.toContain('Das ist Dienstag, 4. März 2031.');
   });
 
   it('should show a viewer everything read-only and refuse their changes', async () => {

@@ -136,7 +136,7 @@ describe('the console settings in a browser', () => {
     }
     expect(trail).not.toMatch(/[a-z_]+\.[a-z_]+/);
     // The fields each change touched, in the organiser's words rather than the code's.
-    expect(trail).toContain('Geändert: Name, Land');
+    expect(trail).toContain('Geändert: Adresse, Beschreibung, Zu sendende Nachrichten, Eingeschaltet');
     expect(trail).toContain('Geändert: Websites mit eingebettetem Kalender');
     expect(trail).toContain('Geändert: Name, Organisation, Rolle');
     expect(trail).not.toMatch(/[a-z][A-Z]|_/);

@@ -131,7 +131,7 @@ export function eventEditorPage(session: ConsoleSession, view: EditorView): stri
       ${partSlots(session, event, writer)}
     </section>
     ${open ? addPartForm(session, event, usedZones, view.partForm) : null}
-    ${open ? timeWordsScript() : null}`;
+    ${timeWordsScript()}`;
   return consolePage({
     session,
     screen: 'programme',

@@ -1,5 +1,5 @@
 import { EventTree } from '@app/planning';
-import { newPartValues, timeInWords } from './event-form';
+import { newPartValues } from './event-form';
 
 /** An event with what the part form reads of it; times are instants, as planning keeps them. */
 function event(fields: Partial<EventTree>): EventTree {
@@ -93,13 +93,5 @@ describe(newPartValues.name, () => {
     });
     visit.children.push(stay);
     expect(newPartValues(visit)).toMatchObject({ startsAt: '2031-10-09T08:00', endsAt: '2031-10-09T09:00' });
-  });
-});
-
-describe(timeInWords.name, () => {
-  it('should say a date and a time in the console language, whatever the server runs in', () => {
-    expect(timeInWords('2031-03-04T09:00', 'de-DE')).toBe('Dienstag, 4. März 2031 um 09:00');
-    expect(timeInWords('2031-03-04', 'en-GB')).toBe('Tuesday, 4 March 2031');
-    expect(timeInWords('04/03/2031', 'de-DE')).toBeNull();
   });
 });

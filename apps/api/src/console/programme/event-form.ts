@@ -14,6 +14,7 @@ import {
 } from '@app/planning';
 import { html, MessageKey, Messages, SafeHtml, zoneName } from '@app/presentation';
 import { ConsoleFormDto } from '../console-forms.dto';
+import { timeWords, timeWordsId } from '../time-words/time-words';
 
 export const EVENT_FORM_FIELDS = [
   'kind',
@@ -366,22 +367,6 @@ function startOf(values: EventFormValues): Date {
   return start.isValid ? start.toJSDate() : new Date();
 }
 
-/**
- * A date input's value in words in the console's language ("Dienstag, 14. Juli 2026 um 09:00"),
- * since the input itself shows the browser's format, which may not be the organiser's. The
- * console's time-words script renders the same options as the organiser types.
- */
-export function timeInWords(value: string, intlLocale: string): string | null {
-  const dateOnly = DATE_ONLY.test(value);
-  const local = DateTime.fromISO(value, { zone: 'UTC' });
-  if (!local.isValid) return null;
-  return new Intl.DateTimeFormat(intlLocale, {
-    timeZone: 'UTC',
-    dateStyle: 'full',
-    ...(dateOnly ? {} : { timeStyle: 'short' }),
-  }).format(local.toJSDate());
-}
-
 export interface FieldsView {
   messages: Messages;
   /** Tells the fields of several forms on one page apart. */
@@ -431,7 +416,7 @@ export function eventFields(view: FieldsView): SafeHtml {
     </div>`;
   };
   const timeField = (field: 'startsAt' | 'endsAt') => {
-    const words = timeInWords(view.values[field], view.messages.intlLocale);
+    const describedBy = [timeWordsId(id(field)), errorOf(field) ? `${id(field)}-error` : null].filter(Boolean);
     return html`<div class="field">
       ${label(field, `console.programme.fields.${field}`)} ${message(field)}
       <input
@@ -439,19 +424,11 @@ export function eventFields(view: FieldsView): SafeHtml {
         name="${field}"
         type="${timeType}"
         value="${view.values[field]}"
-        data-time-words="${id(field)}-hint"
-        ${described(field, true)}
+        data-time-words="${timeWordsId(id(field))}"
+        aria-describedby="${describedBy.join(' ')}"
+        ${errorOf(field) ? html`aria-invalid="true"` : null}
       />
-      <p
-        class="hint"
-        id="${id(field)}-hint"
-        aria-live="polite"
-        data-locale="${view.messages.intlLocale}"
-        data-chosen="${t('console.programme.fields.chosenTime')}"
-        data-none="${t('console.programme.fields.noTimeChosen')}"
-      >
-        ${words ? t('console.programme.fields.chosenTime', { when: words }) : t('console.programme.fields.noTimeChosen')}
-      </p>
+      ${timeWords(id(field), view.values[field], view.messages)}
     </div>`;
   };
   const timeType = view.values.allDay === 'on' ? 'date' : 'datetime-local';

@@ -101,7 +101,7 @@ function actionKey(action: AuditAction, onBehalf = false): MessageKey {
  * The changed fields in the reader's words, each once (a venue's position is two fields). A field
  * the catalogs do not know yet reads as words ("reminderOffsetsMinutes" → "Reminder offsets minutes").
  */
-function fieldWords(messages: Messages, fields: string[]): string {
+export function fieldWords(messages: Messages, fields: string[]): string {
   return [...new Set(fields.map((field) => fieldWord(messages, field)))].join(', ');
 }
 
