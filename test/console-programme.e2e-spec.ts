@@ -61,7 +61,8 @@ describe('the console’s programme editor in a browser', () => {
     organisationId = (await createOrganisation(api, { name: 'Stadt Arnsberg', timeZone: 'Europe/Berlin' }))
       .id;
     organiserKey = await issueKey(api, organisationId, 'organiser');
-    ({ browser, close: closeBrowser } = await launchChromium());
+    // An English browser: its date inputs read month first, whatever the console's language.
+    ({ browser, close: closeBrowser } = await launchChromium({ locale: 'en-US' }));
     await signInMember(api, browser, baseUrl, {
       email: 'olga.organiser@arnsberg.example',
       name: 'Olga Organiser',
@@ -115,6 +116,17 @@ describe('the console’s programme editor in a browser', () => {
       'Draft',
       'Saturday, 20 September 2031, 10:00 – 11:30 Berlin (CEST)',
     ]);
+  });
+
+  it('should offer a new workshop after the last round, as long as it, in the city day’s zone', async () => {
+    await expect(page.locator('#part-startsAt').inputValue()).resolves.toBe('2031-09-20T14:30');
+    await expect(page.locator('#part-endsAt').inputValue()).resolves.toBe('2031-09-20T16:00');
+    await expect(page.locator('#part-startZone').inputValue()).resolves.toBe('Europe/Berlin');
+    await expect(page.locator('#part-endZone').inputValue()).resolves.toBe('Europe/Berlin');
+    await expect(page.locator('#part-kind').inputValue()).resolves.toBe('workshop');
+    await expect(page.locator('#part-startsAt-words').textContent()).resolves.toContain(
+      'That is Saturday, 20 September 2031 at 14:30.',
+    );
   });
 
   it('should edit a workshop and show a bad entry again with a message at each field', async () => {
@@ -228,6 +240,32 @@ describe('the console’s programme editor in a browser', () => {
         'Saturday, 4 October 2031, 23:55 Dar es Salaam (EAT) – Sunday, 5 October 2031, 07:30 Berlin (CEST)',
       )
       .waitFor();
+    // The visit goes on where the flight landed, when it landed.
+    await expect(page.locator('#part-startZone').inputValue()).resolves.toBe('Europe/Berlin');
+    await expect(page.locator('#part-startsAt').inputValue()).resolves.toBe('2031-10-05T07:30');
+    const groups = page.locator('#part-startZone optgroup');
+    await expect(groups.evaluateAll((all) => all.map((group) => group.getAttribute('label')))).resolves.toEqual([
+      'Used here',
+      'Europe',
+      'Africa',
+      'America',
+      'Asia',
+      'Australia',
+      'Pacific',
+      'Atlantic',
+      'Indian Ocean',
+      'Antarctica',
+      'Arctic',
+    ]);
+    await expect(groups.first().locator('option').allTextContents()).resolves.toEqual([
+      'Berlin (CEST)',
+      'Dar es Salaam (EAT)',
+    ]);
+    await expect(page.locator('#part-startZone option[value="Europe/Berlin"]').count()).resolves.toBe(1);
+    await expect(
+      page.locator('#part-startZone optgroup[label="Africa"] option[value="Africa/Nairobi"]').textContent(),
+    ).resolves.toBe('Nairobi (EAT)');
+    await expectWellShown(page, 'console-programme-visit-parts', ['Flug DAR → FRA', 'Add a part']);
     await page.getByRole('link', { name: 'Flug DAR → FRA' }).click();
     const facts = await page.locator('dl.facts').innerText();
     expect(facts).toContain('When (your time)');
@@ -308,6 +346,9 @@ describe('the console’s programme editor in a browser', () => {
     ]);
     await page.locator('#move-startsAt').fill('2031-09-27T09:00');
     await page.locator('#move-endsAt').fill('2031-09-27T17:00');
+    await expect(page.locator('#move-startsAt-words').textContent()).resolves.toContain(
+      'That is Saturday, 27 September 2031 at 09:00.',
+    );
     await page.getByRole('button', { name: 'Move now' }).click();
     await page.getByText('The event was moved.').waitFor();
     const moved = await event(cityDayId);
@@ -370,6 +411,34 @@ describe('the console’s programme editor in a browser', () => {
       'Flug DAR → FRA',
       'Draft',
     ]);
+  });
+
+  it('should say a date in German words to a German organiser whose browser shows dates the American way', async () => {
+    await browser.clearCookies();
+    await signInMember(api, browser, baseUrl, {
+      email: 'dana.deutsch@arnsberg.example',
+      name: 'Dana Deutsch',
+      language: 'de',
+      timeZone: 'Europe/Berlin',
+      organisationId,
+      role: 'organiser',
+    });
+    await page.goto(`${baseUrl}/console/programme/new`);
+    await expect(page.locator('#event-startsAt-words').textContent()).resolves.toContain('Noch kein Datum gewählt.');
+    await page.locator('#event-startsAt').fill('2031-03-04T09:00');
+    await expect(page.locator('#event-startsAt-words').textContent()).resolves.toContain(
+      'Das ist Dienstag, 4. März 2031 um 09:00.',
+    );
+    await expect(page.locator('#event-startZone optgroup').first().getAttribute('label')).resolves.toBe(
+      'Hier verwendet',
+    );
+    await expectWellShown(page, 'console-programme-new-de', ['Das ist Dienstag, 4. März 2031 um 09:00.', 'Berlin (MEZ/CET)']);
+    await page.locator('#event-title').fill('Partnerschaftstag');
+    await page.locator('#event-endsAt').fill('2031-03-05T18:00');
+    await page.locator('#event-allDay').check();
+    await page.getByRole('button', { name: 'Als Entwurf anlegen' }).click();
+    await page.getByText('Die Veranstaltung wurde als Entwurf angelegt.').waitFor();
+    await expect(page.locator('#event-startsAt-words').textContent()).resolves.toContain('Das ist Dienstag, 4. März 2031.');
   });
 
   it('should show a viewer everything read-only and refuse their changes', async () => {

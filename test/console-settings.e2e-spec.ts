@@ -135,6 +135,11 @@ describe('the console settings in a browser', () => {
       expect(trail).toContain(action);
     }
     expect(trail).not.toMatch(/[a-z_]+\.[a-z_]+/);
+    // The fields each change touched, in the organiser's words rather than the code's.
+    expect(trail).toContain('Geändert: Adresse, Beschreibung, Zu sendende Nachrichten, Eingeschaltet');
+    expect(trail).toContain('Geändert: Websites mit eingebettetem Kalender');
+    expect(trail).toContain('Geändert: Name, Organisation, Rolle');
+    expect(trail).not.toMatch(/[a-z][A-Z]|_/);
     await page.getByLabel('Aktion').selectOption({ label: 'API-Schlüssel widerrufen' });
     await page.getByRole('button', { name: 'Anzeigen' }).click();
     const rows = page.locator('tbody tr');

@@ -42,11 +42,15 @@ export interface Chromium {
   close: () => Promise<void>;
 }
 
-/** Headless Chromium with a fresh profile, which close() removes again. */
-export async function launchChromium(): Promise<Chromium> {
+/**
+ * Headless Chromium with a fresh profile, which close() removes again; `locale` sets the browser's
+ * language, which date inputs follow whatever the page's language is.
+ */
+export async function launchChromium(options: { locale?: string } = {}): Promise<Chromium> {
   const profile = mkdtempSync(join(tmpdir(), 'treffpunkt-chromium-'));
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
+    locale: options.locale,
     headless: true,
     args: [
       '--no-sandbox',

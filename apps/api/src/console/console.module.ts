@@ -22,6 +22,7 @@ import { SettingsModule } from './settings/settings.module';
 import { SignInController } from './sign-in/sign-in.controller';
 import { SingleSignOnModule } from './single-sign-on/single-sign-on.module';
 import { TeamController } from './team/team.controller';
+import { TimeWordsModule } from './time-words/time-words.module';
 
 /** The organiser console: server-rendered pages under /console, signed in with personal accounts. */
 @Module({
@@ -41,6 +42,7 @@ import { TeamController } from './team/team.controller';
     FeedsScreenModule,
     HostingScreenModule,
     SettingsModule,
+    TimeWordsModule,
   ],
   controllers: [SignInController, ConsoleSessionController, OverviewController, TeamController],
   providers: [ConsoleCookies, ConsoleSessionGuard, CsrfGuard, OverviewService],

@@ -53,6 +53,11 @@ export function languageOf(locale: string | null | undefined): Language {
   return (LANGUAGES as readonly string[]).includes(language) ? (language as Language) : 'en';
 }
 
+/** Whether a key built from data (a field's name) has a text, so that the caller can fall back. */
+export function isMessageKey(key: string): key is MessageKey {
+  return i18n.exists(key, { lng: 'en' });
+}
+
 export function messagesFor(locale: string | null | undefined): Messages {
   return messagesByLanguage.get(languageOf(locale))!;
 }

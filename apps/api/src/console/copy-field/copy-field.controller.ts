@@ -4,13 +4,13 @@ import { Response } from 'express';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Public } from '@app/access';
+import { sendConsoleScript } from '../send-console-script';
 
 /**
  * Read once: a small static script, copied beside the build by nest-cli's assets. Named apart from
  * copy-field.ts, whose build output is copy-field.js and which Node would load for it.
  */
 const SCRIPT = readFileSync(join(__dirname, 'copy-field.script.js'), 'utf8');
-const SCRIPT_CACHE_SECONDS = 60 * 60;
 
 /** The console's own script for copy buttons, served under `script-src 'self'`. */
 @Public()
@@ -19,8 +19,6 @@ const SCRIPT_CACHE_SECONDS = 60 * 60;
 export class CopyFieldController {
   @Get('copy-field.js')
   script(@Res() response: Response): void {
-    response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
-    response.setHeader('Cache-Control', `public, max-age=${SCRIPT_CACHE_SECONDS}`);
-    response.send(SCRIPT);
+    sendConsoleScript(response, SCRIPT);
   }
 }

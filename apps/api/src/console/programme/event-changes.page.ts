@@ -2,6 +2,7 @@ import { ConsoleSession } from '@app/accounts';
 import { EventTree } from '@app/planning';
 import { html, MessageKey, SafeHtml, zoneName } from '@app/presentation';
 import { consoleMessages, consolePage, csrfField } from '../console-layout';
+import { timeWords, timeWordsId, timeWordsScript } from '../time-words/time-words';
 import { errorSummary, FormErrors, valuesOfEvent } from './event-form';
 import { facts } from './event-editor.page';
 import { editorPath } from './programme-list.page';
@@ -61,7 +62,9 @@ export function movePage(session: ConsoleSession, view: MoveView): string {
   const errors = view.again?.errors.fields ?? {};
   const timeField = (field: 'startsAt' | 'endsAt', label: MessageKey, zone: string, at: Date) => {
     const error = errors[field];
-    const described = [`move-${field}-zone`, error ? `move-${field}-error` : null].filter(Boolean).join(' ');
+    const described = [`move-${field}-zone`, timeWordsId(`move-${field}`), error ? `move-${field}-error` : null]
+      .filter(Boolean)
+      .join(' ');
     return html`<div class="field">
       <label for="move-${field}">${t(label)}</label>
       ${error ? html`<p class="field-error" id="move-${field}-error">${t(error)}</p>` : null}
@@ -70,15 +73,17 @@ export function movePage(session: ConsoleSession, view: MoveView): string {
         name="${field}"
         type="${event.allDay ? 'date' : 'datetime-local'}"
         value="${values[field]}"
+        data-time-words="${timeWordsId(`move-${field}`)}"
         aria-describedby="${described}"
         ${error ? html`aria-invalid="true"` : null}
       />
       <p class="hint" id="move-${field}-zone">${zoneName(zone, at, messages.intlLocale)}</p>
+      ${timeWords(`move-${field}`, values[field], messages)}
     </div>`;
   };
   const form = html`${errorSummary(messages, view.again?.errors ?? null)}
   ${timeField('startsAt', 'console.programme.fields.startsAt', event.startZone, event.startsAt)}
-  ${timeField('endsAt', 'console.programme.fields.endsAt', event.endZone, event.endsAt)}`;
+  ${timeField('endsAt', 'console.programme.fields.endsAt', event.endZone, event.endsAt)} ${timeWordsScript()}`;
   return confirmationPage(session, view, {
     title: t('console.programme.confirm.moveTitle', { title: event.title }),
     action: 'move',
@@ -110,11 +115,14 @@ export function copyPage(
         name="startDate"
         type="date"
         value="${again?.startDate ?? ''}"
-        aria-describedby="copy-startDate-hint${error ? ' copy-startDate-error' : ''}"
+        data-time-words="${timeWordsId('copy-startDate')}"
+        aria-describedby="copy-startDate-hint ${timeWordsId('copy-startDate')}${error ? ' copy-startDate-error' : ''}"
         ${error ? html`aria-invalid="true"` : null}
       />
       <p class="hint" id="copy-startDate-hint">${t('console.programme.confirm.copyDateHint')}</p>
-    </div>`;
+      ${timeWords('copy-startDate', again?.startDate ?? '', messages)}
+    </div>
+    ${timeWordsScript()}`;
   return confirmationPage(
     session,
     { editor, informed: 0 },

@@ -19,10 +19,11 @@ import {
   FormErrors,
   PART_KINDS,
   TOP_LEVEL_KINDS,
-  usualPartKind,
+  newPartValues,
   valuesOfEvent,
 } from './event-form';
 import { editorPath, missingBadges, PROGRAMME_PATH, statusBadge } from './programme-list.page';
+import { timeWordsScript } from '../time-words/time-words';
 import { PROGRAMME_STYLE } from './programme-style';
 import { EventEditor, NewEventDefaults } from './programme.service';
 import { SIGN_UP_SWITCH_STYLE, signUpSwitch, SignUpSwitchView } from './sign-up-switch.page';
@@ -70,9 +71,17 @@ export function newEventPage(session: ConsoleSession, defaults: NewEventDefaults
     ${errorSummary(messages, again?.errors ?? null)}
     <form method="post" action="${PROGRAMME_PATH}" novalidate>
       ${csrfField(session)}
-      ${eventFields({ messages, prefix: 'event', values, errors: again?.errors.fields ?? {}, kinds: TOP_LEVEL_KINDS })}
+      ${eventFields({
+        messages,
+        prefix: 'event',
+        values,
+        errors: again?.errors.fields ?? {},
+        kinds: TOP_LEVEL_KINDS,
+        usedZones: [defaults.zone],
+      })}
       <button type="submit">${t('console.programme.create')}</button>
-    </form>`;
+    </form>
+    ${timeWordsScript()}`;
   return consolePage({
     session,
     screen: 'programme',
@@ -99,7 +108,8 @@ export interface EditorView {
 export function eventEditorPage(session: ConsoleSession, view: EditorView): string {
   const messages = consoleMessages(session);
   const { t } = messages;
-  const { event, parent, hosted } = view.editor;
+  const { event, parent, hosted, organisationZone } = view.editor;
+  const usedZones = [organisationZone, ...zonesOf(parent), ...zonesOf(event)];
   const writer = hosted && session.actor.role !== 'viewer';
   const open = writer && event.status !== 'cancelled';
   const back = parent
@@ -114,14 +124,15 @@ export function eventEditorPage(session: ConsoleSession, view: EditorView): stri
     ${hosted ? html`<p><a href="${editorPath(event.id)}/questions">${t('console.questions.link')}</a></p>` : null}
     ${open ? actions(session, event) : null}
     ${downloadsSection(session, event, { participants: hosted && !event.parentId })}
-    ${open ? detailsForm(session, event, view.eventForm, view.seatsJoined) : null}
+    ${open ? detailsForm(session, event, usedZones, view.eventForm, view.seatsJoined) : null}
     ${translationsSection(session, event, open, view)}
     ${view.signUp ? signUpSwitch(session, event, view.signUp) : null}
     <section aria-labelledby="parts-heading">
       <h2 id="parts-heading">${t('console.programme.partsHeading')}</h2>
       ${partSlots(session, event, writer)}
     </section>
-    ${open ? addPartForm(session, event, view.partForm) : null}`;
+    ${open ? addPartForm(session, event, usedZones, view.partForm) : null}
+    ${timeWordsScript()}`;
   return consolePage({
     session,
     screen: 'programme',
@@ -129,6 +140,13 @@ export function eventEditorPage(session: ConsoleSession, view: EditorView): stri
     body,
     style: PROGRAMME_STYLE + DOWNLOADS_STYLE + SIGN_UP_SWITCH_STYLE,
   });
+}
+
+/** The zones an event and its parts start and end in. */
+function zonesOf(event: Event | EventTree | null): string[] {
+  if (!event) return [];
+  const parts = 'children' in event ? event.children.flatMap(zonesOf) : [];
+  return [event.startZone, event.endZone, ...parts];
 }
 
 function readOnlyNote(session: ConsoleSession, hosted: boolean): SafeHtml | null {
@@ -186,6 +204,7 @@ function actions(session: ConsoleSession, event: Event): SafeHtml {
 function detailsForm(
   session: ConsoleSession,
   event: Event,
+  usedZones: string[],
   again?: FormAgain,
   seatsJoined?: SeatsJoined[],
 ): SafeHtml {
@@ -205,6 +224,7 @@ function detailsForm(
         values: again?.values ?? valuesOfEvent(event),
         errors: again?.errors.fields ?? {},
         kinds: kinds.includes(event.kind) ? kinds : [event.kind, ...kinds],
+        usedZones,
       })}
       <button type="submit">${t('console.programme.save')}</button>
     </form>
@@ -362,24 +382,24 @@ function partSlots(session: ConsoleSession, event: EventTree, writer: boolean): 
   </ul>`;
 }
 
-function addPartForm(session: ConsoleSession, event: Event, again?: FormAgain): SafeHtml {
+function addPartForm(session: ConsoleSession, event: EventTree, usedZones: string[], again?: FormAgain): SafeHtml {
   const messages = consoleMessages(session);
   const { t } = messages;
-  const values = again?.values ?? {
-    ...valuesOfEvent(event),
-    kind: usualPartKind(event.kind),
-    title: '',
-    description: '',
-    capacity: '',
-    endZone: event.startZone,
-  };
+  const values = again?.values ?? newPartValues(event);
   return html`<section class="panel" aria-labelledby="add-part-heading">
     <h2 id="add-part-heading">${t('console.programme.addPart')}</h2>
     <p>${t('console.programme.addPartIntro')}</p>
     ${errorSummary(messages, again?.errors ?? null)}
     <form method="post" action="${editorPath(event.id)}/parts" novalidate>
       ${csrfField(session)}
-      ${eventFields({ messages, prefix: 'part', values, errors: again?.errors.fields ?? {}, kinds: PART_KINDS })}
+      ${eventFields({
+        messages,
+        prefix: 'part',
+        values,
+        errors: again?.errors.fields ?? {},
+        kinds: PART_KINDS,
+        usedZones,
+      })}
       <button type="submit">${t('console.programme.add')}</button>
     </form>
   </section>`;

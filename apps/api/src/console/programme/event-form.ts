@@ -7,12 +7,14 @@ import {
   EventInput,
   EventKind,
   EventTexts,
+  EventTree,
   isValidTimeZone,
   LOCALES,
   TRANSLATION_LIMITS,
 } from '@app/planning';
-import { html, MessageKey, Messages, SafeHtml } from '@app/presentation';
+import { html, MessageKey, Messages, SafeHtml, zoneName } from '@app/presentation';
 import { ConsoleFormDto } from '../console-forms.dto';
+import { timeWords, timeWordsId } from '../time-words/time-words';
 
 export const EVENT_FORM_FIELDS = [
   'kind',
@@ -156,6 +158,44 @@ export function valuesOfEvent(event: Event): EventFormValues {
   };
 }
 
+/** What a new part lasts when the last part is no measure (there is none, or it is a stay). */
+const USUAL_PART_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * USUAL_PART_MS;
+
+/**
+ * The form of a new part, within its event: after the last part (the next round of a city day,
+ * the next day of a visit), or at the event's start when that is full or there is none yet; as
+ * long as the last part if that took less than a day, or else an hour. In the zone the last part ends in, since after a flight the
+ * visit goes on where it landed, or else the event's. The event's place stays, to be changed.
+ */
+export function newPartValues(event: EventTree): EventFormValues {
+  const parts = event.children
+    .filter((part) => part.status !== 'cancelled')
+    .sort((a, b) => a.endsAt.getTime() - b.endsAt.getTime());
+  const last = parts.at(-1);
+  const zone = last?.endZone ?? event.startZone;
+  const values = {
+    ...valuesOfEvent(event),
+    kind: usualPartKind(event.kind),
+    title: '',
+    description: '',
+    capacity: '',
+    startZone: zone,
+    endZone: zone,
+  };
+  if (event.allDay) {
+    const dayAfterLast = last ? DateTime.fromISO(localValue(last, 'end').slice(0, 10)).plus({ days: 1 }).toISODate() : null;
+    const day = dayAfterLast && dayAfterLast <= values.endsAt ? dayAfterLast : values.startsAt;
+    return { ...values, startsAt: day, endsAt: day };
+  }
+  const startsAt = last && last.endsAt < event.endsAt ? last.endsAt : event.startsAt;
+  const lastLength = last ? last.endsAt.getTime() - last.startsAt.getTime() : DAY_MS;
+  const length = lastLength < DAY_MS ? lastLength : USUAL_PART_MS;
+  const endsAt = new Date(Math.min(startsAt.getTime() + length, event.endsAt.getTime()));
+  const local = (instant: Date) => DateTime.fromJSDate(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
+  return { ...values, startsAt: local(startsAt), endsAt: local(endsAt) };
+}
+
 function localValue(event: Event, end: 'start' | 'end'): string {
   const instant = end === 'start' ? event.startsAt : event.endsAt;
   const zone = end === 'start' ? event.startZone : event.endZone;
@@ -274,6 +314,59 @@ function formErrorsOf(error: unknown): FormErrors | null {
 /** IANA zones with their rules, for the zone selects; the event's own zone is always offered. */
 const ZONES = Intl.supportedValuesOf('timeZone').filter(isValidTimeZone);
 
+/** The regions of the zone select, in the order an organiser in Europe or Africa looks for them. */
+const ZONE_REGIONS = [
+  'europe',
+  'africa',
+  'america',
+  'asia',
+  'australia',
+  'pacific',
+  'atlantic',
+  'indian',
+  'antarctica',
+  'arctic',
+  'other',
+] as const;
+type ZoneRegion = (typeof ZONE_REGIONS)[number];
+
+/** "America/Argentina/Salta" → america; UTC and the Etc/ zones, which name no place, → other. */
+function regionOf(zone: string): ZoneRegion {
+  const region = zone.split('/')[0].toLowerCase();
+  return (ZONE_REGIONS as readonly string[]).includes(region) && zone.includes('/')
+    ? (region as ZoneRegion)
+    : 'other';
+}
+
+/**
+ * The zones in groups: those used here (the organisation's, the event's and its parts') on top,
+ * then the rest by region, each named as people recognise it ("Dar es Salaam (EAT)") at the
+ * event's time, so that summer time shows when it applies.
+ */
+function zoneGroups(
+  used: string[],
+  at: Date,
+  intlLocale: string,
+): Array<{ group: ZoneRegion | 'used'; zones: Array<{ zone: string; name: string }> }> {
+  const named = (zones: string[]) =>
+    zones
+      // A zone typed by hand that does not exist is shown as typed, next to its field's message.
+      .map((zone) => ({ zone, name: isValidTimeZone(zone) ? zoneName(zone, at, intlLocale) : zone }))
+      .sort((a, b) => a.name.localeCompare(b.name, intlLocale));
+  const usedHere = [...new Set(used.filter((zone) => zone !== ''))];
+  const rest = ZONES.filter((zone) => !usedHere.includes(zone));
+  return [
+    { group: 'used' as const, zones: named(usedHere) },
+    ...ZONE_REGIONS.map((region) => ({ group: region, zones: named(rest.filter((zone) => regionOf(zone) === region)) })),
+  ].filter((group) => group.zones.length > 0);
+}
+
+/** The instant the form's start names, for the zones' names; now when there is none yet. */
+function startOf(values: EventFormValues): Date {
+  const start = DateTime.fromISO(values.startsAt, { zone: isValidTimeZone(values.startZone) ? values.startZone : 'UTC' });
+  return start.isValid ? start.toJSDate() : new Date();
+}
+
 export interface FieldsView {
   messages: Messages;
   /** Tells the fields of several forms on one page apart. */
@@ -281,6 +374,8 @@ export interface FieldsView {
   values: EventFormValues;
   errors: FormErrors['fields'];
   kinds: EventKind[];
+  /** Zones offered on top: the organisation's, and those of the event, its parent and parts. */
+  usedZones: string[];
 }
 
 /** The labelled fields of an event or part, each with its message when it was wrong. */
@@ -300,15 +395,40 @@ export function eventFields(view: FieldsView): SafeHtml {
     return key ? html`<p class="field-error" id="${id(field)}-error">${t(key)}</p>` : null;
   };
   const label = (field: string, key: MessageKey) => html`<label for="${id(field)}">${t(key)}</label>`;
+  const at = startOf(view.values);
   const zoneSelect = (field: 'startZone' | 'endZone') => {
     const current = view.values[field];
-    const zones = ZONES.includes(current) || current === '' ? ZONES : [current, ...ZONES];
+    const groups = zoneGroups([current, ...view.usedZones], at, view.messages.intlLocale);
     return html`<div class="field">
       ${label(field, `console.programme.fields.${field}`)} ${message(field)}
       <select id="${id(field)}" name="${field}" ${described(field, field === 'endZone')}>
-        ${zones.map((zone) => html`<option ${zone === current ? html`selected` : null}>${zone}</option>`)}
+        ${groups.map(
+          ({ group, zones }) =>
+            html`<optgroup label="${t(`console.programme.fields.zoneGroups.${group}`)}">
+              ${zones.map(
+                ({ zone, name }) =>
+                  html`<option value="${zone}" ${zone === current ? html`selected` : null}>${name}</option>`,
+              )}
+            </optgroup>`,
+        )}
       </select>
       ${field === 'endZone' ? html`<p class="hint" id="${id(field)}-hint">${t('console.programme.fields.zoneHint')}</p>` : null}
+    </div>`;
+  };
+  const timeField = (field: 'startsAt' | 'endsAt') => {
+    const describedBy = [timeWordsId(id(field)), errorOf(field) ? `${id(field)}-error` : null].filter(Boolean);
+    return html`<div class="field">
+      ${label(field, `console.programme.fields.${field}`)} ${message(field)}
+      <input
+        id="${id(field)}"
+        name="${field}"
+        type="${timeType}"
+        value="${view.values[field]}"
+        data-time-words="${timeWordsId(id(field))}"
+        aria-describedby="${describedBy.join(' ')}"
+        ${errorOf(field) ? html`aria-invalid="true"` : null}
+      />
+      ${timeWords(id(field), view.values[field], view.messages)}
     </div>`;
   };
   const timeType = view.values.allDay === 'on' ? 'date' : 'datetime-local';
@@ -371,27 +491,7 @@ ${view.values.venueNotes}</textarea>
       <p class="hint" id="${id('venueNotes')}-hint">${t('console.programme.fields.venueNotesHint')}</p>
     </div>
     <div class="times">
-      <div class="field">
-        ${label('startsAt', 'console.programme.fields.startsAt')} ${message('startsAt')}
-        <input
-          id="${id('startsAt')}"
-          name="startsAt"
-          type="${timeType}"
-          value="${view.values.startsAt}"
-          ${described('startsAt')}
-        />
-      </div>
-      ${zoneSelect('startZone')}
-      <div class="field">
-        ${label('endsAt', 'console.programme.fields.endsAt')} ${message('endsAt')}
-        <input
-          id="${id('endsAt')}"
-          name="endsAt"
-          type="${timeType}"
-          value="${view.values.endsAt}"
-          ${described('endsAt')}
-        />
-      </div>
+      ${timeField('startsAt')} ${zoneSelect('startZone')} ${timeField('endsAt')}
       ${zoneSelect('endZone')}
     </div>
     <div class="field">

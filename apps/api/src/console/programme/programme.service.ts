@@ -34,6 +34,8 @@ export interface EventEditor {
   parent: Event | null;
   /** Whether the actor's organisation hosts or co-hosts it (and so may change it, but as a viewer). */
   hosted: boolean;
+  /** Where the actor's organisation is, for the zones the editor offers first. */
+  organisationZone: string;
 }
 
 /** The programme screen's reads: events with their parts, and who hears of a change. */
@@ -78,11 +80,12 @@ export class ProgrammeService {
 
   async editor(actor: Actor, id: string): Promise<EventEditor> {
     const event = await this.events.get(actor, id);
-    const [parent, hosted] = await Promise.all([
+    const [parent, hosted, organisation] = await Promise.all([
       event.parentId ? this.events.get(actor, event.parentId) : null,
       this.events.isHostedBy(actor, id),
+      this.organisations.get(actor.organisationId),
     ]);
-    return { event, parent, hosted };
+    return { event, parent, hosted, organisationZone: organisation.timeZone };
   }
 
   /** Open sign-up of an event the actor's organisation hosts; null for others' events and parts. */

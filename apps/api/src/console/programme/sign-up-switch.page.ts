@@ -4,6 +4,7 @@ import { SignUpSettings } from '@app/invitations';
 import { Event } from '@app/planning';
 import { formatStart, html, MessageKey, SafeHtml } from '@app/presentation';
 import { consoleMessages, csrfField } from '../console-layout';
+import { timeWords, timeWordsId } from '../time-words/time-words';
 import { editorPath } from './programme-list.page';
 
 /** The sign-up section of an event's editor: its state, and for writers the switch and deadline. */
@@ -62,6 +63,7 @@ export function signUpSwitch(session: ConsoleSession, event: Event, view: SignUp
           pending: settings.pending,
         });
   const checked = view.again?.open ?? settings.open;
+  const deadline = view.again?.deadline ?? deadlineValue(event, settings.deadline);
   const possible = event.visibility === 'public' && event.status === 'published';
   return html`<section class="panel" aria-labelledby="sign-up-heading">
     <h2 id="sign-up-heading">${t('console.signUp.heading')}</h2>
@@ -85,13 +87,15 @@ export function signUpSwitch(session: ConsoleSession, event: Event, view: SignUp
                   id="sign-up-deadline"
                   name="deadline"
                   type="datetime-local"
-                  value="${view.again?.deadline ?? deadlineValue(event, settings.deadline)}"
-                  aria-describedby="sign-up-deadline-hint"
+                  value="${deadline}"
+                  data-time-words="${timeWordsId('sign-up-deadline')}"
+                  aria-describedby="sign-up-deadline-hint ${timeWordsId('sign-up-deadline')}"
                   ${view.again ? html`aria-invalid="true"` : null}
                 />
                 <p class="hint" id="sign-up-deadline-hint">
                   ${t('console.signUp.deadlineHint')} (${event.startZone})
                 </p>
+                ${timeWords('sign-up-deadline', deadline, messages)}
               </div>
               <button type="submit">${t('console.signUp.save')}</button>
             </form>`

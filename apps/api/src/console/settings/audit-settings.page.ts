@@ -1,6 +1,7 @@
 import { ConsoleSession } from '@app/accounts';
 import { AUDIT_ACTIONS, AuditAction, AuditEntry } from '@app/audit';
-import { formatInstant, html, MessageKey } from '@app/presentation';
+import { Locale, LOCALES } from '@app/planning';
+import { formatInstant, html, isMessageKey, MessageKey, Messages } from '@app/presentation';
 import { consoleMessages } from '../console-layout';
 import { cell, SETTINGS_PATHS, settingsPage } from './settings-layout';
 
@@ -65,7 +66,7 @@ export function auditPage(view: AuditView): string {
                       entry.changes.length > 0
                         ? html`<br /><span class="muted"
                               >${t('console.settings.audit.changed', {
-                                fields: entry.changes.map((change) => change.field).join(', '),
+                                fields: fieldWords(messages, entry.changes.map((change) => change.field)),
                               })}</span
                             >`
                         : null
@@ -94,4 +95,31 @@ function actionKey(action: AuditAction, onBehalf = false): MessageKey {
   return action === 'invitation.answered' && onBehalf
     ? 'console.settings.audit.actions.invitation.answeredOnBehalf'
     : `console.settings.audit.actions.${action}`;
+}
+
+/**
+ * The changed fields in the reader's words, each once (a venue's position is two fields). A field
+ * the catalogs do not know yet reads as words ("reminderOffsetsMinutes" → "Reminder offsets minutes").
+ */
+export function fieldWords(messages: Messages, fields: string[]): string {
+  return [...new Set(fields.map((field) => fieldWord(messages, field)))].join(', ');
+}
+
+function fieldWord(messages: Messages, field: string): string {
+  const { t } = messages;
+  const translated = /^translations\.([a-z]{2})\.(\w+)$/.exec(field);
+  if (translated && (LOCALES as readonly string[]).includes(translated[1])) {
+    return t('console.settings.audit.translatedField', {
+      field: fieldWord(messages, translated[2]),
+      language: t(`console.programme.translations.languages.${translated[1] as Locale}`),
+    });
+  }
+  const key = `console.settings.audit.fields.${field}`;
+  if (isMessageKey(key)) return t(key);
+  const words = field
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_.]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -38,6 +38,22 @@ export const consoleProgrammeDe: Catalog['console']['programme'] = {
     endZone: 'Zeitzone des Endes',
     zoneHint:
       'Ein Flug startet in einer Zeitzone und landet in einer anderen; alles andere beginnt und endet in derselben.',
+    zoneGroups: {
+      used: 'Hier verwendet',
+      europe: 'Europa',
+      africa: 'Afrika',
+      america: 'Amerika',
+      asia: 'Asien',
+      australia: 'Australien',
+      pacific: 'Pazifik',
+      atlantic: 'Atlantik',
+      indian: 'Indischer Ozean',
+      antarctica: 'Antarktis',
+      arctic: 'Arktis',
+      other: 'Weitere',
+    },
+    chosenTime: 'Das ist {{when}}.',
+    noTimeChosen: 'Noch kein Datum gewählt.',
     capacity: 'Plätze',
     capacityHint:
       'Leer lassen für unbegrenzt. Workshops und Besichtigungen mit Plätzen können Eingeladene wählen.',

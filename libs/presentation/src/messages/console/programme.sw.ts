@@ -37,6 +37,22 @@ export const consoleProgrammeSw: Catalog['console']['programme'] = {
     endZone: 'Kanda ya saa ya kuisha',
     zoneHint:
       'Ndege huondoka katika kanda moja ya saa na kutua katika nyingine; mengine yote huanza na kuisha katika kanda ileile.',
+    zoneGroups: {
+      used: 'Zinazotumika hapa',
+      europe: 'Ulaya',
+      africa: 'Afrika',
+      america: 'Amerika',
+      asia: 'Asia',
+      australia: 'Australia',
+      pacific: 'Pasifiki',
+      atlantic: 'Atlantiki',
+      indian: 'Bahari ya Hindi',
+      antarctica: 'Antaktika',
+      arctic: 'Aktiki',
+      other: 'Nyingine',
+    },
+    chosenTime: 'Yaani {{when}}.',
+    noTimeChosen: 'Bado hakuna tarehe iliyochaguliwa.',
     capacity: 'Nafasi',
     capacityHint:
       'Acha wazi kwa bila kikomo. Warsha na ziara zenye nafasi zinaweza kuchaguliwa na walioalikwa.',
