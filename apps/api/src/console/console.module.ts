@@ -19,6 +19,7 @@ import { OverviewService } from './overview/overview.service';
 import { ConsolePeopleModule } from './people/people.module';
 import { ProgrammeModule } from './programme/programme.module';
 import { SettingsModule } from './settings/settings.module';
+import { ReturnPathCookie } from './sign-in/return-path';
 import { SignInController } from './sign-in/sign-in.controller';
 import { SingleSignOnModule } from './single-sign-on/single-sign-on.module';
 import { TeamController } from './team/team.controller';
@@ -43,6 +44,6 @@ import { TeamController } from './team/team.controller';
     SettingsModule,
   ],
   controllers: [SignInController, ConsoleSessionController, OverviewController, TeamController],
-  providers: [ConsoleCookies, ConsoleSessionGuard, CsrfGuard, OverviewService],
+  providers: [ConsoleCookies, ConsoleSessionGuard, CsrfGuard, OverviewService, ReturnPathCookie],
 })
 export class ConsoleModule {}
