@@ -40,6 +40,7 @@ function page(overrides: Partial<Omit<AnswerPage, 'rounds'>> = {}): AnswerPage {
     invitationId: 'f1c7d1a4-9a15-4d0f-8f55-3c6f6f2f4b21',
     status: 'invited',
     respondedAt: null,
+    signedUp: false,
     person: { name: 'Neema Mwakyusa', locale: 'en', timeZone: 'Africa/Dar_es_Salaam' },
     event: event(),
     seatsLeft: 12,
