@@ -136,6 +136,30 @@ const pages = [
     ],
   },
   {
+    name: 'answer-page-signed-up-de',
+    html: renderAnswerPage(
+      page({
+        status: 'accepted',
+        signedUp: true,
+        person: { name: 'Jana Becker', locale: 'de', timeZone: 'Europe/Berlin' },
+      }),
+      { saved: false, programmeHref: PROGRAMME_HREF },
+    ),
+    shows: ['Danke für Ihre Anmeldung. Sie sind angemeldet für:', 'Sie haben zugesagt.'],
+  },
+  {
+    name: 'answer-page-signed-up-sw',
+    html: renderAnswerPage(
+      page({
+        status: 'accepted',
+        signedUp: true,
+        person: { name: 'Asha Mwakyusa', locale: 'sw', timeZone: 'Africa/Dar_es_Salaam' },
+      }),
+      { saved: false, programmeHref: PROGRAMME_HREF },
+    ),
+    shows: ['Asante kwa kujisajili. Umesajiliwa kwa:'],
+  },
+  {
     name: 'answer-page-unknown-link-de',
     html: renderMessagePage('de', 'answerPage.notFoundTitle', 'answerPage.notFoundText'),
     shows: ['Link ungültig'],
