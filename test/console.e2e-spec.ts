@@ -1,8 +1,10 @@
 import { BrowserContext, Page } from 'playwright-core';
 import { AccountsService, SignInService } from '@app/accounts';
+import { CheckInCodes } from '@app/attendance';
 import { launchChromium, ReceivedMail } from '@app/testing';
 import { bearer } from './api-harness';
 import { csrfTokenOf, expectWellShown, freePort } from './console-fixtures';
+import { addPerson, answerPath, invitationOf, invite, postAnswer } from './invitation-fixtures';
 import { createEvent, createOrganisation } from './planning-fixtures';
 import { MailingStack, removeQueueKeys, startMailingStack } from './worker-harness';
 
@@ -41,6 +43,7 @@ describe('the organiser console in a browser', () => {
   let closeBrowser: () => Promise<void>;
   let page: Page;
   let organisationId: string;
+  let organiserKey: string;
   const admin = 'ana.admin@arnsberg.example';
   const colleague = 'carl.colleague@arnsberg.example';
 
@@ -51,14 +54,14 @@ describe('the organiser console in a browser', () => {
     await stack.api.app.listen(port, '127.0.0.1');
     const organisation = await createOrganisation(stack.api, { name: 'Stadt Arnsberg' });
     organisationId = organisation.id;
-    const key = (
+    const key = (organiserKey = (
       await stack.api
         .http()
         .post('/api/v1/api-keys')
         .set(bearer(stack.api.adminKey))
         .send({ name: 'organiser', organisationId, role: 'organiser' })
         .expect(201)
-    ).body.key as string;
+    ).body.key as string);
     await createEvent(stack.api, key, {
       kind: 'city_day',
       title: 'Städtepartnerschaftstag 2031',
@@ -253,5 +256,71 @@ describe('the organiser console in a browser', () => {
     expect(response?.status()).toBe(400);
     const confirmed = await page.request.post(link, { headers: { Origin: baseUrl }, maxRedirects: 0 });
     expect(confirmed.status()).toBe(400);
+  });
+
+  it('should bring an organiser who scans a check-in code signed out back to it after signing in, by link or code', async () => {
+    const olga = 'olga.organiser@arnsberg.example';
+    await stack.api.app.get(AccountsService).ensureMember({
+      email: olga,
+      name: 'Olga Organiser',
+      language: 'en',
+      timeZone: 'Europe/Berlin',
+      organisationId,
+      role: 'organiser',
+    });
+    const event = await createEvent(stack.api, organiserKey, {
+      kind: 'city_day',
+      title: 'Stadtfest 2031',
+      startsAt: '2031-06-20T09:00',
+      endsAt: '2031-06-20T17:00',
+      startZone: 'Europe/Berlin',
+      status: 'published',
+    });
+    const amani = await addPerson(stack.api, organiserKey, { organisationId, name: 'Amani Mushi' });
+    expect((await invite(stack.api, organiserKey, event.id, { personIds: [amani.id] })).status).toBe(201);
+    await postAnswer(stack.api, await answerPath(stack.api, event.id, amani.id), 'accept', []).expect(303);
+    const invitation = await invitationOf(stack.api, event.id, amani.id);
+    const scanned = stack.api.app.get(CheckInCodes).url(event.id, invitation.id);
+    const scannedPath = new URL(scanned).pathname;
+
+    // By the emailed link, on a phone signed in to nothing.
+    await browser.clearCookies();
+    await page.goto(scanned);
+    expect(new URL(page.url()).pathname).toBe('/console/sign-in');
+    expect(new URL(page.url()).searchParams.get('next')).toBe(scannedPath);
+    await page.getByLabel('Email address').first().fill(olga);
+    await page.getByRole('button', { name: 'Send sign-in link' }).click();
+    await page.goto(linkIn(await mailTo(stack, olga, 1)));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    expect(page.url()).toBe(scanned);
+    await expectWellShown(page, 'console-check-in-scan-after-sign-in', ['Amani Mushi', 'Stadtfest 2031']);
+
+    // By the code, typed on the page that said the link was sent.
+    await browser.clearCookies();
+    await page.goto(scanned);
+    await page.getByLabel('Email address').first().fill(olga);
+    await page.getByRole('button', { name: 'Send sign-in link' }).click();
+    await page.getByLabel('Code').fill(codeIn(await mailTo(stack, olga, 2)));
+    await page.getByRole('button', { name: 'Sign in with code' }).click();
+    expect(page.url()).toBe(scanned);
+  });
+
+  it('should refuse a return address on another site, and not carry it through the sign-in', async () => {
+    for (const next of [
+      'https://evil.example/console',
+      '//evil.example/console',
+      '/\\evil.example',
+      '/api/v1/events',
+    ]) {
+      const shown = await page.request.get(`${baseUrl}/console/sign-in?next=${encodeURIComponent(next)}`);
+      expect(shown.status()).toBe(400);
+      expect(await shown.text()).toContain('must be a path on this site under /console');
+    }
+    const code = await page.request.post(`${baseUrl}/console/sign-in/code`, {
+      form: { email: admin, code: '12345678', next: 'https://evil.example/' },
+      headers: { Origin: baseUrl },
+      maxRedirects: 0,
+    });
+    expect(code.status()).toBe(400);
   });
 });

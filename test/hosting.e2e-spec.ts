@@ -376,10 +376,15 @@ describe('Hosting a delegation visit', () => {
     const pdf = await api.http().get(`/answer/${token}/itinerary/pdf`).responseType('blob').expect(200);
     const pages = pdfPages(pdf.body as Buffer);
     expect(pages[0]).toContain('Ratiba yako ya safari: Delegationsbesuch aus Morogoro');
-    expect(pages[0]).toContain('Siku ya 1');
-    expect(pages[1]).toContain('Dereva: Jonas Weber');
+    expect(pages[0]).toMatch(/Siku ya 1: Jumatano, 27 Oktoba 2027/);
+    // Local at each end, with the arrival's weekday and month in Swahili.
+    expect(pages[0]).toMatch(/16:40 Dar es Salaam \(EAT\) – Alhamisi, 28 Okt, 06:15 Berlin \(CEST\)/);
+    expect(pages[1]).toMatch(/07:30 – 11:45 Berlin \(CEST\)/);
+    expect(pages[1]).toContain('Dereva: Jonas Weber, Simu +49 2932 555 0170');
+    expect(pages[1]).toContain('Utalala wapi');
     expect(pages[1]).toContain('chumba 14');
     expect(pages[3]).toContain('Kwa Ute Wiese');
+    expect(pages.join('\n')).not.toMatch(/\b(Day \d|Driver|Phone|Where you sleep|room \d|Cancelled)\b/);
     const json = await api
       .http()
       .get(hosting(`/itineraries/${rehema.id}`))
@@ -398,7 +403,9 @@ describe('Hosting a delegation visit', () => {
     const first = await post('/schedules', {}).expect(200);
     expect(first.body).toEqual({ hosts: 2, queued: 2 });
     const [toFamily] = await schedulesTo(family, 1);
-    await schedulesTo(driver, 1);
+    const [toDriver] = await schedulesTo(driver, 1);
+    expect(toDriver.parsed!.text).toContain('Fahrer:in: Gast: Rehema Kibwana, Telefon +49 2932 555 0170');
+    expect(toDriver.parsed!.text).not.toMatch(/\b(Driver|Guest|Phone)\b/);
     expect(toFamily.parsed!.subject).toBe('Ihr Plan als Gastgeber:in: Delegationsbesuch aus Morogoro');
     expect(toFamily.parsed!.text).toContain('Gast: Neema Mwakyusa');
     expect(toFamily.parsed!.text).toContain('Gast: Rehema Kibwana');

@@ -183,6 +183,14 @@ describe('open sign-up for public events', () => {
     await page.getByRole('button', { name: 'Confirm sign-up' }).click();
     await page.getByText('You have accepted.').waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/answer\/[A-Za-z0-9_-]{43}$/);
+    // Nobody invited Paula: the page thanks her for signing up instead.
+    await expectWellShown(page, 'open-sign-up-answer', [
+      'Thank you for signing up. You are registered for:',
+      'Neheim open day',
+      'You have accepted.',
+    ]);
+    await expect(page.title()).resolves.toBe('Your sign-up: Neheim open day');
+    expect(await page.locator('body').innerText()).not.toContain('invited');
 
     const [person] = await stack.api.dataSource.query(
       `SELECT id, organisation_id, department, locale FROM people WHERE email = $1`,

@@ -50,9 +50,10 @@ describe('Person data: export and erasure', () => {
 
   /**
    * Asha holds the one seat of Workshop Klima and Ben waits for it; Asha also attended an event
-   * that is over, and has a personal feed.
+   * that is over (checked in there), and has a personal feed. With `hosting`, both are guests of a
+   * delegation visit: Ben hosts Asha for a night, and Asha drives Ben from the airport.
    */
-  async function programme() {
+  async function programme(options: { hosting?: boolean } = {}) {
     const day = await cityDay(api, { workshops: [{ title: 'Workshop Klima', capacity: 1 }] });
     const [klima] = day.workshops;
     const key = day.host.organiserKey;
@@ -77,14 +78,54 @@ describe('Person data: export and erasure', () => {
       `INSERT INTO invitations (event_id, person_id, status, responded_at) VALUES ($1, $2, 'accepted', now())`,
       [past.id, asha.id],
     );
+    await api.dataSource.query(
+      `INSERT INTO attendance (event_id, invitation_id, checked_in_at, recorded_by_kind, recorded_by_name)
+       SELECT event_id, id, '2024-05-10T07:05:00Z', 'account', 'Greta Organisator' FROM invitations
+        WHERE event_id = $1 AND person_id = $2`,
+      [past.id, asha.id],
+    );
+    const visit = options.hosting ? await hostedVisit(key, asha.id, ben.id) : null;
     await api.changesSeen();
     const feed = await api.http().post(`/api/v1/people/${asha.id}/feed-token`).set(bearer(key)).expect(201);
     await sent(asha.id, 'invitation');
-    return { ...day, klima, asha, ben, past, feedUrl: feed.body.url as string };
+    return { ...day, klima, asha, ben, past, visit, feedUrl: feed.body.url as string };
+  }
+
+  async function hostedVisit(key: string, ashaId: string, benId: string) {
+    const visit = await createEvent(api, key, {
+      kind: 'delegation_visit',
+      title: 'Besuch aus Morogoro',
+      startsAt: '2027-10-27',
+      endsAt: '2027-10-30',
+      allDay: true,
+      status: 'published',
+    });
+    const transfer = await createEvent(api, key, {
+      parentId: visit.id,
+      kind: 'travel_leg',
+      title: 'Transfer vom Flughafen',
+      startsAt: '2027-10-27T09:00',
+      endsAt: '2027-10-27T11:00',
+      status: 'published',
+    });
+    await invite(api, key, visit.id, { personIds: [ashaId, benId] }).then((response) =>
+      expect(response.status).toBe(201),
+    );
+    const assign = (body: object) =>
+      api.http().post(`/api/v1/events/${visit.id}/hosting/hosts`).set(bearer(key)).send(body).expect(201);
+    await assign({
+      guestId: ashaId,
+      hostId: benId,
+      role: 'host_family',
+      night: '2027-10-27',
+      address: 'Am Sonnenhang 4, 59821 Arnsberg',
+    });
+    await assign({ guestId: benId, hostId: ashaId, role: 'driver', partId: transfer.id, notes: 'Terminal 1' });
+    return { ...visit, transfer };
   }
 
   it("should export everything stored about a person to their organisation's organisers and admins only", async () => {
-    const data = await programme();
+    const data = await programme({ hosting: true });
     const key = data.host.organiserKey;
 
     const exported = await get(`/people/${data.asha.id}/export`, key).expect(200);
@@ -99,6 +140,7 @@ describe('Person data: export and erasure', () => {
     expect(invitations.map((invitation) => [invitation.eventTitle, invitation.status])).toEqual([
       ['Partnerschaftstreffen 2024', 'accepted'],
       ['Städtetag Arnsberg', 'accepted'],
+      ['Besuch aus Morogoro', 'invited'],
     ]);
     expect(invitations[1]).toMatchObject({
       answerLinkActive: true,
@@ -124,6 +166,42 @@ describe('Person data: export and erasure', () => {
     expect(emails).toContainEqual(
       expect.objectContaining({ kind: 'reminder', status: 'queued', sentAt: null }),
     );
+    expect(exported.body.attendance).toEqual([
+      {
+        id: expect.any(String),
+        eventId: data.past.id,
+        eventTitle: 'Partnerschaftstreffen 2024',
+        checkedInAt: '2024-05-10T07:05:00.000Z',
+        recordedByKind: 'account',
+      },
+    ]);
+    expect(exported.body.hosting).toEqual({
+      asGuest: [
+        expect.objectContaining({
+          visitId: data.visit!.id,
+          visitTitle: 'Besuch aus Morogoro',
+          role: 'host_family',
+          night: '2027-10-27',
+          partId: null,
+          otherPersonId: data.ben.id,
+          otherPersonName: 'Ben Berger',
+          address: 'Am Sonnenhang 4, 59821 Arnsberg',
+        }),
+      ],
+      asHost: [
+        expect.objectContaining({
+          role: 'driver',
+          night: null,
+          partId: data.visit!.transfer.id,
+          partTitle: 'Transfer vom Flughafen',
+          otherPersonId: data.ben.id,
+          otherPersonName: 'Ben Berger',
+          notes: 'Terminal 1',
+        }),
+      ],
+      rooms: [],
+      schedulesSent: [],
+    });
     expect(exported.body.feedTokens).toEqual([
       { id: expect.any(String), active: true, createdAt: expect.any(String), revokedAt: null },
     ]);
@@ -138,6 +216,19 @@ describe('Person data: export and erasure', () => {
     await get(`/people/${data.asha.id}/export`, other.organiserKey).expect(404);
     await get(`/people/${data.asha.id}/export`, other.viewerKey).expect(404);
     await get(`/people/${data.asha.id}/export`, data.host.viewerKey).expect(403);
+  });
+
+  it("should erase a host's assignments on both sides and keep the guest's check-ins", async () => {
+    const data = await programme({ hosting: true });
+    const key = data.host.organiserKey;
+    const erased = await erase(data.ben.id, key).expect(200);
+    expect(erased.body.sections).toMatchObject({
+      attendance: {},
+      hosting: { hostAssignmentsDeleted: 2, roomAssignmentsDeleted: 0 },
+    });
+    const exported = await get(`/people/${data.asha.id}/export`, key).expect(200);
+    expect(exported.body.hosting).toMatchObject({ asGuest: [], asHost: [] });
+    expect(exported.body.attendance).toHaveLength(1);
   });
 
   it('should erase the person, keep anonymous counts, skip pending emails and give the seat to the waitlist', async () => {
@@ -166,6 +257,8 @@ describe('Person data: export and erasure', () => {
         // Created, invited, answered (by herself, through her link): see docs/audit-trail.md.
         auditTrail: { auditEntriesAnonymisedAsSubject: 3, auditEntriesAnonymisedAsActor: 1 },
         registrationAnswers: { registrationAnswersDeleted: 0 },
+        attendance: {},
+        hosting: { hostAssignmentsDeleted: 0, roomAssignmentsDeleted: 0 },
       },
     });
 
@@ -193,8 +286,11 @@ describe('Person data: export and erasure', () => {
     expect(pastSummary).toMatchObject({ total: 1, counts: { accepted: 1 } });
     // The day's emails are all still counted (Ben's promotion is about the workshop).
     expect(total(await emailSummary(data.event.id))).toBe(emailsBefore);
+    // Of this programme's events: another test erases people of its own.
     const skipped = await api.dataSource.query<Array<{ count: number }>>(
-      `SELECT count(*)::int AS count FROM emails WHERE person_id IS NULL AND skipped_reason = 'person_erased'`,
+      `SELECT count(*)::int AS count FROM emails
+        WHERE person_id IS NULL AND skipped_reason = 'person_erased' AND event_id = ANY($1)`,
+      [[...new Set(pending.map((email) => email.event_id))]],
     );
     expect(skipped[0].count).toBe(pending.length);
 

@@ -11,4 +11,5 @@ export * from './hosting-pdfs';
 export * from './host-schedules.service';
 export * from './itineraries.service';
 export * from './hosting-seed';
+export * from './hosting-data';
 export * from './hosting.module';

@@ -46,6 +46,8 @@ export interface AnswerPage {
   invitationId: string;
   status: InvitationStatus;
   respondedAt: Date | null;
+  /** They signed up themselves (open sign-up) rather than being invited. */
+  signedUp: boolean;
   person: { name: string; locale: Locale; timeZone: string };
   event: Event;
   seatsLeft: number | null;
@@ -94,6 +96,7 @@ interface LinkedInvitation {
   personId: string;
   status: InvitationStatus;
   respondedAt: Date | null;
+  signedUp: boolean;
   personName: string;
   personLocale: Locale;
   personTimeZone: string;
@@ -152,6 +155,7 @@ export class AnswersService {
       invitationId: invitation.id,
       status: invitation.status,
       respondedAt: invitation.respondedAt,
+      signedUp: invitation.signedUp,
       person: {
         name: invitation.personName,
         locale: invitation.personLocale,
@@ -395,7 +399,8 @@ export class AnswersService {
   private async byToken(manager: EntityManager, token: string): Promise<LinkedInvitation> {
     if (!isWellFormedToken(token)) throw InvitationError.unknownLink();
     const [invitation]: InvitationRow[] = await manager.query(
-      `SELECT id, event_id AS "eventId", person_id AS "personId", status, responded_at AS "respondedAt"
+      `SELECT id, event_id AS "eventId", person_id AS "personId", status, responded_at AS "respondedAt",
+              signed_up AS "signedUp"
            FROM invitations WHERE answer_token_digest = $1`,
       [tokenDigest(token)],
     );
@@ -413,7 +418,8 @@ export class AnswersService {
     invitationId: string,
   ): Promise<LinkedInvitation> {
     const [invitation]: InvitationRow[] = await manager.query(
-      `SELECT id, event_id AS "eventId", person_id AS "personId", status, responded_at AS "respondedAt"
+      `SELECT id, event_id AS "eventId", person_id AS "personId", status, responded_at AS "respondedAt",
+              signed_up AS "signedUp"
            FROM invitations WHERE id = $1 AND event_id = $2`,
       [invitationId, eventId],
     );

@@ -3,8 +3,9 @@ import { isWellFormedToken, tokenDigest } from './answer-links';
 import { InvitationStatus } from './invitation-status';
 
 /**
- * Reads of invitations for the hosting lib, inside its own transactions: who the guests of a
- * visit are, which workshops they hold seats in, and whose answer link was opened.
+ * Reads of invitations for the hosting and attendance libs, inside their own transactions: who
+ * the guests of a visit are, which workshops they hold seats in, whose answer link was opened,
+ * and which invitations a person has.
  */
 
 /** A guest of an event: invited, and neither declined nor uninvited. */
@@ -43,4 +44,13 @@ export async function invitationOfAnswerToken(
     );
   if (!row?.personId || row.status === 'cancelled') return null;
   return { invitationId: row.invitationId, eventId: row.eventId, personId: row.personId };
+}
+
+/** A person's invitations, for libs whose rows hang off an invitation (attendance) to export them. */
+export async function invitationIdsOfPerson(manager: EntityManager, personId: string): Promise<string[]> {
+  const rows: Array<{ id: string }> = await manager.query(
+    `SELECT id FROM invitations WHERE person_id = $1 ORDER BY id`,
+    [personId],
+  );
+  return rows.map((row) => row.id);
 }

@@ -59,6 +59,10 @@ export class Invitation {
   @Column({ type: 'timestamptz', nullable: true })
   respondedAt: Date | null;
 
+  /** Made by the person signing up themselves (open sign-up), not by an organiser inviting them. */
+  @Column({ type: 'boolean', default: false })
+  signedUp: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -40,6 +40,7 @@ function page(overrides: Partial<Omit<AnswerPage, 'rounds'>> = {}): AnswerPage {
     invitationId: 'f1c7d1a4-9a15-4d0f-8f55-3c6f6f2f4b21',
     status: 'invited',
     respondedAt: null,
+    signedUp: false,
     person: { name: 'Neema Mwakyusa', locale: 'en', timeZone: 'Africa/Dar_es_Salaam' },
     event: event(),
     seatsLeft: 12,
@@ -133,6 +134,30 @@ const pages = [
       'Nafasi 1 tu imebaki, kati ya 12',
       'Dar es Salaam (EAT)',
     ],
+  },
+  {
+    name: 'answer-page-signed-up-de',
+    html: renderAnswerPage(
+      page({
+        status: 'accepted',
+        signedUp: true,
+        person: { name: 'Jana Becker', locale: 'de', timeZone: 'Europe/Berlin' },
+      }),
+      { saved: false, programmeHref: PROGRAMME_HREF },
+    ),
+    shows: ['Danke für Ihre Anmeldung. Sie sind angemeldet für:', 'Sie haben zugesagt.'],
+  },
+  {
+    name: 'answer-page-signed-up-sw',
+    html: renderAnswerPage(
+      page({
+        status: 'accepted',
+        signedUp: true,
+        person: { name: 'Asha Mwakyusa', locale: 'sw', timeZone: 'Africa/Dar_es_Salaam' },
+      }),
+      { saved: false, programmeHref: PROGRAMME_HREF },
+    ),
+    shows: ['Asante kwa kujisajili. Umesajiliwa kwa:'],
   },
   {
     name: 'answer-page-unknown-link-de',

@@ -60,7 +60,7 @@ export function renderAnswerPage(page: AnswerPage, options: AnswerPageOptions): 
   const { t } = messages;
   const cancelled = event.status === 'cancelled';
   const body = html` <p>${t('common.greeting', { name: person.name })}</p>
-    <p>${t('answerPage.intro')}</p>
+    <p>${t(page.signedUp ? 'answerPage.signedUpIntro' : 'answerPage.intro')}</p>
     <h1 ${languageOf(event, 'title')}>${event.title}</h1>
     ${languageNote ? html`<p class="language-note">${languageNote}</p>` : null}
     ${options.saved && !cancelled ? html`<p class="note" role="status">${t('answerPage.saved')}</p>` : null}
@@ -86,7 +86,8 @@ export function renderAnswerPage(page: AnswerPage, options: AnswerPageOptions): 
     ${cancelled ? null : questionErrorSummary(options.questions, messages)}
     ${cancelled ? null : form(page, messages, options)}
     <p><a href="${options.programmeHref}">${t('email.myProgramme')}</a></p>`;
-  return answerDocument(messages, `${t('answerPage.pageTitle')}: ${event.title}`, body);
+  const pageTitle = t(page.signedUp ? 'answerPage.signedUpPageTitle' : 'answerPage.pageTitle');
+  return answerDocument(messages, `${pageTitle}: ${event.title}`, body);
 }
 
 /** A text shown in the event's original language says so, for screen readers and hyphenation. */

@@ -19,6 +19,12 @@ export class SignInFormDto extends ConsoleFormDto {
   @IsOptional()
   @IsIn(['de', 'en'])
   lang?: 'de' | 'en';
+
+  /** The console screen to return to once signed in; checked by the sign-in controller. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  next?: string;
 }
 
 export class CodeFormDto extends SignInFormDto {

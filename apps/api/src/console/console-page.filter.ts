@@ -6,6 +6,7 @@ import { html, Language, languageFromAcceptLanguage, MessageKey, messagesFor } f
 import { consolePage, signedOutPage } from './console-layout';
 import { ConsoleRequest } from './console-request';
 import { sendConsolePage } from './send-console-page';
+import { returnPathOf } from './sign-in/return-path';
 
 interface ErrorPage {
   status: number;
@@ -33,11 +34,7 @@ export class ConsolePageFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     if (response.headersSent) return;
     if (exception instanceof DomainError && exception.code === 'session_required') {
-      const lang = request.query.lang;
-      response.redirect(
-        303,
-        lang === 'de' || lang === 'en' ? `/console/sign-in?lang=${lang}` : '/console/sign-in',
-      );
+      response.redirect(303, signInPath(request));
       return;
     }
     const page = pageFor(exception);
@@ -64,6 +61,21 @@ export class ConsolePageFilter implements ExceptionFilter {
       session ? errorInSession(session, t(page.title), body) : signedOutPage(language, t(page.title), body),
     );
   }
+}
+
+/**
+ * Sign-in, keeping the language asked for and the screen the reader opened (a scanned check-in
+ * URL on a phone not signed in), so that signing in ends there rather than on the overview. Only
+ * a page is returned to: a form posted without a session is not replayed.
+ */
+function signInPath(request: ConsoleRequest): string {
+  const lang = request.query.lang;
+  const next = request.method === 'GET' ? returnPathOf(request.originalUrl) : null;
+  const query = new URLSearchParams({
+    ...(lang === 'de' || lang === 'en' ? { lang } : {}),
+    ...(next && next !== '/console' ? { next } : {}),
+  }).toString();
+  return query ? `/console/sign-in?${query}` : '/console/sign-in';
 }
 
 function errorInSession(session: ConsoleSession, title: string, body: ReturnType<typeof html>): string {

@@ -19,6 +19,7 @@ import { OverviewService } from './overview/overview.service';
 import { ConsolePeopleModule } from './people/people.module';
 import { ProgrammeModule } from './programme/programme.module';
 import { SettingsModule } from './settings/settings.module';
+import { ReturnPathCookie } from './sign-in/return-path';
 import { SignInController } from './sign-in/sign-in.controller';
 import { SingleSignOnModule } from './single-sign-on/single-sign-on.module';
 import { TeamController } from './team/team.controller';
@@ -45,6 +46,6 @@ import { TimeWordsModule } from './time-words/time-words.module';
     TimeWordsModule,
   ],
   controllers: [SignInController, ConsoleSessionController, OverviewController, TeamController],
-  providers: [ConsoleCookies, ConsoleSessionGuard, CsrfGuard, OverviewService],
+  providers: [ConsoleCookies, ConsoleSessionGuard, CsrfGuard, OverviewService, ReturnPathCookie],
 })
 export class ConsoleModule {}

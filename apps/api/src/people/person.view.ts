@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AUDIT_ACTOR_KINDS, AuditActorKind } from '@app/audit';
 import { EMAIL_KINDS, EMAIL_STATUSES, EmailKind, EmailStatus } from '@app/emails';
+import { HOST_ROLES, HostRole } from '@app/hosting';
 import { CHOICE_STATUSES, ChoiceStatus, INVITATION_STATUSES, InvitationStatus } from '@app/invitations';
 import { Locale, LOCALES } from '@app/planning';
 import { AuditEntryDto } from '../audit/audit.dto';
@@ -199,6 +201,115 @@ export class ExportedRegistrationAnswerDto {
   updatedAt: string;
 }
 
+class ExportedAttendanceDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  eventId: string;
+
+  @ApiProperty()
+  eventTitle: string;
+
+  @ApiProperty({ format: 'date-time' })
+  checkedInAt: string;
+
+  @ApiProperty({ enum: AUDIT_ACTOR_KINDS, description: "How it was recorded; not the organiser's name." })
+  recordedByKind: AuditActorKind;
+}
+
+class ExportedHostAssignmentDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  visitId: string;
+
+  @ApiProperty()
+  visitTitle: string;
+
+  @ApiProperty({ enum: HOST_ROLES })
+  role: HostRole;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  night: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  partId: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  partTitle: string | null;
+
+  @ApiProperty({ format: 'uuid', description: "The host on a guest's assignment, the guest on a host's." })
+  otherPersonId: string;
+
+  @ApiProperty()
+  otherPersonName: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  phone: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  address: string | null;
+
+  @ApiProperty()
+  notes: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+}
+
+class ExportedRoomDto {
+  @ApiProperty({ format: 'uuid' })
+  visitId: string;
+
+  @ApiProperty()
+  visitTitle: string;
+
+  @ApiProperty({ format: 'uuid' })
+  accommodationId: string;
+
+  @ApiProperty()
+  accommodationTitle: string;
+
+  @ApiProperty({ format: 'date' })
+  night: string;
+
+  @ApiProperty()
+  room: string;
+}
+
+class ExportedScheduleSentDto {
+  @ApiProperty({ format: 'uuid' })
+  visitId: string;
+
+  @ApiProperty({ format: 'date-time' })
+  queuedAt: string;
+}
+
+class ExportedHostingDto {
+  @ApiProperty({
+    type: [ExportedHostAssignmentDto],
+    description: 'Who hosts, guides, interprets for or drives them.',
+  })
+  asGuest: ExportedHostAssignmentDto[];
+
+  @ApiProperty({
+    type: [ExportedHostAssignmentDto],
+    description: 'Whom they host, guide, interpret for or drive.',
+  })
+  asHost: ExportedHostAssignmentDto[];
+
+  @ApiProperty({ type: [ExportedRoomDto] })
+  rooms: ExportedRoomDto[];
+
+  @ApiProperty({
+    type: [ExportedScheduleSentDto],
+    description: 'When their schedule as host was last mailed.',
+  })
+  schedulesSent: ExportedScheduleSentDto[];
+}
+
 export class PersonExportDto {
   @ApiProperty({ format: 'date-time' })
   exportedAt: string;
@@ -226,6 +337,15 @@ export class PersonExportDto {
     description: 'Their answers to registration questions, sensitive ones included.',
   })
   registrationAnswers: ExportedRegistrationAnswerDto[];
+
+  @ApiProperty({ type: [ExportedAttendanceDto], description: 'Their check-ins at events and sessions.' })
+  attendance: ExportedAttendanceDto[];
+
+  @ApiProperty({
+    type: ExportedHostingDto,
+    description: 'Hosting of delegation visits, as guest and as host.',
+  })
+  hosting: ExportedHostingDto;
 }
 
 export class ErasureReportDto {
@@ -242,7 +362,7 @@ export class ErasureReportDto {
     type: 'object',
     additionalProperties: { type: 'object', additionalProperties: { type: 'integer' } },
     description:
-      'Per kind of data (invitations, emails, feedTokens, auditTrail, registrationAnswers) what was erased, in counts.',
+      'Per kind of data (invitations, emails, feedTokens, auditTrail, registrationAnswers, attendance, hosting) what was erased, in counts.',
     example: { invitations: { anonymised: 2 }, feedTokens: { deleted: 1 } },
   })
   sections: Record<string, Record<string, number>>;

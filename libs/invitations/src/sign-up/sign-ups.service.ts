@@ -340,12 +340,12 @@ export class SignUpsService {
         : 'waitlisted';
       const link = this.links.issue();
       const [invitation]: Array<{ id: string }> = await manager.query(
-        `INSERT INTO invitations (event_id, person_id, status, answer_token_digest, answer_token_sealed, responded_at)
-         VALUES ($1, $2, $3, $4, $5, $6)
+        `INSERT INTO invitations (event_id, person_id, status, answer_token_digest, answer_token_sealed, responded_at, signed_up)
+         VALUES ($1, $2, $3, $4, $5, $6, true)
          ON CONFLICT (event_id, person_id) DO UPDATE
            SET status = EXCLUDED.status, answer_token_digest = EXCLUDED.answer_token_digest,
                answer_token_sealed = EXCLUDED.answer_token_sealed, responded_at = EXCLUDED.responded_at,
-               updated_at = now()
+               signed_up = true, updated_at = now()
          RETURNING id`,
         [event.id, person.id, status, link.digest, link.sealed, now],
       );

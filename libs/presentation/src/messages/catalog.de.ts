@@ -84,6 +84,8 @@ export const de: Catalog = {
   answerPage: {
     pageTitle: 'Einladung',
     intro: 'Sie sind herzlich eingeladen:',
+    signedUpPageTitle: 'Ihre Anmeldung',
+    signedUpIntro: 'Danke für Ihre Anmeldung. Sie sind angemeldet für:',
     seats: 'Plätze',
     seatsLeft_one: 'Nur noch 1 Platz frei, von {{capacity}}',
     seatsLeft_other: '{{count}} von {{capacity}} Plätzen frei',

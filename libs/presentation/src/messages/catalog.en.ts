@@ -86,6 +86,8 @@ export const en = {
   answerPage: {
     pageTitle: 'Invitation',
     intro: 'You are warmly invited to:',
+    signedUpPageTitle: 'Your sign-up',
+    signedUpIntro: 'Thank you for signing up. You are registered for:',
     seats: 'Seats',
     seatsLeft_one: 'Only 1 seat left, of {{capacity}}',
     seatsLeft_other: '{{count}} of {{capacity}} seats left',

@@ -83,6 +83,8 @@ export const sw: Catalog = {
   answerPage: {
     pageTitle: 'Mwaliko',
     intro: 'Unakaribishwa kwa moyo mkunjufu:',
+    signedUpPageTitle: 'Usajili wako',
+    signedUpIntro: 'Asante kwa kujisajili. Umesajiliwa kwa:',
     seats: 'Nafasi',
     seatsLeft_one: 'Nafasi 1 tu imebaki, kati ya {{capacity}}',
     seatsLeft_other: 'Nafasi {{count}} kati ya {{capacity}} zimebaki',

@@ -13,6 +13,7 @@ import { ConsolePageFilter } from '../console-page.filter';
 import { ConsoleRequest } from '../console-request';
 import { assertSameOrigin } from '../same-origin';
 import { sendConsolePage } from '../send-console-page';
+import { requestedReturnPath, ReturnPathCookie } from './return-path';
 import { confirmPage, linkSentPage, signInPage } from './sign-in.pages';
 
 /**
@@ -29,31 +30,52 @@ export class SignInController {
     private readonly sessions: SessionsService,
     private readonly cookies: ConsoleCookies,
     private readonly singleSignOn: SingleSignOnService,
+    private readonly returnPath: ReturnPathCookie,
     @Inject(httpConfig.KEY) private readonly http: ConfigType<typeof httpConfig>,
   ) {}
 
+  /** `next`: the console screen that sent the reader here, such as a scanned check-in URL. */
   @Get()
   show(
     @Query('lang') lang: string | undefined,
+    @Query('next') next: string | undefined,
     @Req() request: ConsoleRequest,
     @Res() response: Response,
   ): void {
-    sendConsolePage(response, 200, signInPage(pageLanguage(lang, request), this.singleSignOn.displayName));
+    const returnPath = requestedReturnPath(next);
+    sendConsolePage(
+      response,
+      200,
+      signInPage(pageLanguage(lang, request), this.singleSignOn.displayName, returnPath),
+    );
   }
 
   @Post()
   @SignInRateLimit()
   async requestLink(@Body() form: SignInFormDto, @Req() request: ConsoleRequest, @Res() response: Response) {
     assertSameOrigin(request, this.http.publicBaseUrl);
+    const returnPath = requestedReturnPath(form.next);
     await this.signIn.requestLink(form.email);
-    sendConsolePage(response, 200, linkSentPage(pageLanguage(form.lang, request), form.email.trim()));
+    if (returnPath) this.returnPath.set(response, returnPath);
+    else this.returnPath.clear(response);
+    sendConsolePage(
+      response,
+      200,
+      linkSentPage(pageLanguage(form.lang, request), form.email.trim(), returnPath),
+    );
   }
 
   @Post('code')
   @SignInRateLimit()
   async withCode(@Body() form: CodeFormDto, @Req() request: ConsoleRequest, @Res() response: Response) {
     assertSameOrigin(request, this.http.publicBaseUrl);
-    await this.startSession(await this.signIn.redeemCode(form.email, form.code), request, response);
+    const returnPath = requestedReturnPath(form.next);
+    await this.startSession(
+      await this.signIn.redeemCode(form.email, form.code),
+      request,
+      response,
+      returnPath,
+    );
   }
 
   @Get(':token')
@@ -73,17 +95,24 @@ export class SignInController {
   @SignInRateLimit()
   async withLink(@Param('token') token: string, @Req() request: ConsoleRequest, @Res() response: Response) {
     assertSameOrigin(request, this.http.publicBaseUrl);
-    await this.startSession(await this.signIn.redeemLink(token), request, response);
+    const signedIn = await this.signIn.redeemLink(token);
+    await this.startSession(signedIn, request, response, this.returnPath.read(request));
   }
 
-  private async startSession(signedIn: SignedIn, request: ConsoleRequest, response: Response): Promise<void> {
+  private async startSession(
+    signedIn: SignedIn,
+    request: ConsoleRequest,
+    response: Response,
+    returnPath: string | null,
+  ): Promise<void> {
     const { token } = await this.sessions.start(
       signedIn.account.id,
       signedIn.organisationId,
       this.cookies.read(request),
     );
     this.cookies.set(response, token);
-    response.redirect(303, '/console');
+    this.returnPath.clear(response);
+    response.redirect(303, returnPath ?? '/console');
   }
 }
 
