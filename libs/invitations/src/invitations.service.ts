@@ -270,12 +270,15 @@ export class InvitationsService {
    * The invitees who would hold seats in two workshops of one round if this part had the times
    * these changes give it (`oneSeatPerRound`): what the console and the API warn of before an
    * organiser makes the change. Once it is made they keep both seats and are asked to choose, so
-   * the list says who. Changes that leave the times alone, or whose times do not parse, join
-   * nobody (saving says why).
+   * the list says who. Changes that leave the times alone, of events that are no workshop, or whose
+   * times do not parse, join nobody (saving says why), without checking who asks.
    */
   async seatsJoinedByChange(actor: Actor, partId: string, changes: TimeChanges): Promise<SeatsJoined[]> {
-    const part = await this.managedEvent(actor, partId, 'change events it neither hosts nor co-hosts', true);
-    if (!part.parentId || part.capacity === null) return [];
+    const manager = this.dataSource.manager;
+    // Most changes move no workshop: those are left to the change itself, which answers unknown
+    // ids and refusals as it always did.
+    const part = await findEvent(manager, partId);
+    if (!part?.parentId || part.capacity === null) return [];
     let span: EventTimes | null;
     try {
       span = timesAfter(part, changes);
@@ -284,8 +287,8 @@ export class InvitationsService {
       throw error;
     }
     if (!span) return [];
+    await this.managedEvent(actor, partId, 'change events it neither hosts nor co-hosts', true);
     const workshopId = part.id;
-    const manager = this.dataSource.manager;
     const joined: SeatsJoined[] = [];
     for (const eventId of await ancestorIdsOf(manager, workshopId)) {
       const workshops = await workshopsOf(manager, eventId);

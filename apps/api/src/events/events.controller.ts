@@ -115,6 +115,8 @@ export class EventsController {
     @IdParam() id: string,
     @Body() body: UpdateEventDto,
   ): Promise<EventChangePreviewView> {
+    // Planning's visibility first, so that the preview refuses exactly as the PATCH would.
+    await this.events.get(actor, id);
     return { overlappingSeats: await this.invitations.seatsJoinedByChange(actor, id, body) };
   }
 
