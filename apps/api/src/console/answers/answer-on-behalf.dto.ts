@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsUUID } from 'class-validator';
 import { Answer, ANSWERS, INVITATION_STATUSES, InvitationStatus } from '@app/invitations';
 import { toWorkshopChoices } from '../../http/query-transforms';
 import { ConsoleFormDto } from '../console-forms.dto';
@@ -24,4 +24,9 @@ export class AnswerOnBehalfFormDto extends ConsoleFormDto {
   @IsOptional()
   @IsIn(INVITATION_STATUSES)
   seen?: InvitationStatus;
+
+  /** The registration questions as `question[<id>]`, as on the answer page; libs/registration checks each. */
+  @IsOptional()
+  @IsObject()
+  question?: Record<string, unknown>;
 }
