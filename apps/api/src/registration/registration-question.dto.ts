@@ -6,13 +6,24 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
   IsOptional,
   IsString,
   IsUUID,
+  Max,
   MaxLength,
+  Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ASKED_AT, AskedAt, LIMITS, QUESTION_TYPES, QuestionType } from '@app/registration';
+import {
+  ASKED_AT,
+  AskedAt,
+  LIMITS,
+  MAX_RETENTION_DAYS,
+  QUESTION_TYPES,
+  QuestionType,
+} from '@app/registration';
 import { IsOmittable } from '../http/is-omittable.decorator';
 import { toBoolean } from '../http/query-transforms';
 
@@ -89,4 +100,20 @@ export class RegistrationAnswersQueryDto {
   @Transform(toBoolean)
   @IsBoolean()
   includeSensitive?: boolean;
+}
+
+export class RetentionDaysDto {
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    minimum: 0,
+    maximum: MAX_RETENTION_DAYS,
+    example: 30,
+    description: "Days after the event's end until its sensitive answers are erased; null for the default.",
+  })
+  @ValidateIf((body: RetentionDaysDto) => body.days !== null)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_RETENTION_DAYS)
+  days: number | null;
 }

@@ -92,3 +92,27 @@ export class RegistrationAnswersView {
   @ApiProperty({ type: 'array', items: { $ref: getSchemaPath(RegistrationView) } })
   registrations: RegistrationView[];
 }
+
+export class RetentionPolicyView {
+  @ApiProperty({ format: 'uuid' })
+  eventId: string;
+
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: "The event's own days; null when it keeps the default.",
+  })
+  days: number | null;
+
+  @ApiProperty({
+    type: 'integer',
+    description: 'SENSITIVE_ANSWERS_RETENTION_DAYS, for events without their own.',
+  })
+  defaultDays: number;
+
+  @ApiProperty({ type: 'integer', description: 'What the erasure after the event uses.' })
+  effectiveDays: number;
+
+  @ApiProperty({ description: "Whether this key may change it (admins and the host's organisers)." })
+  editable: boolean;
+}

@@ -6,7 +6,9 @@ import {
   EventQuestions,
   QUESTION_TYPES,
   QuestionInput,
+  MAX_RETENTION_DAYS,
   RegistrationQuestion,
+  RetentionPolicy,
 } from '@app/registration';
 import { consoleMessages, consolePage, csrfField } from '../console-layout';
 import { editorPath } from './programme-list.page';
@@ -30,8 +32,11 @@ export interface QuestionFormAgain {
 export interface QuestionsView {
   event: Event;
   questions: EventQuestions;
+  retention: RetentionPolicy;
   saved?: boolean;
   again?: QuestionFormAgain;
+  /** The days as entered, shown again when they were refused. */
+  retentionAgain?: string;
 }
 
 const STYLE = `
@@ -76,7 +81,7 @@ export function questionsPage(session: ConsoleSession, view: QuestionsView): str
             ${list.map((question, index) => questionItem(session, view, question, index, editable))}
           </ol>`
     }
-    ${editable ? addForm(session, view) : null}`;
+    ${editable ? addForm(session, view) : null} ${retentionSection(session, view, editable)}`;
   return consolePage({
     session,
     screen: 'programme',
@@ -84,6 +89,55 @@ export function questionsPage(session: ConsoleSession, view: QuestionsView): str
     body,
     style: PROGRAMME_STYLE + STYLE,
   });
+}
+
+/** How long sensitive answers are kept after the event: the default, or the event's own days. */
+function retentionSection(session: ConsoleSession, view: QuestionsView, editable: boolean): SafeHtml {
+  const { t } = consoleMessages(session);
+  const { retention } = view;
+  const wrong = view.retentionAgain !== undefined;
+  const described = wrong ? 'retention-days-hint retention-days-error' : 'retention-days-hint';
+  return html`<section aria-labelledby="retention-heading">
+    <h2 id="retention-heading">${t('console.questions.retention.title')}</h2>
+    <p>
+      ${t(
+        retention.days === null ? 'console.questions.retention.default' : 'console.questions.retention.own',
+        {
+          count: retention.effectiveDays,
+          defaultDays: retention.defaultDays,
+        },
+      )}
+    </p>
+    ${
+      editable && retention.editable
+        ? html`<form method="post" action="${questionsPath(view.event.id)}/retention" novalidate>
+            ${csrfField(session)}
+            <div class="field">
+              <label for="retention-days">${t('console.questions.retention.label')}</label>
+              <p class="hint" id="retention-days-hint">
+                ${t('console.questions.retention.hint', { defaultDays: retention.defaultDays })}
+              </p>
+              ${
+                wrong
+                  ? html`<p class="field-error" id="retention-days-error">
+                      ${t('console.questions.retention.error', { max: MAX_RETENTION_DAYS })}
+                    </p>`
+                  : null
+              }
+              <input
+                id="retention-days"
+                name="days"
+                inputmode="numeric"
+                value="${view.retentionAgain ?? retention.days ?? ''}"
+                aria-describedby="${described}"
+                ${wrong ? html`aria-invalid="true" autofocus` : null}
+              />
+            </div>
+            <button type="submit" class="secondary">${t('console.questions.retention.save')}</button>
+          </form>`
+        : null
+    }
+  </section>`;
 }
 
 function questionItem(
