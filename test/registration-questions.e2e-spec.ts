@@ -338,6 +338,83 @@ describe('registration questions with sensitive fields', () => {
     }
   });
 
+  it('should ask each person in their language, falling back to the original and saying which translations are missing', async () => {
+    const visit = await cityDay(api, { host, title: 'Ziara ya Arnsberg 2031' });
+    const original = (await get(host.organiserKey, `/api/v1/events/${visit.event.id}`).expect(200)).body
+      .originalLanguage as string;
+    const other = original === 'sw' ? 'en' : 'sw';
+    const diet = {
+      type: 'single_choice',
+      label: 'Ernährung',
+      options: ['Alles', 'Vegetarisch'],
+      required: true,
+      translations: { [other]: { label: 'Mahitaji ya chakula', options: ['Chochote', 'Mboga tu'] } },
+    };
+    const refusedOriginal = await put(host.organiserKey, visit.event.id, {
+      questions: [{ ...diet, translations: { [original]: { label: 'Doppelt' } } }],
+    }).expect(400);
+    expect(refusedOriginal.body.message).toContain('Question 1');
+    await put(host.organiserKey, visit.event.id, {
+      questions: [{ ...diet, translations: { [other]: { label: 'x', options: ['nur eine'] } } }],
+    }).expect(400);
+    const saved = await put(host.organiserKey, visit.event.id, {
+      questions: [diet, { type: 'text', label: 'Flugnummer' }],
+    }).expect(200);
+    const [dietQuestion, flight] = saved.body.questions as Array<{
+      id: string;
+      missingTranslations: string[];
+    }>;
+    expect(dietQuestion.missingTranslations).toEqual(
+      ['de', 'en', 'sw'].filter((l) => l !== original && l !== other),
+    );
+    expect(flight.missingTranslations).toEqual(['de', 'en', 'sw'].filter((l) => l !== original));
+    // Changed without translations, a question keeps them.
+    const kept = await put(host.organiserKey, visit.event.id, {
+      questions: [
+        { ...diet, id: dietQuestion.id, translations: undefined, required: false },
+        { id: flight.id, type: 'text', label: 'Flugnummer' },
+      ],
+    }).expect(200);
+    expect(kept.body.questions[0].translations).toEqual(diet.translations);
+
+    const reader = await addPerson(api, host.organiserKey, {
+      name: 'Amani Mushi',
+      locale: other,
+      timeZone: 'Africa/Dar_es_Salaam',
+    });
+    await invite(api, host.organiserKey, visit.event.id, { personIds: [reader.id] });
+    const path = await answerPath(api, visit.event.id, reader.id);
+    const page = await browser.newPage();
+    page.setDefaultTimeout(15_000);
+    try {
+      await page.goto(`${baseUrl}${path}`);
+      await page.getByText('Mahitaji ya chakula').waitFor();
+      await expectWellShown(page, 'registration-answer-page-translated', ['Mboga tu', 'Flugnummer']);
+      await expect(page.getByLabel('Mboga tu').getAttribute('value')).resolves.toBe('Vegetarisch');
+      await expect(page.locator(`span[lang="${original}"]`, { hasText: 'Flugnummer' }).count()).resolves.toBe(
+        1,
+      );
+    } finally {
+      await page.close();
+    }
+    await api
+      .http()
+      .post(path)
+      .type('form')
+      .send(
+        new URLSearchParams([
+          ['answer', 'accept'],
+          [`question[${dietQuestion.id}]`, 'Vegetarisch'],
+        ]).toString(),
+      )
+      .expect(303);
+    const answers = await get(
+      host.organiserKey,
+      `/api/v1/events/${visit.event.id}/registration-answers`,
+    ).expect(200);
+    expect(answers.body.registrations[0].answers).toEqual({ [dietQuestion.id]: 'Vegetarisch' });
+  });
+
   it('should record questions and answers in the audit trail without any answer', async () => {
     const entries: Array<{ action: string; details: unknown }> = await api.dataSource.query(
       `SELECT action, details FROM audit_entries WHERE action LIKE 'registration.%' ORDER BY id`,

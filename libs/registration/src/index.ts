@@ -10,3 +10,4 @@ export * from './registration-answers.service';
 export * from './sensitive-answers-retention.service';
 export * from './registration.module';
 export * from './sensitive-answers-retention.entity';
+export * from './question-translations';

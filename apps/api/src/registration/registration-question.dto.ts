@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -22,6 +23,7 @@ import {
   LIMITS,
   MAX_RETENTION_DAYS,
   QUESTION_TYPES,
+  QuestionTexts,
   QuestionType,
 } from '@app/registration';
 import { IsOmittable } from '../http/is-omittable.decorator';
@@ -76,6 +78,23 @@ export class RegistrationQuestionDto {
   @IsOmittable()
   @IsBoolean()
   sensitive?: boolean;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: {
+      type: 'object',
+      properties: {
+        label: { type: 'string', maxLength: LIMITS.labelLength },
+        options: { type: 'array', items: { type: 'string', maxLength: LIMITS.optionLength } },
+      },
+    },
+    example: { en: { label: 'Dietary needs', options: ['None', 'Vegan'] } },
+    description:
+      "The label and options in languages other than the event's (de, en, sw); options in the original's order, one text each. Answers keep the original options' texts. Left out, an existing question keeps its translations.",
+  })
+  @IsOmittable()
+  @IsObject()
+  translations?: Record<string, QuestionTexts>;
 }
 
 export class ReplaceQuestionsDto {

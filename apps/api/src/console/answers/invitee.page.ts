@@ -170,6 +170,7 @@ function answerForm(view: InviteeView): SafeHtml {
       questions: answer.asked,
       values: view.entered?.questions ?? stored,
       errors: view.entered?.errors ?? new Map<string, AnswerProblemReason>(),
+      originalLanguage: answer.event.originalLanguage,
     },
     messages,
   );

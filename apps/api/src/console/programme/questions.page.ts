@@ -7,11 +7,11 @@ import {
   QUESTION_TYPES,
   QuestionInput,
   MAX_RETENTION_DAYS,
-  RegistrationQuestion,
+  questionTextsIn,
   RetentionPolicy,
 } from '@app/registration';
 import { consoleMessages, consolePage, csrfField } from '../console-layout';
-import { editorPath } from './programme-list.page';
+import { editorPath, missingBadges } from './programme-list.page';
 import { PROGRAMME_STYLE } from './programme-style';
 import { QuestionField } from './question-form';
 
@@ -143,7 +143,7 @@ function retentionSection(session: ConsoleSession, view: QuestionsView, editable
 function questionItem(
   session: ConsoleSession,
   view: QuestionsView,
-  question: RegistrationQuestion,
+  question: EventQuestions['questions'][number],
   index: number,
   editable: boolean,
 ): SafeHtml {
@@ -160,8 +160,11 @@ function questionItem(
       ${csrfField(session)} ${extra ?? null}
       <button type="submit" class="secondary">${label}</button>
     </form>`;
+  const texts = questionTextsIn(question, view.questions.originalLanguage, messages.language);
+  const lang = texts.fellBackTo ? html`lang="${texts.fellBackTo}"` : null;
   return html`<li>
-    <h2 id="question-${question.id}">${question.label}</h2>
+    <h2 id="question-${question.id}"><span ${lang}>${texts.label}</span></h2>
+    ${missingBadges(session, view.event, question.missingTranslations)}
     <p class="muted">
       ${facts}
       ${question.required ? html` · <span class="badge">${t('console.questions.badges.required')}</span>` : null}
@@ -170,7 +173,7 @@ function questionItem(
     ${
       question.options.length > 0
         ? html`<ul>
-            ${question.options.map((option) => html`<li>${option}</li>`)}
+            ${texts.optionLabels.map((option) => html`<li ${lang}>${option}</li>`)}
           </ul>`
         : null
     }
