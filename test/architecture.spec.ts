@@ -471,6 +471,7 @@ describe('architecture', () => {
         public_search_lexemes: 'public-programme',
         registration_answers: 'registration',
         registration_questions: 'registration',
+        sensitive_answers_retention: 'registration',
         room_assignments: 'hosting',
         sign_in_requests: 'accounts',
         sign_ups: 'invitations',

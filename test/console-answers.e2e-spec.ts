@@ -2,6 +2,7 @@ import { BrowserContext, Page } from 'playwright-core';
 import { launchChromium, ReceivedMail } from '@app/testing';
 import { csrfTokenOf, expectWellShown, freePort, signInMember } from './console-fixtures';
 import { addPerson, cityDay, invitationOf, invite, Person } from './invitation-fixtures';
+import { OrganisationKeys } from './planning-fixtures';
 import { mailNumber, MailingStack, removeQueueKeys, startMailingStack } from './worker-harness';
 
 /** An invitation email goes through the outbox, the relay and the worker: a few relay passes at most. */
@@ -17,6 +18,7 @@ describe('the console’s answers screen in a browser', () => {
   let page: Page;
   let eventId: string;
   let organisationId: string;
+  let host: OrganisationKeys;
   let anna: Person;
   let bert: Person;
   let cleo: Person;
@@ -57,6 +59,7 @@ describe('the console’s answers screen in a browser', () => {
     });
     eventId = day.event.id;
     organisationId = day.host.id;
+    host = day.host;
     const person = (name: string) =>
       addPerson(stack.api, day.host.organiserKey, { name, locale: 'en', timeZone: 'Europe/Berlin' });
     [anna, bert, cleo, dora] = [
@@ -194,6 +197,55 @@ describe('the console’s answers screen in a browser', () => {
     }
     await openInvitee(dora);
     await expectWellShown(page, 'console-answers-person', ['Failed after 1 attempt', 'Last error:']);
+  });
+
+  it('should ask the registration questions when answering on someone’s behalf, insisting on the required ones', async () => {
+    const visit = await cityDay(stack.api, { host, title: 'Delegation visit Morogoro' });
+    const put = await stack.api
+      .http()
+      .put(`/api/v1/events/${visit.event.id}/questions`)
+      .set('Authorization', `Bearer ${host.organiserKey}`)
+      .send({
+        questions: [
+          { type: 'single_choice', label: 'Dietary needs', options: ['Vegan', 'Anything'], required: true },
+          { type: 'text', label: 'Passport number', sensitive: true },
+        ],
+      });
+    expect(put.status).toBe(200);
+    const emil = await addPerson(stack.api, host.organiserKey, {
+      name: 'Emil Engel',
+      locale: 'en',
+      timeZone: 'Europe/Berlin',
+    });
+    await invite(stack.api, host.organiserKey, visit.event.id, { personIds: [emil.id] });
+    const invitation = await invitationOf(stack.api, visit.event.id, emil.id);
+    await page.goto(`${baseUrl}/console/answers/${visit.event.id}/invitations/${invitation.id}`);
+    await page.getByLabel('Accept', { exact: true }).check();
+    await page.getByLabel(/Passport number/).fill('C01X00T47');
+    await page.getByRole('button', { name: 'Save answer' }).click();
+    await page.getByText('Please answer this question to accept.').waitFor();
+    await expectWellShown(page, 'console-answers-questions', [
+      'Some answers to the registration questions are missing',
+      'Only the organisers of the hosting municipality see this answer',
+    ]);
+    await expect(page.getByLabel(/Passport number/).inputValue()).resolves.toBe('C01X00T47');
+    await expect(invitationOf(stack.api, visit.event.id, emil.id)).resolves.toMatchObject({
+      status: 'invited',
+    });
+
+    await page.getByLabel('Vegan').check();
+    await page.getByRole('button', { name: 'Save answer' }).click();
+    await page.getByText('Answer saved for Emil Engel.').waitFor();
+    await page.locator('.answer-text', { hasText: 'C01X00T47' }).waitFor();
+    const entries: Array<{ actor_label: string; details: Record<string, unknown> }> =
+      await stack.api.dataSource.query(
+        `SELECT actor_label, details FROM audit_entries
+          WHERE action = 'registration.answers_recorded' AND record_id = $1`,
+        [invitation.id],
+      );
+    expect(entries).toEqual([
+      { actor_label: 'Olga Organiser', details: expect.objectContaining({ sensitiveChanged: 1 }) },
+    ]);
   });
 
   it('should show a viewer everything read-only and refuse their changes', async () => {

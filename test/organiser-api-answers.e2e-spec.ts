@@ -103,6 +103,63 @@ describe('Organiser API: answers on behalf, resending, people import', () => {
       expect((await invitationOf(api, event.id, carla.id)).status).toBe('invited');
       expect(await auditOf('invitation.answered', invitation.id)).toEqual([]);
     });
+
+    it('should take the registration answers with the answer, refusing a missing required one by name and auditing the rest', async () => {
+      const { host, event } = await cityDay(api);
+      const questions = await api
+        .http()
+        .put(`/api/v1/events/${event.id}/questions`)
+        .set(bearer(host.organiserKey))
+        .send({
+          questions: [
+            { type: 'single_choice', label: 'Ernährung', options: ['Vegan', 'Alles'], required: true },
+            { type: 'text', label: 'Passnummer', sensitive: true },
+          ],
+        })
+        .expect(200);
+      const [diet, passport] = questions.body.questions as Array<{ id: string }>;
+      const dora = await addPerson(api, host.organiserKey);
+      await invite(api, host.organiserKey, event.id, { personIds: [dora.id] });
+      const invitation = await invitationOf(api, event.id, dora.id);
+      const path = `/api/v1/events/${event.id}/invitations/${invitation.id}/answer`;
+
+      const missing = await api
+        .http()
+        .post(path)
+        .set(bearer(host.organiserKey))
+        .send({ answer: 'accept', workshopIds: [], registrationAnswers: { [passport.id]: 'C01X00T47' } })
+        .expect(400);
+      expect(missing.body).toMatchObject({ code: 'registration_answers_invalid' });
+      expect(missing.body.message).toContain('Ernährung');
+      expect((await invitationOf(api, event.id, dora.id)).status).toBe('invited');
+
+      await api
+        .http()
+        .post(path)
+        .set(bearer(host.organiserKey))
+        .send({
+          answer: 'accept',
+          workshopIds: [],
+          registrationAnswers: { [diet.id]: 'Vegan', [passport.id]: 'C01X00T47' },
+        })
+        .expect(200);
+      const stored = await api
+        .http()
+        .get(`/api/v1/events/${event.id}/registration-answers?includeSensitive=true`)
+        .set(bearer(host.organiserKey))
+        .expect(200);
+      expect(stored.body.registrations).toEqual([
+        expect.objectContaining({ answers: { [diet.id]: 'Vegan', [passport.id]: 'C01X00T47' } }),
+      ]);
+      const [entry]: Array<{ actor_kind: string; details: Record<string, unknown> }> =
+        await api.dataSource.query(
+          `SELECT * FROM audit_entries WHERE action = 'registration.answers_recorded' AND record_id = $1`,
+          [invitation.id],
+        );
+      expect(entry.actor_kind).not.toBe('invitee');
+      expect(entry.details).toMatchObject({ questionIds: [diet.id, passport.id], sensitiveChanged: 1 });
+      expect(JSON.stringify(entry)).not.toContain('C01X00T47');
+    });
   });
 
   describe('resending the link', () => {

@@ -305,9 +305,114 @@ describe('registration questions with sensitive fields', () => {
       expect((await refused).status()).toBe(409);
       await page.getByText('This change would make existing answers unreadable.').waitFor();
       await expectWellShown(page, 'registration-console-questions-in-use', ['Answers hold what you changed']);
+
+      // The event's own days to keep sensitive answers: refused when no number, then set and cleared.
+      const days = page.getByLabel('Days after the event');
+      await days.fill('forever');
+      const wrongDays = page.waitForResponse((response) => response.request().method() === 'POST');
+      await page.getByRole('button', { name: 'Save days' }).click();
+      expect((await wrongDays).status()).toBe(400);
+      await page.getByText('Enter a whole number of days from 0 to 3650').waitFor();
+      await page.getByLabel('Days after the event').fill('30');
+      await page.getByRole('button', { name: 'Save days' }).click();
+      await page.getByText('The questions are saved.').waitFor();
+      await expectWellShown(page, 'registration-console-retention', [
+        'Sensitive answers are erased 30 days after the event (the default is 2).',
+      ]);
+      await page.getByLabel('Days after the event').fill('');
+      await page.getByRole('button', { name: 'Save days' }).click();
+      await page.getByText('The questions are saved.').waitFor();
+      await expect(
+        get(host.organiserKey, `/api/v1/events/${eventId}/sensitive-answers-retention`).then((r) => r.body),
+      ).resolves.toMatchObject({ days: null, defaultDays: 2, effectiveDays: 2 });
+      const changes: Array<{ changes: unknown }> = await api.dataSource.query(
+        `SELECT changes FROM audit_entries WHERE action = 'registration.retention_changed' AND record_id = $1 ORDER BY id`,
+        [eventId],
+      );
+      expect(changes.map((entry) => entry.changes)).toEqual([
+        [{ field: 'retentionDays', before: null, after: 30 }],
+        [{ field: 'retentionDays', before: 30, after: null }],
+      ]);
     } finally {
       await organiser.close();
     }
+  });
+
+  it('should ask each person in their language, falling back to the original and saying which translations are missing', async () => {
+    const visit = await cityDay(api, { host, title: 'Ziara ya Arnsberg 2031' });
+    const original = (await get(host.organiserKey, `/api/v1/events/${visit.event.id}`).expect(200)).body
+      .originalLanguage as string;
+    const other = original === 'sw' ? 'en' : 'sw';
+    const diet = {
+      type: 'single_choice',
+      label: 'Ernährung',
+      options: ['Alles', 'Vegetarisch'],
+      required: true,
+      translations: { [other]: { label: 'Mahitaji ya chakula', options: ['Chochote', 'Mboga tu'] } },
+    };
+    const refusedOriginal = await put(host.organiserKey, visit.event.id, {
+      questions: [{ ...diet, translations: { [original]: { label: 'Doppelt' } } }],
+    }).expect(400);
+    expect(refusedOriginal.body.message).toContain('Question 1');
+    await put(host.organiserKey, visit.event.id, {
+      questions: [{ ...diet, translations: { [other]: { label: 'x', options: ['nur eine'] } } }],
+    }).expect(400);
+    const saved = await put(host.organiserKey, visit.event.id, {
+      questions: [diet, { type: 'text', label: 'Flugnummer' }],
+    }).expect(200);
+    const [dietQuestion, flight] = saved.body.questions as Array<{
+      id: string;
+      missingTranslations: string[];
+    }>;
+    expect(dietQuestion.missingTranslations).toEqual(
+      ['de', 'en', 'sw'].filter((l) => l !== original && l !== other),
+    );
+    expect(flight.missingTranslations).toEqual(['de', 'en', 'sw'].filter((l) => l !== original));
+    // Changed without translations, a question keeps them.
+    const kept = await put(host.organiserKey, visit.event.id, {
+      questions: [
+        { ...diet, id: dietQuestion.id, translations: undefined, required: false },
+        { id: flight.id, type: 'text', label: 'Flugnummer' },
+      ],
+    }).expect(200);
+    expect(kept.body.questions[0].translations).toEqual(diet.translations);
+
+    const reader = await addPerson(api, host.organiserKey, {
+      name: 'Amani Mushi',
+      locale: other,
+      timeZone: 'Africa/Dar_es_Salaam',
+    });
+    await invite(api, host.organiserKey, visit.event.id, { personIds: [reader.id] });
+    const path = await answerPath(api, visit.event.id, reader.id);
+    const page = await browser.newPage();
+    page.setDefaultTimeout(15_000);
+    try {
+      await page.goto(`${baseUrl}${path}`);
+      await page.getByText('Mahitaji ya chakula').waitFor();
+      await expectWellShown(page, 'registration-answer-page-translated', ['Mboga tu', 'Flugnummer']);
+      await expect(page.getByLabel('Mboga tu').getAttribute('value')).resolves.toBe('Vegetarisch');
+      await expect(page.locator(`span[lang="${original}"]`, { hasText: 'Flugnummer' }).count()).resolves.toBe(
+        1,
+      );
+    } finally {
+      await page.close();
+    }
+    await api
+      .http()
+      .post(path)
+      .type('form')
+      .send(
+        new URLSearchParams([
+          ['answer', 'accept'],
+          [`question[${dietQuestion.id}]`, 'Vegetarisch'],
+        ]).toString(),
+      )
+      .expect(303);
+    const answers = await get(
+      host.organiserKey,
+      `/api/v1/events/${visit.event.id}/registration-answers`,
+    ).expect(200);
+    expect(answers.body.registrations[0].answers).toEqual({ [dietQuestion.id]: 'Vegetarisch' });
   });
 
   it('should record questions and answers in the audit trail without any answer', async () => {
@@ -349,8 +454,53 @@ describe('registration questions with sensitive fields', () => {
         end.minus({ hours: 8 }).toJSDate(),
         end.toJSDate(),
       ]);
+    // A third, also ended yesterday, whose host keeps sensitive answers no day after it: they go.
+    const brief = await cityDay(api, { host, title: 'Short visit 2031' });
+    await put(host.organiserKey, brief.event.id, { questions: [QUESTIONS[1]] }).expect(200);
+    await invite(api, host.organiserKey, brief.event.id, { personIds: [jonas.id] });
+    const briefQuestion = (await get(host.organiserKey, `/api/v1/events/${brief.event.id}/questions`)).body
+      .questions[0];
+    await api
+      .http()
+      .post(await answerPath(api, brief.event.id, jonas.id))
+      .type('form')
+      .send(
+        new URLSearchParams([
+          ['answer', 'accept'],
+          [`question[${briefQuestion.id}]`, 'P99Z11'],
+        ]).toString(),
+      )
+      .expect(303);
+    const retentionPath = `/api/v1/events/${brief.event.id}/sensitive-answers-retention`;
+    for (const wrong of [{ days: 3651 }, { days: -1 }, { days: 'ten' }, { days: 2.5 }, {}]) {
+      const refused = await api
+        .http()
+        .put(retentionPath)
+        .set(bearer(host.organiserKey))
+        .send(wrong)
+        .expect(400);
+      expect(refused.body).toMatchObject({ code: 'invalid_input' });
+      expect(JSON.stringify(refused.body)).toContain('days');
+    }
+    await api.http().put(retentionPath).set(bearer(host.viewerKey)).send({ days: 0 }).expect(403);
+    await api.http().put(retentionPath).set(bearer(coHost.organiserKey)).send({ days: 0 }).expect(403);
+    const set = await api
+      .http()
+      .put(retentionPath)
+      .set(bearer(host.organiserKey))
+      .send({ days: 0 })
+      .expect(200);
+    expect(set.body).toEqual({
+      eventId: brief.event.id,
+      days: 0,
+      defaultDays: 2,
+      effectiveDays: 0,
+      editable: true,
+    });
+
     await moveTo(eventId, DateTime.now().minus({ days: 3 }));
     await moveTo(recent.event.id, DateTime.now().minus({ days: 1 }));
+    await moveTo(brief.event.id, DateTime.now().minus({ days: 1 }));
 
     worker = await startWorker(fastMailSettings(sink.url));
     const deadline = Date.now() + ERASURE_WAIT_MS;
@@ -363,7 +513,7 @@ describe('registration questions with sensitive fields', () => {
           [id],
         )
       )[0].count as number;
-    while ((await sensitiveOf(eventId)) > 0) {
+    while ((await sensitiveOf(eventId)) > 0 || (await sensitiveOf(brief.event.id)) > 0) {
       if (Date.now() > deadline) throw new Error('The worker did not erase the sensitive answers');
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
@@ -379,9 +529,15 @@ describe('registration questions with sensitive fields', () => {
         questionNamed('Do you need an interpreter?').id,
       ].sort(),
     );
-    const [erasure] = await api.dataSource.query(
-      `SELECT actor_kind, actor_label, record_id, details FROM audit_entries WHERE action = 'registration.sensitive_answers_erased'`,
+    const [erasure, briefErasure] = await api.dataSource.query(
+      `SELECT actor_kind, actor_label, record_id, details FROM audit_entries
+        WHERE action = 'registration.sensitive_answers_erased' ORDER BY record_id = $1 DESC`,
+      [eventId],
     );
+    expect(briefErasure).toMatchObject({
+      record_id: brief.event.id,
+      details: expect.objectContaining({ erased: 1, retentionDays: 0 }),
+    });
     expect(erasure).toMatchObject({
       actor_kind: 'system',
       record_id: eventId,

@@ -82,6 +82,8 @@ export const AUDIT_ACTIONS = [
   'registration.answers_recorded',
   /** The answers to sensitive questions, past their retention after the event (a count, no values). */
   'registration.sensitive_answers_erased',
+  /** An event's own number of days to keep sensitive answers was set, changed or returned to the default. */
+  'registration.retention_changed',
   /** A host family, guide, interpreter or driver was assigned to a guest of a visit (libs/hosting). */
   'host_assignment.created',
   'host_assignment.deleted',

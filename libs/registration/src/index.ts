@@ -9,3 +9,5 @@ export type { EventQuestions } from './registration-questions.service';
 export * from './registration-answers.service';
 export * from './sensitive-answers-retention.service';
 export * from './registration.module';
+export * from './sensitive-answers-retention.entity';
+export * from './question-translations';

@@ -1,6 +1,8 @@
 import { FieldProblem } from '@app/errors';
 import { DateTime } from 'luxon';
+import { Locale } from '@app/planning';
 import { AnswerProblem } from './registration.error';
+import { checkTranslations, QuestionTexts, QuestionTranslations } from './question-translations';
 import {
   ASKED_AT,
   AnswerValue,
@@ -20,6 +22,8 @@ export interface QuestionInput {
   required?: boolean;
   askedAt?: AskedAt[];
   sensitive?: boolean;
+  /** By language other than the event's; left out, an existing question keeps its translations. */
+  translations?: Record<string, QuestionTexts>;
 }
 
 /** A question as the rules below need it. */
@@ -32,10 +36,14 @@ export interface AskedQuestion {
   askedAt: AskedAt[];
 }
 
-export type CheckedQuestion = Omit<Required<QuestionInput>, 'id'> & Pick<QuestionInput, 'id'>;
+export type CheckedQuestion = Omit<Required<QuestionInput>, 'id' | 'translations'> &
+  Pick<QuestionInput, 'id'> & { translations?: QuestionTranslations };
 
 /** The questions in their new order, tidied (trimmed texts, no options where none belong). */
-export function checkQuestions(inputs: QuestionInput[]): {
+export function checkQuestions(
+  inputs: QuestionInput[],
+  originalLanguage: Locale = 'de',
+): {
   questions: CheckedQuestion[];
   problems: FieldProblem[];
 } {
@@ -78,6 +86,12 @@ export function checkQuestions(inputs: QuestionInput[]): {
     if (askedAt.length === 0 || askedAt.some((when) => !(ASKED_AT as readonly string[]).includes(when))) {
       wrong(index, 'askedAt', `asked at must name one or both of ${ASKED_AT.join(', ')}.`);
     }
+    const translations =
+      input.translations === undefined
+        ? undefined
+        : checkTranslations(input.translations, options, originalLanguage, (field, message) =>
+            wrong(index, field, message),
+          );
     return {
       id: input.id,
       type: input.type,
@@ -86,6 +100,7 @@ export function checkQuestions(inputs: QuestionInput[]): {
       required: input.required ?? false,
       askedAt: ASKED_AT.filter((when) => askedAt.includes(when)),
       sensitive: input.sensitive ?? false,
+      translations,
     };
   });
   return { questions, problems };

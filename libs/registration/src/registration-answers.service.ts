@@ -91,8 +91,11 @@ export class RegistrationAnswersService implements PersonDataHolder, OnModuleIni
     registration: Registration,
     raw: Record<string, unknown>,
     stage: { askedAt: AskedAt; accepting: boolean },
+    withheld: 'none' | 'sensitive' = 'none',
   ): Promise<void> {
-    const questions = await questionsOf(manager, registration.eventId, stage.askedAt);
+    const questions = (await questionsOf(manager, registration.eventId, stage.askedAt)).filter(
+      (question) => withheld === 'none' || !question.sensitive,
+    );
     if (questions.length === 0 && Object.keys(raw).length === 0) return;
     const { values, problems } = readAnswers(questions, raw, stage);
     if (problems.length > 0) throw RegistrationError.invalidAnswers(problems);
@@ -138,6 +141,23 @@ export class RegistrationAnswersService implements PersonDataHolder, OnModuleIni
         sensitiveChanged: changed.filter((question) => question.sensitive).length,
       },
     });
+  }
+
+  /**
+   * Answers an organiser records for someone (a phone call), with their answer to the invitation:
+   * the same checks and audit entry as the person's own, naming the organiser. Those who may not
+   * see sensitive answers neither see nor change them: those questions are left as they are.
+   */
+  async recordForIn(
+    manager: EntityManager,
+    actor: Actor,
+    registration: Registration,
+    raw: Record<string, unknown>,
+    stage: { askedAt: AskedAt; accepting: boolean },
+  ): Promise<void> {
+    const event = await findEvent(manager, registration.eventId);
+    const allowed = event !== null && maySeeSensitiveAnswers(actor, event);
+    await this.recordIn(manager, registration, raw, stage, allowed ? 'none' : 'sensitive');
   }
 
   /** The person's own answers, for their answer page: theirs to see, sensitive ones included. */

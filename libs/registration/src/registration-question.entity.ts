@@ -8,6 +8,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { AskedAt, QuestionType } from './question-types';
+import { QuestionTranslations } from './question-translations';
 
 /**
  * A question an event's host asks the people who register for it. Answers refer to the options by
@@ -49,6 +50,10 @@ export class RegistrationQuestion {
   /** Passport numbers, health or dietary needs: hidden from viewers and co-hosts, erased after the event. */
   @Column({ type: 'boolean', default: false })
   sensitive: boolean;
+
+  /** Label and options in languages other than the event's (see question-translations.ts). */
+  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  translations: QuestionTranslations;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -3,19 +3,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { FieldProblem } from '@app/errors';
-import { Actor, EventsService, hostingOrganisationIds } from '@app/planning';
+import { Actor, Event, EventsService, hostingOrganisationIds, Locale } from '@app/planning';
 import { hostedEvent, maySeeSensitiveAnswers } from './registration-access';
 import { RegistrationQuestion } from './registration-question.entity';
 import { RegistrationError } from './registration.error';
 import { AskedAt } from './question-types';
 import { checkQuestions, QuestionInput } from './question-rules';
+import { missingQuestionTranslations, QuestionTranslations } from './question-translations';
 
 /** The questions of an event, as the hosts see them. */
 export interface EventQuestions {
   eventId: string;
   /** Whether the reader may change them (admins and the host's organisers). */
   editable: boolean;
-  questions: RegistrationQuestion[];
+  /** The event's language, in which the questions were written. */
+  originalLanguage: Locale;
+  questions: Array<RegistrationQuestion & { missingTranslations: Locale[] }>;
 }
 
 /** An event's registration questions: reading them, and replacing them as a whole ordered list. */
@@ -30,11 +33,7 @@ export class RegistrationQuestionsService {
   async list(actor: Actor, eventId: string): Promise<EventQuestions> {
     const manager = this.dataSource.manager;
     const event = await hostedEvent(manager, this.events, actor, eventId);
-    return {
-      eventId,
-      editable: maySeeSensitiveAnswers(actor, event),
-      questions: await questionsOf(manager, eventId),
-    };
+    return withMissing(event, maySeeSensitiveAnswers(actor, event), await questionsOf(manager, eventId));
   }
 
   /** What the answer page or the sign-up form asks; the link or the form is the credential. */
@@ -58,7 +57,7 @@ export class RegistrationQuestionsService {
             : "Only admins and organisers of the event's host may change its questions.",
         );
       }
-      const { questions, problems } = checkQuestions(inputs);
+      const { questions, problems } = checkQuestions(inputs, event.originalLanguage);
       if (problems.length > 0) throw RegistrationError.invalidQuestions(problems);
       const current: RegistrationQuestion[] = await manager
         .getRepository(RegistrationQuestion)
@@ -99,7 +98,12 @@ export class RegistrationQuestionsService {
       const repository = manager.getRepository(RegistrationQuestion);
       for (const [position, question] of questions.entries()) {
         const before = question.id ? byId.get(question.id) : undefined;
-        const fields = { ...question, position, eventId };
+        const fields = {
+          ...question,
+          translations: question.translations ?? keptTranslations(before, question.options),
+          position,
+          eventId,
+        };
         if (!before) {
           const saved = await repository.save(repository.create({ ...fields, id: undefined }));
           added.push(saved.id);
@@ -118,7 +122,7 @@ export class RegistrationQuestionsService {
           details: { added, changed, removed: removed.map((question) => question.id), answersRemoved },
         });
       }
-      return { eventId, editable: true, questions: await questionsOf(manager, eventId) };
+      return withMissing(event, true, await questionsOf(manager, eventId));
     });
   }
 
@@ -171,6 +175,30 @@ export function questionsOf(
   return query.orderBy('question.position', 'ASC').getMany();
 }
 
+function withMissing(event: Event, editable: boolean, questions: RegistrationQuestion[]): EventQuestions {
+  return {
+    eventId: event.id,
+    editable,
+    originalLanguage: event.originalLanguage,
+    questions: questions.map((question) => ({
+      ...question,
+      missingTranslations: missingQuestionTranslations(question, event.originalLanguage),
+    })),
+  };
+}
+
+/** A question's translations when a change leaves them out: its labels, and its options' while they still fit. */
+function keptTranslations(before: RegistrationQuestion | undefined, options: string[]): QuestionTranslations {
+  if (!before) return {};
+  const same = JSON.stringify(before.options) === JSON.stringify(options);
+  return Object.fromEntries(
+    Object.entries(before.translations).map(([language, texts]) => [
+      language,
+      same ? texts : { label: texts.label },
+    ]),
+  );
+}
+
 async function answerCount(manager: EntityManager, questionIds: string[]): Promise<number> {
   const [{ count }]: Array<{ count: number }> = await manager.query(
     `SELECT count(*)::int AS count FROM registration_answers WHERE question_id = ANY($1::uuid[])`,
@@ -190,6 +218,7 @@ function differs(
     before.required !== after.required ||
     before.sensitive !== after.sensitive ||
     JSON.stringify(before.options) !== JSON.stringify(after.options) ||
+    JSON.stringify(before.translations) !== JSON.stringify(after.translations) ||
     JSON.stringify(before.askedAt) !== JSON.stringify(after.askedAt)
   );
 }

@@ -58,6 +58,10 @@ export class RegistrationError extends DomainError<RegistrationErrorCode> {
     );
   }
 
+  static invalid(field: string, message: string): RegistrationError {
+    return new RegistrationError('invalid', 'invalid_input', message, [{ field, message }]);
+  }
+
   /** `details` lists each wrong answer's question and reason, for pages that say it in the reader's language. */
   static invalidAnswers(problems: AnswerProblem[]): RegistrationError {
     const fields = problems.map((problem) => ({

@@ -6,12 +6,13 @@ import { RegistrationAnswer } from './registration-answer.entity';
 import { RegistrationAnswersService } from './registration-answers.service';
 import { RegistrationQuestion } from './registration-question.entity';
 import { RegistrationQuestionsService } from './registration-questions.service';
+import { SensitiveAnswersRetentionDays } from './sensitive-answers-retention.entity';
 import { SensitiveAnswersRetention } from './sensitive-answers-retention.service';
 
 /** Registration questions of events and the answers people give to them. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([RegistrationQuestion, RegistrationAnswer]),
+    TypeOrmModule.forFeature([RegistrationQuestion, RegistrationAnswer, SensitiveAnswersRetentionDays]),
     PlanningModule,
     AuditModule,
   ],

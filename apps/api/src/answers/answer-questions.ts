@@ -1,5 +1,6 @@
 import { html, Messages, SafeHtml } from '@app/presentation';
-import { AnswerProblemReason, RegistrationQuestion } from '@app/registration';
+import { Locale } from '@app/planning';
+import { AnswerProblemReason, questionTextsIn, RegistrationQuestion } from '@app/registration';
 
 /** The registration questions on the answer form: what is asked, what was entered, what was wrong. */
 export interface QuestionsForm {
@@ -7,6 +8,8 @@ export interface QuestionsForm {
   /** Stored answers, or what was just sent when it is shown again with its mistakes. */
   values: Record<string, unknown>;
   errors: Map<string, AnswerProblemReason>;
+  /** The event's language: the questions' texts fall back to it where a translation is missing. */
+  originalLanguage: Locale;
 }
 
 export const QUESTIONS_STYLE = `
@@ -64,6 +67,8 @@ function questionField(
     focus,
     value: form.values[question.id],
   };
+  const texts = questionTextsIn(question, form.originalLanguage, messages.language);
+  const lang = texts.fellBackTo ? html`lang="${texts.fellBackTo}"` : null;
   const hint = hints.length > 0 ? html`<span class="hint" id="${hintId}">${hints.join(' · ')}</span>` : null;
   const error = reason
     ? html`<span class="field-error" id="${errorId(question)}"
@@ -72,7 +77,7 @@ function questionField(
     : null;
   if (question.type === 'text' || question.type === 'date') {
     return html`<div class="question">
-      <label for="${control.id}">${question.label} ${hint}</label>
+      <label for="${control.id}"><span ${lang}>${texts.label}</span> ${hint}</label>
       ${error} ${question.type === 'text' ? textArea(control) : dateInput(control)}
     </div>`;
   }
@@ -82,12 +87,12 @@ function questionField(
           { value: 'yes', label: t('answerPage.questions.yes') },
           { value: 'no', label: t('answerPage.questions.no') },
         ]
-      : question.options.map((option) => ({ value: option, label: option }));
+      : question.options.map((option, index) => ({ value: option, label: texts.optionLabels[index] }));
   const multiple = question.type === 'multiple_choice';
   const chosen = chosenValues(control.value);
   return html`<div class="question">
     <fieldset>
-      <legend>${question.label} ${hint}</legend>
+      <legend><span ${lang}>${texts.label}</span> ${hint}</legend>
       ${error}
       ${options.map(
         (option, index) =>

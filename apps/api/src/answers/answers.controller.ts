@@ -127,7 +127,12 @@ export class AnswersController {
     values: Record<string, unknown>,
     errors = new Map<string, AnswerProblemReason>(),
   ): Promise<QuestionsForm> {
-    return { questions: await this.questions.asked(page.event.id, 'answer'), values, errors };
+    return {
+      questions: await this.questions.asked(page.event.id, 'answer'),
+      values,
+      errors,
+      originalLanguage: page.event.originalLanguage,
+    };
   }
 }
 

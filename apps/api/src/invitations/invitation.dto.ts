@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsUUID } from 'class-validator';
 import { Answer, ANSWERS, INVITATION_STATUSES, InvitationStatus } from '@app/invitations';
 import { IsOmittable } from '../http/is-omittable.decorator';
 import { PageQueryDto } from '../http/page.dto';
@@ -95,4 +95,15 @@ export class AnswerOnBehalfDto {
   @IsOptional()
   @IsIn(INVITATION_STATUSES)
   expectedStatus?: InvitationStatus;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'By question id: text, a date (YYYY-MM-DD), the chosen option or options, or true/false; an empty value removes a stored answer.',
+    example: { '6f1c2d3e-0000-4000-8000-000000000001': 'vegetarian' },
+  })
+  @IsOptional()
+  @IsObject()
+  registrationAnswers?: Record<string, unknown>;
 }

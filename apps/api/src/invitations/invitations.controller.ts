@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { AuthenticatedKey } from '@app/access';
 import { AnswersService, InvitationsService } from '@app/invitations';
+import { RegistrationAnswersService } from '@app/registration';
 import { CurrentActor } from '../http/current-actor.decorator';
 import { IdParam } from '../http/id.param';
 import { PEOPLE_VISIBILITY_RULE } from '../people/person.view';
@@ -23,6 +24,7 @@ export class InvitationsController {
   constructor(
     private readonly invitations: InvitationsService,
     private readonly answers: AnswersService,
+    private readonly registrationAnswers: RegistrationAnswersService,
   ) {}
 
   @Post()
@@ -80,11 +82,11 @@ export class InvitationsController {
   @ApiOperation({
     summary: 'Answer for an invitee, as their answer link would: the same seats, waitlists and emails.',
     description:
-      'A person holds at most one seat (confirmed or waitlisted) per round: workshops of the event whose times overlap. Two new workshops of one round answer 400 one_per_round; a new one beside a held one of its round answers 409 round_taken with `details.seat` (the seat it would replace) unless `replace` is true. The audit trail names the organiser and marks the answer `onBehalf`.',
+      "A person holds at most one seat (confirmed or waitlisted) per round: workshops of the event whose times overlap. Two new workshops of one round answer 400 one_per_round; a new one beside a held one of its round answers 409 round_taken with `details.seat` (the seat it would replace) unless `replace` is true. The audit trail names the organiser and marks the answer `onBehalf`. `registrationAnswers` answers the event's registration questions asked with the answer, as the answer page does: required ones must be answered to accept (400 registration_answers_invalid names each), and the answer is saved with them or not at all. Keys that may not see sensitive answers leave those questions as they are.",
   })
   @ApiOkResponse({ type: InvitationView, description: 'The invitation after the answer.' })
   @ApiProblems({
-    400: ['invalid_input', 'one_per_round'],
+    400: ['invalid_input', 'one_per_round', 'registration_answers_invalid'],
     403: ['forbidden'],
     404: ['event_not_found', 'invitation_not_found'],
     409: ['round_taken', 'event_cancelled', 'invitation_withdrawn', 'invitation_changed'],
@@ -95,7 +97,15 @@ export class InvitationsController {
     @IdParam('invitationId') invitationId: string,
     @Body() body: AnswerOnBehalfDto,
   ) {
-    await this.answers.answerFor(actor, id, invitationId, body);
+    const { registrationAnswers, ...answer } = body;
+    await this.answers.answerFor(actor, id, invitationId, {
+      ...answer,
+      alongside: (manager, answered) =>
+        this.registrationAnswers.recordForIn(manager, actor, answered, registrationAnswers ?? {}, {
+          askedAt: 'answer',
+          accepting: body.answer === 'accept',
+        }),
+    });
     return this.invitations.get(actor, id, invitationId);
   }
 

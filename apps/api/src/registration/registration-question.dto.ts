@@ -6,13 +6,26 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
+  Max,
   MaxLength,
+  Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ASKED_AT, AskedAt, LIMITS, QUESTION_TYPES, QuestionType } from '@app/registration';
+import {
+  ASKED_AT,
+  AskedAt,
+  LIMITS,
+  MAX_RETENTION_DAYS,
+  QUESTION_TYPES,
+  QuestionTexts,
+  QuestionType,
+} from '@app/registration';
 import { IsOmittable } from '../http/is-omittable.decorator';
 import { toBoolean } from '../http/query-transforms';
 
@@ -65,6 +78,23 @@ export class RegistrationQuestionDto {
   @IsOmittable()
   @IsBoolean()
   sensitive?: boolean;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: {
+      type: 'object',
+      properties: {
+        label: { type: 'string', maxLength: LIMITS.labelLength },
+        options: { type: 'array', items: { type: 'string', maxLength: LIMITS.optionLength } },
+      },
+    },
+    example: { en: { label: 'Dietary needs', options: ['None', 'Vegan'] } },
+    description:
+      "The label and options in languages other than the event's (de, en, sw); options in the original's order, one text each. Answers keep the original options' texts. Left out, an existing question keeps its translations.",
+  })
+  @IsOmittable()
+  @IsObject()
+  translations?: Record<string, QuestionTexts>;
 }
 
 export class ReplaceQuestionsDto {
@@ -89,4 +119,20 @@ export class RegistrationAnswersQueryDto {
   @Transform(toBoolean)
   @IsBoolean()
   includeSensitive?: boolean;
+}
+
+export class RetentionDaysDto {
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    minimum: 0,
+    maximum: MAX_RETENTION_DAYS,
+    example: 30,
+    description: "Days after the event's end until its sensitive answers are erased; null for the default.",
+  })
+  @ValidateIf((body: RetentionDaysDto) => body.days !== null)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_RETENTION_DAYS)
+  days: number | null;
 }

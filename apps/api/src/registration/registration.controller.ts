@@ -1,13 +1,26 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedKey } from '@app/access';
-import { RegistrationAnswersService, RegistrationQuestionsService } from '@app/registration';
+import {
+  RegistrationAnswersService,
+  RegistrationQuestionsService,
+  SensitiveAnswersRetention,
+} from '@app/registration';
 import { CurrentActor } from '../http/current-actor.decorator';
 import { IdParam } from '../http/id.param';
 import { ApiKeyAuth } from '../openapi/api-key-auth.decorator';
 import { ApiProblems } from '../problems/api-problems.decorator';
-import { RegistrationAnswersQueryDto, ReplaceQuestionsDto } from './registration-question.dto';
-import { EventQuestionsView, RegistrationAnswersView, RegistrationView } from './registration.view';
+import {
+  RegistrationAnswersQueryDto,
+  ReplaceQuestionsDto,
+  RetentionDaysDto,
+} from './registration-question.dto';
+import {
+  EventQuestionsView,
+  RegistrationAnswersView,
+  RegistrationView,
+  RetentionPolicyView,
+} from './registration.view';
 
 const SENSITIVE_RULE =
   "Answers to sensitive questions are only for admins and organisers of the event's host, and only with `includeSensitive=true`; viewers and co-hosts get the other answers.";
@@ -20,6 +33,7 @@ export class RegistrationController {
   constructor(
     private readonly questions: RegistrationQuestionsService,
     private readonly answers: RegistrationAnswersService,
+    private readonly retention: SensitiveAnswersRetention,
   ) {}
 
   @Get('questions')
@@ -60,5 +74,29 @@ export class RegistrationController {
     @Query() query: RegistrationAnswersQueryDto,
   ) {
     return this.answers.list(actor, id, { includeSensitive: query.includeSensitive ?? false });
+  }
+
+  @Get('sensitive-answers-retention')
+  @ApiOperation({ summary: 'How many days after the event its sensitive answers are kept; for its hosts.' })
+  @ApiOkResponse({ type: RetentionPolicyView })
+  @ApiProblems({ 403: ['forbidden'], 404: ['event_not_found'] })
+  retentionPolicy(@CurrentActor() actor: AuthenticatedKey, @IdParam() id: string) {
+    return this.retention.policy(actor, id);
+  }
+
+  @Put('sensitive-answers-retention')
+  @ApiOperation({
+    summary: "Set the event's own days to keep sensitive answers (admins and the host's organisers).",
+    description:
+      'From 0 to 3650 days after the event ends; null returns the event to the default. The erasure job uses it from its next run; the change is in the audit trail.',
+  })
+  @ApiOkResponse({ type: RetentionPolicyView })
+  @ApiProblems({ 400: ['invalid_input'], 403: ['forbidden'], 404: ['event_not_found'] })
+  setRetention(
+    @CurrentActor() actor: AuthenticatedKey,
+    @IdParam() id: string,
+    @Body() body: RetentionDaysDto,
+  ) {
+    return this.retention.setDays(actor, id, body.days);
   }
 }

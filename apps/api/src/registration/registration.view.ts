@@ -1,4 +1,5 @@
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { Locale, LOCALES } from '@app/planning';
 import { ASKED_AT, AskedAt, AnswerValue, QUESTION_TYPES, QuestionType } from '@app/registration';
 
 export class RegistrationQuestionView {
@@ -22,6 +23,24 @@ export class RegistrationQuestionView {
 
   @ApiProperty()
   sensitive: boolean;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: {
+      type: 'object',
+      properties: { label: { type: 'string' }, options: { type: 'array', items: { type: 'string' } } },
+    },
+    description: "Label and options by language other than the event's.",
+  })
+  translations: Record<string, { label: string; options?: string[] }>;
+
+  @ApiProperty({
+    enum: LOCALES,
+    isArray: true,
+    description:
+      'Languages into which the label or an option is not translated yet; readers see the original.',
+  })
+  missingTranslations: Locale[];
 }
 
 export class EventQuestionsView {
@@ -32,6 +51,9 @@ export class EventQuestionsView {
     description: "Whether this key may change the questions (admins and the host's organisers).",
   })
   editable: boolean;
+
+  @ApiProperty({ enum: LOCALES, description: "The event's language, in which the questions were written." })
+  originalLanguage: Locale;
 
   @ApiProperty({ type: [RegistrationQuestionView] })
   questions: RegistrationQuestionView[];
@@ -91,4 +113,28 @@ export class RegistrationAnswersView {
 
   @ApiProperty({ type: 'array', items: { $ref: getSchemaPath(RegistrationView) } })
   registrations: RegistrationView[];
+}
+
+export class RetentionPolicyView {
+  @ApiProperty({ format: 'uuid' })
+  eventId: string;
+
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: "The event's own days; null when it keeps the default.",
+  })
+  days: number | null;
+
+  @ApiProperty({
+    type: 'integer',
+    description: 'SENSITIVE_ANSWERS_RETENTION_DAYS, for events without their own.',
+  })
+  defaultDays: number;
+
+  @ApiProperty({ type: 'integer', description: 'What the erasure after the event uses.' })
+  effectiveDays: number;
+
+  @ApiProperty({ description: "Whether this key may change it (admins and the host's organisers)." })
+  editable: boolean;
 }

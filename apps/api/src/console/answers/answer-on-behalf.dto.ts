@@ -1,4 +1,4 @@
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsObject, IsOptional } from 'class-validator';
 import { Answer, ANSWERS, INVITATION_STATUSES, InvitationStatus } from '@app/invitations';
 import { IsWorkshopChoices } from '../../http/query-transforms';
 import { ConsoleFormDto } from '../console-forms.dto';
@@ -19,4 +19,9 @@ export class AnswerOnBehalfFormDto extends ConsoleFormDto {
   @IsOptional()
   @IsIn(INVITATION_STATUSES)
   seen?: InvitationStatus;
+
+  /** The registration questions as `question[<id>]`, as on the answer page; libs/registration checks each. */
+  @IsOptional()
+  @IsObject()
+  question?: Record<string, unknown>;
 }

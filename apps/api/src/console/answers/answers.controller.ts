@@ -2,6 +2,7 @@ import { Body, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/commo
 import { Response } from 'express';
 import { ConsoleSession } from '@app/accounts';
 import { AnswersService, InvitationError, InvitationsService } from '@app/invitations';
+import { AnswerProblemReason, RegistrationAnswersService, RegistrationError } from '@app/registration';
 import { ConsoleScreen } from '../console-screen.decorator';
 import { CurrentSession } from '../current-session.decorator';
 import { sendConsolePage } from '../send-console-page';
@@ -31,6 +32,7 @@ export class AnswersController {
     private readonly board: EventAnswersService,
     private readonly answers: AnswersService,
     private readonly invitations: InvitationsService,
+    private readonly registrationAnswers: RegistrationAnswersService,
   ) {}
 
   @Get()
@@ -70,19 +72,39 @@ export class AnswersController {
     @Body() form: AnswerOnBehalfFormDto,
     @Res() response: Response,
   ): Promise<void> {
-    const entered: EnteredAnswer = { answer: form.answer, workshopIds: form.workshop ?? [] };
-    const show = async (status: number, problem: AnswerFormProblem) => {
+    const questions = form.question ?? {};
+    const entered: EnteredAnswer = { answer: form.answer, workshopIds: form.workshop ?? [], questions };
+    const show = async (
+      status: number,
+      problem: AnswerFormProblem,
+      questionErrors?: EnteredAnswer['errors'],
+    ) => {
       const answer = await this.board.invitee(session.actor, eventId, invitationId);
-      sendConsolePage(response, status, inviteePage({ session, answer, problem, entered }));
+      const again = { ...entered, errors: questionErrors };
+      sendConsolePage(response, status, inviteePage({ session, answer, problem, entered: again }));
     };
     if (!form.answer) return show(400, { field: 'answer', message: 'console.answers.chooseAnswer' });
+    const accepting = form.answer === 'accept';
     try {
       await this.answers.answerFor(session.actor, eventId, invitationId, {
         answer: form.answer,
         workshopIds: entered.workshopIds,
         expectedStatus: form.seen,
+        alongside: (manager, answered) =>
+          this.registrationAnswers.recordForIn(manager, session.actor, answered, questions, {
+            askedAt: 'answer',
+            accepting,
+          }),
       });
     } catch (error) {
+      if (error instanceof RegistrationError && error.code === 'registration_answers_invalid') {
+        const reasons = error.details as Array<{ questionId: string; reason: AnswerProblemReason }>;
+        return show(
+          400,
+          { field: 'questions', message: 'console.answers.problems.questions' },
+          new Map(reasons.map((problem) => [problem.questionId, problem.reason])),
+        );
+      }
       const problem = formProblem(error);
       if (!problem) throw error;
       return show(problem.status, problem);

@@ -87,7 +87,13 @@ export function eventAnswersPage(session: ConsoleSession, answers: EventAnswers)
           </p>`
         : null
     }`;
-  return consolePage({ session, screen: 'answers', title: event.title, body, style: ANSWERS_STYLE + DOWNLOADS_STYLE });
+  return consolePage({
+    session,
+    screen: 'answers',
+    title: event.title,
+    body,
+    style: ANSWERS_STYLE + DOWNLOADS_STYLE,
+  });
 }
 
 function seatRow(session: ConsoleSession, place: SafeHtml, seats: SeatsView, waiting: number): SafeHtml {

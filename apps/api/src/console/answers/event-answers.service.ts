@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { EmailEntry, EmailsService } from '@app/emails';
 import { AnswerSummary, InvitationsService, InvitationView } from '@app/invitations';
 import { Actor, Event, EventsService, Page } from '@app/planning';
-import { InvitationRegistrationAnswers, RegistrationAnswersService } from '@app/registration';
+import {
+  InvitationRegistrationAnswers,
+  RegistrationAnswersService,
+  RegistrationQuestion,
+  RegistrationQuestionsService,
+} from '@app/registration';
 
 /** Upcoming events a list shows at most. */
 const EVENTS_LISTED = 50;
@@ -27,6 +32,8 @@ export interface InviteeAnswer extends AnsweredEvent {
   emails: EmailEntry[];
   /** The registration questions with this invitee's answers; sensitive ones only for those who may see them. */
   registration: InvitationRegistrationAnswers;
+  /** The questions asked with the answer that the reader may see, for answering on the invitee's behalf. */
+  asked: RegistrationQuestion[];
 }
 
 /**
@@ -41,6 +48,7 @@ export class EventAnswersService {
     private readonly invitations: InvitationsService,
     private readonly emails: EmailsService,
     private readonly registration: RegistrationAnswersService,
+    private readonly questions: RegistrationQuestionsService,
   ) {}
 
   async list(actor: Actor, now = new Date()): Promise<AnsweredEvent[]> {
@@ -71,7 +79,13 @@ export class EventAnswersService {
       this.emails.listForInvitation(actor, eventId, invitationId),
     ]);
     const registration = await this.registration.forInvitation(actor, eventId, invitationId);
-    return { ...answered, invitation, emails, registration };
+    const shown = new Set(
+      registration.filter(({ question }) => question.shown).map(({ question }) => question.id),
+    );
+    const asked = (await this.questions.asked(eventId, 'answer')).filter((question) =>
+      shown.has(question.id),
+    );
+    return { ...answered, invitation, emails, registration, asked };
   }
 
   /** The summary first: it refuses events the actor may not manage, before the event is shown. */

@@ -2,7 +2,7 @@ import { ConsoleSession } from '@app/accounts';
 import { EmailEntry } from '@app/emails';
 import { Answer, ANSWERS, InvitationStatus, WorkshopSummary } from '@app/invitations';
 import { Role, Round, roundsOf } from '@app/planning';
-import { AnswerValue, QuestionType } from '@app/registration';
+import { AnswerProblemReason, AnswerValue, QuestionType } from '@app/registration';
 import {
   formatCalendarDate,
   formatInstant,
@@ -12,6 +12,7 @@ import {
   MessageKey,
   SafeHtml,
 } from '@app/presentation';
+import { QUESTIONS_STYLE, questionsFieldset } from '../../answers/answer-questions';
 import { consoleMessages, consolePage, csrfField } from '../console-layout';
 import { ANSWERS_STYLE } from './answers.style';
 import { InviteeAnswer } from './event-answers.service';
@@ -22,7 +23,7 @@ export type InviteeNotice = 'answered' | 'resent' | 'withdrawn';
 
 /** A problem with the answer form, shown beside the field it concerns (or above the form). */
 export interface AnswerFormProblem {
-  field: 'answer' | 'workshop' | null;
+  field: 'answer' | 'workshop' | 'questions' | null;
   message: MessageKey;
 }
 
@@ -30,6 +31,9 @@ export interface AnswerFormProblem {
 export interface EnteredAnswer {
   answer?: Answer;
   workshopIds: string[];
+  /** The registration answers as sent, by question id, and what was wrong with them. */
+  questions?: Record<string, unknown>;
+  errors?: Map<string, AnswerProblemReason>;
 }
 
 export interface InviteeView {
@@ -95,7 +99,7 @@ export function inviteePage(view: InviteeView): string {
     screen: 'answers',
     title: `${invitation.person.name} – ${event.title}`,
     body,
-    style: ANSWERS_STYLE,
+    style: ANSWERS_STYLE + QUESTIONS_STYLE,
   });
 }
 
@@ -158,11 +162,23 @@ function answerForm(view: InviteeView): SafeHtml {
   );
   const checked = new Set(view.entered?.workshopIds ?? held);
   const workshops = summary.workshops.filter((workshop) => workshop.status !== 'cancelled');
-  const problemOf = (field: 'answer' | 'workshop') =>
+  const stored = Object.fromEntries(
+    answer.registration.flatMap(({ question, value }) => (value === null ? [] : [[question.id, value]])),
+  );
+  const questions = questionsFieldset(
+    {
+      questions: answer.asked,
+      values: view.entered?.questions ?? stored,
+      errors: view.entered?.errors ?? new Map<string, AnswerProblemReason>(),
+      originalLanguage: answer.event.originalLanguage,
+    },
+    messages,
+  );
+  const problemOf = (field: 'answer' | 'workshop' | 'questions') =>
     problem?.field === field
       ? html`<p class="field-problem" id="${field}-problem" role="alert">${t(problem.message)}</p>`
       : null;
-  const describedBy = (field: 'answer' | 'workshop') =>
+  const describedBy = (field: 'answer' | 'workshop' | 'questions') =>
     problem?.field === field ? html`aria-describedby="${field}-problem"` : null;
   return html`<section class="panel" aria-labelledby="answer-heading">
     <h2 id="answer-heading">${t('console.answers.onBehalfTitle')}</h2>
@@ -199,6 +215,7 @@ function answerForm(view: InviteeView): SafeHtml {
             </fieldset>`
           : null
       }
+      ${problemOf('questions')} ${questions}
       <button type="submit">${t('console.answers.save')}</button>
     </form>
   </section>`;

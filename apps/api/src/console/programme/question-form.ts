@@ -34,6 +34,17 @@ export class QuestionFormDto extends ConsoleFormDto {
   askedAt: string[];
 }
 
+export class RetentionFormDto extends ConsoleFormDto {
+  @IsOptional() @IsString() @MaxLength(20) days?: string;
+}
+
+/** Empty is the default (null); what is no whole number the lib refuses, saying the range. */
+export function daysOfForm(form: RetentionFormDto): number | null {
+  const text = (form.days ?? '').trim();
+  if (text === '') return null;
+  return /^\d+$/.test(text) ? Number(text) : Number.NaN;
+}
+
 export class MoveQuestionFormDto extends ConsoleFormDto {
   @IsIn(['up', 'down']) direction: 'up' | 'down';
 }

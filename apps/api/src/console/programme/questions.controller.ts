@@ -2,13 +2,26 @@ import { Body, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/commo
 import { Response } from 'express';
 import { ConsoleSession } from '@app/accounts';
 import { EventsService } from '@app/planning';
-import { QuestionInput, RegistrationError, RegistrationQuestionsService } from '@app/registration';
+import {
+  QuestionInput,
+  RegistrationError,
+  RegistrationQuestionsService,
+  SensitiveAnswersRetention,
+} from '@app/registration';
 import { ConsoleScreen } from '../console-screen.decorator';
 import { CurrentSession } from '../current-session.decorator';
 import { ConsoleFormDto } from '../console-forms.dto';
 import { sendConsolePage } from '../send-console-page';
-import { fieldErrors, inputOf, MoveQuestionFormDto, QuestionFormDto, questionOfForm } from './question-form';
-import { questionsPage, questionsPath } from './questions.page';
+import {
+  daysOfForm,
+  fieldErrors,
+  inputOf,
+  MoveQuestionFormDto,
+  QuestionFormDto,
+  questionOfForm,
+  RetentionFormDto,
+} from './question-form';
+import { questionsPage, questionsPath, QuestionsView } from './questions.page';
 
 /**
  * An event's registration questions in the programme editor: add, edit, reorder, remove. Each
@@ -20,6 +33,7 @@ export class QuestionsController {
   constructor(
     private readonly questions: RegistrationQuestionsService,
     private readonly events: EventsService,
+    private readonly retention: SensitiveAnswersRetention,
   ) {}
 
   @Get()
@@ -29,11 +43,8 @@ export class QuestionsController {
     @Query('done') done: string | undefined,
     @Res() response: Response,
   ): Promise<void> {
-    const [event, questions] = await Promise.all([
-      this.events.get(session.actor, id),
-      this.questions.list(session.actor, id),
-    ]);
-    sendConsolePage(response, 200, questionsPage(session, { event, questions, saved: done === 'saved' }));
+    const view = await this.view(session, id);
+    sendConsolePage(response, 200, questionsPage(session, { ...view, saved: done === 'saved' }));
   }
 
   @Post()
@@ -45,6 +56,25 @@ export class QuestionsController {
   ): Promise<void> {
     const question = questionOfForm(form);
     await this.change(session, id, response, null, question, (current) => [...current, question]);
+  }
+
+  /** Declared before `:questionId`, which would take "retention" for a question's id. */
+  @Post('retention')
+  async setRetention(
+    @CurrentSession() session: ConsoleSession,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() form: RetentionFormDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    try {
+      await this.retention.setDays(session.actor, id, daysOfForm(form));
+    } catch (error) {
+      if (!(error instanceof RegistrationError) || error.code !== 'invalid_input') throw error;
+      const view = await this.view(session, id);
+      sendConsolePage(response, 400, questionsPage(session, { ...view, retentionAgain: form.days ?? '' }));
+      return;
+    }
+    response.redirect(303, `${questionsPath(id)}?done=saved`);
   }
 
   @Post(':questionId')
@@ -112,10 +142,7 @@ export class QuestionsController {
       if (!(error instanceof RegistrationError) || !entered) throw error;
       if (error.code !== 'invalid_input' && error.code !== 'question_in_use') throw error;
       const index = changed.indexOf(entered);
-      const [event, questions] = await Promise.all([
-        this.events.get(session.actor, eventId),
-        this.questions.list(session.actor, eventId),
-      ]);
+      const view = await this.view(session, eventId);
       const again = {
         questionId,
         values: entered,
@@ -125,10 +152,19 @@ export class QuestionsController {
       sendConsolePage(
         response,
         error.code === 'question_in_use' ? 409 : 400,
-        questionsPage(session, { event, questions, again }),
+        questionsPage(session, { ...view, again }),
       );
       return;
     }
     response.redirect(303, `${questionsPath(eventId)}?done=saved`);
+  }
+
+  private async view(session: ConsoleSession, eventId: string): Promise<QuestionsView> {
+    const [event, questions, retention] = await Promise.all([
+      this.events.get(session.actor, eventId),
+      this.questions.list(session.actor, eventId),
+      this.retention.policy(session.actor, eventId),
+    ]);
+    return { event, questions, retention };
   }
 }

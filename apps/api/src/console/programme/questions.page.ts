@@ -6,10 +6,12 @@ import {
   EventQuestions,
   QUESTION_TYPES,
   QuestionInput,
-  RegistrationQuestion,
+  MAX_RETENTION_DAYS,
+  questionTextsIn,
+  RetentionPolicy,
 } from '@app/registration';
 import { consoleMessages, consolePage, csrfField } from '../console-layout';
-import { editorPath } from './programme-list.page';
+import { editorPath, missingBadges } from './programme-list.page';
 import { PROGRAMME_STYLE } from './programme-style';
 import { QuestionField } from './question-form';
 
@@ -30,8 +32,11 @@ export interface QuestionFormAgain {
 export interface QuestionsView {
   event: Event;
   questions: EventQuestions;
+  retention: RetentionPolicy;
   saved?: boolean;
   again?: QuestionFormAgain;
+  /** The days as entered, shown again when they were refused. */
+  retentionAgain?: string;
 }
 
 const STYLE = `
@@ -76,7 +81,7 @@ export function questionsPage(session: ConsoleSession, view: QuestionsView): str
             ${list.map((question, index) => questionItem(session, view, question, index, editable))}
           </ol>`
     }
-    ${editable ? addForm(session, view) : null}`;
+    ${editable ? addForm(session, view) : null} ${retentionSection(session, view, editable)}`;
   return consolePage({
     session,
     screen: 'programme',
@@ -86,10 +91,59 @@ export function questionsPage(session: ConsoleSession, view: QuestionsView): str
   });
 }
 
+/** How long sensitive answers are kept after the event: the default, or the event's own days. */
+function retentionSection(session: ConsoleSession, view: QuestionsView, editable: boolean): SafeHtml {
+  const { t } = consoleMessages(session);
+  const { retention } = view;
+  const wrong = view.retentionAgain !== undefined;
+  const described = wrong ? 'retention-days-hint retention-days-error' : 'retention-days-hint';
+  return html`<section aria-labelledby="retention-heading">
+    <h2 id="retention-heading">${t('console.questions.retention.title')}</h2>
+    <p>
+      ${t(
+        retention.days === null ? 'console.questions.retention.default' : 'console.questions.retention.own',
+        {
+          count: retention.effectiveDays,
+          defaultDays: retention.defaultDays,
+        },
+      )}
+    </p>
+    ${
+      editable && retention.editable
+        ? html`<form method="post" action="${questionsPath(view.event.id)}/retention" novalidate>
+            ${csrfField(session)}
+            <div class="field">
+              <label for="retention-days">${t('console.questions.retention.label')}</label>
+              <p class="hint" id="retention-days-hint">
+                ${t('console.questions.retention.hint', { defaultDays: retention.defaultDays })}
+              </p>
+              ${
+                wrong
+                  ? html`<p class="field-error" id="retention-days-error">
+                      ${t('console.questions.retention.error', { max: MAX_RETENTION_DAYS })}
+                    </p>`
+                  : null
+              }
+              <input
+                id="retention-days"
+                name="days"
+                inputmode="numeric"
+                value="${view.retentionAgain ?? retention.days ?? ''}"
+                aria-describedby="${described}"
+                ${wrong ? html`aria-invalid="true" autofocus` : null}
+              />
+            </div>
+            <button type="submit" class="secondary">${t('console.questions.retention.save')}</button>
+          </form>`
+        : null
+    }
+  </section>`;
+}
+
 function questionItem(
   session: ConsoleSession,
   view: QuestionsView,
-  question: RegistrationQuestion,
+  question: EventQuestions['questions'][number],
   index: number,
   editable: boolean,
 ): SafeHtml {
@@ -106,8 +160,11 @@ function questionItem(
       ${csrfField(session)} ${extra ?? null}
       <button type="submit" class="secondary">${label}</button>
     </form>`;
+  const texts = questionTextsIn(question, view.questions.originalLanguage, messages.language);
+  const lang = texts.fellBackTo ? html`lang="${texts.fellBackTo}"` : null;
   return html`<li>
-    <h2 id="question-${question.id}">${question.label}</h2>
+    <h2 id="question-${question.id}"><span ${lang}>${texts.label}</span></h2>
+    ${missingBadges(session, view.event, question.missingTranslations)}
     <p class="muted">
       ${facts}
       ${question.required ? html` · <span class="badge">${t('console.questions.badges.required')}</span>` : null}
@@ -116,7 +173,7 @@ function questionItem(
     ${
       question.options.length > 0
         ? html`<ul>
-            ${question.options.map((option) => html`<li>${option}</li>`)}
+            ${texts.optionLabels.map((option) => html`<li ${lang}>${option}</li>`)}
           </ul>`
         : null
     }

@@ -62,6 +62,7 @@ export const consoleAnswersDe: Catalog['console']['answers'] = {
       'Die Person hat abgesagt, daher würde die Einladung nicht verschickt. Erfassen Sie zuerst ihre neue Antwort.',
     sameRound:
       'Zwei der gewählten Workshops finden gleichzeitig statt: Wählen Sie einen pro Runde. Der Platz, den die Person hat, bleibt, bis Sie einen anderen ihrer Runde wählen.',
+    questions: 'Einige Antworten auf die Anmeldefragen fehlen oder sind ungültig; bei jeder steht, was nicht stimmt.',
     workshop: 'Wählen Sie nur Workshops dieser Veranstaltung, die nicht abgesagt sind.',
   },
   resendTitle: 'Antwortlink erneut senden',

@@ -60,6 +60,7 @@ export const consoleAnswersEn = {
       'They declined, so the invitation email would not go out. Record their new answer first.',
     sameRound:
       'Two of the chosen workshops take place at the same time: choose one per round. The seat they hold is kept until you choose another in its round.',
+    questions: 'Some answers to the registration questions are missing or not valid; each says what is wrong.',
     workshop: 'Choose only workshops of this event that are not cancelled.',
   },
   resendTitle: 'Resend the answer link',

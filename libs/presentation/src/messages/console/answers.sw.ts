@@ -61,6 +61,7 @@ export const consoleAnswersSw: Catalog['console']['answers'] = {
       'Amekataa, kwa hiyo barua pepe ya mwaliko isingetumwa. Andika jibu lake jipya kwanza.',
     sameRound:
       'Warsha mbili ulizochagua zinafanyika wakati mmoja: chagua moja kwa kila mzunguko. Nafasi aliyonayo inabaki hadi uchague nyingine ya mzunguko wake.',
+    questions: 'Baadhi ya majibu ya maswali ya usajili hayapo au si sahihi; kila moja linaeleza kosa lake.',
     workshop: 'Chagua warsha za tukio hili tu ambazo hazijaghairiwa.',
   },
   resendTitle: 'Tuma kiungo cha jibu tena',

@@ -62,4 +62,13 @@ export const consoleQuestionsDe: Catalog['console']['questions'] = {
   hiddenSensitive: 'verborgen: vertraulich',
   yes: 'Ja',
   no: 'Nein',
+  retention: {
+    title: 'Aufbewahrung sensibler Antworten',
+    default: 'Sensible Antworten werden {{count}} Tage nach der Veranstaltung gelöscht (Standard).',
+    own: 'Sensible Antworten werden {{count}} Tage nach der Veranstaltung gelöscht (Standard: {{defaultDays}}).',
+    label: 'Tage nach der Veranstaltung',
+    hint: 'Von 0 bis 3650; leer lassen für den Standard von {{defaultDays}} Tagen.',
+    error: 'Geben Sie eine ganze Zahl von 0 bis {{max}} Tagen ein, oder lassen Sie das Feld leer.',
+    save: 'Tage speichern',
+  },
 };

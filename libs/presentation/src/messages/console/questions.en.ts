@@ -57,4 +57,13 @@ export const consoleQuestionsEn = {
   hiddenSensitive: 'hidden: sensitive',
   yes: 'Yes',
   no: 'No',
+  retention: {
+    title: 'Keeping sensitive answers',
+    default: 'Sensitive answers are erased {{count}} days after the event, the default.',
+    own: 'Sensitive answers are erased {{count}} days after the event (the default is {{defaultDays}}).',
+    label: 'Days after the event',
+    hint: 'From 0 to 3650; leave empty for the default of {{defaultDays}} days.',
+    error: 'Enter a whole number of days from 0 to {{max}}, or leave it empty.',
+    save: 'Save days',
+  },
 };

@@ -61,4 +61,13 @@ export const consoleQuestionsSw: Catalog['console']['questions'] = {
   hiddenSensitive: 'imefichwa: siri',
   yes: 'Ndiyo',
   no: 'Hapana',
+  retention: {
+    title: 'Kuhifadhi majibu nyeti',
+    default: 'Majibu nyeti hufutwa siku {{count}} baada ya tukio (kawaida).',
+    own: 'Majibu nyeti hufutwa siku {{count}} baada ya tukio (kawaida ni {{defaultDays}}).',
+    label: 'Siku baada ya tukio',
+    hint: 'Kuanzia 0 hadi 3650; acha tupu kwa kawaida ya siku {{defaultDays}}.',
+    error: 'Weka idadi kamili ya siku kuanzia 0 hadi {{max}}, au iache tupu.',
+    save: 'Hifadhi siku',
+  },
 };

@@ -104,6 +104,7 @@ export const consoleSettingsDe: Catalog['console']['settings'] = {
         questions_changed: 'Anmeldefragen geändert',
         answers_recorded: 'Antworten auf Anmeldefragen gespeichert',
         sensitive_answers_erased: 'Sensible Antworten nach der Veranstaltung gelöscht',
+        retention_changed: 'Aufbewahrung sensibler Antworten geändert',
       },
       host_assignment: {
         deleted: 'Gastgeber-Zuordnung entfernt',

@@ -100,6 +100,7 @@ export const consoleSettingsEn = {
         questions_changed: 'Registration questions changed',
         answers_recorded: 'Registration answers recorded',
         sensitive_answers_erased: 'Sensitive answers erased after the event',
+        retention_changed: 'Retention of sensitive answers changed',
       },
       host_assignment: {
         deleted: 'Host assignment removed',

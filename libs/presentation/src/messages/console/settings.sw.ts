@@ -101,6 +101,7 @@ export const consoleSettingsSw: Catalog['console']['settings'] = {
         questions_changed: 'Maswali ya usajili yamebadilishwa',
         answers_recorded: 'Majibu ya usajili yamehifadhiwa',
         sensitive_answers_erased: 'Majibu nyeti yamefutwa baada ya tukio',
+        retention_changed: 'Muda wa kuhifadhi majibu nyeti umebadilishwa',
       },
       host_assignment: {
         deleted: 'Upangaji wa mwenyeji umeondolewa',
