@@ -424,6 +424,39 @@ describe('Hosting a delegation visit', () => {
     expect(third.parsed!.text).toContain('Rehema Kibwana');
   });
 
+  it("should write an English host's schedule with the visit's and the items' English titles", async () => {
+    const interpreter = await addPerson(api, arnsberg.organiserKey, { name: 'Grace Mollel', locale: 'en' });
+    const translate = (id: string, title: string) =>
+      api
+        .http()
+        .put(`/api/v1/events/${id}/translations/en`)
+        .set(bearer(arnsberg.organiserKey))
+        .send({ title })
+        .expect(200);
+    await translate(ids.visit, 'Delegation visit from Morogoro');
+    await translate(ids.waterworks, 'Waterworks on the Ruhr');
+    await post('/hosts', {
+      guestId: rehema.id,
+      hostId: interpreter.id,
+      role: 'interpreter',
+      partId: ids.waterworks,
+    }).expect(201);
+    await post('/schedules', {}).expect(200);
+
+    const [schedule] = await eventually(
+      () => {
+        const mails = stack.sink.received.filter((mail) => mail.recipients.includes(interpreter.email));
+        return mails.length > 0 ? mails : undefined;
+      },
+      60_000,
+      `the schedule to ${interpreter.name}`,
+    );
+    expect(schedule.parsed!.subject).toBe('Your schedule as host: Delegation visit from Morogoro');
+    expect(schedule.parsed!.text).toContain('Waterworks on the Ruhr');
+    expect(schedule.parsed!.text).toContain('Guest: Rehema Kibwana');
+    expect(schedule.parsed!.text).not.toMatch(/Delegationsbesuch|Wasserwerk/);
+  });
+
   it("should show the hosting in the guest's and the host's personal feeds, and re-render on a change", async () => {
     const feedOf = async (person: Person) => {
       const issued = await api

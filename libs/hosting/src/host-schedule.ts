@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Person } from '@app/planning';
+import { eventTextsIn, Person } from '@app/planning';
 import {
   emailDocument,
   emailHeading,
@@ -41,7 +41,7 @@ export function scheduleOf(
           {
             sortKey: `${assignment.night}T12`,
             when: t('hostSchedule.night', { date: formatDay(assignment.night, messages.intlLocale) }),
-            what: plan.visit.title,
+            what: eventTextsIn(plan.visit, host.locale).title,
             detail,
           },
         ];
@@ -52,7 +52,7 @@ export function scheduleOf(
         {
           sortKey: part.startsAt.toISOString(),
           when: `${formatDay(dayAt(part.startsAt, part.startZone), messages.intlLocale)}, ${formatTimesOfDay(part, messages.intlLocale)}`,
-          what: [part.title, part.venueName].filter(Boolean).join(', '),
+          what: [eventTextsIn(part, host.locale).title, part.venueName].filter(Boolean).join(', '),
           detail,
         },
       ];
@@ -75,9 +75,10 @@ export interface RenderedSchedule {
 export function renderSchedule(plan: HostingPlan, host: Person, entries: ScheduleEntry[]): RenderedSchedule {
   const messages = messagesFor(host.locale);
   const { t } = messages;
-  const subject = t('hostSchedule.subject', { visit: plan.visit.title });
+  const visit = eventTextsIn(plan.visit, host.locale).title;
+  const subject = t('hostSchedule.subject', { visit });
   const greeting = t('common.greeting', { name: host.name });
-  const intro = t('hostSchedule.intro', { visit: plan.visit.title });
+  const intro = t('hostSchedule.intro', { visit });
   const lines = entries.map((entry) => `${entry.when}: ${entry.what}. ${entry.detail}`);
   const footer = t('email.footer');
   const body = emailList(`${greeting} ${intro}`, lines);
