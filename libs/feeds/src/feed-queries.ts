@@ -370,7 +370,9 @@ export class FeedQueries {
 
   /**
    * Shown in public feeds: published (or recently cancelled, so clients remove it) public events
-   * within the time window, none of whose enclosing events is internal or a draft.
+   * within the time window, none of whose enclosing events is internal or a draft. The rule is
+   * planning's publiclyListed, copied here on purpose: this runs in the render thread, which
+   * loads none of planning (its entities and services) and stays small.
    */
   private listed(statement: Statement, alias: string, checkAncestors = true): string {
     const own = `${alias}.visibility = 'public' AND ${alias}.status IN ('published', 'cancelled')

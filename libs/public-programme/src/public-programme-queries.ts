@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CalendarEvent } from '@app/calendar';
+import { publiclyListed } from '@app/planning';
 import { DataSource } from 'typeorm';
 import { includesParts, PublicProgrammeFilter } from './public-programme-filter';
 import { searchWords } from './search-words';
@@ -110,10 +111,10 @@ export class PublicProgrammeQueries {
     const id = statement.param(eventId);
     return this.database.query(
       `WITH RECURSIVE tree AS (
-         SELECT r.id, 0 AS depth FROM events r WHERE r.id = ${id} AND ${this.listed('r')}
+         SELECT r.id, 0 AS depth FROM events r WHERE r.id = ${id} AND ${publiclyListed('r')}
          UNION ALL
          SELECT c.id, t.depth + 1 FROM events c JOIN tree t ON c.parent_id = t.id
-         WHERE ${this.listed('c', false)} AND t.depth < 32)
+         WHERE ${publiclyListed('c', false)} AND t.depth < 32)
        SELECT ${EVENT_COLUMNS} FROM tree JOIN events e ON e.id = tree.id
        JOIN organisations o ON o.id = e.host_organisation_id
        ORDER BY tree.depth > 0, e.starts_at, e.ends_at DESC, e.id`,
@@ -127,7 +128,7 @@ export class PublicProgrammeQueries {
       `SELECT extract(year FROM local_start)::int AS year, extract(month FROM local_start)::int AS month,
          count(*)::int AS count
        FROM (SELECT e.starts_at AT TIME ZONE e.start_zone AS local_start FROM events e
-             WHERE e.parent_id IS NULL AND e.ends_at < now() AND ${this.listed('e', false)}) past
+             WHERE e.parent_id IS NULL AND e.ends_at < now() AND ${publiclyListed('e', false)}) past
        GROUP BY 1, 2 ORDER BY 1 DESC, 2 DESC`,
       [],
     );
@@ -137,7 +138,7 @@ export class PublicProgrammeQueries {
   organisations(): Promise<Array<{ code: string; name: string }>> {
     return this.database.query(
       `SELECT o.code, o.name FROM organisations o
-       WHERE EXISTS (SELECT 1 FROM events e WHERE e.host_organisation_id = o.id AND ${this.listed('e', false)})
+       WHERE EXISTS (SELECT 1 FROM events e WHERE e.host_organisation_id = o.id AND ${publiclyListed('e', false)})
        ORDER BY o.name`,
       [],
     );
@@ -225,7 +226,7 @@ export class PublicProgrammeQueries {
   }
 
   private conditions(statement: Statement, filter: PublicProgrammeFilter): string {
-    const conditions = [this.listed('e')];
+    const conditions = [publiclyListed('e')];
     if (!includesParts(filter)) conditions.push('e.parent_id IS NULL');
     if (filter.kind) conditions.push(`e.kind = ${statement.param(filter.kind)}`);
     if (filter.tag) conditions.push(`${statement.param(filter.tag.toLowerCase())} = ANY(e.tags)`);
@@ -256,24 +257,9 @@ export class PublicProgrammeQueries {
    */
   sitemapEvents(limit: number): Promise<Array<{ id: string; updatedAt: Date }>> {
     return this.database.query(
-      `SELECT e.id, e.updated_at AS "updatedAt" FROM events e WHERE ${this.listed('e')}
+      `SELECT e.id, e.updated_at AS "updatedAt" FROM events e WHERE ${publiclyListed('e')}
        ORDER BY e.updated_at DESC, e.id LIMIT $1`,
       [limit],
     );
-  }
-
-  /**
-   * Public and published or cancelled (shown as cancelled), and, when `checkAncestors`, none of
-   * the events around it internal or a draft.
-   */
-  private listed(alias: string, checkAncestors = true): string {
-    const own = `${alias}.visibility = 'public' AND ${alias}.status IN ('published', 'cancelled')`;
-    if (!checkAncestors) return own;
-    return `${own} AND (${alias}.parent_id IS NULL OR NOT EXISTS (
-      WITH RECURSIVE ancestors AS (
-        SELECT a.parent_id, a.visibility, a.status FROM events a WHERE a.id = ${alias}.parent_id
-        UNION ALL
-        SELECT a.parent_id, a.visibility, a.status FROM events a JOIN ancestors x ON a.id = x.parent_id)
-      SELECT 1 FROM ancestors WHERE visibility <> 'public' OR status = 'draft'))`;
   }
 }

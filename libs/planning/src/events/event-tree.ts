@@ -20,6 +20,22 @@ const ANCESTORS = `WITH RECURSIVE ancestors AS (
   SELECT e.parent_id, a.depth + 1 FROM events e JOIN ancestors a ON e.id = a.id WHERE e.parent_id IS NOT NULL
 )`;
 
+/**
+ * SQL that holds when event `alias` is publicly listed: public, published or cancelled (shown as
+ * cancelled), and, when `checkAncestors`, none of the events it is part of internal or a draft.
+ * The rule of the public calendar; the feeds' render thread keeps a copy (see FeedQueries.listed).
+ */
+export function publiclyListed(alias: string, checkAncestors = true): string {
+  const own = `${alias}.visibility = 'public' AND ${alias}.status IN ('published', 'cancelled')`;
+  if (!checkAncestors) return own;
+  return `${own} AND (${alias}.parent_id IS NULL OR NOT EXISTS (
+      WITH RECURSIVE ancestors AS (
+        SELECT a.parent_id, a.visibility, a.status FROM events a WHERE a.id = ${alias}.parent_id
+        UNION ALL
+        SELECT a.parent_id, a.visibility, a.status FROM events a JOIN ancestors x ON a.id = x.parent_id)
+      SELECT 1 FROM ancestors WHERE visibility <> 'public' OR status = 'draft'))`;
+}
+
 /** Ids of all parts inside an event, at any depth, in no particular order. */
 export async function partIdsOf(manager: EntityManager, eventId: string): Promise<string[]> {
   const rows: Array<{ id: string }> = await manager.query(`${PARTS} SELECT id FROM parts`, [[eventId]]);
