@@ -292,6 +292,15 @@ describe('OpenAPI contract (every operation, real answers)', () => {
     await answer(get(`${answers}?includeSensitive=true`), 200);
     await answer(get(`${answers}?includeSensitive=true`, host.viewerKey), 403);
     await answer(get(`/api/v1/events/${UNKNOWN_ID}/registration-answers`), 404);
+    const retention = `/api/v1/events/${fixtures.eventId}/sensitive-answers-retention`;
+    const keep = (days: unknown, key = host.organiserKey) =>
+      api.http().put(retention).set(bearer(key)).send({ days });
+    await answer(keep(30), 200);
+    await answer(keep(null), 200);
+    await answer(keep(5000), 400);
+    await answer(keep(30, host.viewerKey), 403);
+    await answer(get(retention), 200);
+    await answer(get(`/api/v1/events/${UNKNOWN_ID}/sensitive-answers-retention`), 404);
   });
 
   it('should describe answers on an invitee’s behalf, with the seat a second one of a round would replace', async () => {
