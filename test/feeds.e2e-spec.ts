@@ -24,6 +24,24 @@ describe('Calendar feeds', () => {
   const feed = (path: string) =>
     api.http().get(path).set('Accept-Encoding', 'identity').buffer(true).parse(textParser);
 
+  /** An organisation with 30 published day-long events, one on each day of `month` (yyyy-mm). */
+  async function thirtyDays(name: string, title: string, month: string) {
+    const organisation = await organisationWithKeys(api, { name, timeZone: 'Europe/Berlin' });
+    const events: Array<{ id: string }> = [];
+    for (let day = 1; day <= 30; day++) {
+      const date = `${month}-${String(day).padStart(2, '0')}`;
+      events.push(
+        await createEvent(api, organisation.organiserKey, {
+          title: `${title} ${day}`,
+          startsAt: `${date}T09:00`,
+          endsAt: `${date}T17:00`,
+          status: 'published',
+        }),
+      );
+    }
+    return { organisation, events };
+  }
+
   beforeAll(async () => {
     api = await startApi({ env: () => ({ PUBLIC_BASE_URL: BASE_URL }) });
     arnsberg = await organisationWithKeys(api, { name: 'Stadt Arnsberg', timeZone: 'Europe/Berlin' });
@@ -496,18 +514,7 @@ describe('Calendar feeds', () => {
   });
 
   it('should render only the changed event in a process that did not render the feed before', async () => {
-    const hamm = await organisationWithKeys(api, { name: 'Stadt Hamm', timeZone: 'Europe/Berlin' });
-    const events: Array<{ id: string }> = [];
-    for (let day = 1; day <= 30; day++) {
-      events.push(
-        await createEvent(api, hamm.organiserKey, {
-          title: `Konferenztag ${day}`,
-          startsAt: `2027-06-${String(day).padStart(2, '0')}T09:00`,
-          endsAt: `2027-06-${String(day).padStart(2, '0')}T17:00`,
-          status: 'published',
-        }),
-      );
-    }
+    const { organisation: hamm, events } = await thirtyDays('Stadt Hamm', 'Konferenztag', '2027-06');
     const path = `/feeds/organisations/${hamm.code}.ics`;
     const first = await timed(() => feed(path).expect(200));
     await sharedAsLatest(`organisation:${hamm.code}`, first.ms);
@@ -548,18 +555,7 @@ describe('Calendar feeds', () => {
   });
 
   it('should render only what changed since in a process that rendered an earlier version, without the shared rendering', async () => {
-    const soest = await organisationWithKeys(api, { name: 'Stadt Soest', timeZone: 'Europe/Berlin' });
-    const events: Array<{ id: string }> = [];
-    for (let day = 1; day <= 30; day++) {
-      events.push(
-        await createEvent(api, soest.organiserKey, {
-          title: `Partnerschaftstag ${day}`,
-          startsAt: `2027-07-${String(day).padStart(2, '0')}T09:00`,
-          endsAt: `2027-07-${String(day).padStart(2, '0')}T17:00`,
-          status: 'published',
-        }),
-      );
-    }
+    const { organisation: soest, events } = await thirtyDays('Stadt Soest', 'Partnerschaftstag', '2027-07');
     const path = `/feeds/organisations/${soest.code}.ics`;
     const rename = (event: { id: string }, title: string) =>
       timed(() =>
