@@ -48,17 +48,21 @@ const ORGANIZER_EMAIL = 'treffpunkt@bench.example';
 
 /**
  * Loaded into the API with --require: every 100 ms it appends the longest event-loop delay of
- * the last 100 ms (and when) to a file, so the bench can look at the time a render took.
+ * the last 100 ms (and when) to a file, so the bench can look at the time a render took. Worker
+ * threads inherit --require: only the main thread, the one that answers requests, is measured.
  */
 const LOOP_PROBE = `
-const { monitorEventLoopDelay } = require('node:perf_hooks');
-const { appendFileSync } = require('node:fs');
-const histogram = monitorEventLoopDelay({ resolution: ${LOOP_RESOLUTION_MS} });
-histogram.enable();
-setInterval(() => {
-  appendFileSync(process.env.FEED_BENCH_LOOP_FILE, Date.now() + ' ' + histogram.max / 1e6 + '\\n');
-  histogram.reset();
-}, 100).unref();
+const { isMainThread } = require('node:worker_threads');
+if (isMainThread) {
+  const { monitorEventLoopDelay } = require('node:perf_hooks');
+  const { appendFileSync } = require('node:fs');
+  const histogram = monitorEventLoopDelay({ resolution: ${LOOP_RESOLUTION_MS} });
+  histogram.enable();
+  setInterval(() => {
+    appendFileSync(process.env.FEED_BENCH_LOOP_FILE, Date.now() + ' ' + histogram.max / 1e6 + '\\n');
+    histogram.reset();
+  }, 100).unref();
+}
 `;
 
 interface Seeded {
@@ -216,13 +220,16 @@ function icalGeneratorAlone(events: Awaited<ReturnType<FeedQueries['rows']>>, ba
 /**
  * Asks GET /health one request after another until its stdin closes, then prints how many answers
  * came and the slowest in ms. A process of its own: in the bench's, the answers would wait for its
- * event loop, busy taking in the 10 MB feed.
+ * event loop, busy taking in the 10 MB feed. Its first request, which loads fetch and opens the
+ * connection, is not timed; it says "ready" once that is done.
  */
 const HEALTH_POLLER = `
 const url = process.argv[1];
 let stop = false, count = 0, slowest = 0;
 process.stdin.on('end', () => (stop = true)).resume();
 (async () => {
+  await (await fetch(url)).arrayBuffer();
+  process.stdout.write('ready\\n');
   while (!stop) {
     const started = performance.now();
     await (await fetch(url)).arrayBuffer();
@@ -233,20 +240,34 @@ process.stdin.on('end', () => (stop = true)).resume();
 })();
 `;
 
-async function pollHealthWhile(
-  api: RunningApi,
-  work: Promise<unknown>,
-): Promise<{ count: number; slowest: number }> {
+interface PolledWork<Result> {
+  result: Result;
+  /** When the work started and ended (Date.now()). */
+  started: number;
+  ended: number;
+  health: { count: number; slowest: number };
+}
+
+async function pollHealthWhile<Result>(api: RunningApi, work: () => Promise<Result>): Promise<PolledWork<Result>> {
   const poller = spawn(process.execPath, ['-e', HEALTH_POLLER, `${api.url}/health`], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   let output = '';
-  poller.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  let ready: () => void;
+  const polling = new Promise<void>((resolve) => (ready = resolve));
+  poller.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    output += chunk;
+    if (output.startsWith('ready\n')) ready();
+  });
   const exited = new Promise((resolve) => poller.once('exit', resolve));
-  await work;
+  await Promise.race([polling, exited]);
+  const started = Date.now();
+  const result = await work();
+  const ended = Date.now();
   poller.stdin.end();
   await exited;
-  return JSON.parse(output) as { count: number; slowest: number };
+  const health = JSON.parse(output.slice('ready\n'.length)) as { count: number; slowest: number };
+  return { result, started, ended, health };
 }
 
 /**
@@ -264,11 +285,8 @@ async function eventLoopDuringRender(
   let { etag } = await timedGet(api, LARGE_FEED);
   for (let run = 0; run < 3; run++) {
     await renameOrganisation(dataSource);
-    const started = Date.now();
-    const rendered = changedFeed(api, etag);
-    const health = await pollHealthWhile(api, rendered);
-    const ended = Date.now();
-    ({ etag } = await rendered);
+    const { result, started, ended, health } = await pollHealthWhile(api, () => changedFeed(api, etag));
+    ({ etag } = result);
     await sleep(250); // the probe writes the last window
     loopMaxima.push(loopMaximum(loopFile, started, ended));
     healthMaxima.push(health.slowest);
