@@ -513,45 +513,73 @@ describe('Calendar feeds', () => {
     }
   });
 
-  it('should render only the changed event in a process that did not render the feed before', async () => {
-    const { organisation: hamm, events } = await thirtyDays('Stadt Hamm', 'Konferenztag', '2027-06');
-    const path = `/feeds/organisations/${hamm.code}.ics`;
+  /**
+   * Serves an organisation's feed from this process and waits until it is shared, then makes
+   * `change` and asks a process started since: its first feed that differs, and the renders its
+   * thread did for it.
+   */
+  async function changedInNewProcess(code: string, change: () => Promise<unknown>) {
+    const path = `/feeds/organisations/${code}.ics`;
     const first = await timed(() => feed(path).expect(200));
-    await sharedAsLatest(`organisation:${hamm.code}`, first.ms);
-
+    await sharedAsLatest(`organisation:${code}`, first.ms);
     const other = await startAnotherApi();
     try {
       const renders = jest.spyOn(other.get(FeedRenderPool), 'render');
-      const patch = await timed(() =>
-        api
-          .http()
-          .patch(`/api/v1/events/${events[11].id}`)
-          .set(bearer(hamm.organiserKey))
-          .send({ title: 'Konferenztag 12 (Saal 2)' })
-          .expect(200),
-      );
-      const fromOther = await seenElsewhere(patch.ms, async () => {
-        const response = await other
+      const changed = await timed(change);
+      const response = await seenElsewhere(changed.ms, async () => {
+        const answer = await other
           .http()
           .get(path)
           .set('Accept-Encoding', 'identity')
           .buffer(true)
           .parse(textParser)
           .expect(200);
-        return response.headers.etag === first.result.headers.etag ? undefined : response;
+        return answer.headers.etag === first.result.headers.etag ? undefined : answer;
       });
-
-      expect(renders).toHaveBeenCalledTimes(1);
-      await expect(renders.mock.results[0].value).resolves.toMatchObject({ events: 30, rendered: 1 });
-      const fromWriter = await feed(path).expect(200);
-      expect(fromOther.headers.etag).toBe(fromWriter.headers.etag);
-      expect(fromOther.body).toBe(fromWriter.body);
-      expect(readCalendar(fromOther.body).events.map((event) => event.summary)).toContain(
-        'Konferenztag 12 (Saal 2)',
-      );
+      return { response, renders: renders.mock, rendered: await renders.mock.results[0]?.value };
     } finally {
       await other.close();
     }
+  }
+
+  it('should render only the changed event in a process that did not render the feed before', async () => {
+    const { organisation: hamm, events } = await thirtyDays('Stadt Hamm', 'Konferenztag', '2027-06');
+    const fromOther = await changedInNewProcess(hamm.code, () =>
+      api
+        .http()
+        .patch(`/api/v1/events/${events[11].id}`)
+        .set(bearer(hamm.organiserKey))
+        .send({ title: 'Konferenztag 12 (Saal 2)' })
+        .expect(200),
+    );
+
+    expect(fromOther.renders.calls).toHaveLength(1);
+    expect(fromOther.rendered).toMatchObject({ events: 30, rendered: 1 });
+    const fromWriter = await feed(`/feeds/organisations/${hamm.code}.ics`).expect(200);
+    expect(fromOther.response.headers.etag).toBe(fromWriter.headers.etag);
+    expect(fromOther.response.body).toBe(fromWriter.body);
+    expect(readCalendar(fromOther.response.body as string).events.map((event) => event.summary)).toContain(
+      'Konferenztag 12 (Saal 2)',
+    );
+  });
+
+  it('should not read the shared rendering in a new process when a change touched every event', async () => {
+    const { organisation: lippstadt } = await thirtyDays('Stadt Lippstadt', 'Fachtag', '2027-08');
+    // Every VEVENT names its host as ORGANIZER: the last rendering holds no entry still shown.
+    const fromOther = await changedInNewProcess(lippstadt.code, () =>
+      api
+        .http()
+        .patch(`/api/v1/organisations/${lippstadt.id}`)
+        .set(bearer(lippstadt.organiserKey))
+        .send({ name: 'Stadt Lippstadt (Kreis Soest)' })
+        .expect(200),
+    );
+
+    expect(fromOther.renders.calls).toHaveLength(1);
+    expect(fromOther.renders.calls[0][0].seed).toBeUndefined();
+    expect(fromOther.rendered).toMatchObject({ events: 30, rendered: 30 });
+    const organizers = readCalendar(fromOther.response.body as string).events.map((event) => event.organizer?.name);
+    expect(organizers).toEqual(Array(30).fill('Stadt Lippstadt (Kreis Soest)'));
   });
 
   it('should render only what changed since in a process that rendered an earlier version, without the shared rendering', async () => {

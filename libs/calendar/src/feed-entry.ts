@@ -1,4 +1,4 @@
-import { escape, formatDate } from 'ical-generator';
+import { formatDate } from 'ical-generator';
 import { CalendarEntryDetails, CalendarEvent } from './calendar-event';
 import { parameterText } from './calendar-text';
 import { describe, locate, statusOf } from './event-entry';
@@ -28,7 +28,7 @@ interface Instant {
 export function renderFeedEntry(event: CalendarEvent, details: CalendarEntryDetails = {}): RenderedEntry {
   const summary = event.title ? String(event.title) : '';
   let text = `BEGIN:VEVENT\r\nUID:${eventUid(event.id)}\r\nSEQUENCE:${event.sequence}\r\n`;
-  text += `DTSTAMP:${formatDate(null, event.updatedAt)}\r\n`;
+  text += `DTSTAMP:${stamp(event.updatedAt)}\r\n`;
   let zones: EntryZones;
   let separateEnd: Instant | null = null;
   if (event.allDay) {
@@ -55,24 +55,24 @@ export function renderFeedEntry(event: CalendarEvent, details: CalendarEntryDeta
       separateEnd = { at: event.endsAt, zone: written.end };
     }
   }
-  text += `SUMMARY:${escape(summary, false)}\r\n`;
+  text += `SUMMARY:${escapeText(summary)}\r\n`;
   if (event.kind === 'accommodation') text += 'TRANSP:TRANSPARENT\r\n';
   text += locationLines(locate(event));
   const description = describe(event);
-  if (description) text += `DESCRIPTION:${escape(description, false)}\r\n`;
+  if (description) text += `DESCRIPTION:${escapeText(description)}\r\n`;
   if (details.organizer) text += organizerLine(details.organizer);
   for (const minutes of details.reminderOffsetsMinutes ?? []) {
     text += `BEGIN:VALARM\r\nACTION:DISPLAY\r\n${triggerLine(minutes * 60)}`;
-    text += `DESCRIPTION:${escape(summary, false)}\r\nEND:VALARM\r\n`;
+    text += `DESCRIPTION:${escapeText(summary)}\r\nEND:VALARM\r\n`;
   }
   if (event.tags.length > 0) {
     for (const tag of event.tags) if (!tag) throw new Error('No value for `name` in ICalCategory given!');
-    text += `CATEGORIES:${event.tags.map((tag) => escape(tag, false)).join()}\r\n`;
+    text += `CATEGORIES:${event.tags.map((tag) => escapeText(tag)).join()}\r\n`;
   }
-  if (details.url) text += `URL;VALUE=URI:${escape(String(details.url), false)}\r\n`;
+  if (details.url) text += `URL;VALUE=URI:${escapeText(String(details.url))}\r\n`;
   text += `STATUS:${statusOf(event, details)}\r\n`;
-  text += `CREATED:${formatDate(null, event.createdAt)}\r\n`;
-  text += `LAST-MODIFIED:${formatDate(null, event.updatedAt)}\r\n`;
+  text += `CREATED:${stamp(event.createdAt)}\r\n`;
+  text += `LAST-MODIFIED:${stamp(event.updatedAt)}\r\n`;
   if (separateEnd) text += timeProperty('DTEND', separateEnd);
   text += 'END:VEVENT\r\n';
   return { text: fold(text), ...zones };
@@ -89,7 +89,7 @@ function validZone(zone: string): string {
 }
 
 function timeProperty(name: string, instant: Instant): string {
-  if (!instant.zone) return `${name}:${formatDate(null, instant.at)}\r\n`;
+  if (!instant.zone) return `${name}:${stamp(instant.at)}\r\n`;
   return `${name};TZID=${instant.zone}:${wallClock(instant, false)}\r\n`;
 }
 
@@ -97,7 +97,7 @@ function timeProperty(name: string, instant: Instant): string {
 function wallClock(instant: Instant, dateOnly: boolean): string {
   const at = instant.at.getTime();
   const offsetMinutes = instant.zone ? offsetOf(instant.zone, at) : 0;
-  return formatDate(null, new Date(at + offsetMinutes * 60_000), dateOnly, true);
+  return stamp(new Date(at + offsetMinutes * 60_000), dateOnly, true);
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -127,37 +127,85 @@ function offsetOf(zone: string, at: number): number {
 
 /**
  * ical-generator's line folding (after 74 octets, counting a surrogate pair as 4 and any other
- * UTF-16 unit by its UTF-8 length), cutting by slices rather than by characters.
+ * UTF-16 unit by its UTF-8 length). Most lines are ASCII: those are cut every 74 characters
+ * without looking at each one, and an entry none of whose lines needs cutting is returned as it is.
  */
 function fold(text: string): string {
   if (text.length <= 74 / 3) return text;
   let folded = '';
+  let foldedUpTo = 0;
+  let wide = -1;
   let lineStart = 0;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\r\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    let pieceStart = lineStart;
-    let octets = 0;
-    for (let index = lineStart; index < lineEnd; index++) {
-      const code = text.charCodeAt(index);
-      let size = 3;
-      if (code < 0x80) size = 1;
-      else if (code < 0x800) size = 2;
-      else if (code >= 0xd800 && code <= 0xdbff) size = 4;
-      octets += size;
-      if (octets > 74) {
-        folded += `${text.slice(pieceStart, index)}\r\n `;
-        pieceStart = index;
-        octets = size;
-      }
-      // The low half of a pair belongs to its high half, even past the end of the line.
-      if (size === 4) index++;
+    if (wide < lineStart) wide = nextWide(text, lineStart);
+    const ascii = wide >= lineEnd;
+    if (!ascii || lineEnd - lineStart > 74) {
+      folded += text.slice(foldedUpTo, lineStart);
+      folded += ascii ? foldAscii(text, lineStart, lineEnd) : foldWide(text, lineStart, lineEnd);
+      foldedUpTo = lineEnd;
     }
-    folded += text.slice(pieceStart, lineEnd);
-    if (lineEnd < text.length) folded += '\r\n';
     lineStart = lineEnd + 2;
   }
-  return folded;
+  return foldedUpTo === 0 ? text : folded + text.slice(foldedUpTo);
+}
+
+const WIDE = /[^\x00-\x7f]/g;
+
+/** Where the next character outside ASCII is, from `from` on; the text's length if none. */
+function nextWide(text: string, from: number): number {
+  WIDE.lastIndex = from;
+  return WIDE.exec(text)?.index ?? text.length;
+}
+
+function foldAscii(text: string, lineStart: number, lineEnd: number): string {
+  let folded = '';
+  let pieceStart = lineStart;
+  for (; lineEnd - pieceStart > 74; pieceStart += 74) folded += `${text.slice(pieceStart, pieceStart + 74)}\r\n `;
+  return folded + text.slice(pieceStart, lineEnd);
+}
+
+function foldWide(text: string, lineStart: number, lineEnd: number): string {
+  let folded = '';
+  let pieceStart = lineStart;
+  let octets = 0;
+  for (let index = lineStart; index < lineEnd; index++) {
+    const code = text.charCodeAt(index);
+    let size = 3;
+    if (code < 0x80) size = 1;
+    else if (code < 0x800) size = 2;
+    else if (code >= 0xd800 && code <= 0xdbff) size = 4;
+    octets += size;
+    if (octets > 74) {
+      folded += `${text.slice(pieceStart, index)}\r\n `;
+      pieceStart = index;
+      octets = size;
+    }
+    // The low half of a pair belongs to its high half, even past the end of the line.
+    if (size === 4) index++;
+  }
+  return folded + text.slice(pieceStart, lineEnd);
+}
+
+const ESCAPED = /[\\;,\r\n]/;
+
+/** ical-generator's escape outside parameters, for a text that mostly needs none. */
+function escapeText(value: string): string {
+  return ESCAPED.test(value) ? value.replace(/[\\;,]/g, '\\$&').replace(/\r\n|\r|\n/g, '\\n') : value;
+}
+
+/**
+ * ical-generator's formatDate for a time without zone (UTC, or floating), cut from the ISO string
+ * instead of padded together field by field.
+ */
+function stamp(date: Date, dateOnly = false, floating = false): string {
+  const iso = Number.isNaN(date.getTime()) ? '' : date.toISOString();
+  // Years before 0 or after 9999 are written with six digits and a sign.
+  if (iso.length !== 24) return formatDate(null, date, dateOnly, floating);
+  const day = iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 10);
+  if (dateOnly) return day;
+  return `${day}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}${floating ? '' : 'Z'}`;
 }
 
 function locationLines(location: ReturnType<typeof locate>): string {
@@ -165,10 +213,10 @@ function locationLines(location: ReturnType<typeof locate>): string {
   const place = typeof location === 'string' ? { title: location } : location;
   let lines = '';
   if ('title' in place && place.title) {
-    lines += `LOCATION:${escape(place.title + (place.address ? `\n${place.address}` : ''), false)}\r\n`;
+    lines += `LOCATION:${escapeText(place.title + (place.address ? `\n${place.address}` : ''))}\r\n`;
   }
   if (place.geo?.lat && place.geo.lon) {
-    lines += `GEO:${escape(place.geo.lat, false)};${escape(place.geo.lon, false)}\r\n`;
+    lines += `GEO:${escapeText(String(place.geo.lat))};${escapeText(String(place.geo.lon))}\r\n`;
   }
   return lines;
 }
@@ -178,7 +226,7 @@ function organizerLine(organizer: { name: string; email: string }): string {
   if (!name) throw new Error('`organizer.name` is empty!');
   if (!organizer.email) throw new Error('`organizer.email` is empty!');
   // parameterText leaves nothing that ical-generator's RFC 6868 encoding would change.
-  return `ORGANIZER;CN="${name}":mailto:${escape(organizer.email, false)}\r\n`;
+  return `ORGANIZER;CN="${name}":mailto:${escapeText(organizer.email)}\r\n`;
 }
 
 /** A reminder `seconds` before the start, as ical-generator writes a numeric trigger. */

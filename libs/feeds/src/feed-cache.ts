@@ -63,6 +63,16 @@ export class FeedCache {
     return `${this.redis.prefix}:feed:${digest}`;
   }
 
+  /**
+   * The strong ETag of the plain bytes under a key: its digest. A key is made from everything its
+   * bytes are rendered from, and rendering is deterministic, so one key names one byte sequence
+   * (which is what lets processes share bytes by key at all); hashing the 10 MB again would only
+   * cost the render thread time.
+   */
+  etagFor(key: string): string {
+    return `"${key.slice(key.lastIndexOf(':') + 1)}"`;
+  }
+
   /** The feed under this key if this process holds it; no I/O. */
   peek(key: string): CachedFeed | undefined {
     return this.local.get(key);
@@ -108,24 +118,25 @@ export class FeedCache {
       .catch(() => undefined);
   }
 
-  /** The feed's version rendered last by any process, with its entry index; null when Redis has none. */
-  async seedFor(feed: string): Promise<FeedSeed | null> {
+  /**
+   * The feed's version rendered last by any process, with its entry index; null when Redis has
+   * none, or when `entryList` (the entry keys about to be rendered) says that version shares
+   * little with it: after a change that touched every entry (the host renamed, say) its 10 MB
+   * would only be read to be thrown away.
+   */
+  async seedFor(feed: string, entryList?: string): Promise<FeedSeed | null> {
     if (!this.redis.available()) return null;
     const latest = await this.redis.client.get(this.latestKey(feed));
     if (!latest) return null;
-    const replies = await this.redis.client
-      .pipeline()
-      .hmgetBuffer(latest, 'identity')
-      .getBuffer(`${latest}:identity`)
-      .get(`${latest}:entries`)
-      .exec();
-    const [fields, body, entryIndex] = (replies ?? []).map(([error, reply]) => (error ? null : reply)) as [
-      Array<Buffer | null> | null,
-      Buffer | null,
-      string | null,
-    ];
-    const identity = stored(fields?.[0], body);
-    return identity && entryIndex ? { body: identity.parts[0], entryIndex } : null;
+    const entryIndex = await this.redis.client.get(`${latest}:entries`);
+    if (!entryIndex || (entryList !== undefined && !mostlyIndexed(entryList, entryIndex))) return null;
+    const [fieldsReply, bodyReply] =
+      (await this.redis.client.pipeline().hmgetBuffer(latest, 'identity').getBuffer(`${latest}:identity`).exec()) ??
+      [];
+    const fields = fieldsReply?.[0] ? null : (fieldsReply?.[1] as Array<Buffer | null> | undefined);
+    const body = bodyReply?.[0] ? null : (bodyReply?.[1] as Buffer | null | undefined);
+    const identity = stored(fields?.[0], body ?? null);
+    return identity ? { body: identity.parts[0], entryIndex } : null;
   }
 
   private latestKey(feed: string): string {
@@ -251,6 +262,23 @@ export class FeedCache {
     }
     return null;
   }
+}
+
+/** Entry keys looked up in an entry index to judge whether it is worth seeding from. */
+const SAMPLED_KEYS = 16;
+
+/** Whether most of a sample of the keys (comma-separated) are in the entry index (JSON). */
+function mostlyIndexed(entryList: string, entryIndex: string): boolean {
+  if (entryList === '') return false;
+  let found = 0;
+  for (let sample = 0; sample < SAMPLED_KEYS; sample++) {
+    const from = Math.floor((sample * entryList.length) / SAMPLED_KEYS);
+    const start = from === 0 ? 0 : entryList.lastIndexOf(',', from) + 1;
+    const end = entryList.indexOf(',', start);
+    const key = entryList.slice(start, end < 0 ? entryList.length : end);
+    if (entryIndex.includes(JSON.stringify(key))) found++;
+  }
+  return found * 2 >= SAMPLED_KEYS;
 }
 
 /** A body from Redis, if its entry in the hash says it is complete. */

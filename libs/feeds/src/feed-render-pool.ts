@@ -19,7 +19,7 @@ const RENDERS_AT_ONCE = 4;
  */
 const RENDER_THREAD_NICENESS = 5;
 
-export interface RenderedFeedRepresentation extends FeedRepresentation {
+export interface RenderedFeedRepresentation extends Omit<FeedRepresentation, 'etag'> {
   events: number;
   rendered: number;
   entryIndex: string;
@@ -45,7 +45,6 @@ export class FeedRenderPool implements OnModuleDestroy {
     // Structured cloning delivers a plain Uint8Array over the moved memory.
     const body = Buffer.from(result.body.buffer, result.body.byteOffset, result.body.byteLength);
     return {
-      etag: result.etag,
       parts: [body],
       length: body.length,
       events: result.events,

@@ -35,8 +35,6 @@ export interface FeedSeed {
 export interface RenderedFeedBody {
   /** The whole feed in one buffer of its own, moved (not copied) out of the thread. */
   body: Buffer;
-  /** Its strong validator (strongEtag), worked out in the thread. */
-  etag: string;
   events: number;
   /** Entries rendered for this feed; the others came from the thread's entry cache. */
   rendered: number;

@@ -1,8 +1,8 @@
 import { Pool } from 'pg';
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
-import { strongEtag } from './feed-body';
 import { FeedQueries } from './feed-queries';
 import { FeedRenderer } from './feed-renderer';
+import { fastTimestampTypes } from './timestamptz';
 import {
   FeedRenderFailure,
   FeedRenderTask,
@@ -21,6 +21,7 @@ const database = new Pool({
   max: 2,
   connectionTimeoutMillis: 5000,
   options: '-c jit=off',
+  types: fastTimestampTypes,
 });
 // A connection that breaks while idle is replaced on next use; the query that needs it reports the outage.
 database.on('error', () => undefined);
@@ -58,7 +59,6 @@ export default async function renderFeed(task: FeedRenderTask): Promise<MovedFee
     return move(
       new MovedFeed({
         body,
-        etag: strongEtag([body]),
         events: rendered.events,
         rendered: rendered.rendered,
         entryIndex: rendered.entryIndex,

@@ -46,6 +46,12 @@ interface EntryIndex {
   entries: IndexedEntry[];
 }
 
+/** A rendered entry as the thread keeps it, with its place in an entry index written out once. */
+interface KeptEntry extends EncodedEntry {
+  /** Its IndexedEntry as JSON. */
+  indexed: string;
+}
+
 /**
  * Renders a feed from its events' VEVENTs, keeping each rendered entry under its entry key (what
  * the VEVENT shows, see FeedQueries): after a change only the changed events are read and
@@ -56,8 +62,8 @@ interface EntryIndex {
 export class FeedRenderer {
   /** Public and personal entries of one event differ (status, alarms), so each kind has its own. */
   private readonly entries = {
-    public: new BoundedCache<EncodedEntry>(ENTRY_CACHE_BYTES / 2, sizeOf),
-    personal: new BoundedCache<EncodedEntry>(ENTRY_CACHE_BYTES / 2, sizeOf),
+    public: new BoundedCache<KeptEntry>(ENTRY_CACHE_BYTES / 2, sizeOf),
+    personal: new BoundedCache<KeptEntry>(ENTRY_CACHE_BYTES / 2, sizeOf),
   };
   private readonly renderedBefore = new BoundedCache<true>(REMEMBERED_FEEDS, () => 1);
 
@@ -72,7 +78,7 @@ export class FeedRenderer {
       await this.seed(cache, task.seed);
       this.renderedBefore.set(identity, true);
     }
-    const entryOf = (row: FeedRow): EncodedEntry => {
+    const entryOf = (row: FeedRow): KeptEntry => {
       const languageNote = row.fellBackTo ? task.languageNotes?.[row.fellBackTo] : undefined;
       const hosted = withHosting(row);
       const { text, ...zones } = renderFeedEntry(
@@ -82,61 +88,57 @@ export class FeedRenderer {
       // A slice of Buffer's 8 KB pool: allocating an ArrayBuffer of its own per entry took 6 % of
       // the render thread's time in a CPU profile of the feed benchmark. An evicted entry frees its
       // memory once the few entries rendered next to it (mostly of the same feed) are gone too.
-      const entry = { ...zones, bytes: Buffer.from(text) };
+      const entry = kept(row.entryKey ?? '', { ...zones, bytes: Buffer.from(text) });
       cache.set(row.entryKey ?? '', entry);
       return entry;
     };
-    const rendered = (keys: string[], entries: EncodedEntry[], renderedAnew: number): RenderedFeed => {
+    const rendered = (entries: KeptEntry[], renderedAnew: number): RenderedFeed => {
       const parts = feedParts(feedFrame(header), entries);
       return {
         parts,
         events: entries.length,
         rendered: renderedAnew,
-        entryIndex: entryIndexOf(parts, keys, entries),
+        entryIndex: entryIndexOf(parts, entries),
       };
     };
 
     if (this.renderedBefore.get(identity)) {
       const list = entryList ?? (await this.queries.entryKeys(scope, subjectId));
       const keys = list ? list.split(',') : [];
-      const kept: Array<EncodedEntry | undefined> = [];
+      const inCache: Array<KeptEntry | undefined> = [];
       const missing: string[] = [];
       await inSlices(keys, (key) => {
         const entry = cache.get(key);
-        kept.push(entry);
+        inCache.push(entry);
         if (!entry) missing.push(key.slice(0, key.indexOf(' ')));
       });
       if (missing.length < keys.length) {
         const rows = missing.length ? await this.queries.rows(scope, subjectId, missing) : [];
-        const fresh = new Map<string, EncodedEntry>();
+        const fresh = new Map<string, KeptEntry>();
         await inSlices(rows, (row) => fresh.set(row.entryKey ?? '', entryOf(row)));
-        const entries = keys.map((key, index) => kept[index] ?? fresh.get(key));
+        const entries = keys.map((key, index) => inCache[index] ?? fresh.get(key));
         // An event that changed again since its key was read is missing: render the feed whole.
-        if (entries.every((entry): entry is EncodedEntry => entry !== undefined)) {
-          return rendered(keys, entries, rows.length);
+        if (entries.every((entry): entry is KeptEntry => entry !== undefined)) {
+          return rendered(entries, rows.length);
         }
       }
     }
 
     const rows = await this.queries.rows(scope, subjectId);
-    const entries: EncodedEntry[] = [];
+    const entries: KeptEntry[] = [];
     await inSlices(rows, (row) => entries.push(entryOf(row)));
     this.renderedBefore.set(identity, true);
-    return rendered(
-      rows.map((row) => row.entryKey ?? ''),
-      entries,
-      rows.length,
-    );
+    return rendered(entries, rows.length);
   }
 
   /** Puts the entries of a feed body rendered elsewhere into the entry cache, as slices of it. */
-  private async seed(cache: BoundedCache<EncodedEntry>, seed: FeedSeed): Promise<void> {
+  private async seed(cache: BoundedCache<KeptEntry>, seed: FeedSeed): Promise<void> {
     const index = JSON.parse(seed.entryIndex) as EntryIndex;
     // Structured cloning into this thread delivers a plain Uint8Array.
     const body = Buffer.from(seed.body.buffer, seed.body.byteOffset, seed.body.byteLength);
     let offset = index.start;
     await inSlices(index.entries, ([key, length, startZone, endZone, years]) => {
-      cache.set(key, { startZone, endZone, years, bytes: body.subarray(offset, offset + length) });
+      cache.set(key, kept(key, { startZone, endZone, years, bytes: body.subarray(offset, offset + length) }));
       offset += length;
     });
   }
@@ -144,20 +146,17 @@ export class FeedRenderer {
 
 /**
  * The entry index of a feed joined from `parts` (see feedParts: head, VTIMEZONEs, middle, the
- * entries, tail), so that another process's thread can take the entries out of the body.
+ * entries, tail), so that another process's thread can take the entries out of the body: the
+ * JSON of an EntryIndex, joined from the entries' own pieces.
  */
-function entryIndexOf(parts: Buffer[], keys: string[], entries: EncodedEntry[]): string {
-  const index: EntryIndex = {
-    start: parts[0].length + parts[1].length + parts[2].length,
-    entries: entries.map((entry, position) => [
-      keys[position],
-      entry.bytes.length,
-      entry.startZone,
-      entry.endZone,
-      entry.years,
-    ]),
-  };
-  return JSON.stringify(index);
+function entryIndexOf(parts: Buffer[], entries: KeptEntry[]): string {
+  const start = parts[0].length + parts[1].length + parts[2].length;
+  return `{"start":${start},"entries":[${entries.map((entry) => entry.indexed).join(',')}]}`;
+}
+
+function kept(key: string, entry: EncodedEntry): KeptEntry {
+  const indexed: IndexedEntry = [key, entry.bytes.length, entry.startZone, entry.endZone, entry.years];
+  return { ...entry, indexed: JSON.stringify(indexed) };
 }
 
 function entryDetails(task: FeedRenderTask, row: FeedRow): CalendarEntryDetails {
@@ -170,8 +169,8 @@ function entryDetails(task: FeedRenderTask, row: FeedRow): CalendarEntryDetails 
   };
 }
 
-function sizeOf(entry: EncodedEntry): number {
-  return entry.bytes.length + 128;
+function sizeOf(entry: KeptEntry): number {
+  return entry.bytes.length + entry.indexed.length + 128;
 }
 
 /** Runs `work` on each item, letting the event loop take other work between slices. */

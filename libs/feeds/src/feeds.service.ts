@@ -17,7 +17,7 @@ import { FeedsError } from './feeds.error';
 import { RateLimiter } from './rate-limiter';
 
 /** Bump when the rendering changes, so caches built by older code are not served. */
-const RENDER_VERSION = 3;
+const RENDER_VERSION = 4;
 const TOKEN_FAILURE_WINDOW_SECONDS = 15 * 60;
 const REMEMBERED_FEEDS = 10_000;
 /** Bounds how late a feed notices the clock: past and long-cancelled events leaving it. */
@@ -256,11 +256,11 @@ export class FeedsService {
     // it renders faster than it could take 10 MB from Redis: only a thread new to the feed seeds.
     const seed = this.renderedHere.get(identity)
       ? null
-      : await this.cache.seedFor(identity).catch((error: Error) => {
+      : await this.cache.seedFor(identity, entryList).catch((error: Error) => {
           this.logger.warn(`Could not read the last rendering of a ${feed.scope.kind} feed: ${error.message}`);
           return null;
         });
-    const { events, rendered, ...representation } = await this.renderer.render({
+    const { events, rendered, ...body } = await this.renderer.render({
       scope: feed.scope,
       subjectId: feed.state.subject.id,
       header: this.header(feed),
@@ -274,7 +274,7 @@ export class FeedsService {
     this.logger.log(
       `Rendered ${feed.scope.kind} feed: ${events} events (${rendered} rendered anew${seed ? ', the others taken from the last rendering' : ''}) in ${Math.round(performance.now() - started)} ms`,
     );
-    return representation;
+    return { ...body, etag: this.cache.etagFor(feed.cacheKey) };
   }
 
   private header(feed: OpenFeed): FeedHeader {
