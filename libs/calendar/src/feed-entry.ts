@@ -28,7 +28,7 @@ interface Instant {
 export function renderFeedEntry(event: CalendarEvent, details: CalendarEntryDetails = {}): RenderedEntry {
   const summary = event.title ? String(event.title) : '';
   let text = `BEGIN:VEVENT\r\nUID:${eventUid(event.id)}\r\nSEQUENCE:${event.sequence}\r\n`;
-  text += `DTSTAMP:${stamp(event.updatedAt)}\r\n`;
+  text += `DTSTAMP:${formatDate(null, event.updatedAt)}\r\n`;
   let zones: EntryZones;
   let separateEnd: Instant | null = null;
   if (event.allDay) {
@@ -71,8 +71,8 @@ export function renderFeedEntry(event: CalendarEvent, details: CalendarEntryDeta
   }
   if (details.url) text += `URL;VALUE=URI:${escapeText(String(details.url))}\r\n`;
   text += `STATUS:${statusOf(event, details)}\r\n`;
-  text += `CREATED:${stamp(event.createdAt)}\r\n`;
-  text += `LAST-MODIFIED:${stamp(event.updatedAt)}\r\n`;
+  text += `CREATED:${formatDate(null, event.createdAt)}\r\n`;
+  text += `LAST-MODIFIED:${formatDate(null, event.updatedAt)}\r\n`;
   if (separateEnd) text += timeProperty('DTEND', separateEnd);
   text += 'END:VEVENT\r\n';
   return { text: fold(text), ...zones };
@@ -89,7 +89,7 @@ function validZone(zone: string): string {
 }
 
 function timeProperty(name: string, instant: Instant): string {
-  if (!instant.zone) return `${name}:${stamp(instant.at)}\r\n`;
+  if (!instant.zone) return `${name}:${formatDate(null, instant.at)}\r\n`;
   return `${name};TZID=${instant.zone}:${wallClock(instant, false)}\r\n`;
 }
 
@@ -97,7 +97,7 @@ function timeProperty(name: string, instant: Instant): string {
 function wallClock(instant: Instant, dateOnly: boolean): string {
   const at = instant.at.getTime();
   const offsetMinutes = instant.zone ? offsetOf(instant.zone, at) : 0;
-  return stamp(new Date(at + offsetMinutes * 60_000), dateOnly, true);
+  return formatDate(null, new Date(at + offsetMinutes * 60_000), dateOnly, true);
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -193,19 +193,6 @@ const ESCAPED = /[\\;,\r\n]/;
 /** ical-generator's escape outside parameters, for a text that mostly needs none. */
 function escapeText(value: string): string {
   return ESCAPED.test(value) ? value.replace(/[\\;,]/g, '\\$&').replace(/\r\n|\r|\n/g, '\\n') : value;
-}
-
-/**
- * ical-generator's formatDate for a time without zone (UTC, or floating), cut from the ISO string
- * instead of padded together field by field.
- */
-function stamp(date: Date, dateOnly = false, floating = false): string {
-  const iso = Number.isNaN(date.getTime()) ? '' : date.toISOString();
-  // Years before 0 or after 9999 are written with six digits and a sign.
-  if (iso.length !== 24) return formatDate(null, date, dateOnly, floating);
-  const day = iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 10);
-  if (dateOnly) return day;
-  return `${day}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}${floating ? '' : 'Z'}`;
 }
 
 function locationLines(location: ReturnType<typeof locate>): string {
