@@ -277,6 +277,21 @@ describe('Audit trail', () => {
     expect(JSON.stringify(keyEntries)).not.toContain(parseApiKeyToken(third.viewerKey)!.secret);
   });
 
+  it('should name the actor by its full key name, even 200 characters that are mostly emoji', async () => {
+    // 200 characters as the key's validation counts them, 399 UTF-16 units: a cut by units would split one.
+    const name = `K${'🌍'.repeat(199)}`;
+    const issued = await api
+      .http()
+      .post('/api/v1/api-keys')
+      .set(bearer(api.adminKey))
+      .send({ name, organisationId: arnsberg.id, role: 'organiser' })
+      .expect(201);
+    const event = await createEvent(api, issued.body.key as string, { hostOrganisationId: arnsberg.id });
+
+    const [created] = await history('event', event.id);
+    expect(created).toMatchObject({ action: 'event.created', actor: { kind: 'api_key', label: name } });
+  });
+
   it("should let admins read everything, organisers their organisation's entries, and viewers nothing", async () => {
     const own = await createEvent(api, morogoro.organiserKey, { title: 'Baraza la Madiwani' });
     const all = (await audit(api.adminKey, { limit: 200 }).expect(200)).body.items as Entry[];

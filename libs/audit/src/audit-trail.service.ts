@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditAction, AuditRecordType } from './audit-actions';
 import { AuditActor } from './audit-actor';
-import { AuditDetails, AuditEntry } from './audit-entry.entity';
+import { AuditDetails } from './audit-entry.entity';
 import { FieldChange } from './field-changes';
 
 /** What a lib tells the trail about one change. */
@@ -18,8 +17,26 @@ export interface AuditRecord {
   subjectPersonId?: string | null;
 }
 
-/** Rows per INSERT: an invitation of ten thousand people stays below PostgreSQL's parameter limit. */
-const ROWS_PER_STATEMENT = 1_000;
+const COLUMNS = [
+  'actor_kind',
+  'actor_id',
+  'actor_label',
+  'actor_organisation_id',
+  'organisation_ids',
+  'record_type',
+  'record_id',
+  'action',
+  'changes',
+  'details',
+  'subject_person_id',
+].join(', ');
+
+/**
+ * All entries in one statement and one parameter, however many: an invitation of ten thousand
+ * people through TypeORM's insert builder spent half a second of CPU assembling parameters.
+ */
+const INSERT_ENTRIES = `INSERT INTO audit_entries (${COLUMNS})
+  SELECT ${COLUMNS} FROM jsonb_populate_recordset(NULL::audit_entries, $1::jsonb)`;
 
 /**
  * Writes the trail. Every write takes the manager of the change's own transaction: an entry
@@ -28,25 +45,29 @@ const ROWS_PER_STATEMENT = 1_000;
 @Injectable()
 export class AuditTrail {
   async record(manager: EntityManager, ...records: AuditRecord[]): Promise<void> {
-    const rows = records.map(toRow);
-    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-      await manager.insert(AuditEntry, rows.slice(start, start + ROWS_PER_STATEMENT));
-    }
+    if (records.length === 0) return;
+    await manager.query(INSERT_ENTRIES, [JSON.stringify(records.map(toRow))]);
   }
 }
 
-function toRow(record: AuditRecord): QueryDeepPartialEntity<AuditEntry> {
+/** Keys are the table's column names, as jsonb_populate_recordset reads them. */
+function toRow(record: AuditRecord): Record<string, unknown> {
   return {
-    actorKind: record.actor.kind,
-    actorId: record.actor.id,
-    actorLabel: record.actor.label.slice(0, 200),
-    actorOrganisationId: record.actor.organisationId,
-    organisationIds: [...new Set(record.organisationIds)],
-    recordType: record.recordType,
-    recordId: record.recordId,
+    actor_kind: record.actor.kind,
+    actor_id: record.actor.id,
+    actor_label: firstCharacters(record.actor.label, 200),
+    actor_organisation_id: record.actor.organisationId,
+    organisation_ids: [...new Set(record.organisationIds)],
+    record_type: record.recordType,
+    record_id: record.recordId,
     action: record.action,
     changes: record.changes ?? [],
     details: record.details ?? null,
-    subjectPersonId: record.subjectPersonId ?? null,
+    subject_person_id: record.subjectPersonId ?? null,
   };
+}
+
+/** As many characters as the column holds, counted as PostgreSQL counts them: never half an emoji. */
+function firstCharacters(text: string, count: number): string {
+  return text.length <= count ? text : Array.from(text).slice(0, count).join('');
 }

@@ -31,6 +31,19 @@ describe(AnswerLinks.name, () => {
     );
   });
 
+  it('should issue many links at once, each with its own token and its own nonce, each opening', () => {
+    const answerLinks = links();
+    const issued = answerLinks.issueMany(1_000);
+    expect(new Set(issued.map((link) => link.token)).size).toBe(1_000);
+    // AES-GCM breaks when a key meets one nonce twice: the first 12 bytes of a sealed token are its nonce.
+    expect(new Set(issued.map((link) => link.sealed.subarray(0, 12).toString('hex'))).size).toBe(1_000);
+    for (const link of issued) {
+      expect(isWellFormedToken(link.token)).toBe(true);
+      expect(link.digest.equals(tokenDigest(link.token))).toBe(true);
+      expect(answerLinks.tokenFromSealed(link.sealed)).toBe(link.token);
+    }
+  });
+
   it('should refuse to open a sealed token with another secret instead of building a wrong link', () => {
     const issued = links().issue();
     expect(() => links('another-secret-of-at-least-thirty-two-chars').urlFromSealed(issued.sealed)).toThrow(

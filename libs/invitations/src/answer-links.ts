@@ -45,8 +45,18 @@ export class AnswerLinks {
   }
 
   issue(): IssuedLink {
-    const token = randomBytes(TOKEN_BYTES).toString('base64url');
-    return { token, digest: tokenDigest(token), sealed: this.seal(token) };
+    return this.issueMany(1)[0];
+  }
+
+  /** One draw of random bytes for all: ten thousand small draws took 150 ms of an invitation request. */
+  issueMany(count: number): IssuedLink[] {
+    const random = randomBytes(count * (TOKEN_BYTES + IV_BYTES));
+    return Array.from({ length: count }, (_, index) => {
+      const start = index * (TOKEN_BYTES + IV_BYTES);
+      const token = random.subarray(start, start + TOKEN_BYTES).toString('base64url');
+      const iv = random.subarray(start + TOKEN_BYTES, start + TOKEN_BYTES + IV_BYTES);
+      return { token, digest: tokenDigest(token), sealed: this.seal(token, iv) };
+    });
   }
 
   /** Links are built from the configured public base URL, never from a request's Host header. */
@@ -67,8 +77,7 @@ export class AnswerLinks {
     return this.programmeUrl(this.tokenFromSealed(sealed));
   }
 
-  private seal(token: string): Buffer {
-    const iv = randomBytes(IV_BYTES);
+  private seal(token: string, iv: Buffer): Buffer {
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const encrypted = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
     return Buffer.concat([iv, cipher.getAuthTag(), encrypted]);

@@ -87,7 +87,7 @@ export class InvitationSeedService {
       [invitationIds],
     );
     if (unlinked.length === 0) return;
-    const links = unlinked.map(() => this.answerLinks.issue());
+    const links = this.answerLinks.issueMany(unlinked.length);
     await manager.query(
       `UPDATE invitations i SET answer_token_digest = l.digest, answer_token_sealed = l.sealed
          FROM unnest($1::uuid[], $2::bytea[], $3::bytea[]) AS l(id, digest, sealed) WHERE i.id = l.id`,

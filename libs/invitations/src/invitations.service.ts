@@ -710,7 +710,7 @@ export class InvitationsService {
     sql: string,
     eventId: string,
   ): Promise<T> {
-    const links = personIds.map(() => this.links.issue());
+    const links = this.links.issueMany(personIds.length);
     return manager.query(sql, [
       eventId,
       personIds,
