@@ -5,7 +5,12 @@ import addressparser from 'nodemailer/lib/addressparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import SMTPPool from 'nodemailer/lib/smtp-pool';
-import { renderInvitationCalendar, singleLine } from '@app/calendar';
+import {
+  InvitationCalendarInput,
+  InvitationCalendars,
+  renderInvitationCalendar,
+  singleLine,
+} from '@app/calendar';
 import { smtpConfig } from '@app/config';
 import { EmailContent } from './render/email-content';
 import { renderEmail } from './render/render-email';
@@ -48,8 +53,14 @@ export class MailService implements OnApplicationShutdown {
     this.organizer = parseMailbox(smtp.organizer);
   }
 
-  /** The complete message, as nodemailer takes it. Deterministic for the same content. */
-  compose(email: OutgoingEmail): SendMailOptions {
+  /**
+   * The complete message, as nodemailer takes it. Deterministic for the same content. A sender of
+   * many emails about the same events passes one InvitationCalendars to all, which renders each
+   * event's calendar once rather than once per recipient.
+   */
+  compose(email: OutgoingEmail, calendars?: InvitationCalendars): SendMailOptions {
+    const renderCalendar = (input: InvitationCalendarInput): string =>
+      calendars ? calendars.render(input) : renderInvitationCalendar(input);
     const rendered = renderEmail(email);
     const method = email.kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
     const attendee = {
@@ -57,7 +68,7 @@ export class MailService implements OnApplicationShutdown {
       email: email.recipient.email,
       participation: email.participation,
     };
-    const calendar = renderInvitationCalendar({
+    const calendar = renderCalendar({
       method,
       event: email.event,
       organizer: this.organizer,
@@ -73,7 +84,7 @@ export class MailService implements OnApplicationShutdown {
             .map((part, index) => ({
               filename: `cancel-part-${index + 1}.ics`,
               contentType: 'text/calendar; charset=utf-8; method=CANCEL',
-              content: renderInvitationCalendar({
+              content: renderCalendar({
                 method,
                 event: part.event,
                 organizer: this.organizer,

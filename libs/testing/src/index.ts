@@ -4,3 +4,4 @@ export * from './calendar-reader';
 export * from './timestamping-smtp-sink';
 export * from './screenshots';
 export * from './pdf-reader';
+export * from './generated-calendar-events';

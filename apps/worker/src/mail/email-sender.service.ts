@@ -14,6 +14,7 @@ import {
 } from '@app/emails';
 import { HostSchedulesService } from '@app/hosting';
 import { InvitationEmails, ParticipantEmails, SignUpEmails } from '@app/invitations';
+import { InvitationCalendars } from '@app/calendar';
 import { classifySmtpFailure, MailService } from '@app/mail';
 import { OutcomeRecorder } from './outcome-recorder';
 import { SendWindow } from './send-window';
@@ -60,6 +61,8 @@ export class EmailSender {
   /** Ends each send still waiting for the relay, when the shutdown grace runs out. */
   private readonly cutters = new Set<(reason: Error) => void>();
   private cutShort = false;
+  /** Shared by all jobs: a fan-out's jobs are many, its events few. */
+  private readonly calendars = new InvitationCalendars();
 
   constructor(
     private readonly delivery: EmailDeliveryService,
@@ -192,7 +195,10 @@ export class EmailSender {
       prepared.set(
         email.id,
         email.skipReason === null
-          ? { skipReason: null, message: (messageId) => this.mail.compose({ ...email.content, messageId }) }
+          ? {
+              skipReason: null,
+              message: (messageId) => this.mail.compose({ ...email.content, messageId }, this.calendars),
+            }
           : { skipReason: email.skipReason },
       );
     }
