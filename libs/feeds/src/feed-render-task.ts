@@ -34,7 +34,7 @@ export interface FeedSeed {
 /** A rendered feed as it leaves the render thread. */
 export interface RenderedFeedBody {
   /** The whole feed in one buffer of its own, moved (not copied) out of the thread. */
-  body: Buffer<ArrayBuffer>;
+  body: Buffer;
   events: number;
   /** Entries rendered for this feed; the others came from the thread's entry cache. */
   rendered: number;
