@@ -627,6 +627,52 @@ describe('Calendar feeds', () => {
     }
   });
 
+  it('should seed from the latest rendering in a process whose own earlier version shares little with the feed now', async () => {
+    const { organisation: werl, events } = await thirtyDays('Stadt Werl', 'Ratstag', '2027-09');
+    const path = `/feeds/organisations/${werl.code}.ics`;
+    const first = await timed(() => feed(path).expect(200));
+    await sharedAsLatest(`organisation:${werl.code}`, first.ms);
+    const renderedHere = await latestRendering(`organisation:${werl.code}`);
+
+    const other = await startAnotherApi();
+    try {
+      // Renaming the host changes every entry; the other process renders that version.
+      const rename = await timed(() =>
+        api
+          .http()
+          .patch(`/api/v1/organisations/${werl.id}`)
+          .set(bearer(werl.organiserKey))
+          .send({ name: 'Hansestadt Werl' })
+          .expect(200),
+      );
+      const renamed = await seenElsewhere(rename.ms, async () => {
+        const response = await other.http().get(path).set('Accept-Encoding', 'identity').expect(200);
+        return response.headers.etag === first.result.headers.etag ? undefined : response;
+      });
+      await sharedAsLatest(`organisation:${werl.code}`, rename.ms, renderedHere);
+
+      const renders = jest.spyOn(api.app.get(FeedRenderPool), 'render');
+      await api
+        .http()
+        .patch(`/api/v1/events/${events[5].id}`)
+        .set(bearer(werl.organiserKey))
+        .send({ title: 'Ratstag 6 (Bürgersaal)' })
+        .expect(200);
+      const changed = await feed(path).expect(200);
+
+      expect(renders).toHaveBeenCalledTimes(1);
+      expect(renders.mock.calls[0][0].seed).toBeDefined();
+      await expect(renders.mock.results[0].value).resolves.toMatchObject({ events: 30, rendered: 1 });
+      expect(changed.headers.etag).not.toBe(renamed.headers.etag);
+      const shown = readCalendar(changed.body as string).events;
+      expect(shown.map((event) => event.organizer?.name)).toEqual(Array(30).fill('Hansestadt Werl'));
+      expect(shown.map((event) => event.summary)).toContain('Ratstag 6 (Bürgersaal)');
+      renders.mockRestore();
+    } finally {
+      await other.close();
+    }
+  });
+
   it('should offer feed URLs built from PUBLIC_BASE_URL, as https and webcal', async () => {
     const event = await createEvent(api, arnsberg.organiserKey, {
       title: 'Bürgerforum',
@@ -676,22 +722,38 @@ describe('Calendar feeds', () => {
 });
 
 /**
- * Waits until the feed's rendering is shared in Redis as its latest (FeedCache.seedFor), which
- * happens right after the response that rendered it: storing the bytes is less work than
- * rendering them, so ten times the request that rendered them (at least a second) is generous.
+ * Waits until a rendering of the feed other than `before` is shared in Redis as its latest
+ * (FeedCache.seedFor), which happens right after the response that rendered it: storing the
+ * bytes is less work than rendering them, so ten times the request that rendered them (at least
+ * a second) is generous.
  */
-async function sharedAsLatest(feed: string, renderMs: number): Promise<void> {
+async function sharedAsLatest(feed: string, renderMs: number, before?: string | null): Promise<void> {
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  const digest = createHash('sha256').update(feed).digest('base64url');
-  const latest = `${process.env.QUEUE_PREFIX}:feeds:feed-latest:${digest}`;
   const bound = Math.max(10 * renderMs, 1000);
   try {
     const deadline = performance.now() + bound;
-    while (!(await redis.exists(latest))) {
+    for (;;) {
+      const latest = await redis.get(latestKeyOf(feed));
+      if (latest !== null && latest !== before) return;
       if (performance.now() > deadline) throw new Error(`${feed} was not shared within ${bound} ms`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   } finally {
     redis.disconnect();
   }
+}
+
+/** The cache key of the feed's rendering shared last (FeedCache.seedFor), if any. */
+async function latestRendering(feed: string): Promise<string | null> {
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  try {
+    return await redis.get(latestKeyOf(feed));
+  } finally {
+    redis.disconnect();
+  }
+}
+
+function latestKeyOf(feed: string): string {
+  const digest = createHash('sha256').update(feed).digest('base64url');
+  return `${process.env.QUEUE_PREFIX}:feeds:feed-latest:${digest}`;
 }

@@ -80,14 +80,20 @@ export class FeedCache {
 
   /**
    * The feed under this key: from this process, from Redis, or rendered now. `feed` names the
-   * feed (scopeIdentity) whose latest rendered version this key becomes once it is shared.
+   * feed (scopeIdentity) whose latest rendered version this key becomes once it is shared, which
+   * begins when `answered` settles.
    */
-  async get(key: string, render: () => Promise<RenderedForSharing>, feed: string): Promise<CachedFeed> {
+  async get(
+    key: string,
+    render: () => Promise<RenderedForSharing>,
+    feed: string,
+    answered: Promise<void> = Promise.resolve(),
+  ): Promise<CachedFeed> {
     const local = this.local.get(key);
     if (local) return local;
     let pending = this.loads.get(key);
     if (!pending) {
-      pending = this.load(key, render, feed).finally(() => this.loads.delete(key));
+      pending = this.load(key, render, feed, answered).finally(() => this.loads.delete(key));
       this.loads.set(key, pending);
     }
     return pending;
@@ -120,14 +126,15 @@ export class FeedCache {
 
   /**
    * The feed's version rendered last by any process, with its entry index; null when Redis has
-   * none, or when `entryList` (the entry keys about to be rendered) says that version shares
+   * none, when it is `held` (the version this process's render thread rendered last, so holds the
+   * entries of), or when `entryList` (the entry keys about to be rendered) says that version shares
    * little with it: after a change that touched every entry (the host renamed, say) its 10 MB
    * would only be read to be thrown away.
    */
-  async seedFor(feed: string, entryList?: string): Promise<FeedSeed | null> {
+  async seedFor(feed: string, entryList?: string, held?: string): Promise<FeedSeed | null> {
     if (!this.redis.available()) return null;
     const latest = await this.redis.client.get(this.latestKey(feed));
-    if (!latest) return null;
+    if (!latest || latest === held) return null;
     const entryIndex = await this.redis.client.get(`${latest}:entries`);
     if (!entryIndex || (entryList !== undefined && !mostlyIndexed(entryList, entryIndex))) return null;
     const [fieldsReply, bodyReply] =
@@ -147,6 +154,7 @@ export class FeedCache {
     key: string,
     render: () => Promise<RenderedForSharing>,
     feedName: string,
+    answered: Promise<void>,
   ): Promise<CachedFeed> {
     if (!this.redis.available()) return this.renderAlone(key, render);
     const stored = await this.read(key).catch(() => null);
@@ -173,7 +181,7 @@ export class FeedCache {
     }
     this.local.set(key, feed);
     // Other processes wait for these bytes; this request need not.
-    setImmediate(() => {
+    void answered.finally(() => {
       void this.store(key, 'identity', feed.identity)
         .then(() => (entryIndex === undefined ? undefined : this.storeEntries(key, feedName, entryIndex)))
         .then(() => this.gzip(key, feed))
@@ -269,14 +277,23 @@ const SAMPLED_KEYS = 16;
 
 /** Whether most of a sample of the keys (comma-separated) are in the entry index (JSON). */
 function mostlyIndexed(entryList: string, entryIndex: string): boolean {
+  return mostly(entryList, (key) => entryIndex.includes(JSON.stringify(key)));
+}
+
+/** Whether most of a sample of the entry keys in `entryList` are in the entry list `other`. */
+export function mostlyListed(entryList: string, other: string): boolean {
+  const keys = `,${other},`;
+  return mostly(entryList, (key) => keys.includes(`,${key},`));
+}
+
+function mostly(entryList: string, holds: (key: string) => boolean): boolean {
   if (entryList === '') return false;
   let found = 0;
   for (let sample = 0; sample < SAMPLED_KEYS; sample++) {
     const from = Math.floor((sample * entryList.length) / SAMPLED_KEYS);
     const start = from === 0 ? 0 : entryList.lastIndexOf(',', from) + 1;
     const end = entryList.indexOf(',', start);
-    const key = entryList.slice(start, end < 0 ? entryList.length : end);
-    if (entryIndex.includes(JSON.stringify(key))) found++;
+    if (holds(entryList.slice(start, end < 0 ? entryList.length : end))) found++;
   }
   return found * 2 >= SAMPLED_KEYS;
 }

@@ -42,11 +42,11 @@ export class FeedRenderPool implements OnModuleDestroy {
   async render(task: FeedRenderTask): Promise<RenderedFeedRepresentation> {
     const result = await this.thread().run(task);
     if ('failed' in result) throw Object.assign(new Error(result.message), { code: result.code });
-    // Structured cloning delivers a plain Uint8Array over the moved memory.
-    const body = Buffer.from(result.body.buffer, result.body.byteOffset, result.body.byteLength);
+    // Structured cloning delivers plain Uint8Arrays over the same shared memory.
+    const parts = result.parts.map((part) => Buffer.from(part.buffer, part.byteOffset, part.byteLength));
     return {
-      parts: [body],
-      length: body.length,
+      parts,
+      length: parts.reduce((sum, part) => sum + part.length, 0),
       events: result.events,
       rendered: result.rendered,
       entryIndex: result.entryIndex,

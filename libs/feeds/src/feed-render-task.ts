@@ -33,8 +33,8 @@ export interface FeedSeed {
 
 /** A rendered feed as it leaves the render thread. */
 export interface RenderedFeedBody {
-  /** The whole feed in one buffer of its own, moved (not copied) out of the thread. */
-  body: Buffer;
+  /** The feed's bytes in order, as views on shared memory: they cross to the API's thread uncopied. */
+  parts: Uint8Array[];
   events: number;
   /** Entries rendered for this feed; the others came from the thread's entry cache. */
   rendered: number;

@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
+import { workerData } from 'piscina';
 import { FeedQueries } from './feed-queries';
 import { FeedRenderer } from './feed-renderer';
 import { fastTimestampTypes } from './timestamptz';
@@ -12,7 +12,7 @@ import {
 
 /**
  * The render thread: reads a feed's rows on connections of its own, renders the entries that are
- * not in its cache and joins the feed into one buffer with its ETag. Parsing ten thousand rows,
+ * not in its cache and hands the feed over as views on the shared memory its entries are kept in. Parsing ten thousand rows,
  * rendering them and collecting the garbage they leave all happen here, off the API's event loop.
  */
 const setup = workerData as FeedRenderThreadSetup;
@@ -35,35 +35,12 @@ const renderer = new FeedRenderer(
   ),
 );
 
-/** Hands the body's memory over to the main thread instead of copying megabytes. */
-class MovedFeed {
-  constructor(private readonly feed: RenderedFeedBody) {}
-
-  get [transferableSymbol](): ArrayBuffer {
-    return this.feed.body.buffer;
-  }
-
-  get [valueSymbol](): RenderedFeedBody {
-    return this.feed;
-  }
-}
-
-export default async function renderFeed(task: FeedRenderTask): Promise<MovedFeed | FeedRenderFailure> {
+export default async function renderFeed(
+  task: FeedRenderTask,
+): Promise<RenderedFeedBody | FeedRenderFailure> {
   try {
-    const rendered = await renderer.render(task);
-    const length = rendered.parts.reduce((sum, part) => sum + part.length, 0);
-    // Memory of its own (not Buffer's shared pool), so that it can be moved.
-    const body = Buffer.allocUnsafeSlow(length);
-    let offset = 0;
-    for (const part of rendered.parts) offset += part.copy(body, offset);
-    return move(
-      new MovedFeed({
-        body,
-        events: rendered.events,
-        rendered: rendered.rendered,
-        entryIndex: rendered.entryIndex,
-      }),
-    ) as MovedFeed;
+    const { parts, events, rendered, entryIndex } = await renderer.render(task);
+    return { parts, events, rendered, entryIndex };
   } catch (error) {
     const { message, code } = error as { message?: string; code?: unknown };
     return {

@@ -13,6 +13,7 @@ import { FeedQueries, FeedRow } from './feed-queries';
 import { FeedRenderTask, FeedSeed } from './feed-render-task';
 import { scopeIdentity } from './feed-scope';
 import { eventPageUrl } from './public-urls';
+import { joinedViews, SharedSlabs } from './shared-slabs';
 
 /** Rendered VEVENTs kept per process: some 80,000 entries of a typical size. */
 const ENTRY_CACHE_BYTES = 64 * 1024 * 1024;
@@ -22,7 +23,7 @@ const REMEMBERED_FEEDS = 10_000;
 const SLICE_MS = 8;
 
 export interface RenderedFeed {
-  /** The feed's bytes in order (see feedParts). */
+  /** The feed's bytes in order, as views on shared memory (see SharedSlabs). */
   parts: Buffer[];
   events: number;
   /** Entries rendered for this feed; the others came from the entry cache. */
@@ -66,6 +67,7 @@ export class FeedRenderer {
     personal: new BoundedCache<KeptEntry>(ENTRY_CACHE_BYTES / 2, sizeOf),
   };
   private readonly renderedBefore = new BoundedCache<true>(REMEMBERED_FEEDS, () => 1);
+  private readonly slabs = new SharedSlabs();
 
   constructor(private readonly queries: FeedQueries) {}
 
@@ -85,17 +87,17 @@ export class FeedRenderer {
         languageNote ? { ...hosted, languageNote } : hosted,
         details(row),
       );
-      // A slice of Buffer's 8 KB pool: allocating an ArrayBuffer of its own per entry took 6 % of
-      // the render thread's time in a CPU profile of the feed benchmark. An evicted entry frees its
+      // A slice of a shared slab: allocating an ArrayBuffer of its own per entry took 6 % of the
+      // render thread's time in a CPU profile of the feed benchmark. An evicted entry frees its
       // memory once the few entries rendered next to it (mostly of the same feed) are gone too.
-      const entry = kept(row.entryKey ?? '', { ...zones, bytes: Buffer.from(text) });
+      const entry = kept(row.entryKey ?? '', { ...zones, bytes: this.slabs.write(text) });
       cache.set(row.entryKey ?? '', entry);
       return entry;
     };
     const rendered = (entries: KeptEntry[], renderedAnew: number): RenderedFeed => {
       const parts = feedParts(feedFrame(header), entries);
       return {
-        parts,
+        parts: joinedViews(parts.map((part) => this.slabs.share(part))),
         events: entries.length,
         rendered: renderedAnew,
         entryIndex: entryIndexOf(parts, entries),
@@ -134,8 +136,8 @@ export class FeedRenderer {
   /** Puts the entries of a feed body rendered elsewhere into the entry cache, as slices of it. */
   private async seed(cache: BoundedCache<KeptEntry>, seed: FeedSeed): Promise<void> {
     const index = JSON.parse(seed.entryIndex) as EntryIndex;
-    // Structured cloning into this thread delivers a plain Uint8Array.
-    const body = Buffer.from(seed.body.buffer, seed.body.byteOffset, seed.body.byteLength);
+    const shared = this.slabs.share(seed.body);
+    const body = Buffer.from(shared.buffer, shared.byteOffset, shared.byteLength);
     let offset = index.start;
     await inSlices(index.entries, ([key, length, startZone, endZone, years]) => {
       cache.set(key, kept(key, { startZone, endZone, years, bytes: body.subarray(offset, offset + length) }));

@@ -5,7 +5,7 @@ import { feedsConfig, httpConfig, smtpConfig } from '@app/config';
 import { ChangeVersion } from '@app/database';
 import { LANGUAGES, untranslatedNote } from '@app/presentation';
 import { FeedRepresentation } from './feed-body';
-import { CachedFeed, FeedCache, RenderedForSharing } from './feed-cache';
+import { CachedFeed, FeedCache, mostlyListed, RenderedForSharing } from './feed-cache';
 import { BoundedCache } from './bounded-cache';
 import { FeedLinks } from './feed-links';
 import { FeedQueries, FeedState } from './feed-queries';
@@ -67,8 +67,8 @@ export class FeedsService {
   private readonly entryLists = new BoundedCache<string>(ENTRY_LISTS_BYTES, (list) => list.length);
   /** Each feed's latest cache key, to let Redis drop the bytes of a feed once it changed. */
   private readonly latestKeys = new BoundedCache<string>(REMEMBERED_FEEDS, () => 1);
-  /** The feeds this process's render thread rendered before, so holds entries of (see render). */
-  private readonly renderedHere = new BoundedCache<true>(REMEMBERED_FEEDS, () => 1);
+  /** Each feed's version (cache key) this process's render thread rendered last, so holds the entries of. */
+  private readonly renderedHere = new BoundedCache<string>(REMEMBERED_FEEDS, () => 1);
 
   constructor(
     private readonly queries: FeedQueries,
@@ -238,9 +238,13 @@ export class FeedsService {
     return this.cache.peek(feed.cacheKey);
   }
 
-  /** The feed's bytes, rendered if no process has them yet. */
-  content(feed: OpenFeed): Promise<CachedFeed> {
-    return this.cache.get(feed.cacheKey, () => this.render(feed), scopeIdentity(feed.scope));
+  /**
+   * The feed's bytes, rendered if no process has them yet. Bytes rendered here are shared with
+   * the other processes once `answered` settles: sending 10 MB to Redis while the answer goes
+   * out would slow the answer down.
+   */
+  content(feed: OpenFeed, answered?: Promise<void>): Promise<CachedFeed> {
+    return this.cache.get(feed.cacheKey, () => this.render(feed), scopeIdentity(feed.scope), answered);
   }
 
   /** The feed's gzip encoding (compressed right after rendering, so mostly at hand). */
@@ -252,11 +256,18 @@ export class FeedsService {
     const started = performance.now();
     const identity = scopeIdentity(feed.scope);
     const entryList = this.entryLists.get(feed.cacheKey);
-    // A thread that rendered an earlier version holds all entries but those changed since, which
-    // it renders faster than it could take 10 MB from Redis: only a thread new to the feed seeds.
-    const seed = this.renderedHere.get(identity)
+    // A thread that rendered a version sharing most entries with this one renders the others
+    // faster than it could take 10 MB from Redis. A thread new to the feed, or holding a version
+    // that shares little with it (the host renamed since, say), seeds from the version rendered
+    // last anywhere.
+    const held = this.renderedHere.get(identity);
+    const heldList = held === undefined ? undefined : this.entryLists.get(held);
+    const holdsMost =
+      held !== undefined &&
+      (entryList === undefined || heldList === undefined || mostlyListed(entryList, heldList));
+    const seed = holdsMost
       ? null
-      : await this.cache.seedFor(identity, entryList).catch((error: Error) => {
+      : await this.cache.seedFor(identity, entryList, held).catch((error: Error) => {
           this.logger.warn(`Could not read the last rendering of a ${feed.scope.kind} feed: ${error.message}`);
           return null;
         });
@@ -270,7 +281,7 @@ export class FeedsService {
       ...(entryList === undefined ? {} : { entryList }),
       ...(seed ? { seed } : {}),
     });
-    this.renderedHere.set(identity, true);
+    this.renderedHere.set(identity, feed.cacheKey);
     this.logger.log(
       `Rendered ${feed.scope.kind} feed: ${events} events (${rendered} rendered anew${seed ? ', the others taken from the last rendering' : ''}) in ${Math.round(performance.now() - started)} ms`,
     );

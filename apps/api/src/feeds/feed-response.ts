@@ -24,7 +24,8 @@ export async function sendFeed(
   response: Response,
 ): Promise<void> {
   const encoding = encodingFor(request);
-  const content = await feeds.content(feed);
+  const answered = new Promise<void>((resolve) => response.once('close', resolve));
+  const content = await feeds.content(feed, answered);
   const representation = encoding === 'gzip' ? await feeds.gzip(feed, content) : content.identity;
   writeFeed(request, response, feed, content, representation, encoding);
 }
