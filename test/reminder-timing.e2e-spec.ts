@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startTimestampingSmtpSink, TimestampingSmtpSink } from '@app/testing';
 import { EventView } from '../apps/api/src/events/event.view';
 import { ApiHarness, bearer, startApi } from './api-harness';
@@ -23,12 +24,20 @@ const LEAD_MS = 10_000;
  * p99 ≤ 2 s for 10,000 reminders a minute; here 100 reminders take well under half a second even
  * with the CPU under stress-ng, so this leaves room for a loaded CI machine running the API and
  * the worker in the test's own process, yet fails when reminders wait for a periodic pass (the
- * relay's 5 s, BullMQ's 30 s stalled check) instead of their own timer.
+ * relay's 5 s, BullMQ's 30 s stalled check) instead of their own timer. The longest stall of this
+ * process's event loop while they fall due is added: the sink timestamps arrivals here, and the
+ * API and the worker run here too, so a stall of Jest's process (a long garbage collection) makes
+ * reminders look late by as much without the product being slower.
  */
 const MAX_LATENESS_MS = 3_000;
+/** Sampling interval of the stall monitor; a stall shorter than this is not seen, and is covered by MAX_LATENESS_MS. */
+const STALL_RESOLUTION_MS = 20;
 /** Setting up 10 events, their invitations and 100 answers; generous for a loaded machine. */
 const SETUP_BUDGET_MS = 60_000;
-const TEST_TIMEOUT_MS = SETUP_BUDGET_MS + LEAD_MS + EVENTS * SPACING_MS + MAX_LATENESS_MS + 30_000;
+/** How long the wait for the last reminder allows for stalls of this process; above, the test fails anyway. */
+const STALL_ALLOWANCE_MS = 30_000;
+const TEST_TIMEOUT_MS =
+  SETUP_BUDGET_MS + LEAD_MS + EVENTS * SPACING_MS + MAX_LATENESS_MS + STALL_ALLOWANCE_MS + 30_000;
 
 function startingAt(instant: number): { startsAt: string; endsAt: string } {
   return { startsAt: new Date(instant).toISOString(), endsAt: new Date(instant + 3_600_000).toISOString() };
@@ -91,6 +100,8 @@ describe('Reminder timing', () => {
         }
       }
 
+      const stalls = monitorEventLoopDelay({ resolution: STALL_RESOLUTION_MS });
+      stalls.enable();
       const firstDue = Date.now() + LEAD_MS;
       for (const [index, event] of events.entries()) {
         await api
@@ -112,7 +123,9 @@ describe('Reminder timing', () => {
 
       // Invitations, updates about the move and reminders; then a little longer, so that a
       // duplicate would show too.
-      await sink.waitForCount(3 * REMINDERS, lastDue - Date.now() + MAX_LATENESS_MS);
+      await sink.waitForCount(3 * REMINDERS, lastDue - Date.now() + MAX_LATENESS_MS + STALL_ALLOWANCE_MS);
+      stalls.disable();
+      const longestStallMs = stalls.max / 1e6;
       await sleep(1_000);
 
       const sent = await reminders();
@@ -124,7 +137,7 @@ describe('Reminder timing', () => {
         early: 0,
       });
       expect(result.latenessMs[0]).toBeGreaterThanOrEqual(0);
-      expect(percentile(result.latenessMs, 1)).toBeLessThanOrEqual(MAX_LATENESS_MS);
+      expect(percentile(result.latenessMs, 1)).toBeLessThanOrEqual(MAX_LATENESS_MS + longestStallMs);
     },
     TEST_TIMEOUT_MS,
   );

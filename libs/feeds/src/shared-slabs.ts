@@ -12,7 +12,7 @@ const SLAB_BYTES = 64 * 1024;
  * a buffer of its own cost the thread some 20 ms per render, mostly faulting in fresh pages.
  */
 export class SharedSlabs {
-  private slab = Buffer.alloc(0);
+  private slab: Buffer<ArrayBufferLike> = Buffer.alloc(0);
   private offset = 0;
 
   /** The text in UTF-8. */
