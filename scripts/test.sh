@@ -39,8 +39,8 @@ step "Lint" npx eslint "{apps,libs,test,bench}/**/*.ts"
 # Jest's default on two cores is one worker. The slowest unit specs wait on Chromium, and the e2e
 # suites mostly on processes, SMTP and timers, so two run side by side even on two cores.
 workers="$(node -p 'Math.max(2, require("node:os").availableParallelism() - 1)')"
-step "Unit tests" npx jest --selectProjects unit --maxWorkers="$workers" --json --outputFile="$RUN_DIR/jest-unit.json"
-step "E2E tests" npx jest --selectProjects e2e --maxWorkers="$workers" --json --outputFile="$RUN_DIR/jest-e2e.json"
+step "Unit tests" npm run test:unit -- --maxWorkers="$workers" --json --outputFile="$RUN_DIR/jest-unit.json"
+step "E2E tests" npm run test:e2e -- --maxWorkers="$workers" --json --outputFile="$RUN_DIR/jest-e2e.json"
 
 # One closing line with the test counts of both jest runs.
 counts="$(node -e '

@@ -516,7 +516,7 @@ describe('architecture', () => {
         .config as {
         compilerOptions: { paths: Record<string, string[]> };
       };
-      const aliases = libNames.map((lib) => [`@app/${lib}`, [`libs/${lib}/src`]]);
+      const aliases = libNames.map((lib) => [`@app/${lib}`, [`./libs/${lib}/src`]]);
 
       expect(Object.entries(compilerOptions.paths).sort()).toEqual(aliases.sort());
       for (const lib of libNames) expect(tree.has(at('libs', lib, 'src', 'index.ts'))).toBe(true);

@@ -36,7 +36,7 @@ const NOT_RUN: Array<{ command: RegExp; reason: string }> = [
   },
   { command: /^npm test\b/, reason: 'is the run this suite is part of' },
   {
-    command: /^(TEST_DATABASE_SERVER_URL=\S+ )?npx jest /,
+    command: /^(TEST_DATABASE_SERVER_URL=\S+ )?npm run test:(unit|e2e) -- /,
     reason: 'runs jest inside jest; checked instead: the project and the suite it names exist',
   },
   {
@@ -156,10 +156,10 @@ describe('Commands in the README and docs/', () => {
   it('should name jest projects and suites that exist in the commands it does not run', () => {
     const jestCommands = blocks
       .flatMap((block) => block.commands)
-      .filter(({ text }) => text.includes('npx jest '));
+      .filter(({ text }) => /\bnpm run test:(unit|e2e) -- /.test(text));
     expect(jestCommands.length).toBeGreaterThan(0);
     for (const { text } of jestCommands) {
-      const project = /--selectProjects (\S+)/.exec(text)![1];
+      const project = /npm run test:(\S+)/.exec(text)![1];
       expect(readFileSync(path.join(root, 'jest.config.js'), 'utf8')).toContain(`displayName: '${project}'`);
       const pattern = new RegExp(/--testPathPatterns (\S+)/.exec(text)![1]);
       const suites = [...readdirSync(path.join(root, 'test')).map((name) => `test/${name}`)];

@@ -188,7 +188,8 @@ describe('participant lists and printed programmes', () => {
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
     const workbook = new Workbook();
-    await workbook.xlsx.load(response.body as Buffer);
+    // exceljs types load()'s argument as an ArrayBuffer, which a Node Buffer no longer passes for.
+    await workbook.xlsx.load(new Uint8Array(response.body as Buffer).buffer);
     const sheet = workbook.worksheets[0];
     expect(sheet.name).toBe('Participants');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -314,7 +315,7 @@ describe('participant lists and printed programmes', () => {
       expect(rows[1][0]).toBe('Gast 0000 Müßig');
       const xlsx = await download(`/api/v1/events/${large.id}/participants.xlsx`).expect(200);
       const workbook = new Workbook();
-      await workbook.xlsx.load(xlsx.body as Buffer);
+      await workbook.xlsx.load(new Uint8Array(xlsx.body as Buffer).buffer);
       expect(workbook.worksheets[0].rowCount).toBe(LARGE_LIST + 1);
       expect((csv.body as Buffer).length).toBeLessThan(2_000_000);
     },

@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Redis from 'ioredis';
+import { RateLimitStorage } from '../apps/api/src/rate-limits/rate-limit-storage';
 import { ApiHarness, bearer, startAnotherApi, startApi } from './api-harness';
 import { answerPath, addPerson, cityDay, invite } from './invitation-fixtures';
 import { TcpProxy } from './tcp-proxy';
@@ -141,5 +145,109 @@ describe('Rate limits while Redis is unreachable', () => {
       if (status !== 429) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(status).toBe(429);
+  });
+});
+
+/**
+ * The storage itself against the real Redis: what @nestjs/throttler's guard is told, in the units
+ * it reads (seconds), for windows and blocks short enough to wait out.
+ */
+describe(RateLimitStorage.name, () => {
+  const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const queuePrefix = `tp-test-${randomBytes(4).toString('hex')}`;
+  let redis: Redis;
+  const storages: RateLimitStorage[] = [];
+  /**
+   * A storage as one API process has it, once connected: before that it counts nothing (it does
+   * not hold requests while Redis is away). Several share the counters through Redis.
+   */
+  const storage = async () => {
+    const made = new RateLimitStorage({ url, queuePrefix });
+    storages.push(made);
+    while ((await made.increment('connected', 60_000, 1000, 60_000, 'test')).totalHits === 0) await sleep(10);
+    return made;
+  };
+  let nextKey = 1;
+  const freshKey = () => `default:192.0.2.${nextKey++}`;
+
+  beforeAll(() => {
+    redis = new Redis(url);
+  });
+
+  afterAll(async () => {
+    await Promise.all(storages.map((made) => made.onModuleDestroy()));
+    const keys = await redis.keys(`${queuePrefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+  });
+
+  it('should count hits in the window and block for the block duration once over the limit', async () => {
+    const counters = await storage();
+    const key = freshKey();
+    const hit = () => counters.increment(key, 60_000, 2, 30_000, 'default');
+    await expect(hit()).resolves.toEqual({
+      totalHits: 1,
+      timeToExpire: 60,
+      isBlocked: false,
+      timeToBlockExpire: 0,
+    });
+    await expect(hit()).resolves.toEqual({
+      totalHits: 2,
+      timeToExpire: 60,
+      isBlocked: false,
+      timeToBlockExpire: 0,
+    });
+    await expect(hit()).resolves.toEqual({
+      totalHits: 3,
+      timeToExpire: 60,
+      isBlocked: true,
+      timeToBlockExpire: 30,
+    });
+    // Another client, or another limit for the same client, is counted apart.
+    await expect(counters.increment(freshKey(), 60_000, 2, 30_000, 'default')).resolves.toMatchObject({
+      totalHits: 1,
+      isBlocked: false,
+    });
+    await expect(counters.increment(key, 60_000, 2, 30_000, 'answers')).resolves.toMatchObject({
+      totalHits: 1,
+      isBlocked: false,
+    });
+  });
+
+  it('should keep its counters under the queue prefix, where the earlier storage kept them', async () => {
+    const key = freshKey();
+    await (await storage()).increment(key, 60_000, 1, 30_000, 'default');
+    await (await storage()).increment(key, 60_000, 1, 30_000, 'default');
+    await expect(redis.get(`${queuePrefix}:rate-limit:{${key}:default}:hits`)).resolves.toBe('2');
+    await expect(redis.exists(`${queuePrefix}:rate-limit:{${key}:default}:blocked`)).resolves.toBe(1);
+  });
+
+  it('should count from one again once the window and the block have passed', async () => {
+    const counters = await storage();
+    const key = freshKey();
+    const hit = () => counters.increment(key, 300, 1, 300, 'default');
+    await expect(hit()).resolves.toMatchObject({ totalHits: 1, isBlocked: false });
+    await expect(hit()).resolves.toMatchObject({ totalHits: 2, isBlocked: true, timeToBlockExpire: 1 });
+    await sleep(400);
+    await expect(hit()).resolves.toEqual({
+      totalHits: 1,
+      timeToExpire: 1,
+      isBlocked: false,
+      timeToBlockExpire: 0,
+    });
+  });
+
+  it('should let no more than the limit through when processes count the same client at once', async () => {
+    const processes = await Promise.all([storage(), storage(), storage()]);
+    const key = freshKey();
+    const records = await Promise.all(
+      Array.from({ length: 30 }, (_, request) =>
+        processes[request % 3].increment(key, 60_000, 10, 60_000, 'default'),
+      ),
+    );
+    expect(records.filter((record) => !record.isBlocked)).toHaveLength(10);
+    expect(records.map((record) => record.totalHits).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 30 }, (_, request) => request + 1),
+    );
   });
 });

@@ -3,6 +3,7 @@ import {
   ArgumentsHost,
   BadRequestException,
   ForbiddenException,
+  HttpException,
   Logger,
   NotFoundException,
   ServiceUnavailableException,
@@ -183,6 +184,29 @@ describe(ProblemFilter.name, () => {
     ).toMatchObject({
       status: 415,
       body: { message: 'The request could not be read: unsupported charset "LATIN-9"' },
+    });
+  });
+
+  it('should answer library errors the same when Nest hands them on wrapped in an HttpException', () => {
+    // As Nest 12's Express adapter wraps them: the thrown message, the status, the error as cause.
+    const wrapped = (cause: Error) =>
+      new HttpException(cause.message, (cause as Error & { status: number }).status, { cause });
+    expect(
+      answer(wrapped(bodyParserFailure(413, 'entity.too.large', 'request entity too large'))),
+    ).toMatchObject({
+      status: 413,
+      body: { message: 'The request body is too large.' },
+    });
+    expect(
+      answer(wrapped(bodyParserFailure(415, 'charset.unsupported', 'unsupported charset "LATIN-9"'))),
+    ).toMatchObject({
+      status: 415,
+      body: { message: 'The request could not be read: unsupported charset "LATIN-9"' },
+    });
+    const hidden = Object.assign(new Error('/srv/app/views/x.hbs:3 broke'), { status: 404, expose: false });
+    expect(answer(wrapped(hidden))).toMatchObject({
+      status: 404,
+      body: { message: 'The request could not be read.' },
     });
   });
 

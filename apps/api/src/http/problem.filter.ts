@@ -100,6 +100,16 @@ export class ProblemFilter implements ExceptionFilter {
       const { kind, message, code, problems, details } = exception as DomainError;
       return { statusCode: STATUS_OF_KIND[kind], message, code, problems, details };
     }
+    if (
+      exception instanceof HttpException &&
+      exception.constructor === HttpException &&
+      httpStatusOf(exception.cause) !== undefined
+    ) {
+      // Nest 12's Express adapter hands body-parser's and Express's errors (http-errors) on wrapped
+      // in a plain HttpException; answered from the error itself, as before, they keep our wording
+      // and reveal only exposed messages. (Malformed JSON comes as a BadRequestException, as before.)
+      return this.toFailure(exception.cause);
+    }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const payload = exception.getResponse();
