@@ -81,9 +81,13 @@ check_node() {
   say "Using Node $(node -v) from .run/node (the system's Node is $found; Treffpunkt needs $NODE_MIN_MAJOR.$NODE_MIN_MINOR or newer)"
 }
 
-# The worker's heap limits (package.json config.workerNodeOptions): see docs/operations.md.
+# The worker's heap limits and allocator settings (package.json config.workerNodeOptions and
+# config.workerEnvironment): see docs/operations.md.
 worker_node_options() {
   node -p 'require(process.argv[1]).config.workerNodeOptions' "$ROOT/package.json"
+}
+worker_environment() {
+  node -p 'require(process.argv[1]).config.workerEnvironment' "$ROOT/package.json"
 }
 
 # What every command does first: a recent enough Node, the settings, the dependencies, and

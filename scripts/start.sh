@@ -67,7 +67,7 @@ say "Starting API and worker (logs in .run/api.log and .run/worker.log)"
 start_process "$RUN_DIR/api.log" node dist/apps/api/src/main.js
 api_pid=$LAST_PID
 # shellcheck disable=SC2046 # the options are separate words
-start_process "$RUN_DIR/worker.log" node $(worker_node_options) dist/apps/worker/src/main.js
+start_process "$RUN_DIR/worker.log" env $(worker_environment) node $(worker_node_options) dist/apps/worker/src/main.js
 worker_pid=$LAST_PID
 
 api_ready="http://127.0.0.1:$API_PORT/health/ready"

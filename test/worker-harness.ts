@@ -107,12 +107,17 @@ export interface WorkerProcess {
   stopSampling(): void;
 }
 
-/** The heap limits the worker runs with in production (package.json config.workerNodeOptions). */
-const WORKER_NODE_OPTIONS = (
+const WORKER_SETTINGS = (
   JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as {
-    config: { workerNodeOptions: string };
+    config: { workerNodeOptions: string; workerEnvironment: string };
   }
-).config.workerNodeOptions.split(' ');
+).config;
+/** The heap limits the worker runs with in production (package.json config.workerNodeOptions). */
+const WORKER_NODE_OPTIONS = WORKER_SETTINGS.workerNodeOptions.split(' ');
+/** The allocator settings it runs with (config.workerEnvironment, NAME=value pairs). */
+const WORKER_ENVIRONMENT = Object.fromEntries(
+  WORKER_SETTINGS.workerEnvironment.split(' ').map((pair) => pair.split('=', 2)),
+) as Record<string, string>;
 
 /**
  * What a test allows per worker process it starts: compiling and booting the worker from its
@@ -140,7 +145,7 @@ export function spawnWorker(
       ];
   const child = spawn(process.execPath, [...WORKER_NODE_OPTIONS, ...(options.nodeArgs ?? []), ...args], {
     cwd: root,
-    env: { ...process.env, WORKER_HEALTH_PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, ...WORKER_ENVIRONMENT, WORKER_HEALTH_PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
