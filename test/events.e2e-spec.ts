@@ -749,6 +749,31 @@ describe('Events API', () => {
       expect(idsOf(await list(hamm.viewerKey, { ...scope, q: '\\' }).expect(200))).toEqual([]);
     });
 
+    it('should answer an unchanged list with the same ETag, 304 to If-None-Match, and a new one after a change', async () => {
+      const query = { organisationId: hamm.id, kind: 'site_visit' };
+      // Three answers: the page is made twice before the API keeps its bytes.
+      const answers = [];
+      for (let request = 0; request < 3; request++)
+        answers.push(await list(hamm.viewerKey, query).expect(200));
+      const etag = answers[0].headers.etag;
+      expect(etag).toMatch(/^W\/"[0-9a-f]+-[A-Za-z0-9+/]{27}"$/);
+      expect(answers.map((answer) => answer.headers.etag)).toEqual([etag, etag, etag]);
+      expect(answers.map((answer) => answer.text)).toEqual([
+        answers[0].text,
+        answers[0].text,
+        answers[0].text,
+      ]);
+      expect(answers[2].headers['content-type']).toBe('application/json; charset=utf-8');
+      const notModified = await list(hamm.viewerKey, query).set('If-None-Match', etag).expect(304);
+      expect(notModified.text).toBe('');
+
+      await patch(hamm.organiserKey, ids.visit, { title: 'Besuch im Maximilianpark, verlegt' }).expect(200);
+      await api.changesSeen();
+      const changed = await list(hamm.viewerKey, query).set('If-None-Match', etag).expect(200);
+      expect(changed.headers.etag).not.toBe(etag);
+      expect(changed.body.items[0].title).toBe('Besuch im Maximilianpark, verlegt');
+    });
+
     it('should show each end with instant and wall time in the list too', async () => {
       const response = await list(hamm.viewerKey, { organisationId: hamm.id, kind: 'site_visit' }).expect(
         200,

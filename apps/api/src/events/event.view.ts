@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   describeTime,
@@ -241,4 +242,32 @@ export class EventListJson implements EventPresenter<string> {
 /** The JSON of a Page<EventView> from its items' JSON, byte for byte as JSON.stringify writes it. */
 export function eventPageJson(page: Page<string>): string {
   return `{"items":[${page.items.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`;
+}
+
+/** A list page as answered: its UTF-8 bytes and their weak ETag. */
+export interface EventPageBody {
+  bytes: Buffer;
+  etag: string;
+}
+
+/**
+ * The bytes and ETag of each list page, made on its first answer and kept as long as the page
+ * object lives (EventsService.list returns the same object while nothing changed). Encoding a
+ * 45 KB page to UTF-8 and hashing it for Express's ETag took a seventh of a list request's time
+ * in a CPU profile of the list benchmark.
+ */
+export class EventPageBodies {
+  private readonly bodies = new WeakMap<Page<string>, EventPageBody>();
+
+  of(page: Page<string>): EventPageBody {
+    let body = this.bodies.get(page);
+    if (!body) {
+      const bytes = Buffer.from(eventPageJson(page));
+      // The same weak ETag as Express makes of a body (its `etag` package): length and SHA-1.
+      const digest = createHash('sha1').update(bytes).digest('base64').slice(0, 27);
+      body = { bytes, etag: `W/"${bytes.length.toString(16)}-${digest}"` };
+      this.bodies.set(page, body);
+    }
+    return body;
+  }
 }

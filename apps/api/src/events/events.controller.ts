@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Header,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -19,6 +7,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
+import { Response } from 'express';
 import { AuthenticatedKey } from '@app/access';
 import { InvitationError, InvitationsService } from '@app/invitations';
 import { EventsService, LOCALES } from '@app/planning';
@@ -36,13 +25,14 @@ import {
 import { EventChangePreviewView } from './event-change-preview.view';
 import { ApiKeyAuth } from '../openapi/api-key-auth.decorator';
 import { ApiProblems } from '../problems/api-problems.decorator';
-import { EventListJson, EventPage, eventPageJson, EventView, toEventView } from './event.view';
+import { EventListJson, EventPage, EventPageBodies, EventView, toEventView } from './event.view';
 
 @ApiTags('events')
 @ApiKeyAuth()
 @Controller('events')
 export class EventsController {
   private readonly listJson = new EventListJson();
+  private readonly pageBodies = new EventPageBodies();
 
   constructor(
     private readonly events: EventsService,
@@ -80,14 +70,21 @@ export class EventsController {
   }
 
   @Get()
-  @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOperation({ summary: 'List events by start time, with filters.' })
   @ApiOkResponse({ type: EventPage })
   @ApiProblems({})
-  async list(@CurrentActor() actor: AuthenticatedKey, @Query() query: EventQueryDto): Promise<string> {
+  async list(
+    @CurrentActor() actor: AuthenticatedKey,
+    @Query() query: EventQueryDto,
+    @Res() response: Response,
+  ): Promise<void> {
     const { from, to, ...rest } = query;
     const filter = { ...rest, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined };
-    return eventPageJson(await this.events.list(actor, filter, this.listJson));
+    const { bytes, etag } = this.pageBodies.of(await this.events.list(actor, filter, this.listJson));
+    // Express answers 304 itself when If-None-Match names this ETag.
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    response.setHeader('ETag', etag);
+    response.send(bytes);
   }
 
   @Get(':id')

@@ -106,6 +106,16 @@ export class EventsService {
    * co-hosts and partnership members moves) stands still, a page needs no query.
    */
   private readonly pages = new VersionedMemo<EventVersion[]>(REMEMBERED_PAGES);
+  /**
+   * Each page as presented, under the kept events-and-versions it was made from: while those
+   * stand, list() returns the very same page object, so that a caller may keep what it made of
+   * it (the API keeps the page's bytes and ETag). Only pages whose items the presenter gave again
+   * (`reuse`) are kept: a presenter that never reuses wants its items made anew.
+   */
+  private readonly presentedPages = new WeakMap<
+    EventVersion[],
+    Map<EventPresenter<unknown>, Page<unknown>>
+  >();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -191,6 +201,8 @@ export class EventsService {
   async list<T>(actor: Actor, filter: EventFilter, presenter: EventPresenter<T>): Promise<Page<T>> {
     const limit = pageSize(filter);
     const versions = await this.pageVersions(actor, filter, limit);
+    const presentedBefore = this.presentedPages.get(versions)?.get(presenter);
+    if (presentedBefore) return presentedBefore as Page<T>;
     const page = pageOf(versions, limit, (entry) => entry.startsAt.toISOString());
     const presented = new Map<string, T>();
     const missing: string[] = [];
@@ -210,7 +222,14 @@ export class EventsService {
       const item = presented.get(entry.id);
       return item === undefined ? [] : [item];
     });
-    return { items, nextCursor: page.nextCursor };
+    const presentedPage = { items, nextCursor: page.nextCursor };
+    if (missing.length === 0 && items.length === page.items.length) {
+      const byPresenter =
+        this.presentedPages.get(versions) ?? new Map<EventPresenter<unknown>, Page<unknown>>();
+      byPresenter.set(presenter, presentedPage);
+      this.presentedPages.set(versions, byPresenter);
+    }
+    return presentedPage;
   }
 
   /** The page's events and their versions (one more than `limit`), as of a change version read now. */
