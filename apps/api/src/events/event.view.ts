@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   describeTime,
@@ -244,11 +243,14 @@ export function eventPageJson(page: Page<string>): string {
   return `{"items":[${page.items.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`;
 }
 
-/** A list page as answered: its UTF-8 bytes and their weak ETag. */
+/** A list page as answered: its UTF-8 bytes and their ETag (none when the app makes no ETags). */
 export interface EventPageBody {
   bytes: Buffer;
-  etag: string;
+  etag?: string;
 }
+
+/** Express's ETag maker as the app is set up (its 'etag fn' setting). */
+export type EtagOf = (body: Buffer, encoding: BufferEncoding) => string;
 
 /**
  * The bytes and ETag of each list page, made on its first answer and kept as long as the page
@@ -259,13 +261,11 @@ export interface EventPageBody {
 export class EventPageBodies {
   private readonly bodies = new WeakMap<Page<string>, EventPageBody>();
 
-  of(page: Page<string>): EventPageBody {
+  of(page: Page<string>, etagOf: EtagOf | undefined): EventPageBody {
     let body = this.bodies.get(page);
     if (!body) {
       const bytes = Buffer.from(eventPageJson(page));
-      // The same weak ETag as Express makes of a body (its `etag` package): length and SHA-1.
-      const digest = createHash('sha1').update(bytes).digest('base64').slice(0, 27);
-      body = { bytes, etag: `W/"${bytes.length.toString(16)}-${digest}"` };
+      body = etagOf ? { bytes, etag: etagOf(bytes, 'utf8') } : { bytes };
       this.bodies.set(page, body);
     }
     return body;

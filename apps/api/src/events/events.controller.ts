@@ -25,7 +25,7 @@ import {
 import { EventChangePreviewView } from './event-change-preview.view';
 import { ApiKeyAuth } from '../openapi/api-key-auth.decorator';
 import { ApiProblems } from '../problems/api-problems.decorator';
-import { EventListJson, EventPage, EventPageBodies, EventView, toEventView } from './event.view';
+import { EtagOf, EventListJson, EventPage, EventPageBodies, EventView, toEventView } from './event.view';
 
 @ApiTags('events')
 @ApiKeyAuth()
@@ -80,10 +80,11 @@ export class EventsController {
   ): Promise<void> {
     const { from, to, ...rest } = query;
     const filter = { ...rest, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined };
-    const { bytes, etag } = this.pageBodies.of(await this.events.list(actor, filter, this.listJson));
+    const page = await this.events.list(actor, filter, this.listJson);
+    const { bytes, etag } = this.pageBodies.of(page, response.app.get('etag fn') as EtagOf | undefined);
     // Express answers 304 itself when If-None-Match names this ETag.
     response.setHeader('Content-Type', 'application/json; charset=utf-8');
-    response.setHeader('ETag', etag);
+    if (etag) response.setHeader('ETag', etag);
     response.send(bytes);
   }
 
